@@ -1,0 +1,176 @@
+// Custom-function plumbing: argument coercion, range broadcasting and error mapping. No formula lives here.
+import { GecError, isGecError } from "../src/errors";
+import type { ErrorCode } from "../src/errors";
+import type { Message } from "../src/types";
+import { parseNumberCell } from "../src/numbers";
+
+/** What Excel hands a parameter declared `unknown[][]`: a scalar arrives as [[x]], a range as rows of cells. */
+export type Matrix = unknown[][];
+
+/** An error result outside Excel (gec eval, tests): the code Excel would show and the bilingual message. */
+export class CellError {
+  constructor(
+    readonly error: ErrorCode,
+    readonly message: string
+  ) {}
+}
+
+/** One cell of a returned matrix: a value, or an error in the form the host understands. */
+export type CellResult = number | string | boolean | CellError | CustomFunctions.Error;
+
+const errorCodeNames: Record<ErrorCode, string> = {
+  "#VALUE!": "invalidValue",
+  "#NUM!": "invalidNumber",
+  "#N/A": "notAvailable",
+};
+
+/** The text put in the cell's error menu: Japanese first, then English. */
+export function bilingual(text: Message): string {
+  return `${text.ja} / ${text.en}`;
+}
+
+/** Maps any failure to an error value; never lets an exception or NaN reach the cell. */
+export function toErrorResult(e: unknown): CellResult {
+  const failure = isGecError(e)
+    ? e
+    : new GecError("#VALUE!", {
+        ja: `内部エラーが発生しました: ${String(e instanceof Error ? e.message : e)}`,
+        en: `Internal error: ${String(e instanceof Error ? e.message : e)}`,
+      });
+  const message = bilingual(failure.text);
+  if (typeof CustomFunctions !== "undefined" && typeof CustomFunctions.Error === "function") {
+    const code = CustomFunctions.ErrorCode[errorCodeNames[failure.code] as keyof typeof CustomFunctions.ErrorCode];
+    // Excel shows a message only for #VALUE! and #N/A; it rejects one on other codes.
+    return failure.code === "#NUM!" ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, message);
+  }
+  return new CellError(failure.code, message);
+}
+
+/** Reads a scalar or a nested array into a matrix (gec eval passes plain scalars; Excel passes matrices). */
+export function asMatrix(raw: unknown): Matrix {
+  if (Array.isArray(raw)) {
+    if (raw.length === 0) return [[null]];
+    return raw.every((row) => Array.isArray(row)) ? (raw as unknown[][]) : [raw];
+  }
+  return [[raw === undefined ? null : raw]];
+}
+
+/** Argument descriptions used in messages: the name the user sees in the formula and its Japanese label. */
+export interface ArgSpec {
+  name: string;
+  ja: string;
+  en: string;
+}
+
+function missing(arg: ArgSpec): GecError {
+  return new GecError(
+    "#VALUE!",
+    { ja: `${arg.ja} ${arg.name} が空です。数値を指定してください。`, en: `${arg.en} ${arg.name} is empty: give a number.` },
+    arg.name
+  );
+}
+
+/** A number from a cell: numbers as they are, text the way people type it ("494,794,207", "９９．９４%"). */
+export function numberArg(raw: unknown, arg: ArgSpec): number {
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) throw notANumber(raw, arg);
+    return raw;
+  }
+  if (typeof raw === "boolean") throw notANumber(raw, arg);
+  if (raw === null || raw === undefined || raw === "") throw missing(arg);
+  if (typeof raw !== "string") throw notANumber(raw, arg);
+  const reading = parseNumberCell(raw);
+  if (reading.kind === "number") return reading.value;
+  if (reading.kind === "empty") throw missing(arg);
+  throw notANumber(raw, arg);
+}
+
+/** Like numberArg, but an omitted or blank optional argument gives `fallback`. */
+export function optionalNumberArg(raw: unknown, arg: ArgSpec, fallback: number): number {
+  if (raw === null || raw === undefined || raw === "") return fallback;
+  return numberArg(raw, arg);
+}
+
+/** A text argument (fuel names, codes); numbers are turned into their text. */
+export function textArg(raw: unknown, arg: ArgSpec): string {
+  if (typeof raw === "string" && raw.trim() !== "") return raw.trim();
+  if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
+  if (raw === null || raw === undefined || raw === "") {
+    throw new GecError(
+      "#VALUE!",
+      { ja: `${arg.ja} ${arg.name} が空です。`, en: `${arg.en} ${arg.name} is empty.` },
+      arg.name
+    );
+  }
+  throw new GecError(
+    "#VALUE!",
+    { ja: `${arg.ja} ${arg.name} には文字列を指定してください。`, en: `${arg.en} ${arg.name} must be text.` },
+    arg.name
+  );
+}
+
+function notANumber(raw: unknown, arg: ArgSpec): GecError {
+  const shown = typeof raw === "string" ? `"${raw}"` : String(raw);
+  return new GecError(
+    "#VALUE!",
+    {
+      ja: `${arg.ja} ${arg.name} は数値ではありません。入力値: ${shown}`,
+      en: `${arg.en} ${arg.name} is not a number. Got: ${shown}`,
+    },
+    arg.name
+  );
+}
+
+const shapeMismatch = new GecError("#N/A", {
+  ja: "引数の範囲の大きさが揃っていません。",
+  en: "The argument ranges differ in size.",
+});
+
+/**
+ * Applies `cell` element by element over matrix arguments, as Excel lifts a scalar function over ranges:
+ * a 1×1 argument is repeated everywhere, a single row or column is repeated along the other axis, and cells
+ * outside a smaller argument get #N/A. Every failure becomes an error value in its own cell.
+ */
+export function lift(args: unknown[], cell: (...values: unknown[]) => number | string | boolean): CellResult[][] {
+  const matrices = args.map(asMatrix);
+  let rows = 1;
+  let cols = 1;
+  for (const m of matrices) {
+    rows = Math.max(rows, m.length);
+    cols = Math.max(cols, m[0]?.length ?? 1);
+  }
+  const out: CellResult[][] = new Array(rows);
+  const values: unknown[] = new Array(matrices.length);
+  for (let r = 0; r < rows; r++) {
+    const line: CellResult[] = new Array(cols);
+    for (let c = 0; c < cols; c++) {
+      let outside = false;
+      for (let i = 0; i < matrices.length; i++) {
+        const m = matrices[i];
+        const mr = m.length === 1 ? 0 : r;
+        const row = m[mr];
+        const mc = row !== undefined && row.length === 1 ? 0 : c;
+        if (row === undefined || mc >= row.length) {
+          outside = true;
+          break;
+        }
+        values[i] = row[mc];
+      }
+      if (outside) {
+        line[c] = toErrorResult(shapeMismatch);
+        continue;
+      }
+      try {
+        const result = cell(...values);
+        line[c] =
+          typeof result === "number" && !Number.isFinite(result)
+            ? toErrorResult(new GecError("#NUM!", { ja: "計算できませんでした。", en: "No finite result." }))
+            : result;
+      } catch (e) {
+        line[c] = toErrorResult(e);
+      }
+    }
+    out[r] = line;
+  }
+  return out;
+}

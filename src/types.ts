@@ -1,0 +1,64 @@
+// Core types shared by every layer: the Grid read from cells, references to cells, findings and write plans.
+
+/** A cell's value as the core sees it. Dates arrive as Excel serial numbers. */
+export type CellValue = number | string | boolean | null;
+
+/** A text for a person, in Japanese (default) and English. */
+export interface Message {
+  ja: string;
+  en: string;
+}
+
+/** One sheet's used range. `values[0][0]` sits at `origin` (0-based row and column). */
+export interface SheetGrid {
+  name: string;
+  values: CellValue[][];
+  /** Formulas as typed ("=SUM(A1:A3)"), null where the cell holds a plain value. Same shape as values. */
+  formulas?: (string | null)[][];
+  /** Number formats ("0.00%", "#,##0"), same shape as values, when the source provides them. */
+  numberFormats?: (string | null)[][];
+  origin: { row: number; col: number };
+}
+
+export interface Grid {
+  sheets: SheetGrid[];
+}
+
+/** A cell, 0-based row and column. Shown to people in A1 form ("別紙1!K12"). */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/** A value read from one cell, with what was typed and where. */
+export interface Field<T> {
+  value: T | null;
+  raw: CellValue;
+  ref: CellRef;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+/** One write to one cell. `previous`/`previousFormula` keep what was there so it can be restored exactly. */
+export interface CellWrite {
+  ref: CellRef;
+  value?: CellValue;
+  formula?: string;
+  previous: CellValue;
+  previousFormula?: string | null;
+}
+
+export type WritePlan = CellWrite[];
+
+export interface Finding {
+  /** Stable id, e.g. "projectList.emKg.recompute". */
+  rule: string;
+  severity: Severity;
+  ref: CellRef;
+  message: Message;
+  expected?: number | string;
+  actual?: number | string;
+  /** A safe one-cell correction, when there is one. */
+  fix?: CellWrite;
+}
