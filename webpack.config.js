@@ -92,6 +92,7 @@ module.exports = async (env, options) => {
 /** HTTPS with the Office dev certificates where they can be had (Excel needs https); plain http otherwise. */
 async function serverOptions() {
   if (process.env.GEC_HTTP === "1") return { type: "http" };
+  if (process.env.GEC_HTTP === "0") return { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() };
   try {
     const devCerts = require("office-addin-dev-certs");
     return { type: "https", options: await devCerts.getHttpsServerOptions() };

@@ -1,0 +1,187 @@
+// Reading cell contents the way people type them: numbers, percentages, dates (西暦, 和暦, serials), labels.
+import type { CellValue, Message } from "../types";
+import { Decimal } from "./decimal";
+
+export type NumberReading =
+  | { kind: "number"; value: number; decimal: Decimal; fromText: boolean; percent: boolean }
+  | { kind: "empty" }
+  | { kind: "invalid"; text: Message };
+
+export type DateReading =
+  | { kind: "date"; serial: number; year: number; month: number; day: number | null }
+  | { kind: "empty" }
+  | { kind: "invalid"; text: Message };
+
+/** Texts that mean "no value" in the forms (the seed prints — for heat rows without fuel data). */
+const EMPTY_TEXTS = new Set(["", "-", "—", "―", "‐", "－", "ー", "–", "なし", "無し", "n/a", "na"]);
+
+/** NFKC folds full-width digits, commas, periods, ％ and the full-width minus into ASCII. */
+function fold(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\u2212\u2012\u2013\u2014\uFF0D]/g, "-")
+    .replace(/[\s\u3000]+/g, "");
+}
+
+function invalidNumber(raw: CellValue): NumberReading {
+  const shown = typeof raw === "string" ? `"${raw}"` : String(raw);
+  return {
+    kind: "invalid",
+    text: { ja: `数値として読めません: ${shown}`, en: `Not a number: ${shown}` },
+  };
+}
+
+/** A number from a cell: numbers as they are; text such as "494,794,207", "４９４，７９４", "99.94%", "▲12", "(12)". */
+export function parseNumberCell(raw: CellValue): NumberReading {
+  if (raw === null) return { kind: "empty" };
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return invalidNumber(raw);
+    return { kind: "number", value: raw, decimal: Decimal.from(raw), fromText: false, percent: false };
+  }
+  if (typeof raw !== "string") return invalidNumber(raw);
+  let text = fold(raw);
+  if (EMPTY_TEXTS.has(text.toLowerCase()) || /^[-—―]+$/.test(text)) return { kind: "empty" };
+  let negative = false;
+  if (/^[▲△]/.test(text)) {
+    negative = true;
+    text = text.slice(1);
+  } else if (/^\(.*\)$/.test(text)) {
+    negative = true;
+    text = text.slice(1, -1);
+  }
+  let percent = false;
+  if (text.endsWith("%")) {
+    percent = true;
+    text = text.slice(0, -1);
+  }
+  // thousands separators only between digit groups of three
+  if (text.includes(",")) {
+    if (!/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) return invalidNumber(raw);
+    text = text.replace(/,/g, "");
+  }
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return invalidNumber(raw);
+  let decimal = Decimal.parse(text);
+  if (negative) decimal = Decimal.zero.sub(decimal);
+  if (percent) decimal = decimal.div(100, decimal.scale + 2, "down");
+  return { kind: "number", value: decimal.toNumber(), decimal, fromText: true, percent };
+}
+
+/**
+ * A share or efficiency (S_B, ε_BL) as a fraction: 0.9994, 99.94 and "99.94%" all give 0.9994.
+ * A plain number above 1 and at most 100 is read as a percentage, the way the forms print it under a "%" heading.
+ */
+export function parseRatioCell(raw: CellValue): NumberReading {
+  const reading = parseNumberCell(raw);
+  if (reading.kind !== "number" || reading.percent) return reading;
+  if (reading.decimal.cmp(1) > 0 && reading.decimal.cmp(100) <= 0) {
+    const decimal = reading.decimal.div(100, reading.decimal.scale + 2, "down");
+    return { ...reading, decimal, value: decimal.toNumber(), percent: true };
+  }
+  return reading;
+}
+
+// ---- dates -----------------------------------------------------------------------------------------------
+
+/** Era start years: 和暦 year n of an era is (start + n − 1). */
+const ERAS: Record<string, number> = {
+  令和: 2019,
+  r: 2019,
+  平成: 1989,
+  h: 1989,
+  昭和: 1926,
+  s: 1926,
+  大正: 1912,
+  t: 1912,
+  明治: 1868,
+  m: 1868,
+};
+
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeap(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+/** Excel serial (1900 date system) of a date; keeps Excel's fictitious 1900-02-29 (serial 60). */
+export function excelSerialFromDate(year: number, month: number, day: number): number {
+  const y = year - 1;
+  const days = y * 365 + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400);
+  const ordinal = days + DAYS_BEFORE_MONTH[month - 1] + (month > 2 && isLeap(year) ? 1 : 0) + day;
+  const ordinal1900 = 693595; // ordinal of 1899-12-31
+  const serial = ordinal - ordinal1900;
+  return serial >= 60 ? serial + 1 : serial;
+}
+
+/** The calendar date of an Excel serial (whole days; time of day ignored). */
+export function dateFromExcelSerial(serial: number): { year: number; month: number; day: number } {
+  let s = Math.floor(serial);
+  if (s === 60) return { year: 1900, month: 2, day: 29 };
+  if (s > 60) s -= 1;
+  // serial 1 = 1900-01-01
+  let year = 1900;
+  let remaining = s - 1;
+  for (;;) {
+    const length = isLeap(year) ? 366 : 365;
+    if (remaining < length) break;
+    remaining -= length;
+    year++;
+  }
+  let month = 1;
+  while (remaining >= daysInMonth(year, month)) {
+    remaining -= daysInMonth(year, month);
+    month++;
+  }
+  return { year, month, day: remaining + 1 };
+}
+
+function invalidDate(raw: CellValue): DateReading {
+  const shown = typeof raw === "string" ? `"${raw}"` : String(raw);
+  return {
+    kind: "invalid",
+    text: { ja: `日付として読めません: ${shown}`, en: `Not a date: ${shown}` },
+  };
+}
+
+function makeDate(raw: CellValue, year: number, month: number, day: number | null): DateReading {
+  if (!(month >= 1 && month <= 12) || year < 1900 || year > 9999) return invalidDate(raw);
+  if (day !== null && !(day >= 1 && day <= daysInMonth(year, month))) return invalidDate(raw);
+  return { kind: "date", serial: excelSerialFromDate(year, month, day ?? 1), year, month, day };
+}
+
+/** A date from a cell: Excel serials, 2020年4月1日, 2020/4/1, 2020-04-01, R2.4.1, 令和2年4月1日, 平成29年1月, H29.1. */
+export function parseDateCell(raw: CellValue): DateReading {
+  if (raw === null) return { kind: "empty" };
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw) || raw < 1 || raw >= 2958466) return invalidDate(raw);
+    const { year, month, day } = dateFromExcelSerial(raw);
+    return { kind: "date", serial: Math.floor(raw), year, month, day };
+  }
+  if (typeof raw !== "string") return invalidDate(raw);
+  const text = fold(raw).replace(/[（(][^)）]*[)）]$/, "");
+  if (EMPTY_TEXTS.has(text.toLowerCase())) return { kind: "empty" };
+  const western = /^(\d{4})(?:年|\/|-|\.)(\d{1,2})(?:月|\/|-|\.)?(?:(\d{1,2})日?)?$/.exec(text);
+  if (western) return makeDate(raw, +western[1], +western[2], western[3] ? +western[3] : null);
+  const era =
+    /^(令和|平成|昭和|大正|明治|[RHSTMrhstm])(\d{1,2}|元)(?:年|\.|\/|-)(\d{1,2})(?:月|\.|\/|-)?(?:(\d{1,2})日?)?$/.exec(
+      text,
+    );
+  if (era) {
+    const start = ERAS[era[1].length === 1 ? era[1].toLowerCase() : era[1]];
+    const n = era[2] === "元" ? 1 : +era[2];
+    return makeDate(raw, start + n - 1, +era[3], era[4] ? +era[4] : null);
+  }
+  return invalidDate(raw);
+}
+
+/** Folds a label for comparison: width, spaces, line breaks, underscores, braces, case ("Q_{BL}" = "QBL" = "ｑ ＢＬ"). */
+export function normalizeText(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\s\u3000_{}]+/g, "")
+    .replace(/[\u2212\u2012\u2013\u2014\uFF0D]/g, "-")
+    .toLowerCase();
+}
