@@ -11,7 +11,7 @@ export type Matrix = unknown[][];
 export class CellError {
   constructor(
     readonly error: ErrorCode,
-    readonly message: string
+    readonly message: string,
   ) {}
 }
 
@@ -39,9 +39,12 @@ export function toErrorResult(e: unknown): CellResult {
       });
   const message = bilingual(failure.text);
   if (typeof CustomFunctions !== "undefined" && typeof CustomFunctions.Error === "function") {
-    const code = CustomFunctions.ErrorCode[errorCodeNames[failure.code] as keyof typeof CustomFunctions.ErrorCode];
+    const code =
+      CustomFunctions.ErrorCode[errorCodeNames[failure.code] as keyof typeof CustomFunctions.ErrorCode];
     // Excel shows a message only for #VALUE! and #N/A; it rejects one on other codes.
-    return failure.code === "#NUM!" ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, message);
+    return failure.code === "#NUM!"
+      ? new CustomFunctions.Error(code)
+      : new CustomFunctions.Error(code, message);
   }
   return new CellError(failure.code, message);
 }
@@ -65,8 +68,11 @@ export interface ArgSpec {
 function missing(arg: ArgSpec): GecError {
   return new GecError(
     "#VALUE!",
-    { ja: `${arg.ja} ${arg.name} が空です。数値を指定してください。`, en: `${arg.en} ${arg.name} is empty: give a number.` },
-    arg.name
+    {
+      ja: `${arg.ja} ${arg.name} が空です。数値を指定してください。`,
+      en: `${arg.en} ${arg.name} is empty: give a number.`,
+    },
+    arg.name,
   );
 }
 
@@ -99,13 +105,13 @@ export function textArg(raw: unknown, arg: ArgSpec): string {
     throw new GecError(
       "#VALUE!",
       { ja: `${arg.ja} ${arg.name} が空です。`, en: `${arg.en} ${arg.name} is empty.` },
-      arg.name
+      arg.name,
     );
   }
   throw new GecError(
     "#VALUE!",
     { ja: `${arg.ja} ${arg.name} には文字列を指定してください。`, en: `${arg.en} ${arg.name} must be text.` },
-    arg.name
+    arg.name,
   );
 }
 
@@ -117,7 +123,7 @@ function notANumber(raw: unknown, arg: ArgSpec): GecError {
       ja: `${arg.ja} ${arg.name} は数値ではありません。入力値: ${shown}`,
       en: `${arg.en} ${arg.name} is not a number. Got: ${shown}`,
     },
-    arg.name
+    arg.name,
   );
 }
 
@@ -131,7 +137,10 @@ const shapeMismatch = new GecError("#N/A", {
  * a 1×1 argument is repeated everywhere, a single row or column is repeated along the other axis, and cells
  * outside a smaller argument get #N/A. Every failure becomes an error value in its own cell.
  */
-export function lift(args: unknown[], cell: (...values: unknown[]) => number | string | boolean): CellResult[][] {
+export function lift(
+  args: unknown[],
+  cell: (...values: unknown[]) => number | string | boolean,
+): CellResult[][] {
   const matrices = args.map(asMatrix);
   let rows = 1;
   let cols = 1;

@@ -8,7 +8,8 @@ function collect(...modules: Record<string, unknown>[]): Map<string, CustomFunct
   const registry = new Map<string, CustomFunction>();
   for (const module of modules) {
     for (const [name, value] of Object.entries(module)) {
-      if (typeof value === "function" && /^[A-Z][A-Z0-9_]*$/.test(name)) registry.set(name, value as CustomFunction);
+      if (typeof value === "function" && /^[A-Z][A-Z0-9_]*$/.test(name))
+        registry.set(name, value as CustomFunction);
     }
   }
   return registry;
