@@ -1,21 +1,35 @@
 // ESLint: the Office add-in conventions (eslint-plugin-office-addins) plus strict typing for the core.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
-import tsPlugin from "@typescript-eslint/eslint-plugin";
 import globals from "globals";
 
 export default [
-  { ignores: ["node_modules/**", "dist/**", "coverage/**", "test/fixtures/**", "test/e2e/screenshots/**"] },
+  {
+    ignores: [
+      "node_modules/**",
+      "dist/**",
+      "coverage/**",
+      "test/fixtures/**",
+      "test/e2e/screenshots/**",
+      ".ci/out/**",
+    ],
+  },
   ...officeAddins.configs.react,
   {
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],
-    plugins: { "@typescript-eslint": tsPlugin },
     languageOptions: {
       parser: tsParser,
       ecmaVersion: 2022,
       sourceType: "module",
       parserOptions: { ecmaFeatures: { jsx: true } },
-      globals: { ...globals.node, ...globals.browser, ...globals.jest, Office: "readonly", Excel: "readonly", CustomFunctions: "readonly" },
+      globals: {
+        ...globals.node,
+        ...globals.browser,
+        ...globals.jest,
+        Office: "readonly",
+        Excel: "readonly",
+        CustomFunctions: "readonly",
+      },
     },
     rules: {
       "no-undef": "off",
@@ -26,9 +40,5 @@ export default [
   {
     files: ["src/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "error" },
-  },
-  {
-    files: ["**/*.js", "**/*.cjs"],
-    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 ];

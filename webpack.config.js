@@ -1,5 +1,4 @@
 // webpack: the taskpane (React) and the custom functions bundle, served together as one shared runtime.
-/* eslint-disable no-undef */
 const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -15,21 +14,26 @@ class JapaneseMetadataPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("JapaneseMetadataPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: "JapaneseMetadataPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        {
+          name: "JapaneseMetadataPlugin",
+          stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL,
+        },
         () => {
           const asset = compilation.getAsset("functions.json");
           if (!asset) return;
-          const ja = JSON.parse(fs.readFileSync(path.resolve(__dirname, "functions/descriptions.ja.json"), "utf8"));
+          const ja = JSON.parse(
+            fs.readFileSync(path.resolve(__dirname, "functions/descriptions.ja.json"), "utf8"),
+          );
           try {
             const localized = localizeMetadata(JSON.parse(asset.source.source().toString()), ja);
             compilation.emitAsset(
               "functions-ja.json",
-              new compiler.webpack.sources.RawSource(JSON.stringify(localized, null, 2))
+              new compiler.webpack.sources.RawSource(JSON.stringify(localized, null, 2)),
             );
           } catch (e) {
             compilation.errors.push(new compiler.webpack.WebpackError(String(e.message)));
           }
-        }
+        },
       );
     });
   }
@@ -48,13 +52,19 @@ module.exports = async (env, options) => {
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"], fallback: { fs: false, path: false, stream: false, crypto: false } },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      fallback: { fs: false, path: false, stream: false, crypto: false },
+    },
     module: {
       rules: [
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext" } } },
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { module: "esnext" } },
+          },
         },
       ],
     },
@@ -92,7 +102,8 @@ module.exports = async (env, options) => {
 /** HTTPS with the Office dev certificates where they can be had (Excel needs https); plain http otherwise. */
 async function serverOptions() {
   if (process.env.GEC_HTTP === "1") return { type: "http" };
-  if (process.env.GEC_HTTP === "0") return { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() };
+  if (process.env.GEC_HTTP === "0")
+    return { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() };
   try {
     const devCerts = require("office-addin-dev-certs");
     return { type: "https", options: await devCerts.getHttpsServerOptions() };

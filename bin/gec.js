@@ -8,7 +8,8 @@ try {
   process.stderr.write(
     "gec: ビルドされていません。`npm ci` または `npm run build:node` を実行してください。\n" +
       "gec: not built. Run `npm ci` or `npm run build:node` first.\n" +
-      String(e && e.message) + "\n"
+      String(e && e.message) +
+      "\n",
   );
   process.exit(2);
 }
@@ -19,5 +20,5 @@ main(process.argv.slice(2)).then(
   (e) => {
     process.stderr.write(`gec: ${e && e.stack ? e.stack : e}\n`);
     process.exitCode = 2;
-  }
+  },
 );

@@ -4,21 +4,15 @@ import { nodeIo } from "./io";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-/** Subcommands load lazily so that `gec eval` does not pay for ExcelJS. */
+/** Subcommands load lazily: each pays only for what it uses. */
 const commands: Record<string, () => Promise<Command>> = {
   eval: async () => (await import("./commands/eval")).run,
-  check: async () => (await import("./commands/check")).run,
-  fill: async () => (await import("./commands/fill")).run,
-  template: async () => (await import("./commands/template")).run,
 };
 
 const usage = `gec — グリーンエネルギーCO2削減相当量認証制度 様式3-2 tool / form tool
 
 usage:
   gec eval                         JSON lines on stdin -> one JSON result per line (custom functions)
-  gec check FILE.xlsx [--json] [--lang ja|en]
-  gec fill FILE.xlsx -o OUT.xlsx [--formulas]
-  gec template CODE -o OUT.xlsx [--facilities N]
 `;
 
 export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {

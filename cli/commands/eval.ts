@@ -28,13 +28,20 @@ export function evaluateLine(line: string): string {
   let request: Request;
   try {
     const parsed: unknown = JSON.parse(line);
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+      throw new Error("not an object");
     request = parsed as Request;
   } catch {
     return errorJson(null, "#VALUE!", "JSON として読めない行です / line is not a JSON object");
   }
   const { id, fn, args } = request;
-  const fnName = typeof fn === "string" ? fn.trim().toUpperCase().replace(/^GEC\./, "") : "";
+  const fnName =
+    typeof fn === "string"
+      ? fn
+          .trim()
+          .toUpperCase()
+          .replace(/^GEC\./, "")
+      : "";
   const implementation = customFunctions.get(fnName);
   if (!implementation) {
     return errorJson(id, "#NAME?", `不明な関数です / unknown function: ${String(fn)}`);
@@ -47,12 +54,13 @@ export function evaluateLine(line: string): string {
     return errorJson(
       id,
       "#VALUE!",
-      `引数が多すぎます（最大 ${implementation.length} 個） / too many arguments (at most ${implementation.length})`
+      `引数が多すぎます（最大 ${implementation.length} 個） / too many arguments (at most ${implementation.length})`,
     );
   }
   // Excel passes every declared parameter: omitted optional ones as null, values as matrices.
   const excelArgs: unknown[] = [];
-  for (let i = 0; i < implementation.length; i++) excelArgs.push(i < argList.length ? asMatrix(argList[i]) : null);
+  for (let i = 0; i < implementation.length; i++)
+    excelArgs.push(i < argList.length ? asMatrix(argList[i]) : null);
   let result: unknown;
   try {
     result = implementation(...excelArgs);
@@ -70,7 +78,9 @@ export function evaluateLine(line: string): string {
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   if (args.length > 0) {
-    io.stderr("gec eval は引数を取りません（標準入力に JSON 行） / gec eval takes no arguments (JSON lines on stdin)\n");
+    io.stderr(
+      "gec eval は引数を取りません（標準入力に JSON 行） / gec eval takes no arguments (JSON lines on stdin)\n",
+    );
     return 2;
   }
   let pending = "";
