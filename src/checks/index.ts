@@ -1,0 +1,43 @@
+// Runs every rule family on a Submission: the verifier's checks of DOMAIN.md §7, as Findings.
+import { Decimal } from "../numbers";
+import { getMethodology } from "../methodology";
+import { isGecError } from "../errors";
+import type { Finding, Grid } from "../types";
+import type { ProjectRow, Submission } from "../forms/submission";
+import { checkProjectList } from "./projectList";
+import { checkAllocation, checkHygiene, checkIdentity, checkMethodology, checkPeriods } from "./submission";
+
+/** Each row's tCO2 as the formulas give it (null where its inputs cannot be read). */
+function recomputedTonnes(rows: ProjectRow[], code: string | null): (Decimal | null)[] {
+  const declaration = getMethodology(code ?? "H002-2");
+  return rows.map((row) => {
+    const inputs: Record<string, Decimal | null> = {};
+    for (const q of declaration.quantities.filter((x) => x.role === "input")) {
+      const f = row.numbers[q.key];
+      if (f && f.reading.kind === "invalid") return null;
+      inputs[q.key] = f && f.reading.kind === "number" ? f.reading.decimal : null;
+    }
+    try {
+      return declaration.derive(inputs).emT ?? null;
+    } catch (e) {
+      if (isGecError(e)) return null;
+      throw e;
+    }
+  });
+}
+
+export function runChecks(submission: Submission, grid: Grid): Finding[] {
+  if (!submission.recognized) return [...submission.notes];
+  const code = submission.methodology.code;
+  const findings: Finding[] = [
+    ...submission.notes,
+    ...checkMethodology(submission),
+    ...checkPeriods(submission),
+  ];
+  if (submission.projectList) {
+    findings.push(...checkProjectList(submission.projectList, code));
+    findings.push(...checkAllocation(submission, recomputedTonnes(submission.projectList.rows, code)));
+  }
+  findings.push(...checkIdentity(submission), ...checkHygiene(grid, submission));
+  return findings;
+}

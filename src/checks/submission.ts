@@ -1,0 +1,266 @@
+// Rule families 1, 2, 4, 7 and 8 of DOMAIN.md §7: methodology, periods, 別紙2 totals, identity, hygiene.
+import { Decimal } from "../numbers";
+import { getMethodology } from "../methodology";
+import type { Finding, Grid } from "../types";
+import type { DateField, Submission } from "../forms/submission";
+import { at, finding } from "./finding";
+
+function isoDate(d: DateField): string {
+  if (d.reading.kind !== "date") return String(d.raw ?? "");
+  const { year, month, day } = d.reading;
+  return `${year}-${String(month).padStart(2, "0")}${day === null ? "" : "-" + String(day).padStart(2, "0")}`;
+}
+
+export function checkMethodology(s: Submission): Finding[] {
+  const m = s.methodology;
+  if (!m.tableRef) return [];
+  if (m.checked.length === 1) return [];
+  return [
+    finding(
+      "methodology.checked.count",
+      "error",
+      m.tableRef,
+      {
+        ja: `1.3 方法論のチェックはちょうど 1 つ必要ですが、${m.checked.length} 個です${m.checked.length ? `（${m.checked.map((c) => c.code).join("、")}）` : ""}。`,
+        en: `Exactly one methodology must be checked in 1.3; found ${m.checked.length}${m.checked.length ? ` (${m.checked.map((c) => c.code).join(", ")})` : ""}.`,
+      },
+      { expected: 1, actual: m.checked.length },
+    ),
+  ];
+}
+
+export function checkPeriods(s: Submission): Finding[] {
+  const out: Finding[] = [];
+  const { start, end } = s.period;
+  for (const field of [start, end]) {
+    if (field && field.reading.kind === "invalid") {
+      out.push(
+        finding("period.unreadable", "error", field.ref, {
+          ja: `${at(field.ref)} を日付として読めません。`,
+          en: `${at(field.ref)} is not a date.`,
+        }),
+      );
+    }
+  }
+  const startSerial = start?.reading.kind === "date" ? start.reading.serial : null;
+  const endSerial = end?.reading.kind === "date" ? end.reading.serial : null;
+  if (start && end && startSerial !== null && endSerial !== null && startSerial > endSerial) {
+    out.push(
+      finding("period.order", "error", end.ref, {
+        ja: `1.5 終了日 (${isoDate(end)}) が開始日 (${isoDate(start)}) より前です。`,
+        en: `1.5 end date (${isoDate(end)}) is before the start date (${isoDate(start)}).`,
+      }),
+    );
+  }
+  const list = s.projectList;
+  if (!list) return out;
+  for (const row of list.rows) {
+    for (const key of ["startDate", "endDate"]) {
+      const d = row.dates[key];
+      if (!d) continue;
+      if (d.reading.kind === "invalid") {
+        out.push(
+          finding("period.row.unreadable", "error", d.ref, {
+            ja: `${at(d.ref)} を日付として読めません。`,
+            en: `${at(d.ref)} is not a date.`,
+          }),
+        );
+        continue;
+      }
+      if (d.reading.kind !== "date" || startSerial === null || endSerial === null) continue;
+      if (d.reading.serial < startSerial || d.reading.serial > endSerial) {
+        out.push(
+          finding(
+            "period.row.outside",
+            "error",
+            d.ref,
+            {
+              ja: `${at(d.ref)} (${isoDate(d)}) が 1.5 認証申請期間 ${isoDate(start as DateField)}〜${isoDate(end as DateField)} の外です。`,
+              en: `${at(d.ref)} (${isoDate(d)}) lies outside the 1.5 period ${isoDate(start as DateField)} to ${isoDate(end as DateField)}.`,
+            },
+            { expected: `${isoDate(start as DateField)}〜${isoDate(end as DateField)}`, actual: isoDate(d) },
+          ),
+        );
+      }
+    }
+    // the facility name's (yyyy年度) must be the fiscal year of the period (April to March)
+    const name = row.text.facilityName;
+    const fy = name?.value ? /[（(]\s*(\d{4})\s*年度\s*[)）]/.exec(name.value.normalize("NFKC")) : null;
+    if (name && fy && start?.reading.kind === "date") {
+      const { year, month } = start.reading;
+      const fiscal = month >= 4 ? year : year - 1;
+      if (Number(fy[1]) !== fiscal) {
+        out.push(
+          finding(
+            "period.fiscalYearInName",
+            "warning",
+            name.ref,
+            {
+              ja: `設備名称の (${fy[1]}年度) が認証申請期間の年度 ${fiscal} と一致しません。`,
+              en: `The facility name's (${fy[1]}年度) differs from the period's fiscal year ${fiscal}.`,
+            },
+            { expected: `${fiscal}年度`, actual: `${fy[1]}年度` },
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** R7: 別紙2 totals equal 別紙1's; one block per facility equals that row's t. */
+export function checkAllocation(s: Submission, rowTonnes: (Decimal | null)[]): Finding[] {
+  const out: Finding[] = [];
+  const blocks = s.allocationPlan;
+  const list = s.projectList;
+  if (!list || blocks.length === 0) return out;
+  const values = blocks.map((b) => (b.tonnes.reading.kind === "number" ? b.tonnes.reading.decimal : null));
+  const perFacility = blocks.length === list.rows.length && blocks.length > 1;
+  if (perFacility) {
+    blocks.forEach((b, i) => {
+      const expected = rowTonnes[i];
+      const actual = values[i];
+      if (expected === null || expected === undefined || (actual !== null && actual.eq(expected))) return;
+      out.push(
+        finding(
+          "allocation.facility.tonnes",
+          "error",
+          b.tonnes.ref,
+          {
+            ja: `${at(b.tonnes.ref)} の削減相当量は別紙1 の ${i + 1} 件目の tCO2 ${expected} と一致するはずですが、${actual ?? "空欄"} です。`,
+            en: `${at(b.tonnes.ref)} should equal 別紙1 facility ${i + 1}'s tCO2 ${expected}, but is ${actual ?? "empty"}.`,
+          },
+          {
+            expected: expected.toString(),
+            actual: actual?.toString() ?? "",
+            fix: { value: expected.toNumber(), previous: b.tonnes.raw },
+          },
+        ),
+      );
+    });
+  } else {
+    const total = rowTonnes.every((t) => t !== null)
+      ? rowTonnes.reduce<Decimal>((a, t) => a.add(t as Decimal), Decimal.zero)
+      : null;
+    const allocated = values.every((v) => v !== null)
+      ? values.reduce<Decimal>((a, v) => a.add(v as Decimal), Decimal.zero)
+      : null;
+    if (total !== null && allocated !== null && !allocated.eq(total)) {
+      out.push(
+        finding(
+          "allocation.total",
+          "error",
+          blocks[0].tonnes.ref,
+          {
+            ja: `別紙2 の削減相当量の合計 ${allocated} が別紙1 の合計 ${total} tCO2 と一致しません。`,
+            en: `別紙2 allocates ${allocated} tCO2 in all, but 別紙1 totals ${total} tCO2.`,
+          },
+          { expected: total.toString(), actual: allocated.toString() },
+        ),
+      );
+    }
+  }
+  // heat methodologies sell no power: 販売電力量 is 0
+  const heat = s.methodology.code ? getMethodology(s.methodology.code).kind === "heat" : true;
+  for (const b of blocks) {
+    const p = b.powerSold;
+    if (heat && p && p.reading.kind === "number" && !p.reading.decimal.isZero()) {
+      out.push(
+        finding(
+          "allocation.powerSold.heat",
+          "error",
+          p.ref,
+          {
+            ja: `熱の方法論では 別紙2 の販売電力量は 0 です（${p.reading.decimal}）。`,
+            en: `For a heat methodology the 別紙2 power sold is 0 (${p.reading.decimal}).`,
+          },
+          { expected: 0, actual: p.reading.decimal.toString(), fix: { value: 0, previous: p.raw } },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+export function checkIdentity(s: Submission): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Map<string, string>();
+  for (const row of s.projectList?.rows ?? []) {
+    const field = row.text.approvalNumber;
+    if (!field || field.value === null) continue;
+    const id = field.value.normalize("NFKC").trim();
+    if (!/^\d{2}-[A-Z]{2}-\d{3}$/.test(id)) {
+      out.push(
+        finding("identity.approvalNumber.format", "error", field.ref, {
+          ja: `承認番号 "${field.value}" の形式が NN-XX-NNN（例 14-BB-001）ではありません。`,
+          en: `Approval number "${field.value}" is not of the form NN-XX-NNN (e.g. 14-BB-001).`,
+        }),
+      );
+    } else if (seen.has(id)) {
+      out.push(
+        finding("identity.approvalNumber.duplicate", "error", field.ref, {
+          ja: `承認番号 ${id} が重複しています（${seen.get(id)} と同じ）。`,
+          en: `Approval number ${id} appears twice (also at ${seen.get(id)}).`,
+        }),
+      );
+    } else {
+      seen.set(id, at(field.ref));
+    }
+  }
+  return out;
+}
+
+const ERROR_VALUES = /^#(VALUE!|REF!|NAME\?|DIV\/0!|N\/A|NUM!|NULL!|SPILL!|CALC!)$/;
+
+/** GEC. formulas and error values left in form sheets; numbers stored as text (info). */
+export function checkHygiene(grid: Grid, s: Submission): Finding[] {
+  const out: Finding[] = [];
+  for (const sheet of grid.sheets) {
+    sheet.values.forEach((line, i) => {
+      line.forEach((v, j) => {
+        const ref = { sheet: sheet.name, row: sheet.origin.row + i, col: sheet.origin.col + j };
+        const formula = sheet.formulas?.[i]?.[j] ?? null;
+        if (formula && /\bGEC\./i.test(formula)) {
+          out.push(
+            finding(
+              "hygiene.gecFormula",
+              "warning",
+              ref,
+              {
+                ja: `${at(ref)} に GEC. 関数の数式があります。アドインのない提出先では #NAME? になります。値に置き換えてください。`,
+                en: `${at(ref)} holds a GEC. formula: recipients without the add-in see #NAME?. Replace it with its value.`,
+              },
+              { actual: formula },
+            ),
+          );
+        } else if (typeof v === "string" && ERROR_VALUES.test(v.trim())) {
+          out.push(
+            finding(
+              "hygiene.errorValue",
+              "error",
+              ref,
+              {
+                ja: `${at(ref)} がエラー値 ${v} です。`,
+                en: `${at(ref)} holds the error value ${v}.`,
+              },
+              { actual: v },
+            ),
+          );
+        }
+      });
+    });
+  }
+  for (const row of s.projectList?.rows ?? []) {
+    for (const field of Object.values(row.numbers)) {
+      if (field.reading.kind === "number" && field.reading.fromText) {
+        out.push(
+          finding("hygiene.numberAsText", "info", field.ref, {
+            ja: `${at(field.ref)} は文字列として入力された数値です（${String(field.raw)} を ${field.reading.decimal} と読みました）。`,
+            en: `${at(field.ref)} is a number stored as text (read "${String(field.raw)}" as ${field.reading.decimal}).`,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}

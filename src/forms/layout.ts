@@ -1,0 +1,185 @@
+// The 様式3-2 forms' layout as data (DOMAIN.md §6): sheet names, 別紙1 columns and the labels the reader accepts.
+import { normalizeText } from "../numbers";
+
+export const SHEET_NAMES = {
+  plan: "様式3-2",
+  projectList: "別紙1",
+  attachment: "別紙1添付",
+  allocationPlan: "別紙2",
+} as const;
+
+export interface ProjectColumn {
+  /** Key in a project row; quantity columns use the methodology declarations' keys (qBl, ePs, qWb, …). */
+  key: string;
+  /** Column number as printed ("3.1"), or null for No. and 承認番号. */
+  number: string | null;
+  /** Canonical header label (what templates print). */
+  label: string;
+  /** Further folded texts that identify the column when the number is missing. */
+  aliases: string[];
+  kind: "text" | "number" | "ratio" | "date";
+}
+
+/** 別紙1 (heat) columns in form order. */
+export const HEAT_PROJECT_COLUMNS: ProjectColumn[] = [
+  { key: "no", number: null, label: "No.", aliases: ["no.", "no", "番号"], kind: "text" },
+  { key: "approvalNumber", number: null, label: "承認番号", aliases: ["承認番号"], kind: "text" },
+  {
+    key: "facilityName",
+    number: "1.1",
+    label: "1.1 熱設備名称",
+    aliases: ["熱設備名称", "設備名称"],
+    kind: "text",
+  },
+  {
+    key: "address",
+    number: "1.2",
+    label: "1.2 熱設備所在地",
+    aliases: ["熱設備所在地", "所在地"],
+    kind: "text",
+  },
+  { key: "model", number: "1.3", label: "1.3 型式", aliases: ["型式"], kind: "text" },
+  { key: "capacity", number: "1.4", label: "1.4 設備容量", aliases: ["設備容量"], kind: "text" },
+  {
+    key: "operationStart",
+    number: "1.5",
+    label: "1.5 運転開始（予定）年月日",
+    aliases: ["運転開始"],
+    kind: "text",
+  },
+  {
+    key: "gridOrSelf",
+    number: "1.6",
+    label: "1.6 系統／自家消費",
+    aliases: ["系統/自家消費", "自家消費"],
+    kind: "text",
+  },
+  {
+    key: "meteringPoint",
+    number: "1.7",
+    label: "1.7 受電地点特定番号（22桁）",
+    aliases: ["受電地点特定番号"],
+    kind: "text",
+  },
+  {
+    key: "additionality",
+    number: "2.",
+    label: "2. 該当する追加性要件",
+    aliases: ["追加性要件"],
+    kind: "text",
+  },
+  {
+    key: "totalHeat",
+    number: "※1",
+    label: "※1 申請期間における全生成熱量 (MJ_HHV)",
+    aliases: ["申請期間における全生成熱量", "全生成熱量"],
+    kind: "number",
+  },
+  { key: "qBl", number: "3.1", label: "3.1 生成熱量 Q_BL (MJ_HHV)", aliases: ["qbl"], kind: "number" },
+  {
+    key: "ePs",
+    number: "3.2",
+    label: "3.2 補機消費電力量 E_PS (kWh)",
+    aliases: ["eps(kwh)", "補機消費電力量"],
+    kind: "number",
+  },
+  {
+    key: "qWb",
+    number: "3.3",
+    label: "3.3 生成熱量から補機消費電力量を一次エネルギー換算した値を除いた熱量 Q_WB (MJ_HHV)",
+    aliases: ["qwb"],
+    kind: "number",
+  },
+  {
+    key: "cefFuel",
+    number: "3.4",
+    label: "3.4 代替される燃料の単位発熱量当たりの二酸化炭素排出係数 CEF_fuel,BL (kgCO2/MJ_HHV)",
+    aliases: ["ceffuel,bl", "ceffuel"],
+    kind: "number",
+  },
+  {
+    key: "epsBl",
+    number: "3.5",
+    label: "3.5 代替される熱源設備のエネルギー消費効率 ε_BL (%)",
+    aliases: ["εbl", "ϵbl"],
+    kind: "ratio",
+  },
+  {
+    key: "fB",
+    number: "3.6",
+    label: "3.6 バイオマス燃料 F_B (MJ)",
+    aliases: ["fb(mj)", "バイオマス燃料"],
+    kind: "number",
+  },
+  {
+    key: "fT",
+    number: "3.7",
+    label: "3.7 燃料合計 F_T (MJ)",
+    aliases: ["ft(mj)", "燃料合計"],
+    kind: "number",
+  },
+  {
+    key: "sB",
+    number: "3.8",
+    label: "3.8 バイオマス比率 S_B (%)",
+    aliases: ["sb(%)", "バイオマス比率"],
+    kind: "ratio",
+  },
+  {
+    key: "emissionFactor",
+    number: "3.9",
+    label: "3.9 二酸化炭素排出係数 CEF_electricity,t (kgCO2/kWh)",
+    aliases: ["cefelectricity"],
+    kind: "number",
+  },
+  { key: "emKg", number: "3.10", label: "3.10 排出削減量 EM_WB (kgCO2)", aliases: ["emwb"], kind: "number" },
+  {
+    key: "emT",
+    number: "3.11",
+    label: "3.11 排出削減量 (tCO2)",
+    aliases: ["排出削減量(tco2)"],
+    kind: "number",
+  },
+  {
+    key: "monitoringResponsible",
+    number: "4.1",
+    label: "4.1 モニタリング責任者",
+    aliases: ["モニタリング責任者"],
+    kind: "text",
+  },
+  {
+    key: "monitoringOperator",
+    number: "4.2",
+    label: "4.2 モニタリング実施者",
+    aliases: ["モニタリング実施者"],
+    kind: "text",
+  },
+  { key: "startDate", number: "5.1", label: "5.1 開始日 (yyyy年m月d日)", aliases: ["開始日"], kind: "date" },
+  {
+    key: "endDate",
+    number: "5.2",
+    label: "5.2 終了予定日 (yyyy年m月d日)",
+    aliases: ["終了予定日", "終了日"],
+    kind: "date",
+  },
+];
+
+/** Marks that tick a 1.3 checkbox (and what a template prints). */
+export const CHECKED_MARKS = ["■", "☑", "☒", "✓", "✔", "レ", "○", "●", "◯", "x", "X", "×", "true"];
+export const UNCHECKED_MARK = "□";
+
+/** Does a folded header text name this column? Column numbers must not be a prefix of another ("3.1" vs "3.10"). */
+export function matchesColumn(label: string, column: ProjectColumn): boolean {
+  if (label === "") return false;
+  if (column.number !== null) {
+    const n = normalizeText(column.number);
+    if (label.startsWith(n)) {
+      const next = label.charAt(n.length);
+      if (!/[0-9]/.test(next)) return true;
+    }
+  }
+  return column.aliases.some((a) => {
+    const folded = normalizeText(a);
+    return column.key === "no" ? label === folded : label.includes(folded);
+  });
+}

@@ -1,0 +1,220 @@
+// Finds the 様式3-2 tables by their labels, wherever they sit, and reads them into a Submission.
+import { normalizeText, parseDateCell, parseNumberCell, parseRatioCell } from "../numbers";
+import { METHODOLOGIES } from "../methodology";
+import type { Finding, Grid } from "../types";
+import { CHECKED_MARKS, HEAT_PROJECT_COLUMNS, matchesColumn } from "./layout";
+import type { ProjectColumn } from "./layout";
+import { SheetView } from "./sheet";
+import type {
+  AllocationBlock,
+  DateField,
+  NumberField,
+  ProjectList,
+  ProjectRow,
+  Submission,
+  TextField,
+} from "./submission";
+
+const CODE_PATTERN = /^(p00[1-5](-[123])?|h00[1-3](-[123])?)$/;
+const checkedMarks = new Set(CHECKED_MARKS.map((m) => normalizeText(m)));
+
+function numberColumnOf(label: string): ProjectColumn | undefined {
+  return HEAT_PROJECT_COLUMNS.find((c) => c.number !== null && matchesColumn(label, { ...c, aliases: [] }));
+}
+
+function aliasColumnOf(label: string): ProjectColumn | undefined {
+  return HEAT_PROJECT_COLUMNS.find((c) => matchesColumn(label, { ...c, number: null }));
+}
+
+/** The 別紙1 header: the row with most column labels, completed from the rows just above and below (merged headers). */
+function findProjectHeader(sheet: SheetView): { headerRow: number; columns: Record<string, number> } | null {
+  const byRow = new Map<number, Map<string, number>>();
+  for (let r = sheet.top; r <= sheet.bottom; r++) {
+    for (let c = sheet.left; c <= sheet.right; c++) {
+      const label = sheet.label(r, c);
+      if (label === "" || label.length > 200) continue;
+      const column = numberColumnOf(label) ?? aliasColumnOf(label);
+      if (!column) continue;
+      let found = byRow.get(r);
+      if (!found) byRow.set(r, (found = new Map()));
+      if (!found.has(column.key)) found.set(column.key, c);
+    }
+  }
+  let best: number | null = null;
+  for (const [r, found] of byRow) if (best === null || found.size > (byRow.get(best)?.size ?? 0)) best = r;
+  if (best === null) return null;
+  const main = byRow.get(best) as Map<string, number>;
+  if (!main.has("qBl") && !main.has("emT") && !main.has("emKg")) return null;
+  const columns: Record<string, number> = {};
+  let headerRow = best;
+  for (const r of [best, best - 1, best + 1, best - 2, best + 2]) {
+    const found = byRow.get(r);
+    if (!found) continue;
+    for (const [key, c] of found) {
+      if (columns[key] === undefined && !Object.values(columns).includes(c)) {
+        columns[key] = c;
+        headerRow = Math.max(headerRow, r);
+      }
+    }
+  }
+  return { headerRow, columns };
+}
+
+function numberField(sheet: SheetView, row: number, col: number, ratio: boolean): NumberField {
+  const raw = sheet.value(row, col);
+  return {
+    reading: ratio ? parseRatioCell(raw) : parseNumberCell(raw),
+    raw,
+    ref: sheet.ref(row, col),
+    formula: sheet.formula(row, col),
+  };
+}
+
+function textField(sheet: SheetView, row: number, col: number): TextField {
+  const raw = sheet.value(row, col);
+  const value = raw === null || raw === "" ? null : String(raw).trim();
+  return { value, raw, ref: sheet.ref(row, col) };
+}
+
+function dateField(sheet: SheetView, row: number, col: number): DateField {
+  const raw = sheet.value(row, col);
+  return { reading: parseDateCell(raw), raw, ref: sheet.ref(row, col) };
+}
+
+function isTotalLabel(text: string): boolean {
+  return text === "合計" || text === "計" || text.startsWith("合計");
+}
+
+function readProjectList(sheet: SheetView): ProjectList | null {
+  const header = findProjectHeader(sheet);
+  if (!header) return null;
+  const { headerRow, columns } = header;
+  const rows: ProjectRow[] = [];
+  let totalTonnes: NumberField | null = null;
+  let totalRef = null;
+  let blank = 0;
+  const firstCol = Math.min(...Object.values(columns));
+  for (let r = headerRow + 1; r <= sheet.bottom && blank < 20; r++) {
+    let totalCol: number | null = null;
+    for (let c = sheet.left; c <= Math.max(firstCol + 3, sheet.left); c++)
+      if (isTotalLabel(sheet.label(r, c))) totalCol = c;
+    if (totalCol === null && columns.qBl !== undefined) {
+      // a 合計 label may also sit just left of the totals, under the quantity columns
+      for (let c = firstCol; c < (columns.emT ?? firstCol); c++)
+        if (isTotalLabel(sheet.label(r, c))) totalCol = c;
+    }
+    if (totalCol !== null) {
+      totalRef = sheet.ref(r, totalCol);
+      if (columns.emT !== undefined) totalTonnes = numberField(sheet, r, columns.emT, false);
+      break;
+    }
+    const first = sheet.label(r, firstCol);
+    if (first.startsWith("※") || first.startsWith("注")) break;
+    const keyCols = ["qBl", "emT", "facilityName", "approvalNumber"]
+      .map((k) => columns[k])
+      .filter((c) => c !== undefined);
+    const hasData = keyCols.some((c) => {
+      const v = sheet.value(r, c);
+      return v !== null && v !== "";
+    });
+    if (!hasData) {
+      blank++;
+      continue;
+    }
+    blank = 0;
+    const row: ProjectRow = { row: r, text: {}, numbers: {}, dates: {} };
+    for (const column of HEAT_PROJECT_COLUMNS) {
+      const c = columns[column.key];
+      if (c === undefined) continue;
+      if (column.kind === "number" || column.kind === "ratio")
+        row.numbers[column.key] = numberField(sheet, r, c, column.kind === "ratio");
+      else if (column.kind === "date") row.dates[column.key] = dateField(sheet, r, c);
+      else row.text[column.key] = textField(sheet, r, c);
+    }
+    rows.push(row);
+  }
+  return { sheet: sheet.name, headerRow, columns, rows, totalTonnes, totalRef };
+}
+
+function readMethodology(sheet: SheetView): Submission["methodology"] | null {
+  const codes = sheet.find((label) => CODE_PATTERN.test(label));
+  if (codes.length < 3) return null;
+  const checked: { code: string; ref: ReturnType<SheetView["ref"]> }[] = [];
+  for (const hit of codes) {
+    const code = METHODOLOGIES.find((m) => normalizeText(m.code) === sheet.label(hit.row, hit.col))?.code;
+    if (!code) continue;
+    for (let c = Math.max(sheet.left, hit.col - 3); c < hit.col; c++) {
+      const v = sheet.value(hit.row, c);
+      if (v === true || (typeof v === "string" && checkedMarks.has(normalizeText(v)))) {
+        checked.push({ code, ref: sheet.ref(hit.row, c) });
+        break;
+      }
+    }
+  }
+  return {
+    code: checked.length === 1 ? checked[0].code : null,
+    checked,
+    tableRef: sheet.ref(codes[0].row, codes[0].col),
+  };
+}
+
+function readPeriod(sheet: SheetView): Submission["period"] {
+  const at = (word: string): DateField | null => {
+    const hit = sheet.find((label) => label === word || label.startsWith(word))[0];
+    if (!hit) return null;
+    const right = sheet.valueRightOf(hit.row, hit.col);
+    return right ? dateField(sheet, hit.row, right.col) : null;
+  };
+  return { start: at("開始日"), end: at("終了日") };
+}
+
+function readAllocation(sheet: SheetView): AllocationBlock[] {
+  const blocks: AllocationBlock[] = [];
+  const labels = sheet.find((label) => label.includes("削減相当量") && label.includes("tco2"));
+  for (const hit of labels) {
+    const right = sheet.valueRightOf(hit.row, hit.col);
+    if (!right) continue;
+    const tonnes = numberField(sheet, hit.row, right.col, false);
+    let powerSold: NumberField | null = null;
+    for (let r = hit.row + 1; r <= Math.min(sheet.bottom, hit.row + 3); r++) {
+      if (sheet.label(r, hit.col).startsWith("販売電力量")) {
+        const p = sheet.valueRightOf(r, hit.col);
+        if (p) powerSold = numberField(sheet, r, p.col, false);
+      }
+    }
+    blocks.push({ tonnes, powerSold });
+  }
+  return blocks;
+}
+
+/** Reads every sheet of the workbook; a part found on any sheet counts, whatever the sheet is called. */
+export function readSubmission(grid: Grid): Submission {
+  const sheets = grid.sheets.map((s) => new SheetView(s));
+  const notes: Finding[] = [];
+  let methodology: Submission["methodology"] = { code: null, checked: [], tableRef: null };
+  let period: Submission["period"] = { start: null, end: null };
+  let projectList: ProjectList | null = null;
+  let allocationPlan: AllocationBlock[] = [];
+  for (const sheet of sheets) {
+    const m = methodology.tableRef ? null : readMethodology(sheet);
+    if (m) {
+      methodology = m;
+      period = readPeriod(sheet);
+    }
+    if (!projectList) projectList = readProjectList(sheet);
+    if (allocationPlan.length === 0) allocationPlan = readAllocation(sheet);
+  }
+  const recognized = projectList !== null || methodology.tableRef !== null;
+  if (!recognized) {
+    notes.push({
+      rule: "form.notRecognized",
+      severity: "error",
+      ref: { sheet: grid.sheets[0]?.name ?? "", row: 0, col: 0 },
+      message: {
+        ja: "様式3-2 のブックとして認識できません（1.3 方法論の表も別紙1 の事業リストも見つかりません）。",
+        en: "This workbook is not recognised as a Form 3-2 (neither the 1.3 methodology table nor the 別紙1 project list was found).",
+      },
+    });
+  }
+  return { recognized, methodology, period, projectList, allocationPlan, notes };
+}
