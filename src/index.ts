@@ -4,3 +4,4 @@ export * from "./errors";
 export * as steam from "./steam";
 export * as numbers from "./numbers";
 export * as methodology from "./methodology";
+export * as engine from "./engine";
