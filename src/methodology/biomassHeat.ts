@@ -1,7 +1,7 @@
 // Biomass heat H002-1 / H002-2 (and the generic heat path of H001-x, H003): Q_WB, S_B, CEF/ε, EM_WB, with R1–R6.
 import { Decimal } from "../numbers";
 import { GecError } from "../errors";
-import { amount, positive, ratio, signed } from "./values";
+import { amount, positive, ratio, signed, required } from "./values";
 import type { NumberLike } from "./values";
 import { CEF_FUEL, E_PS, EM_KG, EPS_BL, FACTOR, F_B, F_T, Q_BL, Q_WB, S_B } from "./quantities";
 import type { MethodologyParams, QuantityDeclaration, RowInputs } from "./types";
@@ -119,7 +119,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "MJ_HHV",
     role: "derived",
     column: "3.3",
-    rounding: { rule: "R1", mode: "down", places: 0 },
+    rounding: { rule: "R1", mode: "down", places: 0, excel: "ROUNDDOWN({ePs}*{primaryEnergyFactor},0)" },
     excelFormula: "{qBl}-ROUNDDOWN({ePs}*{primaryEnergyFactor},0)",
   },
   {
@@ -169,7 +169,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     role: "derived",
     column: "3.8",
     form: "ratio",
-    rounding: { rule: "R3", mode: "down", places: 4 },
+    rounding: { rule: "R3", mode: "down", places: 4, excel: "ROUNDDOWN({fB}/{fT},4)" },
     excelFormula: 'IF(OR({fB}="",{fT}=""),1,ROUNDDOWN({fB}/{fT},4))',
   },
   {
@@ -179,7 +179,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "kgCO2/MJ_HHV",
     role: "derived",
     column: "3.9",
-    rounding: { rule: "R2", mode: "down", places: 4 },
+    rounding: { rule: "R2", mode: "down", places: 4, excel: "ROUNDDOWN({cefFuel}/{epsBl},4)" },
     excelFormula: "ROUNDDOWN({cefFuel}/{epsBl},4)",
   },
   {
@@ -189,7 +189,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "kgCO2",
     role: "derived",
     column: "3.10",
-    rounding: { rule: "R4", mode: "down", places: 0 },
+    rounding: { rule: "R4", mode: "down", places: 0, excel: "ROUNDDOWN({qWb}*{sB}*{emissionFactor},0)" },
     excelFormula: "ROUNDDOWN({qWb}*{sB}*{emissionFactor},0)",
   },
   {
@@ -199,7 +199,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "tCO2",
     role: "derived",
     column: "3.11",
-    rounding: { rule: "R5", mode: "down", places: 0 },
+    rounding: { rule: "R5", mode: "down", places: 0, excel: "ROUNDDOWN({emKg}/1000,0)" },
     excelFormula: "ROUNDDOWN({emKg}/1000,0)",
   },
 ];
@@ -209,17 +209,7 @@ export const heatQuantities: QuantityDeclaration[] = [
  * as the seed's rows without fuel data print 100%).
  */
 export function deriveHeatRow(inputs: RowInputs, params: MethodologyParams = {}): Record<string, Decimal> {
-  const need = (key: string, symbol: string): Decimal => {
-    const v = inputs[key];
-    if (v === null || v === undefined) {
-      throw new GecError(
-        "#VALUE!",
-        { ja: `${symbol} が入力されていません。`, en: `${symbol} is missing.` },
-        symbol,
-      );
-    }
-    return v;
-  };
+  const need = (key: string, symbol: string): Decimal => required(inputs, key, symbol);
   const qWbValue = qWbDecimal(
     need("qBl", "Q_BL"),
     need("ePs", "E_PS"),

@@ -12,6 +12,7 @@ export * from "./fuels";
 export * from "./power";
 export * from "./electricity";
 export * from "./steamProcedure";
+export * from "./formula";
 
 /** Official names as the 1.3 checkbox table prints them (DOMAIN.md §2). */
 const NAMES: [MethodologyCode, string, string][] = [

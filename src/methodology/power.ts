@@ -1,6 +1,6 @@
 // Green power P001–P005 (provisional): self-consumption and emission reduction from the electricity factor.
 import { GecError } from "../errors";
-import { amount, positive } from "./values";
+import { amount, positive, required } from "./values";
 import type { NumberLike } from "./values";
 import { CEF_ELEC, EPA, EPC, EPG, EPS_SOLD } from "./quantities";
 import type { Decimal } from "../numbers";
@@ -80,7 +80,7 @@ export const powerQuantities: QuantityDeclaration[] = [
     role: "derived",
     column: "3.5",
     provisional: true,
-    rounding: { rule: "R4", mode: "down", places: 0 },
+    rounding: { rule: "R4", mode: "down", places: 0, excel: "ROUNDDOWN(({epg}-{epa})*{cefElec},0)" },
     excelFormula: "ROUNDDOWN(({epg}-{epa})*{cefElec},0)",
   },
   {
@@ -90,23 +90,13 @@ export const powerQuantities: QuantityDeclaration[] = [
     unit: "tCO2",
     role: "derived",
     column: "3.6",
-    rounding: { rule: "R5", mode: "down", places: 0 },
+    rounding: { rule: "R5", mode: "down", places: 0, excel: "ROUNDDOWN({emKg}/1000,0)" },
     excelFormula: "ROUNDDOWN({emKg}/1000,0)",
   },
 ];
 
 export function derivePowerRow(inputs: RowInputs): Record<string, Decimal> {
-  const need = (key: string, symbol: string): Decimal => {
-    const v = inputs[key];
-    if (v === null || v === undefined) {
-      throw new GecError(
-        "#VALUE!",
-        { ja: `${symbol} が入力されていません。`, en: `${symbol} is missing.` },
-        symbol,
-      );
-    }
-    return v;
-  };
+  const need = (key: string, symbol: string): Decimal => required(inputs, key, symbol);
   const eps = need("eps", "EPS");
   const epcValue = epcDecimal(need("epg", "EPG"), eps, need("epa", "EPA"));
   const emKg = emPDecimal(eps, epcValue, need("cefElec", "CEF_electricity,t"));

@@ -20,9 +20,11 @@ export type MethodologyCode =
 
 /** Rounding rules of DOMAIN.md §4 (R1–R5), in Excel terms. */
 export interface RoundingDeclaration {
-  rule: "R1" | "R2" | "R3" | "R4" | "R5";
+  rule: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7";
   mode: "down" | "up" | "halfUp";
   places: number;
+  /** The rounding step alone as a native Excel template over quantity keys, e.g. "ROUNDDOWN({ePs}*9.484,0)". */
+  excel: string;
 }
 
 export interface QuantityDeclaration {

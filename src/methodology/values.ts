@@ -86,3 +86,20 @@ export function positive(value: NumberLike, q: Quantity): Decimal {
   }
   return d;
 }
+
+/** The value of a required input of a 別紙1 row; a GecError naming it where the cell is empty. */
+export function required(
+  inputs: Record<string, Decimal | null | undefined>,
+  key: string,
+  symbol: string,
+): Decimal {
+  const v = inputs[key];
+  if (v === null || v === undefined) {
+    throw new GecError(
+      "#VALUE!",
+      { ja: `${symbol} が入力されていません。`, en: `${symbol} is missing.` },
+      symbol,
+    );
+  }
+  return v;
+}

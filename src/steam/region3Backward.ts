@@ -1,6 +1,7 @@
 // IF97 region 3 backward equations: v3(p,T) by subregion (SR5-05(2016)); T,v(p,h), T,v(p,s), psat3 (SR3-03(2014)).
 import { GecError, invalidArgument } from "../errors";
 import { saturationTemperature } from "./region4";
+import { pB23 as boundaryB23Pressure, tB23 as boundaryB23Temperature } from "./boundaries";
 import {
   PSAT_H,
   PSAT_S,
@@ -230,15 +231,8 @@ function nearCriticalSubregion(p: number, T: number): Region3Subregion {
   return T <= T3uv(p) ? "u" : "y";
 }
 
-/** B23 boundary (R7-97 eq. 5): the pressure, MPa, at which region 3 meets region 2 at T. */
-export function boundaryB23Pressure(T: number): number {
-  return 0.34805185628969e3 - 0.11671859879975e1 * T + 0.10192970039326e-2 * T * T;
-}
-
-/** B23 boundary (R7-97 eq. 6): the temperature, K, at which region 3 meets region 2 at p. */
-export function boundaryB23Temperature(p: number): number {
-  return 0.57254459862746e3 + Math.sqrt((p - 0.1391883977887e2) / 0.10192970039326e-2);
-}
+/** B23 boundary (R7-97 eqs. 5, 6), the one definition in boundaries.ts. */
+export { pB23 as boundaryB23Pressure, tB23 as boundaryB23Temperature } from "./boundaries";
 
 /** Region 3 as IF97 bounds it: 623.15 K ≤ T ≤ T_B23(p), p ≤ 100 MPa (a rounding's slack on the B23 line). */
 export function checkRegion3PT(p: number, T: number): void {
