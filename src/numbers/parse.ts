@@ -177,11 +177,16 @@ export function parseDateCell(raw: CellValue): DateReading {
   return invalidDate(raw);
 }
 
-/** Folds a label for comparison: width, spaces, line breaks, underscores, braces, case ("Q_{BL}" = "QBL" = "ｑ ＢＬ"). */
+/**
+ * Folds a label for comparison: width, spaces, line breaks, underscores, braces, case, and a unit in parentheses
+ * that ends the text right after a symbol ("Q_{BL}" = "QBL" = "ｑ ＢＬ" = "QBL(MJHHV)"). A parenthesis after Japanese
+ * text is kept, so "排出削減量(tCO2)" stays apart from "(kgCO2)" and a name's "(2020年度)" is not lost.
+ */
 export function normalizeText(text: string): string {
   return text
     .normalize("NFKC")
     .replace(/[\s\u3000_{}]+/g, "")
     .replace(/[\u2212\u2012\u2013\u2014\uFF0D]/g, "-")
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/([a-z0-9α-ωϵ])\([a-z0-9%/.,·*^+-]+\)$/, "$1");
 }

@@ -12,7 +12,9 @@ import {
   getMethodology,
   methodologyName,
   qWb,
+  renderExcelFormula,
   setElectricityFactor,
+  steamMonthHeat,
 } from "../../src/methodology";
 import { GecError } from "../../src/errors";
 
@@ -92,6 +94,57 @@ describe("steam procedure", () => {
     expect(absolutePressure(0.84237)).toBe(0.95);
     // 0.8 → 0.8 → 0.901325 → 0.91
     expect(absolutePressure(0.8)).toBe(0.91);
+    // 0.899 → 0.899 → 1.000325 → 1.01 (a sum just above a boundary rounds up, exactly)
+    expect(absolutePressure(0.899)).toBe(1.01);
+    // 0 → 0 → 0.101325 → 0.11
+    expect(absolutePressure(0)).toBe(0.11);
+  });
+
+  it("Q_m of the DOMAIN.md §5 example: 2,904,231.71 MJ", () => {
+    // p 0.84237 → 0.95 MPa; t_s 185.468 → 185.4 °C, h = 2795.30217 kJ/kg; t_fw 104.37 → 104.3 °C, h' = 437.255055;
+    // 2795.30217 × 1234.5 − 437.255055 × 1250.0 = 3,450,800.528865 − 546,568.81875 = 2,904,231.710115 MJ
+    const month = {
+      gaugePressureMean: 0.84237,
+      steamTemperatureMean: 185.468,
+      steamFlow: 1234.5,
+      feedwaterTemperatureMean: 104.37,
+      feedwaterFlow: 1250.0,
+    };
+    expect(steamMonthHeat(month)).toBeCloseTo(2904231.71, 1);
+    expect(steamMonthHeat(month, { roundToPlaces: 0 })).toBe(2904232);
+  });
+
+  it("refuses negative flows, naming them", () => {
+    const e = gecError(() =>
+      steamMonthHeat({
+        gaugePressureMean: 0.84237,
+        steamTemperatureMean: 185.468,
+        steamFlow: -1,
+        feedwaterTemperatureMean: 104.37,
+        feedwaterFlow: 1250,
+      }),
+    );
+    expect(e.argument).toBe("F_s");
+  });
+});
+
+describe("Excel formula templates", () => {
+  it("fills keys with cell addresses and the 9.484 parameter", () => {
+    const qWbDecl = getMethodology("H002-2").quantities.find((q) => q.key === "qWb");
+    expect(renderExcelFormula(qWbDecl?.excelFormula ?? "", { qBl: "S12", ePs: "T12" })).toBe(
+      "=S12-ROUNDDOWN(T12*9.484,0)",
+    );
+    expect(
+      renderExcelFormula(
+        qWbDecl?.excelFormula ?? "",
+        { qBl: "S12", ePs: "T12" },
+        { primaryEnergyFactor: 9.76 },
+      ),
+    ).toBe("=S12-ROUNDDOWN(T12*9.76,0)");
+  });
+
+  it("refuses a template with a key it has no cell for", () => {
+    expect(gecError(() => renderExcelFormula("ROUNDDOWN({emKg}/1000,0)", {})).argument).toBe("emKg");
   });
 });
 
@@ -111,6 +164,7 @@ describe("methodology declarations", () => {
     for (const m of METHODOLOGIES) {
       for (const q of m.quantities.filter((x) => x.role === "derived")) {
         expect(q.rounding).toBeDefined();
+        expect(q.rounding?.excel).toMatch(/^ROUNDDOWN\(/);
         expect(q.excelFormula).toMatch(/ROUNDDOWN/);
         expect(q.excelFormula).not.toMatch(/GEC\./i);
       }

@@ -77,6 +77,8 @@ const h0022: SeedRow[] = [
 const h0022Total = 57778;
 
 // H002-1 rows: E_PS 0 (なし), F_B/F_T "—", S_B 100%; 3.9 printed 0.0738 in all three rows.
+// OCR: after 3.10 the text repeats the kg figure (226,172 …) over 3.11 and the empty columns; 3.11 is read as the
+// 別紙2 amount of the same facility (226, 445, 143 t), which is also 合計 814's share.
 const h0021: SeedRow[] = [
   {
     name: "あわら温泉1号木質バイオマス熱設備「ヴァルト」",

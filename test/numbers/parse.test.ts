@@ -108,7 +108,17 @@ describe("dates", () => {
 
 describe("normalizeText", () => {
   it("folds the ways a symbol is written", () => {
-    const forms = ["Q_BL", "QBL", "Q BL", "Q_{BL}", "Ｑ＿ＢＬ", "q\nbl"];
+    const forms = ["Q_BL", "QBL", "Q BL", "Q_{BL}", "Ｑ＿ＢＬ", "q\nbl", "QBL(MJHHV)", "Q_{BL} (MJ_{HHV})"];
     for (const f of forms) expect(normalizeText(f)).toBe("qbl");
+    expect(normalizeText("EPs(kWh)")).toBe("eps");
+    expect(normalizeText("SB(%)")).toBe("sb");
+  });
+
+  it("keeps a parenthesis that carries meaning, and a bare unit", () => {
+    expect(normalizeText("川辺木質バイオマス熱電供給設備 (2020年度)")).toBe(
+      "川辺木質バイオマス熱電供給設備(2020年度)",
+    );
+    expect(normalizeText("(kWh)")).toBe("(kwh)");
+    expect(normalizeText("排出削減量 (tCO2)")).toBe("排出削減量(tco2)");
   });
 });
