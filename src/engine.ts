@@ -5,6 +5,7 @@ import { runChecks } from "./checks";
 import { findMethodology } from "./methodology";
 
 export { readSubmission } from "./forms/read";
+export { readSubmission as readGrid } from "./forms/read";
 export { formatRef, cellAddress } from "./forms/a1";
 
 export interface ValidationSummary {

@@ -4,19 +4,15 @@ import { getMethodology } from "../methodology";
 import { isGecError } from "../errors";
 import type { Finding, Grid } from "../types";
 import type { ProjectRow, Submission } from "../forms/submission";
-import { checkProjectList } from "./projectList";
+import { checkProjectList, rowInputs } from "./projectList";
 import { checkAllocation, checkHygiene, checkIdentity, checkMethodology, checkPeriods } from "./submission";
 
 /** Each row's tCO2 as the formulas give it (null where its inputs cannot be read). */
 function recomputedTonnes(rows: ProjectRow[], code: string | null): (Decimal | null)[] {
   const declaration = getMethodology(code ?? "H002-2");
   return rows.map((row) => {
-    const inputs: Record<string, Decimal | null> = {};
-    for (const q of declaration.quantities.filter((x) => x.role === "input")) {
-      const f = row.numbers[q.key];
-      if (f && f.reading.kind === "invalid") return null;
-      inputs[q.key] = f && f.reading.kind === "number" ? f.reading.decimal : null;
-    }
+    const inputs = rowInputs(row, declaration);
+    if (!inputs) return null;
     try {
       return declaration.derive(inputs).emT ?? null;
     } catch (e) {

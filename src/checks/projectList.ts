@@ -12,7 +12,7 @@ function decimalOf(field: NumberField | undefined): Decimal | null {
 }
 
 /** Inputs of a row for derive(); invalid cells are reported by the input rule and leave the row underived. */
-function rowInputs(row: ProjectRow, declaration: MethodologyDeclaration): RowInputs | null {
+export function rowInputs(row: ProjectRow, declaration: MethodologyDeclaration): RowInputs | null {
   const inputs: RowInputs = {};
   for (const q of declaration.quantities.filter((x) => x.role === "input")) {
     const field = row.numbers[q.key];
