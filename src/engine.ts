@@ -7,6 +7,10 @@ import { findMethodology } from "./methodology";
 export { readSubmission } from "./forms/read";
 export { readSubmission as readGrid } from "./forms/read";
 export { formatRef, cellAddress } from "./forms/a1";
+export { planFill, invertPlan, describeWrite } from "./fill";
+export type { FillOptions, FillPlan } from "./fill";
+export { buildTemplate, templateToGrid, templateColumns } from "./template";
+export type { TemplateWorkbook, TemplateSheet, TemplateCell } from "./template";
 
 export interface ValidationSummary {
   recognized: boolean;

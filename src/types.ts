@@ -47,6 +47,9 @@ export interface CellWrite {
   formula?: string;
   previous: CellValue;
   previousFormula?: string | null;
+  /** A number format to set with the value ("0.00%" for a share written as a fraction), and the one it replaces. */
+  numberFormat?: string;
+  previousNumberFormat?: string | null;
 }
 
 export type WritePlan = CellWrite[];

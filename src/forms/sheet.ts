@@ -31,6 +31,10 @@ export class SheetView {
     return this.grid.formulas?.[row - this.top]?.[col - this.left] ?? null;
   }
 
+  numberFormat(row: number, col: number): string | null {
+    return this.grid.numberFormats?.[row - this.top]?.[col - this.left] ?? null;
+  }
+
   /** The cell's text folded for label matching ("" for non-text cells). */
   label(row: number, col: number): string {
     const key = (row - this.top) * 65536 + (col - this.left);

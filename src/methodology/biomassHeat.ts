@@ -170,7 +170,8 @@ export const heatQuantities: QuantityDeclaration[] = [
     column: "3.8",
     form: "ratio",
     rounding: { rule: "R3", mode: "down", places: 4, excel: "ROUNDDOWN({fB}/{fT},4)" },
-    excelFormula: 'IF(OR({fB}="",{fT}=""),1,ROUNDDOWN({fB}/{fT},4))',
+    // 100 % when both F_B and F_T are blank or "—" (not numbers), as deriveHeatRow; one of them alone is an error
+    excelFormula: 'IF(AND(OR({fB}="",ISERROR(--{fB})),OR({fT}="",ISERROR(--{fT}))),1,ROUNDDOWN({fB}/{fT},4))',
   },
   {
     key: "emissionFactor",

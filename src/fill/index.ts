@@ -1,0 +1,258 @@
+// Derived cells of a 様式3-2 (3.3, 3.8–3.11, 合計, 別紙2) as a WritePlan that never touches an input cell.
+import { Decimal } from "../numbers";
+import { isGecError } from "../errors";
+import { getMethodology, renderExcelFormula } from "../methodology";
+import type { MethodologyDeclaration, MethodologyParams } from "../methodology";
+import { readSubmission } from "../forms/read";
+import { cellAddress, formatRef } from "../forms/a1";
+import { SheetView } from "../forms/sheet";
+import type { NumberField, ProjectList, Submission } from "../forms/submission";
+import { rowInputs } from "../checks/projectList";
+import type { CellRef, CellValue, CellWrite, Finding, Grid, WritePlan } from "../types";
+
+export interface FillOptions {
+  /** Write native Excel formulas (ROUNDDOWN, SUM; never GEC.) instead of values. */
+  formulas?: boolean;
+  params?: MethodologyParams;
+}
+
+export interface FillPlan {
+  /** The writes, in sheet and reading order; each keeps what it replaces. */
+  writes: WritePlan;
+  /** Rows or cells left alone, and why. */
+  skipped: Finding[];
+}
+
+/** Formulas compare equal when they differ only in case, spaces, "$" and quoting of plain sheet names. */
+function sameFormula(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  const fold = (f: string) =>
+    f
+      .replace(/[\s$]/g, "")
+      .replace(/'([^'!]+)'!/g, "$1!")
+      .toUpperCase();
+  return fold(a) === fold(b);
+}
+
+function quotedRef(ref: CellRef): string {
+  return `'${ref.sheet.replace(/'/g, "''")}'!${cellAddress(ref)}`;
+}
+
+function skip(rule: string, ref: CellRef, ja: string, en: string): Finding {
+  return { rule, severity: "info", ref, message: { ja, en } };
+}
+
+class PlanBuilder {
+  readonly writes: CellWrite[] = [];
+  readonly skipped: Finding[] = [];
+  private readonly views: Map<string, SheetView>;
+
+  constructor(
+    grid: Grid,
+    private readonly formulas: boolean,
+  ) {
+    this.views = new Map(grid.sheets.map((s) => [s.name, new SheetView(s)]));
+  }
+
+  /**
+   * Plans one cell: a formula when asked for and given, else the value. Leaves the cell alone when it already
+   * holds that formula, or shows that value (a typed text number that reads as the value counts).
+   */
+  cell(field: NumberField, value: Decimal, formula: string | null, numberFormat?: string): void {
+    const current = field.reading.kind === "number" ? field.reading.decimal : null;
+    const view = this.views.get(field.ref.sheet);
+    const previousNumberFormat = view?.numberFormat(field.ref.row, field.ref.col) ?? null;
+    const write: CellWrite = { ref: field.ref, previous: field.raw, previousFormula: field.formula };
+    if (this.formulas && formula !== null) {
+      if (sameFormula(field.formula, formula)) return;
+      write.formula = formula;
+    } else {
+      if (current !== null && current.eq(value)) return;
+      write.value = value.toNumber();
+    }
+    if (numberFormat && !(previousNumberFormat ?? "").includes("%")) {
+      write.numberFormat = numberFormat;
+      write.previousNumberFormat = previousNumberFormat;
+    }
+    this.writes.push(write);
+  }
+}
+
+function declarationFor(s: Submission, list: ProjectList): MethodologyDeclaration | null {
+  if (s.methodology.code) return getMethodology(s.methodology.code);
+  // without a checked 1.3 box, a 別紙1 with heat columns still has one set of formulas (H001–H003 share them)
+  return list.columns.qBl !== undefined ? getMethodology("H002-2") : null;
+}
+
+/** Plans every derived cell of the workbook from its inputs. */
+export function planFill(grid: Grid, options: FillOptions = {}): FillPlan {
+  const submission = readSubmission(grid);
+  const plan = new PlanBuilder(grid, options.formulas === true);
+  const list = submission.projectList;
+  const origin: CellRef = { sheet: grid.sheets[0]?.name ?? "", row: 0, col: 0 };
+  if (!list) {
+    plan.skipped.push(
+      skip(
+        "fill.noProjectList",
+        origin,
+        "別紙1 の事業リストが見つからないため、自動入力するセルがありません。",
+        "No 別紙1 project list was found, so there is nothing to fill.",
+      ),
+    );
+    return { writes: plan.writes, skipped: plan.skipped };
+  }
+  const declaration = declarationFor(submission, list);
+  if (!declaration) {
+    plan.skipped.push(
+      skip(
+        "fill.methodology",
+        { sheet: list.sheet, row: list.headerRow, col: 0 },
+        "1.3 の方法論が決まらず、別紙1 の列からも判断できないため、自動入力しません。",
+        "The 1.3 methodology is not determined and the 別紙1 columns do not tell it, so nothing is filled.",
+      ),
+    );
+    return { writes: plan.writes, skipped: plan.skipped };
+  }
+  const derivedKeys = declaration.quantities.filter((q) => q.role === "derived");
+  const rowTonnes: (Decimal | null)[] = [];
+  const tonnesRefs: CellRef[] = [];
+
+  for (const row of list.rows) {
+    const anchor: CellRef = {
+      sheet: list.sheet,
+      row: row.row,
+      col: Math.min(...Object.values(list.columns)),
+    };
+    const inputs = rowInputs(row, declaration);
+    let derived: Record<string, Decimal> | null = null;
+    if (!inputs) {
+      plan.skipped.push(
+        skip(
+          "fill.row.unreadable",
+          anchor,
+          `${row.row + 1} 行目は数値として読めない入力があるため、自動入力しません。`,
+          `Row ${row.row + 1} has an input that cannot be read as a number, so it is not filled.`,
+        ),
+      );
+    } else {
+      try {
+        derived = declaration.derive(inputs, options.params);
+      } catch (e) {
+        if (!isGecError(e)) throw e;
+        plan.skipped.push(
+          skip(
+            "fill.row.incomplete",
+            anchor,
+            `${row.row + 1} 行目は自動入力できません: ${e.text.ja}`,
+            `Row ${row.row + 1} is not filled: ${e.text.en}`,
+          ),
+        );
+      }
+    }
+    rowTonnes.push(derived?.emT ?? null);
+    if (row.numbers.emT) tonnesRefs.push(row.numbers.emT.ref);
+    if (!derived) continue;
+    const refs: Record<string, string> = {};
+    for (const [key, col] of Object.entries(list.columns)) refs[key] = cellAddress({ row: row.row, col });
+    for (const q of derivedKeys) {
+      const field = row.numbers[q.key];
+      const value = derived[q.key];
+      if (!field || value === undefined) continue;
+      let formula: string | null = null;
+      if (q.excelFormula) {
+        try {
+          formula = renderExcelFormula(q.excelFormula, refs, options.params);
+        } catch (e) {
+          if (!isGecError(e)) throw e;
+          // a column the formula needs is missing from this layout: the value still fills the cell
+        }
+      }
+      plan.cell(field, value, formula, q.form === "ratio" ? "0.00%" : undefined);
+    }
+  }
+
+  const complete = rowTonnes.length > 0 && rowTonnes.every((t) => t !== null);
+  const total = complete ? rowTonnes.reduce<Decimal>((a, t) => a.add(t as Decimal), Decimal.zero) : null;
+  if (list.totalTonnes && total !== null) {
+    const first = tonnesRefs[0];
+    const last = tonnesRefs[tonnesRefs.length - 1];
+    const sum = first && last ? `=SUM(${cellAddress(first)}:${cellAddress(last)})` : null;
+    plan.cell(list.totalTonnes, total, sum);
+  } else if (list.totalTonnes) {
+    plan.skipped.push(
+      skip(
+        "fill.total.incomplete",
+        list.totalTonnes.ref,
+        "自動入力できない行があるため、合計は書きません。",
+        "Some rows cannot be filled, so the total is not written.",
+      ),
+    );
+  }
+
+  // 別紙2: one block per facility takes that row's t; a single block takes the total (R7)
+  const blocks = submission.allocationPlan;
+  if (blocks.length > 0 && blocks.length === list.rows.length) {
+    blocks.forEach((b, i) => {
+      const t = rowTonnes[i];
+      const source = list.rows[i].numbers.emT?.ref;
+      if (t !== null && t !== undefined) plan.cell(b.tonnes, t, source ? `=${quotedRef(source)}` : null);
+    });
+  } else if (blocks.length === 1 && total !== null) {
+    const source = list.totalTonnes?.ref;
+    plan.cell(blocks[0].tonnes, total, source ? `=${quotedRef(source)}` : null);
+  } else if (blocks.length > 0) {
+    plan.skipped.push(
+      skip(
+        "fill.allocation.layout",
+        blocks[0].tonnes.ref,
+        `別紙2 の配分ブロック（${blocks.length} 件）が別紙1 の施設数（${list.rows.length} 件）と対応しないため、別紙2 は書きません。`,
+        `別紙2 has ${blocks.length} allocation blocks for ${list.rows.length} facilities, so it is not filled.`,
+      ),
+    );
+  }
+  if (declaration.kind === "heat") {
+    for (const b of blocks) if (b.powerSold) plan.cell(b.powerSold, Decimal.zero, null);
+  }
+
+  const writes = withoutInputs(plan.writes, list, declaration);
+  return { writes, skipped: plan.skipped };
+}
+
+/** Belt and braces: whatever the planning above does, a cell of an input column of 別紙1 is never written. */
+function withoutInputs(
+  writes: CellWrite[],
+  list: ProjectList,
+  declaration: MethodologyDeclaration,
+): CellWrite[] {
+  const derived = new Set(declaration.quantities.filter((q) => q.role === "derived").map((q) => q.key));
+  const inputCols = new Set(
+    Object.entries(list.columns)
+      .filter(([key]) => !derived.has(key))
+      .map(([, col]) => col),
+  );
+  const rows = new Set(list.rows.map((r) => r.row));
+  return writes.filter(
+    (w) => !(w.ref.sheet === list.sheet && rows.has(w.ref.row) && inputCols.has(w.ref.col)),
+  );
+}
+
+/** The plan that restores exactly what `plan` replaced: values, formulas and number formats, in reverse order. */
+export function invertPlan(plan: WritePlan): WritePlan {
+  return [...plan].reverse().map((w) => {
+    const back: CellWrite = { ref: w.ref, previous: w.value ?? null, previousFormula: w.formula ?? null };
+    if (w.previousFormula) back.formula = w.previousFormula;
+    else back.value = w.previous;
+    if (w.numberFormat !== undefined) {
+      back.numberFormat = w.previousNumberFormat ?? "General";
+      back.previousNumberFormat = w.numberFormat;
+    }
+    return back;
+  });
+}
+
+/** One line per write for a person: "別紙1!N5: 186081857 → 186081657". */
+export function describeWrite(w: CellWrite): string {
+  const shown = (v: CellValue | undefined, f: string | null | undefined) =>
+    f ? f : v === null || v === undefined || v === "" ? "（空欄）" : String(v);
+  return `${formatRef(w.ref)}: ${shown(w.previous, w.previousFormula)} → ${shown(w.value, w.formula)}`;
+}

@@ -1,0 +1,487 @@
+// Blank 様式3-2 workbooks (DOMAIN.md §6) for any methodology, as data: labels, input cells, native formulas.
+import { GecError } from "../errors";
+import { FUEL_DEFAULTS, DEFAULT_BOILER_EFFICIENCY_LHV, METHODOLOGIES, getMethodology } from "../methodology";
+import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology";
+import { renderExcelFormula } from "../methodology/formula";
+import { HEAT_PROJECT_COLUMNS, SHEET_NAMES, UNCHECKED_MARK } from "../forms/layout";
+import { cellAddress } from "../forms/a1";
+import type { CellValue, Grid, SheetGrid } from "../types";
+import type { TemplateCell, TemplateCellKind, TemplateMerge, TemplateSheet, TemplateWorkbook } from "./types";
+
+export * from "./types";
+
+/** The mark a template prints in the checked 1.3 box. */
+export const CHECKED_MARK = "■";
+/** Most facilities one template holds: beyond this a workbook is better generated than typed. */
+export const MAX_TEMPLATE_FACILITIES = 1000;
+
+const INTEGER_FORMAT = "#,##0";
+const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+const NUMBER_FORMATS: Record<string, string> = {
+  cefFuel: "0.0000",
+  epsBl: "0.00000",
+  sB: "0.00%",
+  emissionFactor: "0.0000",
+  cefElec: "0.0000##",
+};
+
+/** A 別紙1 column of a template: the form's label and, for quantities, the methodology's declaration. */
+export interface TemplateColumn {
+  key: string;
+  label: string;
+  group: 1 | 2 | 3 | 4 | 5 | 0;
+  kind: "input" | "derived";
+  quantity?: QuantityDeclaration;
+  numberFormat?: string;
+  width: number;
+}
+
+function groupOf(number: string | null): TemplateColumn["group"] {
+  if (number === null) return 0;
+  if (number.startsWith("※")) return 3;
+  return Number(number.charAt(0)) as TemplateColumn["group"];
+}
+
+/**
+ * 別紙1 columns for a methodology. Heat forms follow DOMAIN.md §6; power forms keep 1.x, 2., 4.x, 5.x and put the
+ * methodology's own 3.x quantities in between ([open] beyond 3.1 販売電力量 and 3.6 排出削減量 (tCO2)).
+ */
+export function templateColumns(declaration: MethodologyDeclaration): TemplateColumn[] {
+  const byKey = new Map(declaration.quantities.map((q) => [q.key, q]));
+  const heat = declaration.kind === "heat";
+  const columns: TemplateColumn[] = [];
+  for (const column of HEAT_PROJECT_COLUMNS) {
+    const group = groupOf(column.number);
+    if (!heat && group === 3) continue;
+    if (!heat && column.key === "startDate") {
+      for (const q of declaration.quantities) {
+        columns.push({
+          key: q.key,
+          label: `${q.column ?? ""} ${q.label.ja} ${q.symbol} (${q.unit})`.trim(),
+          group: 3,
+          kind: q.role,
+          quantity: q,
+          numberFormat: NUMBER_FORMATS[q.key] ?? INTEGER_FORMAT,
+          width: 16,
+        });
+      }
+    }
+    const quantity = byKey.get(column.key);
+    const label = heat ? column.label : column.label.replace("熱設備", "発電設備");
+    columns.push({
+      key: column.key,
+      label,
+      group,
+      kind: quantity?.role ?? "input",
+      quantity,
+      numberFormat:
+        column.kind === "date"
+          ? DATE_FORMAT
+          : column.kind === "number" || column.kind === "ratio"
+            ? (NUMBER_FORMATS[column.key] ?? INTEGER_FORMAT)
+            : undefined,
+      width: column.key === "no" ? 5 : column.kind === "text" ? 22 : 16,
+    });
+  }
+  return columns;
+}
+
+/** 'シート名'!A1 — always quoted, which every spreadsheet accepts whatever the name holds. */
+function sheetRef(sheet: string, row: number, col: number): string {
+  return `'${sheet.replace(/'/g, "''")}'!${cellAddress({ row, col })}`;
+}
+
+class SheetWriter {
+  readonly cells: TemplateCell[] = [];
+  readonly merges: TemplateMerge[] = [];
+  constructor(readonly name: string) {}
+
+  put(
+    row: number,
+    col: number,
+    kind: TemplateCellKind,
+    value?: CellValue,
+    extra: Partial<TemplateCell> = {},
+  ) {
+    const cell: TemplateCell = { row, col, kind, ...extra };
+    if (value !== undefined) cell.value = value;
+    this.cells.push(cell);
+  }
+
+  merge(top: number, left: number, bottom: number, right: number): void {
+    if (bottom > top || right > left) this.merges.push({ top, left, bottom, right });
+  }
+
+  build(columnWidths?: number[]): TemplateSheet {
+    return { name: this.name, cells: this.cells, merges: this.merges, columnWidths };
+  }
+}
+
+const GROUP_TITLES: Record<"heat" | "power", Record<number, string>> = {
+  heat: {
+    1: "1. 熱設備に関する情報",
+    2: "2. 追加性",
+    3: "3. グリーンエネルギーCO2削減相当量の算定に関する情報",
+    4: "4. モニタリング責任者及び実施者に関する情報",
+    5: "5. 実施期間",
+  },
+  power: {
+    1: "1. 発電設備に関する情報",
+    2: "2. 追加性",
+    3: "3. グリーンエネルギーCO2削減相当量の算定に関する情報",
+    4: "4. モニタリング責任者及び実施者に関する情報",
+    5: "5. 実施期間",
+  },
+};
+
+/** Where the 別紙1 template puts things, so that 別紙2 can refer to its cells. */
+interface ProjectListLayout {
+  headerRow: number;
+  firstRow: number;
+  totalRow: number;
+  columnOf: Map<string, number>;
+}
+
+const PROJECT_HEADER_ROW = 2;
+
+function projectListSheet(
+  declaration: MethodologyDeclaration,
+  facilities: number,
+): { sheet: TemplateSheet; layout: ProjectListLayout } {
+  const w = new SheetWriter(SHEET_NAMES.projectList);
+  const columns = templateColumns(declaration);
+  const columnOf = new Map(columns.map((c, i) => [c.key, i]));
+  const headerRow = PROJECT_HEADER_ROW;
+  const firstRow = headerRow + 1;
+  const totalRow = firstRow + facilities;
+  w.put(0, 0, "title", "様式3-2別紙1 本計画におけるグリーンエネルギーCO2削減事業リスト（実績）");
+  const titles = GROUP_TITLES[declaration.kind];
+  let start = 0;
+  columns.forEach((c, i) => {
+    const next = columns[i + 1];
+    if (next && next.group === c.group) return;
+    if (c.group !== 0) {
+      w.put(1, start, "label", titles[c.group]);
+      w.merge(1, start, 1, i);
+    }
+    start = i + 1;
+  });
+  columns.forEach((c, i) => w.put(headerRow, i, "label", c.label));
+
+  for (let f = 0; f < facilities; f++) {
+    const row = firstRow + f;
+    const refs: Record<string, string> = {};
+    columns.forEach((c, i) => (refs[c.key] = cellAddress({ row, col: i })));
+    columns.forEach((c, i) => {
+      if (c.key === "no") {
+        w.put(row, i, "input", f + 1);
+      } else if (c.kind === "derived" && c.quantity?.excelFormula) {
+        w.put(row, i, "derived", undefined, {
+          formula: renderExcelFormula(c.quantity.excelFormula, refs),
+          numberFormat: c.numberFormat,
+        });
+      } else {
+        w.put(row, i, "input", undefined, c.numberFormat ? { numberFormat: c.numberFormat } : {});
+      }
+    });
+  }
+  const emT = columnOf.get("emT");
+  w.put(totalRow, 0, "label", "合計");
+  if (emT !== undefined) {
+    w.merge(totalRow, 0, totalRow, Math.max(0, emT - 1));
+    w.put(totalRow, emT, "derived", undefined, {
+      formula:
+        facilities > 0
+          ? `=SUM(${cellAddress({ row: firstRow, col: emT })}:${cellAddress({ row: totalRow - 1, col: emT })})`
+          : "=0",
+      numberFormat: INTEGER_FORMAT,
+    });
+  }
+  const notes =
+    declaration.kind === "heat"
+      ? [
+          "※1 申請期間における全生成熱量の内、一部の生成熱量について本申請の対象とするケースを考慮し、当該値を報告ください。",
+          "黄色のセルに入力してください。青色のセルは入力値から計算されます（ROUNDDOWN による切捨て: 3.3 は整数、3.8 と 3.9 は小数第4位、3.10 は整数、3.11 は kg ÷ 1000 の整数）。",
+        ]
+      : [
+          "黄色のセルに入力してください。青色のセルは入力値から計算されます（暫定: 電力の算定式は公表例で未確認）。",
+        ];
+  notes.forEach((text, i) => w.put(totalRow + 2 + i, 0, "note", text));
+  return {
+    sheet: w.build(columns.map((c) => c.width)),
+    layout: { headerRow, firstRow, totalRow, columnOf },
+  };
+}
+
+/** The formula lines of 1.4 as the methodology states them. */
+function formulaLines(declaration: MethodologyDeclaration): string[] {
+  return declaration.kind === "heat"
+    ? [
+        "Q_WB = Q_BL − (E_PS × 9.484 [MJ_HHV/kWh])",
+        "S_B = F_B ÷ F_T",
+        "EM_WB = Q_WB × S_B × (CEF_fuel,BL ÷ ε_BL)",
+      ]
+    : ["EPC = EPG − EPS − EPA", "EMP = (EPS + EPC) × CEF_electricity,t"];
+}
+
+function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
+  const w = new SheetWriter(SHEET_NAMES.plan);
+  let r = 0;
+  const label = (text: string) => w.put(r++, 0, "label", text);
+  const note = (text: string) => w.put(r++, 0, "note", text);
+  const input = (value?: CellValue) => {
+    w.put(r, 0, "input", value);
+    w.merge(r, 0, r, 4);
+    r++;
+  };
+  w.put(r++, 0, "title", "様式3-2");
+  w.put(r++, 0, "title", "グリーンエネルギーCO2削減等計画書（実績）");
+  r++;
+  label("1 グリーンエネルギーCO2削減計画（実績）");
+  label("1.1 グリーンエネルギーCO2削減計画の名称");
+  input();
+  r++;
+  label("1.2 グリーンエネルギーCO2削減計画に関わる設備（詳細）");
+  note("別紙1「本計画におけるグリーンエネルギーCO2削減事業リスト（実績）」1. 参照。");
+  r++;
+  label("1.3 グリーンエネルギーCO2削減計画に適用される方法論");
+  note("注1) 本計画に適用される方法論にチェックすること。");
+  w.put(r, 0, "label", "チェック");
+  w.put(r, 1, "label", "種別方法論番号");
+  w.put(r, 2, "label", "種別方法論名称");
+  w.merge(r, 2, r, 4);
+  r++;
+  for (const m of METHODOLOGIES) {
+    w.put(r, 0, "input", m.code === declaration.code ? CHECKED_MARK : UNCHECKED_MARK);
+    w.put(r, 1, "label", m.code);
+    w.put(r, 2, "label", m.name.ja);
+    w.merge(r, 2, r, 4);
+    r++;
+  }
+  r++;
+  label("1.4 グリーンエネルギーCO2削減相当量の算定");
+  note(
+    "注2) 各グリーンエネルギーCO2削減事業の個別の値（実績）については別紙1「本計画におけるグリーンエネルギーCO2削減事業リスト（実績）」3. 参照。",
+  );
+  for (const line of formulaLines(declaration)) note(line);
+  w.put(r, 0, "label", "記号");
+  w.put(r, 1, "label", "定義");
+  w.merge(r, 1, r, 3);
+  w.put(r, 4, "label", "単位");
+  r++;
+  for (const q of declaration.quantities.filter((x) => x.symbol !== "※1" && x.symbol !== "EM")) {
+    w.put(r, 0, "label", q.symbol);
+    w.put(r, 1, "label", q.label.ja);
+    w.merge(r, 1, r, 3);
+    w.put(r, 4, "label", q.unit);
+    r++;
+  }
+  r++;
+  label("1.5 グリーンエネルギーCO2削減計画の認証申請期間");
+  w.put(r, 0, "label", "開始日");
+  w.put(r++, 1, "input", undefined, { numberFormat: DATE_FORMAT });
+  w.put(r, 0, "label", "終了日");
+  w.put(r++, 1, "input", undefined, { numberFormat: DATE_FORMAT });
+  note(
+    "注) 各グリーンエネルギーCO2削減事業の実施期間については、別紙1「本計画におけるグリーンエネルギーCO2削減事業リスト（実績）」5. に記載すること。",
+  );
+  r++;
+  label("1.6 認定グリーンエネルギーCO2削減計画からの変更項目");
+  input("無し");
+  r++;
+  label("2 グリーンエネルギー運営・管理計画（実績）");
+  label("2.1 各グリーンエネルギーCO2削減事業の実施者によるモニタリング方法及び報告方法");
+  input();
+  r++;
+  label("2.2 モニタリングの対象及び方法");
+  w.put(r, 0, "label", "記号");
+  w.put(r, 1, "label", "定義");
+  w.merge(r, 1, r, 2);
+  w.put(r, 3, "label", "単位");
+  w.put(r, 4, "label", "モニタリング方法");
+  r++;
+  for (const q of declaration.quantities.filter((x) => x.role === "input" && x.symbol !== "※1")) {
+    w.put(r, 0, "label", q.symbol);
+    w.put(r, 1, "label", q.label.ja);
+    w.merge(r, 1, r, 2);
+    w.put(r, 3, "label", q.unit);
+    w.put(r, 4, "input");
+    r++;
+  }
+  if (declaration.kind === "heat") {
+    const fuels = FUEL_DEFAULTS.filter((f) => !f.provisional)
+      .map((f) => `${f.name} ${f.cef}tCO2/GJ`)
+      .join("、");
+    note(
+      `デフォルト値（方法2）: ${fuels}; ボイラの設備効率${DEFAULT_BOILER_EFFICIENCY_LHV * 100}%（低位発熱量ベース）`,
+    );
+  }
+  r++;
+  label("3 グリーンエネルギーCO2削減相当量配分計画（実績）");
+  label("3.1 グリーンエネルギーCO2削減相当量保有予定者に関する情報");
+  note("別紙2「グリーンエネルギーCO2削減相当量配分計画（実績）」1. 参照。");
+  label("3.2 環境価値が除かれた電気価値・熱価値の帰属先に関する情報");
+  note("別紙2「グリーンエネルギーCO2削減相当量配分計画（実績）」2. 参照。");
+  return w.build([12, 18, 30, 16, 40]);
+}
+
+function attachmentSheet(declaration: MethodologyDeclaration, facilities: number): TemplateSheet {
+  const w = new SheetWriter(SHEET_NAMES.attachment);
+  const monitored = declaration.quantities.filter(
+    (q) => q.role === "input" && q.symbol !== "※1" && !q.key.startsWith("cef") && q.key !== "epsBl",
+  );
+  const heat = declaration.kind === "heat";
+  let r = 0;
+  for (let f = 0; f < facilities; f++) {
+    w.put(r, 0, "label", "種別方法論名称");
+    w.put(r, 1, "label", declaration.name.ja);
+    w.merge(r, 1, r, 3);
+    r++;
+    w.put(r, 0, "label", heat ? "熱設備名称" : "発電設備名称");
+    w.put(r, 1, "input");
+    w.merge(r, 1, r, 3);
+    r += 2;
+    w.put(r++, 0, "label", "1. 計量体制");
+    for (const part of ["(1)計量器維持・管理", "(2)データの測定"]) {
+      w.put(r++, 0, "label", part);
+      w.put(r, 0, "label", "責任者");
+      w.put(r, 1, "input");
+      w.put(r, 2, "label", "実施者");
+      w.put(r++, 3, "input");
+    }
+    w.put(r++, 0, "label", "(3)報告書の作成");
+    for (const role of ["報告書作成者", "報告書最終承認者", "報告書受領者（証書発行事業者）"]) {
+      w.put(r, 0, "label", role);
+      w.put(r, 1, "input");
+      w.merge(r, 1, r, 3);
+      r++;
+    }
+    r++;
+    w.put(r++, 0, "label", "2. モニタリング方法および提出書類");
+    ["記号", "定義", "モニタリング方法", "提出書類"].forEach((h, i) => w.put(r, i, "label", h));
+    r++;
+    for (const q of monitored) {
+      w.put(r, 0, "label", q.symbol);
+      w.put(r, 1, "label", q.label.ja);
+      w.put(r, 2, "input");
+      w.put(r, 3, "input");
+      r++;
+    }
+    w.put(r++, 0, "note", "以上");
+    r++;
+  }
+  return w.build([22, 30, 40, 24]);
+}
+
+function allocationSheet(
+  declaration: MethodologyDeclaration,
+  facilities: number,
+  list: ProjectListLayout,
+): TemplateSheet {
+  const w = new SheetWriter(SHEET_NAMES.allocationPlan);
+  const emT = list.columnOf.get("emT");
+  const eps = declaration.kind === "power" ? list.columnOf.get("eps") : undefined;
+  let r = 0;
+  for (let f = 0; f < facilities; f++) {
+    const row = list.firstRow + f;
+    w.put(r++, 0, "title", "グリーンエネルギーCO2削減相当量配分計画");
+    w.put(r, 0, "label", "グリーンエネルギーCO2削減相当量（単位:tCO2）");
+    w.merge(r, 0, r, 1);
+    w.put(r, 2, "derived", undefined, {
+      formula: emT !== undefined ? `=${sheetRef(SHEET_NAMES.projectList, row, emT)}` : undefined,
+      numberFormat: INTEGER_FORMAT,
+    });
+    r++;
+    w.put(r, 0, "label", "販売電力量（kWh）");
+    w.merge(r, 0, r, 1);
+    if (eps !== undefined) {
+      w.put(r, 2, "derived", undefined, {
+        formula: `=${sheetRef(SHEET_NAMES.projectList, row, eps)}`,
+        numberFormat: INTEGER_FORMAT,
+      });
+    } else {
+      w.put(r, 2, "derived", 0, { numberFormat: INTEGER_FORMAT });
+    }
+    r += 2;
+    w.put(r++, 0, "label", "1. グリーンエネルギーCO2削減相当量保有予定者に関する情報");
+    w.put(r, 0, "label", "保有予定者名称");
+    w.put(r, 1, "label", "所在地");
+    w.put(r, 2, "label", "保有予定量（tCO2）");
+    r++;
+    for (let k = 0; k < 3; k++) {
+      w.put(r, 0, "input");
+      w.put(r, 1, "input");
+      w.put(r, 2, "input", undefined, { numberFormat: INTEGER_FORMAT });
+      r++;
+    }
+    w.put(r, 0, "label", "配分予定なし");
+    w.put(r, 2, "input", undefined, { numberFormat: INTEGER_FORMAT });
+    r += 2;
+    w.put(r++, 0, "label", "2. 環境価値が除かれた電気価値・熱価値の帰属先に関する情報");
+    w.put(r, 0, "input");
+    w.merge(r, 0, r, 2);
+    r += 2;
+    w.put(
+      r++,
+      0,
+      "note",
+      "注1) 様式3-2別紙1「本計画におけるグリーンエネルギーCO2削減事業リスト(実績)」3.1販売電力量、及び3.6排出削減量(tCO2)の合計と一致させること。",
+    );
+    w.put(r++, 0, "note", "注2) 販売電力量 (kWh) は、グリーン電力種別方法論の場合に記載すること。");
+    r++;
+  }
+  return w.build([36, 24, 18]);
+}
+
+/** A blank 様式3-2 (様式3-2, 別紙1, 別紙1添付, 別紙2) for `code`, with rows for `facilities` facilities. */
+export function buildTemplate(code: string, facilities = 3): TemplateWorkbook {
+  const declaration = getMethodology(code);
+  if (!Number.isInteger(facilities) || facilities < 1 || facilities > MAX_TEMPLATE_FACILITIES) {
+    throw new GecError(
+      "#VALUE!",
+      {
+        ja: `施設数は 1 以上 ${MAX_TEMPLATE_FACILITIES} 以下の整数です（${String(facilities)}）。`,
+        en: `The number of facilities must be an integer from 1 to ${MAX_TEMPLATE_FACILITIES} (${String(facilities)}).`,
+      },
+      "facilities",
+    );
+  }
+  const list = projectListSheet(declaration, facilities);
+  return {
+    methodology: declaration.code,
+    facilities,
+    sheets: [
+      planSheet(declaration),
+      list.sheet,
+      attachmentSheet(declaration, facilities),
+      allocationSheet(declaration, facilities, list.layout),
+    ],
+  };
+}
+
+/** A template as the Grid a reader sees before any recalculation: formulas present, their values empty. */
+export function templateToGrid(template: TemplateWorkbook): Grid {
+  return { sheets: template.sheets.map(templateSheetToGrid) };
+}
+
+function templateSheetToGrid(sheet: TemplateSheet): SheetGrid {
+  let rows = 0;
+  let cols = 0;
+  for (const c of sheet.cells) {
+    rows = Math.max(rows, c.row + 1);
+    cols = Math.max(cols, c.col + 1);
+  }
+  const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
+  const formulas: (string | null)[][] = Array.from({ length: rows }, () =>
+    new Array<string | null>(cols).fill(null),
+  );
+  const numberFormats: (string | null)[][] = Array.from({ length: rows }, () =>
+    new Array<string | null>(cols).fill(null),
+  );
+  for (const c of sheet.cells) {
+    if (c.value !== undefined) values[c.row][c.col] = c.value;
+    if (c.formula !== undefined) formulas[c.row][c.col] = c.formula;
+    if (c.numberFormat !== undefined) numberFormats[c.row][c.col] = c.numberFormat;
+  }
+  return { name: sheet.name, values, formulas, numberFormats, origin: { row: 0, col: 0 } };
+}

@@ -1,0 +1,36 @@
+// The shape of a blank 様式3-2 workbook as data: cells by kind, merges and widths; adapters turn it into sheets.
+import type { CellValue } from "../types";
+
+/** What a template cell is for; adapters style each kind apart (inputs light yellow, derived light blue). */
+export type TemplateCellKind = "title" | "label" | "input" | "derived" | "note";
+
+/** One cell, 0-based row and column. `formula` is a native Excel formula ("=ROUNDDOWN(…)"), never GEC. */
+export interface TemplateCell {
+  row: number;
+  col: number;
+  value?: CellValue;
+  formula?: string;
+  kind: TemplateCellKind;
+  numberFormat?: string;
+}
+
+export interface TemplateMerge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface TemplateSheet {
+  name: string;
+  cells: TemplateCell[];
+  merges: TemplateMerge[];
+  /** Column widths in characters, by 0-based column (0 or missing: leave the default). */
+  columnWidths?: number[];
+}
+
+export interface TemplateWorkbook {
+  methodology: string;
+  facilities: number;
+  sheets: TemplateSheet[];
+}
