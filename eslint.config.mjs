@@ -41,4 +41,13 @@ export default [
     files: ["src/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "error" },
   },
+  {
+    // ExcelJS code, not Office.js: the office-addins load/sync rules misread its getCell().value
+    files: ["io/**", "cli/**", "bench/**", "test/io/**", "test/cli/**"],
+    rules: {
+      "office-addins/call-sync-before-read": "off",
+      "office-addins/load-object-before-read": "off",
+      "office-addins/call-sync-after-load": "off",
+    },
+  },
 ];

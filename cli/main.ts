@@ -1,18 +1,32 @@
 // The `gec` command: dispatches a subcommand to its module. Each subcommand reads and writes through CliIo.
 import type { CliIo } from "./io";
 import { nodeIo } from "./io";
+import { UsageError } from "./args";
+import { FileError } from "./commands/workbook";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** Subcommands load lazily: each pays only for what it uses. */
 const commands: Record<string, () => Promise<Command>> = {
   eval: async () => (await import("./commands/eval")).run,
+  check: async () => (await import("./commands/check")).run,
+  fill: async () => (await import("./commands/fill")).run,
+  template: async () => (await import("./commands/template")).run,
 };
 
 const usage = `gec — グリーンエネルギーCO2削減相当量認証制度 様式3-2 tool / form tool
 
 usage:
-  gec eval                         JSON lines on stdin -> one JSON result per line (custom functions)
+  gec check FILE.xlsx [--json] [--lang ja|en]
+        検証: 指摘をシートごとに表示 / validate: findings grouped by sheet
+        exit 0 = no errors, 1 = errors found, 2 = unreadable file or bad usage
+  gec fill FILE.xlsx -o OUT.xlsx [--formulas] [--json]
+        派生セル（3.3, 3.8–3.11, 合計, 別紙2）を書く。入力セルは変更しない
+        write the derived cells (values, or native Excel formulas with --formulas); inputs are never changed
+  gec template CODE -o OUT.xlsx [-n FACILITIES]
+        空の様式3-2（例: H002-2）/ a blank Form 3-2 workbook for a methodology (e.g. H002-2)
+  gec eval
+        JSON lines on stdin -> one JSON result per line (custom functions)
 `;
 
 export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
@@ -27,5 +41,17 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
     return 2;
   }
   const command = await load();
-  return command(rest, io);
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`gec ${name}: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof FileError) {
+      io.stderr(`gec ${name}: ${e.text.ja}\ngec ${name}: ${e.text.en}\n`);
+      return 2;
+    }
+    throw e;
+  }
 }

@@ -1,0 +1,33 @@
+// A small argument parser for the gec subcommands: positionals, boolean flags and flags with a value.
+export interface ParsedArgs {
+  positionals: string[];
+  flags: Set<string>;
+  options: Map<string, string>;
+}
+
+export class UsageError extends Error {}
+
+/** `valued` lists the options that take a value (with their aliases mapped to one name, e.g. -o → output). */
+export function parseArgs(
+  args: string[],
+  spec: { flags: string[]; valued: Record<string, string> },
+): ParsedArgs {
+  const out: ParsedArgs = { positionals: [], flags: new Set(), options: new Map() };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [name, inline] =
+      arg.startsWith("--") && arg.includes("=") ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    if (name in spec.valued) {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new UsageError(`${name} には値が必要です / ${name} needs a value`);
+      out.options.set(spec.valued[name], value);
+    } else if (spec.flags.includes(name)) {
+      out.flags.add(name.replace(/^-+/, ""));
+    } else if (name.startsWith("-") && name !== "-") {
+      throw new UsageError(`不明なオプションです / unknown option: ${name}`);
+    } else {
+      out.positionals.push(arg);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+// `gec fill FILE.xlsx -o OUT.xlsx [--formulas]`: writes every derived cell, never an input, and lists each change.
+import * as path from "path";
+import type { CliIo } from "../io";
+import { parseArgs, UsageError } from "../args";
+import { describeWrite, planFill } from "../../src/engine";
+import { FileError, langOf, readWorkbook, writeWorkbook } from "./workbook";
+
+export const usage = "gec fill FILE.xlsx -o OUT.xlsx [--formulas] [--lang ja|en]";
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, {
+    flags: ["--formulas", "--json"],
+    valued: { "-o": "output", "--output": "output", "--lang": "lang" },
+  });
+  const lang = langOf(parsed.options.get("lang"));
+  const output = parsed.options.get("output");
+  if (parsed.positionals.length !== 1 || !output) throw new UsageError(`使い方 / usage: ${usage}`);
+  const file = parsed.positionals[0];
+  if (path.resolve(file) === path.resolve(output)) {
+    // the original stays as it was, so that every change can be compared and undone
+    throw new FileError({
+      ja: `出力先 ${output} が入力と同じです。別のファイル名を指定してください。`,
+      en: `The output ${output} is the input file; give another file name.`,
+    });
+  }
+  const { xlsx, wb } = await readWorkbook(io, file);
+  const plan = planFill(xlsx.workbookToGrid(wb), { formulas: parsed.flags.has("formulas") });
+  xlsx.applyPlan(wb, plan.writes);
+  await writeWorkbook(io, xlsx, wb, output);
+  if (parsed.flags.has("json")) {
+    io.stdout(JSON.stringify({ output, writes: plan.writes, skipped: plan.skipped }, null, 2) + "\n");
+    return 0;
+  }
+  const lines = plan.writes.map((w) => `  ${describeWrite(w)}`);
+  for (const s of plan.skipped) lines.push(`  ${s.message[lang]}`);
+  const head =
+    lang === "ja"
+      ? `${output}: ${plan.writes.length} セルを書き換えました（入力セルは変更していません）。`
+      : `${output}: ${plan.writes.length} cells written (no input cell changed).`;
+  io.stdout([head, ...lines].join("\n") + "\n");
+  return 0;
+}

@@ -1,0 +1,109 @@
+// The native formulas we write compute what the engine computes: template → typed inputs → fill --formulas →
+// LibreOffice recalculation → the published figures.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { HEAT_PROJECT_COLUMNS } from "../../src/forms/layout";
+import { seedRows, seedGrid } from "../fixtures/seedSubmissions";
+import { gridToXlsx } from "../fixtures/xlsxBuilder";
+import { runGec, tempDir } from "../fixtures/runGec";
+
+const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => fs.existsSync(p));
+// In CI LibreOffice is installed by .ci/run, so its absence fails there; elsewhere the test is skipped.
+const describeLo = soffice || process.env.CI === "true" ? describe : describe.skip;
+const dir = tempDir("lo");
+
+/** Opens and re-saves the workbook in LibreOffice headless, which recalculates every formula without a cached value. */
+function recalculate(file: string): string {
+  const outDir = path.join(dir, `recalc-${path.basename(file, ".xlsx")}`);
+  const profile = path.join(dir, "profile");
+  const run = spawnSync(
+    soffice ?? "soffice",
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      outDir,
+      file,
+    ],
+    { encoding: "utf8", timeout: 120_000 },
+  );
+  const out = path.join(outDir, path.basename(file));
+  if (!fs.existsSync(out))
+    throw new Error(`LibreOffice did not convert ${file}: ${run.stderr} ${run.stdout}`);
+  return out;
+}
+
+async function results(file: string, sheet: string, cells: string[]): Promise<unknown[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(new Uint8Array(fs.readFileSync(file)).buffer);
+  const ws = wb.getWorksheet(sheet) as ExcelJS.Worksheet;
+  return cells.map((a1) => {
+    const v = ws.getCell(a1).value as { result?: unknown } | number | null;
+    return v !== null && typeof v === "object" && "result" in v ? v.result : v;
+  });
+}
+
+describeLo("LibreOffice recalculates our formulas to the published figures", () => {
+  it("gec template H002-2, typed with the seed's inputs, gec fill --formulas", async () => {
+    const template = path.join(dir, "template.xlsx");
+    expect((await runGec(["template", "H002-2", "-n", "3", "-o", template])).code).toBe(0);
+
+    // a person types the seed's inputs into the yellow cells (rows 4–6) and the period into 1.5
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(fs.readFileSync(template)).buffer);
+    const list = wb.getWorksheet("別紙1") as ExcelJS.Worksheet;
+    seedRows("H002-2", true).forEach((row, i) => {
+      HEAT_PROJECT_COLUMNS.forEach((column, c) => {
+        const cell = list.getCell(4 + i, c + 1);
+        const isFormula = cell.value !== null && typeof cell.value === "object" && "formula" in cell.value;
+        if (!isFormula && column.key !== "no" && row[column.key] !== undefined) cell.value = row[column.key];
+      });
+    });
+    const plan = wb.getWorksheet("様式3-2") as ExcelJS.Worksheet;
+    plan.eachRow((r) => {
+      const label = r.getCell(1).value;
+      if (label === "開始日") r.getCell(2).value = new Date(Date.UTC(2020, 3, 1));
+      if (label === "終了日") r.getCell(2).value = new Date(Date.UTC(2021, 2, 31));
+    });
+    const typed = path.join(dir, "typed.xlsx");
+    fs.writeFileSync(typed, new Uint8Array(await wb.xlsx.writeBuffer()));
+
+    const filled = path.join(dir, "filled.xlsx");
+    expect((await runGec(["fill", typed, "-o", filled, "--formulas"])).code).toBe(0);
+    const recalculated = recalculate(filled);
+
+    // 別紙1 of reference/003 (H002-2): 3.3, 3.8, 3.9, 3.10, 3.11 per row, with 川辺 3.3 = 186,081,657 and
+    // セイホク 3.10 = 11,775,692 as their inputs give them (the printed …857 and …927 do not reproduce).
+    expect(await results(recalculated, "別紙1", ["N4", "N5", "N6"])).toEqual([
+      431460008, 186081657, 157281769,
+    ]);
+    expect(await results(recalculated, "別紙1", ["S4", "S5", "S6"])).toEqual([1, 0.9994, 0.9996]);
+    expect(await results(recalculated, "別紙1", ["T4", "T5", "T6"])).toEqual([0.0749, 0.0736, 0.0749]);
+    expect(await results(recalculated, "別紙1", ["U4", "U5", "U6"])).toEqual([32316354, 13687392, 11775692]);
+    expect(await results(recalculated, "別紙1", ["V4", "V5", "V6", "V7"])).toEqual([
+      32316, 13687, 11775, 57778,
+    ]);
+    // 別紙2 blocks follow each facility's tCO2 (R7)
+    const alloc = await results(recalculated, "別紙2", ["C2", "C19", "C36"]);
+    expect(alloc).toEqual([32316, 13687, 11775]);
+    // and the recalculated workbook passes the engine's own check
+    const check = await runGec(["check", recalculated, "--json"]);
+    expect(JSON.parse(check.stdout).summary.errors).toBe(0);
+  });
+
+  it("the published H002-1 filled with formulas recalculates to 0.0736 in 3.9 and the printed kg and t", async () => {
+    const input = path.join(dir, "h1.xlsx");
+    fs.writeFileSync(input, await gridToXlsx(seedGrid("H002-1")));
+    const filled = path.join(dir, "h1-filled.xlsx");
+    expect((await runGec(["fill", input, "-o", filled, "--formulas"])).code).toBe(0);
+    const recalculated = recalculate(filled);
+    expect(await results(recalculated, "別紙1", ["T4", "T5", "T6"])).toEqual([0.0736, 0.0736, 0.0736]);
+    // 3,073,000 × 1 × 0.0736 = 226,172.8 → 226,172 kg → 226 t (printed 226,172 / 226), and so on
+    expect(await results(recalculated, "別紙1", ["U4", "U5", "U6"])).toEqual([226172, 445795, 143225]);
+    expect(await results(recalculated, "別紙1", ["V4", "V5", "V6", "V7"])).toEqual([226, 445, 143, 814]);
+  });
+});
