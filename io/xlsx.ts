@@ -463,6 +463,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
     } else {
       cell.value = write.value ?? null;
     }
+    if (write.numberFormat !== undefined) cell.numFmt = write.numberFormat;
   }
   if (wroteFormula) markFullCalc(wb);
 }

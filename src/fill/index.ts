@@ -66,6 +66,8 @@ class PlanBuilder {
     if (this.formulas && formula !== null) {
       if (sameFormula(field.formula, formula)) return;
       write.formula = formula;
+      // the result rides along, so that a file reader which never recalculates still sees the number
+      write.value = value.toNumber();
     } else {
       if (current !== null && current.eq(value)) return;
       write.value = value.toNumber();

@@ -63,7 +63,10 @@ describe("gec fill", () => {
         expect([column.key, isFormula]).toEqual([column.key, derived.has(column.key)]);
       });
     }
-    expect(ws.getCell("T4").value).toMatchObject({ formula: "ROUNDDOWN(O4/P4,4)" });
+    // each formula carries its result (0.0678 ÷ 0.92022 → 0.0736), so a reader that never recalculates agrees
+    expect(ws.getCell("T4").value).toMatchObject({ formula: "ROUNDDOWN(O4/P4,4)", result: 0.0736 });
+    expect(ws.getCell("S4").numFmt).toBe("0.00%");
+    expect((await runGec(["check", output])).code).toBe(0);
   });
 
   it("refuses to write over its input, and needs -o", async () => {
