@@ -541,6 +541,9 @@ function styleCell(cell: ExcelJS.Cell, kind: TemplateCellKind): void {
     case "title":
       cell.font = { bold: true, size: 14 };
       break;
+    case "heading":
+      cell.font = { bold: true, size: 11 };
+      break;
     case "label":
       cell.font = { bold: true };
       cell.fill = solid("FFF2F2F2");

@@ -1,7 +1,7 @@
 // Derived cells of a 様式3-2 (3.3, 3.8–3.11, 合計, 別紙2) as a WritePlan that never touches an input cell.
 import { Decimal } from "../numbers";
 import { isGecError } from "../errors";
-import { getMethodology, renderExcelFormula } from "../methodology";
+import { getMethodology, renderRowFormula } from "../methodology";
 import type { MethodologyDeclaration, MethodologyParams } from "../methodology";
 import { readSubmission } from "../forms/read";
 import { cellAddress, formatRef } from "../forms/a1";
@@ -163,7 +163,7 @@ export function planFill(grid: Grid, options: FillOptions = {}): FillPlan {
       let formula: string | null = null;
       if (q.excelFormula) {
         try {
-          formula = renderExcelFormula(q.excelFormula, refs, options.params);
+          formula = renderRowFormula(q, refs, options.params);
         } catch (e) {
           if (!isGecError(e)) throw e;
           // a column the formula needs is missing from this layout: the value still fills the cell

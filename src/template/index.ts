@@ -2,7 +2,7 @@
 import { GecError } from "../errors";
 import { FUEL_DEFAULTS, DEFAULT_BOILER_EFFICIENCY_LHV, METHODOLOGIES, getMethodology } from "../methodology";
 import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology";
-import { renderExcelFormula } from "../methodology/formula";
+import { renderRowFormula } from "../methodology/formula";
 import { HEAT_PROJECT_COLUMNS, SHEET_NAMES, UNCHECKED_MARK } from "../forms/layout";
 import { cellAddress } from "../forms/a1";
 import type { CellValue, Grid, SheetGrid } from "../types";
@@ -177,7 +177,7 @@ function projectListSheet(
         w.put(row, i, "input", f + 1);
       } else if (c.kind === "derived" && c.quantity?.excelFormula) {
         w.put(row, i, "derived", undefined, {
-          formula: renderExcelFormula(c.quantity.excelFormula, refs),
+          formula: renderRowFormula(c.quantity, refs) ?? undefined,
           numberFormat: c.numberFormat,
         });
       } else {
@@ -227,7 +227,7 @@ function formulaLines(declaration: MethodologyDeclaration): string[] {
 function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
   const w = new SheetWriter(SHEET_NAMES.plan);
   let r = 0;
-  const label = (text: string) => w.put(r++, 0, "label", text);
+  const heading = (text: string) => w.put(r++, 0, "heading", text);
   const note = (text: string) => w.put(r++, 0, "note", text);
   const input = (value?: CellValue) => {
     w.put(r, 0, "input", value);
@@ -237,14 +237,14 @@ function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
   w.put(r++, 0, "title", "様式3-2");
   w.put(r++, 0, "title", "グリーンエネルギーCO2削減等計画書（実績）");
   r++;
-  label("1 グリーンエネルギーCO2削減計画（実績）");
-  label("1.1 グリーンエネルギーCO2削減計画の名称");
+  heading("1 グリーンエネルギーCO2削減計画（実績）");
+  heading("1.1 グリーンエネルギーCO2削減計画の名称");
   input();
   r++;
-  label("1.2 グリーンエネルギーCO2削減計画に関わる設備（詳細）");
+  heading("1.2 グリーンエネルギーCO2削減計画に関わる設備（詳細）");
   note("別紙1「本計画におけるグリーンエネルギーCO2削減事業リスト（実績）」1. 参照。");
   r++;
-  label("1.3 グリーンエネルギーCO2削減計画に適用される方法論");
+  heading("1.3 グリーンエネルギーCO2削減計画に適用される方法論");
   note("注1) 本計画に適用される方法論にチェックすること。");
   w.put(r, 0, "label", "チェック");
   w.put(r, 1, "label", "種別方法論番号");
@@ -259,7 +259,7 @@ function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
     r++;
   }
   r++;
-  label("1.4 グリーンエネルギーCO2削減相当量の算定");
+  heading("1.4 グリーンエネルギーCO2削減相当量の算定");
   note(
     "注2) 各グリーンエネルギーCO2削減事業の個別の値（実績）については別紙1「本計画におけるグリーンエネルギーCO2削減事業リスト（実績）」3. 参照。",
   );
@@ -277,7 +277,7 @@ function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
     r++;
   }
   r++;
-  label("1.5 グリーンエネルギーCO2削減計画の認証申請期間");
+  heading("1.5 グリーンエネルギーCO2削減計画の認証申請期間");
   w.put(r, 0, "label", "開始日");
   w.put(r++, 1, "input", undefined, { numberFormat: DATE_FORMAT });
   w.put(r, 0, "label", "終了日");
@@ -286,14 +286,14 @@ function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
     "注) 各グリーンエネルギーCO2削減事業の実施期間については、別紙1「本計画におけるグリーンエネルギーCO2削減事業リスト（実績）」5. に記載すること。",
   );
   r++;
-  label("1.6 認定グリーンエネルギーCO2削減計画からの変更項目");
+  heading("1.6 認定グリーンエネルギーCO2削減計画からの変更項目");
   input("無し");
   r++;
-  label("2 グリーンエネルギー運営・管理計画（実績）");
-  label("2.1 各グリーンエネルギーCO2削減事業の実施者によるモニタリング方法及び報告方法");
+  heading("2 グリーンエネルギー運営・管理計画（実績）");
+  heading("2.1 各グリーンエネルギーCO2削減事業の実施者によるモニタリング方法及び報告方法");
   input();
   r++;
-  label("2.2 モニタリングの対象及び方法");
+  heading("2.2 モニタリングの対象及び方法");
   w.put(r, 0, "label", "記号");
   w.put(r, 1, "label", "定義");
   w.merge(r, 1, r, 2);
@@ -317,10 +317,10 @@ function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
     );
   }
   r++;
-  label("3 グリーンエネルギーCO2削減相当量配分計画（実績）");
-  label("3.1 グリーンエネルギーCO2削減相当量保有予定者に関する情報");
+  heading("3 グリーンエネルギーCO2削減相当量配分計画（実績）");
+  heading("3.1 グリーンエネルギーCO2削減相当量保有予定者に関する情報");
   note("別紙2「グリーンエネルギーCO2削減相当量配分計画（実績）」1. 参照。");
-  label("3.2 環境価値が除かれた電気価値・熱価値の帰属先に関する情報");
+  heading("3.2 環境価値が除かれた電気価値・熱価値の帰属先に関する情報");
   note("別紙2「グリーンエネルギーCO2削減相当量配分計画（実績）」2. 参照。");
   return w.build([12, 18, 30, 16, 40]);
 }
@@ -341,15 +341,15 @@ function attachmentSheet(declaration: MethodologyDeclaration, facilities: number
     w.put(r, 1, "input");
     w.merge(r, 1, r, 3);
     r += 2;
-    w.put(r++, 0, "label", "1. 計量体制");
+    w.put(r++, 0, "heading", "1. 計量体制");
     for (const part of ["(1)計量器維持・管理", "(2)データの測定"]) {
-      w.put(r++, 0, "label", part);
+      w.put(r++, 0, "heading", part);
       w.put(r, 0, "label", "責任者");
       w.put(r, 1, "input");
       w.put(r, 2, "label", "実施者");
       w.put(r++, 3, "input");
     }
-    w.put(r++, 0, "label", "(3)報告書の作成");
+    w.put(r++, 0, "heading", "(3)報告書の作成");
     for (const role of ["報告書作成者", "報告書最終承認者", "報告書受領者（証書発行事業者）"]) {
       w.put(r, 0, "label", role);
       w.put(r, 1, "input");
@@ -357,7 +357,7 @@ function attachmentSheet(declaration: MethodologyDeclaration, facilities: number
       r++;
     }
     r++;
-    w.put(r++, 0, "label", "2. モニタリング方法および提出書類");
+    w.put(r++, 0, "heading", "2. モニタリング方法および提出書類");
     ["記号", "定義", "モニタリング方法", "提出書類"].forEach((h, i) => w.put(r, i, "label", h));
     r++;
     for (const q of monitored) {
@@ -403,7 +403,7 @@ function allocationSheet(
       w.put(r, 2, "derived", 0, { numberFormat: INTEGER_FORMAT });
     }
     r += 2;
-    w.put(r++, 0, "label", "1. グリーンエネルギーCO2削減相当量保有予定者に関する情報");
+    w.put(r++, 0, "heading", "1. グリーンエネルギーCO2削減相当量保有予定者に関する情報");
     w.put(r, 0, "label", "保有予定者名称");
     w.put(r, 1, "label", "所在地");
     w.put(r, 2, "label", "保有予定量（tCO2）");
@@ -417,7 +417,7 @@ function allocationSheet(
     w.put(r, 0, "label", "配分予定なし");
     w.put(r, 2, "input", undefined, { numberFormat: INTEGER_FORMAT });
     r += 2;
-    w.put(r++, 0, "label", "2. 環境価値が除かれた電気価値・熱価値の帰属先に関する情報");
+    w.put(r++, 0, "heading", "2. 環境価値が除かれた電気価値・熱価値の帰属先に関する情報");
     w.put(r, 0, "input");
     w.merge(r, 0, r, 2);
     r += 2;

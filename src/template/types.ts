@@ -1,8 +1,8 @@
 // The shape of a blank 様式3-2 workbook as data: cells by kind, merges and widths; adapters turn it into sheets.
 import type { CellValue } from "../types";
 
-/** What a template cell is for; adapters style each kind apart (inputs light yellow, derived light blue). */
-export type TemplateCellKind = "title" | "label" | "input" | "derived" | "note";
+/** What a template cell is for; adapters style each kind apart (inputs light yellow, derived light blue, headings bold). */
+export type TemplateCellKind = "title" | "heading" | "label" | "input" | "derived" | "note";
 
 /** One cell, 0-based row and column. `formula` is a native Excel formula ("=ROUNDDOWN(…)"), never GEC. */
 export interface TemplateCell {

@@ -64,7 +64,10 @@ describe("gec fill", () => {
       });
     }
     // each formula carries its result (0.0678 ÷ 0.92022 → 0.0736), so a reader that never recalculates agrees
-    expect(ws.getCell("T4").value).toMatchObject({ formula: "ROUNDDOWN(O4/P4,4)", result: 0.0736 });
+    expect(ws.getCell("T4").value).toMatchObject({
+      formula: 'IF(OR(O4="",P4=""),"",ROUNDDOWN(O4/P4,4))',
+      result: 0.0736,
+    });
     expect(ws.getCell("S4").numFmt).toBe("0.00%");
     expect((await runGec(["check", output])).code).toBe(0);
   });
@@ -88,7 +91,9 @@ describe("gec template", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["様式3-2", "別紙1", "別紙1添付", "別紙2"]);
     const list = wb.getWorksheet("別紙1") as ExcelJS.Worksheet;
     expect(list.getCell("L3").value).toBe("3.1 生成熱量 Q_BL (MJ_HHV)");
-    expect(list.getCell("N4").value).toMatchObject({ formula: "L4-ROUNDDOWN(M4*9.484,0)" });
+    expect(list.getCell("N4").value).toMatchObject({
+      formula: 'IF(OR(L4="",M4=""),"",L4-ROUNDDOWN(M4*9.484,0))',
+    });
     expect(list.getCell("V8").value).toMatchObject({ formula: "SUM(V4:V7)" });
     const alloc = wb.getWorksheet("別紙2") as ExcelJS.Worksheet;
     const links: string[] = [];

@@ -43,7 +43,7 @@ async function results(file: string, sheet: string, cells: string[]): Promise<un
   const ws = wb.getWorksheet(sheet) as ExcelJS.Worksheet;
   return cells.map((a1) => {
     const v = ws.getCell(a1).value as { result?: unknown } | number | null;
-    return v !== null && typeof v === "object" && "result" in v ? v.result : v;
+    return v !== null && typeof v === "object" && "formula" in v ? (v as { result?: unknown }).result : v;
   });
 }
 
@@ -93,6 +93,25 @@ describeLo("LibreOffice recalculates our formulas to the published figures", () 
     // and the recalculated workbook passes the engine's own check
     const check = await runGec(["check", recalculated, "--json"]);
     expect(JSON.parse(check.stdout).summary.errors).toBe(0);
+  });
+
+  it("a blank template recalculates to blank derived cells, not #DIV/0!", async () => {
+    const template = path.join(dir, "blank.xlsx");
+    expect((await runGec(["template", "H002-1", "-n", "2", "-o", template])).code).toBe(0);
+    const recalculated = recalculate(template);
+    // LibreOffice stores "" for the blanked cells, which ExcelJS reads back as no result at all; an error would
+    // come back as {error: "#DIV/0!"}. S_B is 100 % while F_B and F_T are both blank, as the scheme reads "—".
+    expect(await results(recalculated, "別紙1", ["N4", "S4", "T4", "U4", "V4"])).toEqual([
+      undefined,
+      1,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const check = JSON.parse((await runGec(["check", recalculated, "--json"])).stdout) as {
+      findings: { rule: string }[];
+    };
+    expect(check.findings.map((f) => f.rule)).toEqual([]);
   });
 
   it("the published H002-1 filled with formulas recalculates to 0.0736 in 3.9 and the printed kg and t", async () => {

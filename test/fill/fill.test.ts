@@ -116,10 +116,10 @@ describe("planFill with native formulas", () => {
   it("uses the scheme's rounding in Excel terms, row by row", () => {
     const byCell = new Map(writes.map((w) => [at(w), w.formula]));
     // columns in the seed layout: L 3.1, M 3.2, N 3.3, O 3.4, P 3.5, Q 3.6, R 3.7, S 3.8, T 3.9, U 3.10, V 3.11
-    expect(byCell.get("別紙1!N5")).toBe("=L5-ROUNDDOWN(M5*9.484,0)");
-    expect(byCell.get("別紙1!T5")).toBe("=ROUNDDOWN(O5/P5,4)");
-    expect(byCell.get("別紙1!U5")).toBe("=ROUNDDOWN(N5*S5*T5,0)");
-    expect(byCell.get("別紙1!V5")).toBe("=ROUNDDOWN(U5/1000,0)");
+    expect(byCell.get("別紙1!N5")).toBe('=IF(OR(L5="",M5=""),"",L5-ROUNDDOWN(M5*9.484,0))');
+    expect(byCell.get("別紙1!T5")).toBe('=IF(OR(O5="",P5=""),"",ROUNDDOWN(O5/P5,4))');
+    expect(byCell.get("別紙1!U5")).toBe('=IF(OR(N5="",S5="",T5=""),"",ROUNDDOWN(N5*S5*T5,0))');
+    expect(byCell.get("別紙1!V5")).toBe('=IF(U5="","",ROUNDDOWN(U5/1000,0))');
     expect(byCell.get("別紙1!V7")).toBe("=SUM(V4:V6)");
     expect(byCell.get("別紙2!C8")).toBe("='別紙1'!V5");
     expect(byCell.get("別紙1!S5")).toContain("ROUNDDOWN(Q5/R5,4)");

@@ -63,13 +63,13 @@ describe("heat template layout", () => {
     expect(header.map((c) => c.value)).toEqual(HEAT_PROJECT_COLUMNS.map((c) => c.label));
   });
 
-  it("writes R1–R5 as ROUNDDOWN formulas on each row and the 合計 as SUM", () => {
+  it("writes R1–R5 as ROUNDDOWN formulas on each row (blank while an input is blank) and the 合計 as SUM", () => {
     const f = (a1: string) => list.find((c) => cellAddress(c) === a1)?.formula;
     // row 4 (0-based 3) is the first facility; L 3.1, M 3.2, N 3.3, O 3.4, P 3.5, Q 3.6, R 3.7, S 3.8, T 3.9, U 3.10, V 3.11
-    expect(f("N4")).toBe("=L4-ROUNDDOWN(M4*9.484,0)");
-    expect(f("T5")).toBe("=ROUNDDOWN(O5/P5,4)");
-    expect(f("U6")).toBe("=ROUNDDOWN(N6*S6*T6,0)");
-    expect(f("V6")).toBe("=ROUNDDOWN(U6/1000,0)");
+    expect(f("N4")).toBe('=IF(OR(L4="",M4=""),"",L4-ROUNDDOWN(M4*9.484,0))');
+    expect(f("T5")).toBe('=IF(OR(O5="",P5=""),"",ROUNDDOWN(O5/P5,4))');
+    expect(f("U6")).toBe('=IF(OR(N6="",S6="",T6=""),"",ROUNDDOWN(N6*S6*T6,0))');
+    expect(f("V6")).toBe('=IF(U6="","",ROUNDDOWN(U6/1000,0))');
     expect(f("V7")).toBe("=SUM(V4:V6)");
     expect(list.find((c) => cellAddress(c) === "A7")?.value).toBe("合計");
   });
