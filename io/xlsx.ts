@@ -603,6 +603,8 @@ export function addTemplate(wb: ExcelJS.Workbook, template: TemplateWorkbook): s
     sheet.columnWidths?.forEach((width, col) => {
       if (width > 0) ws.getColumn(col + 1).width = width;
     });
+    for (const [row, height] of Object.entries(sheet.rowHeights ?? {}))
+      ws.getRow(Number(row) + 1).height = height;
   });
   if (anyFormula) markFullCalc(wb);
   return names;

@@ -112,8 +112,10 @@ class SheetWriter {
     if (bottom > top || right > left) this.merges.push({ top, left, bottom, right });
   }
 
-  build(columnWidths?: number[]): TemplateSheet {
-    return { name: this.name, cells: this.cells, merges: this.merges, columnWidths };
+  build(columnWidths?: number[], rowHeights?: Record<number, number>): TemplateSheet {
+    const sheet: TemplateSheet = { name: this.name, cells: this.cells, merges: this.merges, columnWidths };
+    if (rowHeights) sheet.rowHeights = rowHeights;
+    return sheet;
   }
 }
 
@@ -208,7 +210,11 @@ function projectListSheet(
         ];
   notes.forEach((text, i) => w.put(totalRow + 2 + i, 0, "note", text));
   return {
-    sheet: w.build(columns.map((c) => c.width)),
+    // the longest header label (3.3's) wraps to about six lines of a 16-character column
+    sheet: w.build(
+      columns.map((c) => c.width),
+      { [headerRow]: 110 },
+    ),
     layout: { headerRow, firstRow, totalRow, columnOf },
   };
 }

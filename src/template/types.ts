@@ -27,6 +27,8 @@ export interface TemplateSheet {
   merges: TemplateMerge[];
   /** Column widths in characters, by 0-based column (0 or missing: leave the default). */
   columnWidths?: number[];
+  /** Row heights in points by 0-based row, where wrapped labels need more than one line. */
+  rowHeights?: Record<number, number>;
 }
 
 export interface TemplateWorkbook {
