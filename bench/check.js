@@ -1,0 +1,183 @@
+// Times validateGrid (dist/src/engine.js) on generated 様式3-2 workbooks of 10, 1,000 and 10,000 rows, and xlsx→report.
+"use strict";
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const ROOT = path.join(__dirname, "..");
+const DIST = path.join(ROOT, "dist");
+const SIZES = [10, 1000, 10000];
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TARGET = { rows: 10000, ms: 200 };
+
+/**
+ * test/fixtures/generated.ts is the only generator: transpiled here (typescript.transpileModule) into a temp dir,
+ * with its imports of ../../src/… pointed at the compiled dist/src/….
+ */
+function loadGenerator() {
+  const ts = require("typescript");
+  const source = fs.readFileSync(path.join(ROOT, "test", "fixtures", "generated.ts"), "utf8");
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2020,
+      esModuleInterop: true,
+    },
+    fileName: "generated.ts",
+  });
+  const js = outputText.replace(
+    /require\("\.\.\/\.\.\/src\/([^"]+)"\)/g,
+    (_, p) => `require(${JSON.stringify(path.join(DIST, "src", p))})`,
+  );
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gec-bench-"));
+  const file = path.join(dir, "generated.js");
+  fs.writeFileSync(file, js);
+  try {
+    return require(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function ms(t0) {
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** Best (least) time of `runs` calls of fn, after one warm-up call; fn may be async. */
+async function best(fn, runs = RUNS) {
+  await fn();
+  let min = Infinity;
+  let last;
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    last = await fn();
+    min = Math.min(min, ms(t0));
+  }
+  return { ms: min, result: last };
+}
+
+function assertClean(report, rows, what) {
+  if (report.summary.errors !== 0 || report.summary.facilities !== rows) {
+    throw new Error(`${what}: expected 0 errors and ${rows} facilities, got ${report.summary.text.en}`);
+  }
+}
+
+/** The Grid written as a plain .xlsx with ExcelJS (values only, each sheet from A1). */
+async function gridToXlsx(ExcelJS, grid) {
+  const wb = new ExcelJS.Workbook();
+  for (const sheet of grid.sheets) {
+    const ws = wb.addWorksheet(sheet.name);
+    sheet.values.forEach((line, i) => {
+      const row = ws.getRow(sheet.origin.row + i + 1);
+      line.forEach((v, j) => {
+        if (v !== null) row.getCell(sheet.origin.col + j + 1).value = v;
+      });
+    });
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** io/xlsx.js when built; otherwise a plain ExcelJS reading (values only, from A1). */
+function xlsxReader(ExcelJS) {
+  const built = path.join(DIST, "io", "xlsx.js");
+  if (fs.existsSync(built)) {
+    const io = require(built);
+    return { name: "dist/io/xlsx.js", load: io.loadWorkbook, toGrid: io.workbookToGrid };
+  }
+  return {
+    name: "fallback: plain ExcelJS (dist/io/xlsx.js not built)",
+    load: async (bytes) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(bytes));
+      return wb;
+    },
+    toGrid: (wb) => ({
+      sheets: wb.worksheets.map((ws) => {
+        const values = [];
+        ws.eachRow({ includeEmpty: true }, (row, r) => {
+          const line = [];
+          row.eachCell({ includeEmpty: true }, (cell, c) => {
+            const v = cell.value;
+            line[c - 1] = typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : null;
+          });
+          values[r - 1] = Array.from(line, (v) => v ?? null);
+        });
+        return { name: ws.name, values: Array.from(values, (l) => l ?? []), origin: { row: 0, col: 0 } };
+      }),
+    }),
+  };
+}
+
+function fmt(x, digits = 1) {
+  return x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+async function run({ print = false } = {}) {
+  const enginePath = path.join(DIST, "src", "engine.js");
+  if (!fs.existsSync(enginePath))
+    throw new Error("dist/src/engine.js is missing: run `npm run -s build:node` first");
+  const { validateGrid } = require(enginePath);
+  const { generatedGrid } = loadGenerator();
+  const ExcelJS = require("exceljs");
+  const reader = xlsxReader(ExcelJS);
+  const log = print ? (s) => console.log(s) : () => {};
+
+  const figures = { engine: {}, endToEnd: {}, reader: reader.name, runs: RUNS };
+  log(`validateGrid on generated H002-2 workbooks (best of ${RUNS} after a warm-up)`);
+  for (const rows of SIZES) {
+    const grid = generatedGrid(rows, 1);
+    const { ms: t, result } = await best(() => validateGrid(grid));
+    assertClean(result, rows, `engine, ${rows} rows`);
+    figures.engine[rows] = { ms: t, usPerRow: (t * 1000) / rows };
+    const target =
+      rows === TARGET.rows
+        ? `   target: 10,000 rows < 200 ms (engine) ${t < TARGET.ms ? "— met" : "— NOT met"}`
+        : "";
+    log(
+      `  engine ${String(rows).padStart(6)} rows: ${fmt(t).padStart(9)} ms  ${fmt((t * 1000) / rows).padStart(8)} µs/row${target}`,
+    );
+  }
+  const ratio = figures.engine[10000].usPerRow / figures.engine[1000].usPerRow;
+  figures.perRowRatio = ratio;
+  log(`  per-row time 10,000 vs 1,000 rows: ${ratio.toFixed(2)}× (linear growth ≈ 1)`);
+
+  log(`end to end: .xlsx bytes → load → grid → validate (reader: ${reader.name})`);
+  for (const rows of SIZES) {
+    const bytes = await gridToXlsx(ExcelJS, generatedGrid(rows, 1));
+    const stages = { load: 0, grid: 0, validate: 0 };
+    const { ms: t, result } = await best(async () => {
+      const t0 = process.hrtime.bigint();
+      const wb = await reader.load(bytes);
+      const t1 = process.hrtime.bigint();
+      const grid = reader.toGrid(wb);
+      const t2 = process.hrtime.bigint();
+      const report = validateGrid(grid);
+      const t3 = process.hrtime.bigint();
+      const total = Number(t3 - t0) / 1e6;
+      if (!stages.total || total < stages.total) {
+        Object.assign(stages, {
+          total,
+          load: Number(t1 - t0) / 1e6,
+          grid: Number(t2 - t1) / 1e6,
+          validate: Number(t3 - t2) / 1e6,
+        });
+      }
+      return report;
+    });
+    assertClean(result, rows, `end to end, ${rows} rows`);
+    figures.endToEnd[rows] = { ms: t, usPerRow: (t * 1000) / rows, bytes: bytes.length, ...stages };
+    log(
+      `  xlsx   ${String(rows).padStart(6)} rows: ${fmt(t).padStart(9)} ms  ${fmt((t * 1000) / rows).padStart(8)} µs/row` +
+        `  (${fmt(bytes.length / 1024, 0)} KiB; load ${fmt(stages.load)} + grid ${fmt(stages.grid)} + validate ${fmt(stages.validate)} ms)`,
+    );
+  }
+  return figures;
+}
+
+module.exports = { run };
+if (require.main === module) {
+  run({ print: true }).catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
