@@ -4,7 +4,7 @@ import { getMethodology } from "../methodology";
 import { isGecError } from "../errors";
 import type { Finding, Grid } from "../types";
 import type { ProjectRow, Submission } from "../forms/submission";
-import { checkProjectList, rowInputs } from "./projectList";
+import { checkProjectList, deriveRow, rowInputs } from "./projectList";
 import { checkAllocation, checkHygiene, checkIdentity, checkMethodology, checkPeriods } from "./submission";
 
 /** Each row's tCO2 as the formulas give it (null where its inputs cannot be read). */
@@ -13,12 +13,8 @@ function recomputedTonnes(rows: ProjectRow[], code: string | null): (Decimal | n
   return rows.map((row) => {
     const inputs = rowInputs(row, declaration);
     if (!inputs) return null;
-    try {
-      return declaration.derive(inputs).emT ?? null;
-    } catch (e) {
-      if (isGecError(e)) return null;
-      throw e;
-    }
+    const result = deriveRow(row, inputs, declaration);
+    return isGecError(result) ? null : (result.emT ?? null);
   });
 }
 

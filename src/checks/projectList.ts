@@ -2,6 +2,7 @@
 import { Decimal } from "../numbers";
 import { findFuel, getMethodology, FUEL_DEFAULTS, DEFAULT_BOILER_EFFICIENCY_LHV } from "../methodology";
 import { isGecError } from "../errors";
+import type { GecError } from "../errors";
 import type { MethodologyDeclaration, RowInputs } from "../methodology";
 import type { Finding } from "../types";
 import type { NumberField, ProjectList, ProjectRow } from "../forms/submission";
@@ -20,6 +21,31 @@ export function rowInputs(row: ProjectRow, declaration: MethodologyDeclaration):
     inputs[q.key] = decimalOf(field);
   }
   return inputs;
+}
+
+/** Derived values by row, computed once per row and declaration: the column rules and 別紙2's R7 both need them. */
+const derivedByRow = new WeakMap<
+  ProjectRow,
+  { declaration: MethodologyDeclaration; result: Record<string, Decimal> | GecError }
+>();
+
+/** A row's derived values, or the GecError that says why its inputs give none. */
+export function deriveRow(
+  row: ProjectRow,
+  inputs: RowInputs,
+  declaration: MethodologyDeclaration,
+): Record<string, Decimal> | GecError {
+  const known = derivedByRow.get(row);
+  if (known && known.declaration === declaration) return known.result;
+  let result: Record<string, Decimal> | GecError;
+  try {
+    result = declaration.derive(inputs);
+  } catch (e) {
+    if (!isGecError(e)) throw e;
+    result = e;
+  }
+  derivedByRow.set(row, { declaration, result });
+  return result;
 }
 
 function shown(field: NumberField): string {
@@ -48,10 +74,9 @@ export function checkProjectList(list: ProjectList, methodologyCode: string | nu
     const inputs = rowInputs(row, declaration);
     if (!inputs) continue;
     let derived: Record<string, Decimal> | null = null;
-    try {
-      derived = declaration.derive(inputs);
-    } catch (e) {
-      if (!isGecError(e)) throw e;
+    const result = deriveRow(row, inputs, declaration);
+    if (isGecError(result)) {
+      const e = result;
       const anchor = row.numbers.qBl ?? Object.values(row.numbers)[0];
       if (anchor) {
         findings.push(
@@ -61,6 +86,8 @@ export function checkProjectList(list: ProjectList, methodologyCode: string | nu
           }),
         );
       }
+    } else {
+      derived = result;
     }
     if (derived) {
       rowTonnes.push(derived.emT);
@@ -177,12 +204,19 @@ function checkRanges(row: ProjectRow): Finding[] {
   return out;
 }
 
+const fuelCefs = new Map<string, Decimal>();
+function fuelCef(text: string): Decimal {
+  let d = fuelCefs.get(text);
+  if (!d) fuelCefs.set(text, (d = Decimal.from(text)));
+  return d;
+}
+
 function checkDefaults(row: ProjectRow): Finding[] {
   const out: Finding[] = [];
   const cef = decimalOf(row.numbers.cefFuel);
   const eps = decimalOf(row.numbers.epsBl);
   if (cef === null) return out;
-  const fuel = FUEL_DEFAULTS.find((f) => Decimal.from(f.cef).eq(cef));
+  const fuel = FUEL_DEFAULTS.find((f) => fuelCef(f.cef).eq(cef));
   if (!fuel) {
     out.push(
       finding("defaults.cefFuel.unknown", "warning", row.numbers.cefFuel.ref, {

@@ -168,18 +168,50 @@ export const HEAT_PROJECT_COLUMNS: ProjectColumn[] = [
 export const CHECKED_MARKS = ["■", "☑", "☒", "✓", "✔", "レ", "○", "●", "◯", "x", "X", "×", "true"];
 export const UNCHECKED_MARK = "□";
 
+interface FoldedColumn {
+  column: ProjectColumn;
+  number: string | null;
+  aliases: string[];
+}
+
+/** Columns with their number and aliases folded once, not on every cell the reader looks at. */
+const foldedSets = new WeakMap<ProjectColumn[], FoldedColumn[]>();
+
+function folded(columns: ProjectColumn[]): FoldedColumn[] {
+  let set = foldedSets.get(columns);
+  if (!set) {
+    set = columns.map((column) => ({
+      column,
+      number: column.number === null ? null : normalizeText(column.number),
+      aliases: column.aliases.map(normalizeText),
+    }));
+    foldedSets.set(columns, set);
+  }
+  return set;
+}
+
+/** "3.1" names "3.1 生成熱量" but not "3.10 排出削減量": a column number must not run on into another digit. */
+function numberMatches(label: string, number: string | null): boolean {
+  return number !== null && label.startsWith(number) && !/[0-9]/.test(label.charAt(number.length));
+}
+
+function aliasMatches(label: string, f: FoldedColumn): boolean {
+  return f.column.key === "no" ? f.aliases.includes(label) : f.aliases.some((a) => label.includes(a));
+}
+
 /** Does a folded header text name this column? Column numbers must not be a prefix of another ("3.1" vs "3.10"). */
 export function matchesColumn(label: string, column: ProjectColumn): boolean {
   if (label === "") return false;
-  if (column.number !== null) {
-    const n = normalizeText(column.number);
-    if (label.startsWith(n)) {
-      const next = label.charAt(n.length);
-      if (!/[0-9]/.test(next)) return true;
-    }
-  }
-  return column.aliases.some((a) => {
-    const folded = normalizeText(a);
-    return column.key === "no" ? label === folded : label.includes(folded);
-  });
+  const f = folded([column])[0];
+  return numberMatches(label, f.number) || aliasMatches(label, f);
+}
+
+/** The column a folded header text names: by its printed number first, then by its label or symbol. */
+export function columnOfLabel(
+  label: string,
+  columns: ProjectColumn[] = HEAT_PROJECT_COLUMNS,
+): ProjectColumn | undefined {
+  if (label === "") return undefined;
+  const set = folded(columns);
+  return (set.find((f) => numberMatches(label, f.number)) ?? set.find((f) => aliasMatches(label, f)))?.column;
 }

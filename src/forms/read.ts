@@ -2,7 +2,7 @@
 import { normalizeText, parseDateCell, parseNumberCell, parseRatioCell } from "../numbers";
 import { METHODOLOGIES } from "../methodology";
 import type { Finding, Grid } from "../types";
-import { CHECKED_MARKS, HEAT_PROJECT_COLUMNS, matchesColumn } from "./layout";
+import { CHECKED_MARKS, HEAT_PROJECT_COLUMNS, columnOfLabel } from "./layout";
 import type { ProjectColumn } from "./layout";
 import { SheetView } from "./sheet";
 import type {
@@ -18,22 +18,17 @@ import type {
 const CODE_PATTERN = /^(p00[1-5](-[123])?|h00[1-3](-[123])?)$/;
 const checkedMarks = new Set(CHECKED_MARKS.map((m) => normalizeText(m)));
 
-function numberColumnOf(label: string): ProjectColumn | undefined {
-  return HEAT_PROJECT_COLUMNS.find((c) => c.number !== null && matchesColumn(label, { ...c, aliases: [] }));
-}
-
-function aliasColumnOf(label: string): ProjectColumn | undefined {
-  return HEAT_PROJECT_COLUMNS.find((c) => matchesColumn(label, { ...c, number: null }));
-}
+/** How far down a sheet a 別紙1 header may sit: far beyond any form's title block, far short of its data rows. */
+const HEADER_SEARCH_ROWS = 300;
 
 /** The 別紙1 header: the row with most column labels, completed from the rows just above and below (merged headers). */
 function findProjectHeader(sheet: SheetView): { headerRow: number; columns: Record<string, number> } | null {
   const byRow = new Map<number, Map<string, number>>();
-  for (let r = sheet.top; r <= sheet.bottom; r++) {
+  for (let r = sheet.top; r <= Math.min(sheet.bottom, sheet.top + HEADER_SEARCH_ROWS); r++) {
     for (let c = sheet.left; c <= sheet.right; c++) {
       const label = sheet.label(r, c);
       if (label === "" || label.length > 200) continue;
-      const column = numberColumnOf(label) ?? aliasColumnOf(label);
+      const column = columnOfLabel(label);
       if (!column) continue;
       let found = byRow.get(r);
       if (!found) byRow.set(r, (found = new Map()));
@@ -85,6 +80,12 @@ function isTotalLabel(text: string): boolean {
   return text === "合計" || text === "計" || text.startsWith("合計");
 }
 
+/** A 合計 cell; the raw text is looked at first so that the many data cells of a long list are never folded. */
+function isTotalCell(sheet: SheetView, row: number, col: number): boolean {
+  const v = sheet.value(row, col);
+  return typeof v === "string" && v.includes("計") && isTotalLabel(sheet.label(row, col));
+}
+
 function readProjectList(sheet: SheetView): ProjectList | null {
   const header = findProjectHeader(sheet);
   if (!header) return null;
@@ -94,14 +95,19 @@ function readProjectList(sheet: SheetView): ProjectList | null {
   let totalRef = null;
   let blank = 0;
   const firstCol = Math.min(...Object.values(columns));
+  const keyCols = ["qBl", "emT", "facilityName", "approvalNumber"]
+    .map((k) => columns[k])
+    .filter((c) => c !== undefined);
+  const found = HEAT_PROJECT_COLUMNS.filter((column) => columns[column.key] !== undefined).map(
+    (column) => [column, columns[column.key]] as const,
+  );
+  const totalSpan = Math.max(firstCol + 3, sheet.left);
   for (let r = headerRow + 1; r <= sheet.bottom && blank < 20; r++) {
     let totalCol: number | null = null;
-    for (let c = sheet.left; c <= Math.max(firstCol + 3, sheet.left); c++)
-      if (isTotalLabel(sheet.label(r, c))) totalCol = c;
+    for (let c = sheet.left; c <= totalSpan; c++) if (isTotalCell(sheet, r, c)) totalCol = c;
     if (totalCol === null && columns.qBl !== undefined) {
       // a 合計 label may also sit just left of the totals, under the quantity columns
-      for (let c = firstCol; c < (columns.emT ?? firstCol); c++)
-        if (isTotalLabel(sheet.label(r, c))) totalCol = c;
+      for (let c = firstCol; c < (columns.emT ?? firstCol); c++) if (isTotalCell(sheet, r, c)) totalCol = c;
     }
     if (totalCol !== null) {
       totalRef = sheet.ref(r, totalCol);
@@ -110,9 +116,6 @@ function readProjectList(sheet: SheetView): ProjectList | null {
     }
     const first = sheet.label(r, firstCol);
     if (first.startsWith("※") || first.startsWith("注")) break;
-    const keyCols = ["qBl", "emT", "facilityName", "approvalNumber"]
-      .map((k) => columns[k])
-      .filter((c) => c !== undefined);
     const hasData = keyCols.some((c) => {
       const v = sheet.value(r, c);
       return v !== null && v !== "";
@@ -123,9 +126,7 @@ function readProjectList(sheet: SheetView): ProjectList | null {
     }
     blank = 0;
     const row: ProjectRow = { row: r, text: {}, numbers: {}, dates: {} };
-    for (const column of HEAT_PROJECT_COLUMNS) {
-      const c = columns[column.key];
-      if (c === undefined) continue;
+    for (const [column, c] of found) {
       if (column.kind === "number" || column.kind === "ratio")
         row.numbers[column.key] = numberField(sheet, r, c, column.kind === "ratio");
       else if (column.kind === "date") row.dates[column.key] = dateField(sheet, r, c);
@@ -170,7 +171,7 @@ function readPeriod(sheet: SheetView): Submission["period"] {
 
 function readAllocation(sheet: SheetView): AllocationBlock[] {
   const blocks: AllocationBlock[] = [];
-  const labels = sheet.find((label) => label.includes("削減相当量") && label.includes("tco2"));
+  const labels = sheet.find((label) => label.includes("削減相当量") && label.includes("tco2"), "量");
   for (const hit of labels) {
     const right = sheet.valueRightOf(hit.row, hit.col);
     if (!right) continue;

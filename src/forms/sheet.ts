@@ -2,13 +2,28 @@
 import { normalizeText } from "../numbers";
 import type { CellRef, CellValue, SheetGrid } from "../types";
 
+/** Folded texts by raw text: a form repeats its labels (one 別紙2 block per facility), so each is folded once. */
+const foldedTexts = new Map<string, string>();
+const FOLDED_TEXTS_MAX = 50_000;
+
+function foldLabel(text: string): string {
+  let folded = foldedTexts.get(text);
+  if (folded === undefined) {
+    folded = normalizeText(text);
+    if (foldedTexts.size >= FOLDED_TEXTS_MAX) foldedTexts.clear();
+    foldedTexts.set(text, folded);
+  }
+  return folded;
+}
+
 export class SheetView {
   readonly name: string;
   readonly top: number;
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  private readonly normalized = new Map<number, string>();
+  /** Folded labels by row, filled on first use: a 10,000-row sheet is read once, not once per rule. */
+  private readonly normalized: (string | undefined)[][] = [];
 
   constructor(readonly grid: SheetGrid) {
     this.name = grid.name;
@@ -37,13 +52,11 @@ export class SheetView {
 
   /** The cell's text folded for label matching ("" for non-text cells). */
   label(row: number, col: number): string {
-    const key = (row - this.top) * 65536 + (col - this.left);
-    let text = this.normalized.get(key);
-    if (text === undefined) {
-      const v = this.value(row, col);
-      text = typeof v === "string" ? normalizeText(v) : "";
-      this.normalized.set(key, text);
-    }
+    const v = this.value(row, col);
+    if (typeof v !== "string") return "";
+    const line = (this.normalized[row - this.top] ??= []);
+    let text = line[col - this.left];
+    if (text === undefined) line[col - this.left] = text = foldLabel(v);
     return text;
   }
 
@@ -51,13 +64,17 @@ export class SheetView {
     return { sheet: this.name, row, col };
   }
 
-  /** Every text cell whose folded label satisfies `test`, in reading order. */
-  find(test: (label: string) => boolean): { row: number; col: number }[] {
+  /**
+   * Every text cell whose folded label satisfies `test`, in reading order. `rawIncludes`, a character folding leaves
+   * alone (a kanji), skips the folding of every cell that cannot match: long lists hold thousands of texts.
+   */
+  find(test: (label: string) => boolean, rawIncludes?: string): { row: number; col: number }[] {
     const hits: { row: number; col: number }[] = [];
     for (let r = this.top; r <= this.bottom; r++) {
       const line = this.grid.values[r - this.top];
       for (let i = 0; i < line.length; i++) {
-        if (typeof line[i] !== "string") continue;
+        const v = line[i];
+        if (typeof v !== "string" || (rawIncludes !== undefined && !v.includes(rawIncludes))) continue;
         if (test(this.label(r, this.left + i))) hits.push({ row: r, col: this.left + i });
       }
     }

@@ -6,8 +6,11 @@ const TEN = BigInt(10);
 const ZERO = BigInt(0);
 const ONE = BigInt(1);
 
+/** 10^0 … 10^40, the powers a 様式3-2 needs, made once: BigInt exponentiation on every operation shows in profiles. */
+const POWERS: bigint[] = Array.from({ length: 41 }, (_, i) => TEN ** BigInt(i));
+
 function pow10(n: number): bigint {
-  return TEN ** BigInt(n);
+  return POWERS[n] ?? TEN ** BigInt(n);
 }
 
 /** Integer division of a by b (b > 0) rounded by `mode` (down = toward zero, up = away from zero, as Excel). */
@@ -36,6 +39,7 @@ export class Decimal {
     if (x instanceof Decimal) return x;
     if (typeof x === "bigint") return new Decimal(x, 0);
     if (typeof x === "number") {
+      if (Number.isSafeInteger(x)) return new Decimal(BigInt(x), 0);
       if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
       return Decimal.parse(String(x));
     }
