@@ -5,6 +5,7 @@ import { isGecError } from "../errors";
 import type { Finding, Grid } from "../types";
 import type { ProjectRow, Submission } from "../forms/submission";
 import { checkProjectList, deriveRow, rowInputs } from "./projectList";
+import { checkAttachmentMethodology, checkFacilityNames, checkFuelStatement, checkSymbols } from "./plan";
 import { checkAllocation, checkHygiene, checkIdentity, checkMethodology, checkPeriods } from "./submission";
 
 /** Each row's tCO2 as the formulas give it (null where its inputs cannot be read). */
@@ -24,12 +25,19 @@ export function runChecks(submission: Submission, grid: Grid): Finding[] {
   const findings: Finding[] = [
     ...submission.notes,
     ...checkMethodology(submission),
+    ...checkSymbols(submission),
+    ...checkAttachmentMethodology(submission),
     ...checkPeriods(submission),
   ];
   if (submission.projectList) {
     findings.push(...checkProjectList(submission.projectList, code));
     findings.push(...checkAllocation(submission, recomputedTonnes(submission.projectList.rows, code)));
   }
-  findings.push(...checkIdentity(submission), ...checkHygiene(grid, submission));
+  findings.push(
+    ...checkFuelStatement(submission),
+    ...checkIdentity(submission),
+    ...checkFacilityNames(submission),
+    ...checkHygiene(grid, submission),
+  );
   return findings;
 }

@@ -5,8 +5,12 @@ import type { Finding, Grid } from "../types";
 import { CHECKED_MARKS, HEAT_PROJECT_COLUMNS, columnOfLabel } from "./layout";
 import type { ProjectColumn } from "./layout";
 import { SheetView } from "./sheet";
+import { readAllocationFacility, readAttachments, readPlanTables } from "./readTables";
 import type {
   AllocationBlock,
+  AttachmentBlock,
+  FuelStatement,
+  SymbolTable,
   DateField,
   NumberField,
   ProjectList,
@@ -20,6 +24,9 @@ const checkedMarks = new Set(CHECKED_MARKS.map((m) => normalizeText(m)));
 
 /** How far down a sheet a 別紙1 header may sit: far beyond any form's title block, far short of its data rows. */
 const HEADER_SEARCH_ROWS = 300;
+
+/** Fewest column labels in one row that make a 別紙1 header. */
+const MIN_HEADER_COLUMNS = 4;
 
 /** The 別紙1 header: the row with most column labels, completed from the rows just above and below (merged headers). */
 function findProjectHeader(sheet: SheetView): { headerRow: number; columns: Record<string, number> } | null {
@@ -40,6 +47,8 @@ function findProjectHeader(sheet: SheetView): { headerRow: number; columns: Reco
   if (best === null) return null;
   const main = byRow.get(best) as Map<string, number>;
   if (!main.has("qBl") && !main.has("emT") && !main.has("emKg")) return null;
+  // a 1.4 or 2.2 row ("Q_BL | 生成熱量 | MJ") names a column or two: a 別紙1 header names many
+  if (main.size < MIN_HEADER_COLUMNS) return null;
   const columns: Record<string, number> = {};
   let headerRow = best;
   for (const r of [best, best - 1, best + 1, best - 2, best + 2]) {
@@ -172,9 +181,9 @@ function readPeriod(sheet: SheetView): Submission["period"] {
 function readAllocation(sheet: SheetView): AllocationBlock[] {
   const blocks: AllocationBlock[] = [];
   const labels = sheet.find((label) => label.includes("削減相当量") && label.includes("tco2"), "量");
-  for (const hit of labels) {
+  labels.forEach((hit, i) => {
     const right = sheet.valueRightOf(hit.row, hit.col);
-    if (!right) continue;
+    if (!right) return;
     const tonnes = numberField(sheet, hit.row, right.col, false);
     let powerSold: NumberField | null = null;
     for (let r = hit.row + 1; r <= Math.min(sheet.bottom, hit.row + 3); r++) {
@@ -183,8 +192,11 @@ function readAllocation(sheet: SheetView): AllocationBlock[] {
         if (p) powerSold = numberField(sheet, r, p.col, false);
       }
     }
-    blocks.push({ tonnes, powerSold });
-  }
+    // the block's own rows: from 3 above its tCO2 row to 4 above the next block's
+    const next = labels[i + 1]?.row ?? sheet.bottom + 4;
+    const facilityName = readAllocationFacility(sheet, hit.row, hit.row - 3, Math.min(next - 4, hit.row + 4));
+    blocks.push({ tonnes, powerSold, facilityName });
+  });
   return blocks;
 }
 
@@ -196,6 +208,9 @@ export function readSubmission(grid: Grid): Submission {
   let period: Submission["period"] = { start: null, end: null };
   let projectList: ProjectList | null = null;
   let allocationPlan: AllocationBlock[] = [];
+  let symbolTables: SymbolTable[] = [];
+  let fuelStatements: FuelStatement[] = [];
+  const attachments: AttachmentBlock[] = [];
   for (const sheet of sheets) {
     const m = methodology.tableRef ? null : readMethodology(sheet);
     if (m) {
@@ -204,6 +219,8 @@ export function readSubmission(grid: Grid): Submission {
     }
     if (!projectList) projectList = readProjectList(sheet);
     if (allocationPlan.length === 0) allocationPlan = readAllocation(sheet);
+    if (symbolTables.length === 0) ({ tables: symbolTables, fuelStatements } = readPlanTables(sheet));
+    attachments.push(...readAttachments(sheet));
   }
   const recognized = projectList !== null || methodology.tableRef !== null;
   if (!recognized) {
@@ -217,5 +234,15 @@ export function readSubmission(grid: Grid): Submission {
       },
     });
   }
-  return { recognized, methodology, period, projectList, allocationPlan, notes };
+  return {
+    recognized,
+    methodology,
+    period,
+    projectList,
+    allocationPlan,
+    symbolTables,
+    fuelStatements,
+    attachments,
+    notes,
+  };
 }

@@ -46,6 +46,36 @@ export interface AllocationBlock {
   tonnes: NumberField;
   /** 販売電力量（kWh） */
   powerSold: NumberField | null;
+  /** 熱設備名称 / 発電設備名称, where a block names its facility (the seed's blocks do not). */
+  facilityName: TextField | null;
+}
+
+/** A 記号 column: 1.4 算定式 (記号/定義/単位), 2.2 モニタリングの対象及び方法, or a 別紙1添付 block's table. */
+export interface SymbolTable {
+  section: "1.4" | "2.2" | "attachment";
+  /** The 記号 header cell. */
+  headerRef: CellRef;
+  /** One field per row that holds a symbol (Q_BL, E_PS, …), as typed. */
+  symbols: TextField[];
+}
+
+/** A fuel default stated in 2.2, e.g. 「燃料の種類：灯油 二酸化炭素排出係数：0.0678tCO2/GJ」. */
+export interface FuelStatement {
+  /** The fuel as named in the text (灯油, 重油, LPG, 都市ガス, …). */
+  fuel: string;
+  /** The figure as printed, tCO2/GJ. */
+  figure: string;
+  ref: CellRef;
+}
+
+/** One 別紙1添付 block (one per facility). */
+export interface AttachmentBlock {
+  /** 種別方法論名称 */
+  methodologyName: TextField;
+  /** 熱設備名称 (発電設備名称 for power) */
+  facilityName: TextField | null;
+  /** 2. モニタリング方法および提出書類: 記号/定義/モニタリング方法/提出書類 */
+  symbols: SymbolTable | null;
 }
 
 export interface Submission {
@@ -54,6 +84,12 @@ export interface Submission {
   period: { start: DateField | null; end: DateField | null };
   projectList: ProjectList | null;
   allocationPlan: AllocationBlock[];
+  /** 1.4 and 2.2 symbol tables of the plan sheet, where found. */
+  symbolTables: SymbolTable[];
+  /** Fuel defaults stated in 2.2. */
+  fuelStatements: FuelStatement[];
+  /** 別紙1添付 blocks in sheet order. */
+  attachments: AttachmentBlock[];
   /** What the reader itself has to say: unreadable cells, numbers stored as text, a workbook that is no 様式3-2. */
   notes: Finding[];
 }

@@ -1,0 +1,238 @@
+// Rule families 1, 6 and 7 of DOMAIN.md §7 on the plan's text: 1.4/2.2/別紙1添付 symbols and 種別方法論名称
+// against the checked methodology, 2.2's stated fuel against 3.4, facility names across 別紙1/別紙1添付/別紙2.
+import { Decimal, normalizeText } from "../numbers";
+import { METHODOLOGIES, findFuel, findMethodology } from "../methodology";
+import type { MethodologyDeclaration } from "../methodology";
+import type { Finding } from "../types";
+import type { ProjectRow, Submission, TextField } from "../forms/submission";
+import { normalizeSymbol } from "../forms/readTables";
+import { at, finding } from "./finding";
+
+/** Symbols of each kind: the declarations' (heat: Q_BL, E_PS, Q_WB, CEF_fuel,BL, ε_BL, F_B, F_T, S_B, EM_WB…). */
+function symbolsOf(kind: "heat" | "power"): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of METHODOLOGIES.filter((x) => x.kind === kind))
+    for (const q of m.quantities) if (q.symbol !== "※1") out.set(normalizeSymbol(q.symbol), q.symbol);
+  // EPC 自家消費電力量 = EPG − EPS − EPA appears in the power formula but is no 別紙1 column
+  if (kind === "power") out.set(normalizeSymbol("EPC"), "EPC");
+  return out;
+}
+const SYMBOLS = { heat: symbolsOf("heat"), power: symbolsOf("power") };
+
+const SECTION_NAMES: Record<string, { ja: string; en: string }> = {
+  "1.4": { ja: "1.4 算定式の記号", en: "the 1.4 formula symbols" },
+  "2.2": { ja: "2.2 モニタリングの対象の記号", en: "the 2.2 monitoring symbols" },
+  attachment: { ja: "別紙1添付の記号", en: "the 別紙1添付 symbols" },
+};
+
+/** methodology.symbols: every symbol of 1.4, 2.2 and 別紙1添付 is a quantity of the checked methodology. */
+export function checkSymbols(s: Submission): Finding[] {
+  const code = s.methodology.code;
+  const m = code ? findMethodology(code) : undefined;
+  if (!m) return [];
+  const own = SYMBOLS[m.kind];
+  const otherKind = m.kind === "heat" ? "power" : "heat";
+  const tables = [...s.symbolTables, ...s.attachments.flatMap((a) => (a.symbols ? [a.symbols] : []))];
+  const out: Finding[] = [];
+  for (const table of tables) {
+    for (const field of table.symbols) {
+      const symbol = normalizeSymbol(field.value ?? "");
+      if (own.has(symbol)) continue;
+      const foreign = SYMBOLS[otherKind].get(symbol);
+      const where = SECTION_NAMES[table.section];
+      const expected = [...new Set(own.values())].join(", ");
+      out.push(
+        finding(
+          "methodology.symbols",
+          "warning",
+          field.ref,
+          foreign
+            ? {
+                ja: `${where.ja} ${at(field.ref)} の「${field.value}」は${otherKind === "power" ? "電力" : "熱"}の方法論の量 ${foreign} です。チェックされた ${m.code} の量（${expected}）ではありません。`,
+                en: `${at(field.ref)} in ${where.en}: "${field.value}" is the ${otherKind} quantity ${foreign}, not one of ${m.code}'s (${expected}).`,
+              }
+            : {
+                ja: `${where.ja} ${at(field.ref)} の「${field.value}」はチェックされた ${m.code} の量（${expected}）にありません。`,
+                en: `${at(field.ref)} in ${where.en}: "${field.value}" is not a quantity of the checked ${m.code} (${expected}).`,
+              },
+          { expected, actual: field.value ?? "" },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** Does a 種別方法論名称 name this methodology, by code or by its Japanese name? */
+function namesMethodology(text: string, m: MethodologyDeclaration): boolean {
+  const t = normalizeText(text);
+  const code = normalizeText(m.code);
+  const name = normalizeText(m.name.ja);
+  if (t.includes(name)) return true;
+  // "H002-2" but not "H002-21"; a code alone or before its name
+  const at = t.indexOf(code);
+  return at >= 0 && !/[0-9-]/.test(t.charAt(at + code.length));
+}
+
+/** methodology.attachment: each 別紙1添付 block's 種別方法論名称 names the checked methodology. */
+export function checkAttachmentMethodology(s: Submission): Finding[] {
+  const code = s.methodology.code;
+  const m = code ? findMethodology(code) : undefined;
+  if (!m) return [];
+  const expected = `${m.code} ${m.name.ja}`;
+  return s.attachments
+    .filter((a) => a.methodologyName.value !== null && !namesMethodology(a.methodologyName.value, m))
+    .map((a) =>
+      finding(
+        "methodology.attachment",
+        "warning",
+        a.methodologyName.ref,
+        {
+          ja: `別紙1添付 ${at(a.methodologyName.ref)} の種別方法論名称「${a.methodologyName.value}」が 1.3 でチェックされた ${expected} と一致しません。`,
+          en: `別紙1添付 ${at(a.methodologyName.ref)}: 種別方法論名称 "${a.methodologyName.value}" does not name the methodology checked in 1.3, ${m.code} ${m.name.en} (${m.name.ja}).`,
+        },
+        { expected, actual: a.methodologyName.value ?? "" },
+      ),
+    );
+}
+
+/** defaults.fuel.statement: where 2.2 states fuel defaults, each row's 3.4 CEF_fuel,BL is one of those fuels' CEF. */
+export function checkFuelStatement(s: Submission): Finding[] {
+  const stated = s.fuelStatements.flatMap((st) => {
+    const fuel = findFuel(st.fuel);
+    return fuel ? [{ st, fuel }] : [];
+  });
+  if (stated.length === 0 || !s.projectList) return [];
+  const cefs = [...new Set(stated.map((x) => x.fuel.cef))];
+  const names = [...new Set(stated.map((x) => `${x.fuel.name} ${x.fuel.cef}`))];
+  const where = at(stated[0].st.ref);
+  const out: Finding[] = [];
+  for (const row of s.projectList.rows) {
+    const field = row.numbers.cefFuel;
+    if (!field || field.reading.kind !== "number") continue;
+    const actual = field.reading.decimal;
+    if (cefs.some((c) => Decimal.from(c).eq(actual))) continue;
+    out.push(
+      finding(
+        "defaults.fuel.statement",
+        "warning",
+        field.ref,
+        {
+          ja: `${at(field.ref)} の 3.4 CEF_fuel,BL ${actual} は、2.2 (${where}) で使用すると記載した燃料のデフォルト値（${names.join("、")} tCO2/GJ）ではありません。`,
+          en: `${at(field.ref)}: 3.4 CEF_fuel,BL ${actual} is not the default of the fuel stated in 2.2 (${where}): ${stated
+            .map((x) => `${x.fuel.label.en} ${x.fuel.cef}`)
+            .filter((v, i, a) => a.indexOf(v) === i)
+            .join(", ")} tCO2/GJ.`,
+        },
+        { expected: cefs.join(" / "), actual: actual.toString() },
+      ),
+    );
+  }
+  return out;
+}
+
+/** 別紙1's 1.1 without its "(2020年度)" suffix. */
+function withoutFiscalYear(name: string): string {
+  return name.replace(/\s*[（(]\s*[0-9０-９]{4}\s*年度\s*[)）]\s*$/, "").trim();
+}
+
+/** A facility name folded for comparison: width and spaces, and no "(2020年度)" suffix. */
+export function foldFacilityName(name: string): string {
+  return normalizeText(withoutFiscalYear(name));
+}
+
+/** Levenshtein distance over code points. */
+function editDistance(a: string, b: string): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length];
+}
+
+/** Most characters two names may differ by and still be one facility misspelt (稚/単 is one). */
+const NEAR_MISS = 2;
+
+interface Listed {
+  row: ProjectRow;
+  name: string;
+  folded: string;
+}
+
+function compareName(
+  rule: string,
+  place: { ja: string; en: string },
+  field: TextField,
+  listed: Listed[],
+): Finding | null {
+  if (field.value === null) return null;
+  const folded = foldFacilityName(field.value);
+  if (folded === "" || listed.some((l) => l.folded === folded)) return null;
+  let best: { l: Listed; d: number } | null = null;
+  for (const l of listed) {
+    const d = editDistance(l.folded, folded);
+    if (best === null || d < best.d) best = { l, d };
+  }
+  const shown = field.value;
+  if (best && best.d <= NEAR_MISS && best.d < Math.min(best.l.folded.length, folded.length) / 2) {
+    const ref = best.l.row.text.facilityName.ref;
+    const expected = withoutFiscalYear(best.l.name);
+    return finding(
+      rule,
+      "warning",
+      field.ref,
+      {
+        ja: `${place.ja} ${at(field.ref)} の設備名称が別紙1 (${at(ref)}) と異なります: 「${shown}」と「${expected}」。`,
+        en: `${place.en} ${at(field.ref)}: names differ: "${shown}" vs 別紙1 (${at(ref)}) "${expected}".`,
+      },
+      { expected, actual: shown },
+    );
+  }
+  return finding(
+    rule,
+    "warning",
+    field.ref,
+    {
+      ja: `${place.ja} ${at(field.ref)} の設備名称「${shown}」が別紙1 のどの設備名称とも一致しません（${listed.map((l) => l.name).join("、")}）。`,
+      en: `${place.en} ${at(field.ref)}: facility "${shown}" matches no facility of 別紙1 (${listed.map((l) => l.name).join(", ")}).`,
+    },
+    { expected: listed.map((l) => l.name).join(" / "), actual: shown },
+  );
+}
+
+/** identity.facilityName.*: 別紙1添付 and 別紙2 name the facilities of 別紙1 exactly (after folding width and spaces). */
+export function checkFacilityNames(s: Submission): Finding[] {
+  const listed: Listed[] = [];
+  for (const row of s.projectList?.rows ?? []) {
+    const name = row.text.facilityName?.value;
+    if (name) listed.push({ row, name, folded: foldFacilityName(name) });
+  }
+  if (listed.length === 0) return [];
+  const out: Finding[] = [];
+  for (const a of s.attachments) {
+    if (!a.facilityName) continue;
+    const f = compareName(
+      "identity.facilityName.attachment",
+      { ja: "別紙1添付", en: "別紙1添付" },
+      a.facilityName,
+      listed,
+    );
+    if (f) out.push(f);
+  }
+  for (const b of s.allocationPlan) {
+    if (!b.facilityName) continue;
+    const f = compareName(
+      "identity.facilityName.allocation",
+      { ja: "別紙2", en: "別紙2" },
+      b.facilityName,
+      listed,
+    );
+    if (f) out.push(f);
+  }
+  return out;
+}
