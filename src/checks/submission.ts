@@ -218,8 +218,9 @@ export function checkHygiene(grid: Grid, s: Submission): Finding[] {
   for (const sheet of grid.sheets) {
     sheet.values.forEach((line, i) => {
       line.forEach((v, j) => {
-        const ref = { sheet: sheet.name, row: sheet.origin.row + i, col: sheet.origin.col + j };
         const formula = sheet.formulas?.[i]?.[j] ?? null;
+        if (!formula && typeof v !== "string") return;
+        const ref = { sheet: sheet.name, row: sheet.origin.row + i, col: sheet.origin.col + j };
         if (formula && /\bGEC\./i.test(formula)) {
           out.push(
             finding(
