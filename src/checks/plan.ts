@@ -187,8 +187,8 @@ function compareName(
       "warning",
       field.ref,
       {
-        ja: `${place.ja} ${at(field.ref)} の設備名称が別紙1 (${at(ref)}) と異なります: 「${shown}」と「${expected}」。`,
-        en: `${place.en} ${at(field.ref)}: names differ: "${shown}" vs 別紙1 (${at(ref)}) "${expected}".`,
+        ja: `${at(field.ref)} の設備名称が別紙1 (${at(ref)}) と異なります: 「${shown}」と「${expected}」。`,
+        en: `${at(field.ref)}: names differ: "${shown}" vs 別紙1 (${at(ref)}) "${expected}".`,
       },
       { expected, actual: shown },
     );

@@ -3,7 +3,6 @@ import { normalizeText, parseDateCell, parseNumberCell, parseRatioCell } from ".
 import { METHODOLOGIES } from "../methodology";
 import type { Finding, Grid } from "../types";
 import { CHECKED_MARKS, HEAT_PROJECT_COLUMNS, columnOfLabel } from "./layout";
-import type { ProjectColumn } from "./layout";
 import { SheetView } from "./sheet";
 import { readAllocationFacility, readAttachments, readPlanTables } from "./readTables";
 import type {

@@ -19,7 +19,7 @@ export function normalizeSymbol(text: string): string {
 
 /** Does the text look like a symbol (Latin/Greek letters, digits, "," "/" "-"), not a note or a heading? */
 function looksLikeSymbol(label: string): boolean {
-  return label.length <= 24 && /^[a-zα-ω][a-z0-9α-ω,/.\-]*$/.test(label);
+  return label.length <= 24 && /^[a-zα-ω][a-z0-9α-ω,/.-]*$/.test(label);
 }
 
 function isHeadingLike(label: string): boolean {

@@ -12,20 +12,28 @@ const errorsOf = (findings: Finding[]) =>
 // 別紙1 columns of the plain layout: 3.3 Q_WB is column N (index 13), 3.9 column T (19), 3.10 column U (20);
 // data rows start on sheet row 4 (index 3).
 describe("H002-2 as published", () => {
-  it("flags 川辺's 3.3 (…857 printed, …657 from its inputs) and セイホク's 3.10 (+235 kg), nothing else", () => {
+  it("flags 川辺's 3.3 (…857 printed, …657 from its inputs), セイホク's 3.10 (+235 kg) and 津別's 稚/単, nothing else", () => {
     const report = validateGrid(seedGrid("H002-2"));
     expect(errorsOf(report.findings)).toEqual([
       // 257,572,286 − ROUNDDOWN(7,538,025 × 9.484) = 186,081,657
       { rule: "projectList.qWb.recompute", cell: "別紙1!N5", expected: "186081657", actual: "186081857" },
       // 157,281,769 × 0.9996 × 0.0749 = 11,775,692.6 → 11,775,692
       { rule: "projectList.emKg.recompute", cell: "別紙1!U6", expected: "11775692", actual: "11775927" },
+      // the seed's 別紙1 prints "津別稚板協同組合バイオマスエネルギーセンター (2020年度)", its 別紙1添付
+      // "熱 設 備 名 称：津別単板協同組合バイオマスエネルギーセンター": one character apart (稚/単)
+      {
+        rule: "identity.facilityName.attachment",
+        cell: "別紙1添付!A3",
+        expected: "津別稚板協同組合バイオマスエネルギーセンター",
+        actual: "津別単板協同組合バイオマスエネルギーセンター",
+      },
     ]);
     expect(report.summary).toMatchObject({
       recognized: true,
       methodology: "H002-2",
       facilities: 3,
       errors: 2,
-      warnings: 0,
+      warnings: 1,
     });
     expect(report.summary.period).toEqual({ start: "2020-04-01", end: "2021-03-31" });
     expect(report.summary.text.ja).toMatch(/H002-2.*3 施設.*エラー 2 件/);
@@ -91,7 +99,7 @@ describe("layout variants give the same findings, shifted", () => {
     const findings = validateGrid(seedGrid("H002-2", { blankRows: 2 })).findings.filter(
       (f) => f.severity !== "info",
     );
-    expect(findings.map((f) => formatRef(f.ref))).toEqual(["別紙1!N7", "別紙1!U8"]);
+    expect(findings.map((f) => formatRef(f.ref))).toEqual(["別紙1!N7", "別紙1!U8", "別紙1添付!A3"]);
   });
 
   it("numbers stored as text are read and reported as info", () => {
