@@ -1,60 +1,388 @@
-// The pane (placeholder until the validation issue): says where it runs and which GEC functions are available.
+// The pane: validate, fix, fill with preview and revert, insert templates — in Excel or on a .xlsx file.
 import * as React from "react";
 import {
-  Body1,
+  Button,
   Caption1,
+  Checkbox,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  SpinButton,
+  Spinner,
   Subtitle1,
+  Subtitle2,
   Table,
   TableBody,
   TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Toolbar,
+  ToolbarButton,
 } from "@fluentui/react-components";
+import type { CellValue, CellWrite, Finding, Message, WritePlan } from "../src/types";
+import { formatRef } from "../src/forms/a1";
+import type { Backend, SkippedWrite } from "./backend";
+import { loadEngine } from "./engineApi";
+import type { EngineApi, ValidationReport } from "./engineApi";
+import { strings, tr } from "./i18n";
+import type { Lang } from "./i18n";
+import { describeError } from "./errors";
 
 export type HostMode = "excel" | "standalone";
 
-const functions: [string, string][] = [
-  ["GEC.STEAM_H(p, t)", "比エンタルピー h [kJ/kg]（IAPWS-IF97）"],
-  ["GEC.STEAM_S / STEAM_V / STEAM_CP", "比エントロピー・比体積・定圧比熱"],
-  ["GEC.STEAM_TSAT(p) / STEAM_PSAT(t)", "飽和温度・飽和圧力"],
-  ["GEC.STEAM_HF(t) / STEAM_HG(t)", "飽和水 h′・飽和蒸気 h″"],
-  ["GEC.STEAM_T_PH(p, h)", "圧力と比エンタルピーから温度"],
-  ["GEC.Q_WB / S_B / EF_WB / EM_WB / EM_T", "方法論の計算式（丸め規則 R1〜R5）"],
-  ["GEC.CEF_FUEL / EPS_BL", "燃料のデフォルト値"],
-  ["GEC.P_ABS / Q_STEAM", "H002-2 の蒸気手順"],
-];
+interface Notice {
+  intent: "error" | "warning" | "success" | "info";
+  text: Message;
+}
 
-export function App({ mode }: { mode: HostMode }): React.JSX.Element {
+interface Preview {
+  writes: WritePlan;
+  title: Message;
+}
+
+function show(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  return String(v);
+}
+
+function writeText(w: CellWrite): string {
+  return w.formula !== undefined ? w.formula : show(w.value);
+}
+
+function previousText(w: CellWrite): string {
+  return w.previousFormula ? w.previousFormula : show(w.previous);
+}
+
+/** What the standalone file bar needs from the pane. */
+export interface FileBarProps {
+  lang: Lang;
+  busy: boolean;
+}
+
+/** Called as a render function (not mounted as a component), so the file input keeps its state. */
+export type RenderFileBar = React.FC<FileBarProps>;
+
+export interface AppProps {
+  mode: HostMode;
+  backend: Backend | null;
+  /** Standalone only: the file picker and download, rendered above the toolbar. */
+  fileBar?: RenderFileBar;
+  /** Standalone only: set once a workbook is open. */
+  ready?: boolean;
+}
+
+export function App({ mode, backend, fileBar: renderFileBar, ready = true }: AppProps): React.JSX.Element {
+  const [lang, setLang] = React.useState<Lang>("ja");
+  const [busy, setBusy] = React.useState(false);
+  const [report, setReport] = React.useState<ValidationReport | null>(null);
+  const [notices, setNotices] = React.useState<Notice[]>([]);
+  const [preview, setPreview] = React.useState<Preview | null>(null);
+  const [applied, setApplied] = React.useState<CellWrite[]>([]);
+  const [engine, setEngine] = React.useState<EngineApi | null>(null);
+  const [methodology, setMethodology] = React.useState("H002-2");
+  const [facilities, setFacilities] = React.useState(1);
+  const [marking, setMarking] = React.useState(false);
+  const t = (m: Message) => tr(m, lang);
+
+  React.useEffect(() => {
+    void loadEngine().then(setEngine, () => undefined);
+  }, []);
+
+  /** Runs one user action with a spinner; every failure becomes a MessageBar. */
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setNotices([]);
+    try {
+      await action();
+    } catch (e) {
+      setNotices([{ intent: "error", text: describeError(e) }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const skippedNotices = (skipped: SkippedWrite[]): Notice[] =>
+    skipped.map((s) => ({ intent: "warning", text: s.reason }));
+
+  const validate = () =>
+    run(async () => {
+      if (!backend) throw { code: "NoWorkbook" };
+      const api = await loadEngine();
+      const grid = await backend.readGrid();
+      const r = api.validateGrid(grid);
+      setReport(r);
+      setPreview(null);
+      const out: Notice[] = [];
+      if (!r.summary.recognized) out.push({ intent: "warning", text: strings.notForm });
+      if (marking && backend.mark) await backend.mark(r.findings.map((f) => f.ref));
+      setNotices(out);
+    });
+
+  const fill = () =>
+    run(async () => {
+      if (!backend) throw { code: "NoWorkbook" };
+      const api = await loadEngine();
+      const grid = await backend.readGrid();
+      const plan = api.planFill(grid, { formulas: false });
+      if (plan.writes.length === 0) setNotices([{ intent: "info", text: strings.nothingToFill }]);
+      else setPreview({ writes: plan.writes, title: strings.fill });
+    });
+
+  const fixOne = (f: Finding) => {
+    if (f.fix) setPreview({ writes: [f.fix], title: strings.fix });
+  };
+
+  const commit = () =>
+    run(async () => {
+      if (!backend || !preview) return;
+      const result = await backend.apply(preview.writes);
+      setApplied(result.applied);
+      setPreview(null);
+      const n = result.applied.length;
+      setNotices([
+        { intent: "success", text: { ja: `${n} ${strings.written.ja}`, en: `${n} ${strings.written.en}` } },
+        ...skippedNotices(result.skipped),
+      ]);
+      setReport(await loadEngine().then(async (api) => api.validateGrid(await backend.readGrid())));
+    });
+
+  const revert = () =>
+    run(async () => {
+      if (!backend || applied.length === 0) return;
+      const result = await backend.revert(applied);
+      setApplied([]);
+      const n = result.applied.length;
+      setNotices([
+        { intent: "success", text: { ja: `${n} ${strings.reverted.ja}`, en: `${n} ${strings.reverted.en}` } },
+        ...skippedNotices(result.skipped),
+      ]);
+      setReport(await loadEngine().then(async (api) => api.validateGrid(await backend.readGrid())));
+    });
+
+  const insertTemplate = () =>
+    run(async () => {
+      if (!backend) throw { code: "NoWorkbook" };
+      const api = await loadEngine();
+      const created = await backend.insertTemplate(api.buildTemplate(methodology, facilities));
+      setNotices([
+        {
+          intent: "success",
+          text: {
+            ja: strings.inserted.ja + created.join("、"),
+            en: strings.inserted.en + created.join(", "),
+          },
+        },
+      ]);
+    });
+
+  const clearMarks = () =>
+    run(async () => {
+      if (backend?.clearMarks) await backend.clearMarks();
+    });
+
+  const disabled = busy || !backend || !ready;
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of report?.findings ?? []) bySheet.set(f.ref.sheet, [...(bySheet.get(f.ref.sheet) ?? []), f]);
+
   return (
-    <main style={{ padding: 16, display: "flex", flexDirection: "column", gap: 12 }}>
-      <Subtitle1 as="h1">GEC 様式3-2 ツール</Subtitle1>
-      <Body1>
-        {mode === "excel"
-          ? "Excel で実行中です。セルで GEC 関数を使えます。"
-          : "スタンドアロン表示です（Excel の外）。Excel で使うには README の手順でサイドロードしてください。"}
-      </Body1>
-      <Caption1>
-        検証・自動入力・テンプレート挿入は次の版で追加されます。 / Validation, fill and templates come next.
-      </Caption1>
-      <Table aria-label="GEC 関数 / GEC functions" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>関数 / Function</TableHeaderCell>
-            <TableHeaderCell>内容</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {functions.map(([name, text]) => (
-            <TableRow key={name}>
-              <TableCell>
-                <code>{name}</code>
-              </TableCell>
-              <TableCell>{text}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+    <main lang={lang} style={{ padding: 12, display: "flex", flexDirection: "column", gap: 10 }}>
+      <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between", gap: 8 }}>
+        <Subtitle1 as="h1">{t(strings.title)}</Subtitle1>
+        <Button size="small" appearance="subtle" onClick={() => setLang(lang === "ja" ? "en" : "ja")}>
+          {t(strings.language)}
+        </Button>
+      </div>
+      {mode === "standalone" && <Caption1>{t(strings.standalone)}</Caption1>}
+      {renderFileBar?.({ lang, busy })}
+      <Toolbar aria-label={t(strings.title)} size="small" style={{ flexWrap: "wrap", padding: 0 }}>
+        <ToolbarButton appearance="primary" disabled={disabled} onClick={() => void validate()}>
+          {t(strings.validate)}
+        </ToolbarButton>
+        <ToolbarButton disabled={disabled} onClick={() => void fill()}>
+          {t(strings.fill)}
+        </ToolbarButton>
+        <ToolbarButton disabled={disabled || applied.length === 0} onClick={() => void revert()}>
+          {t(strings.revert)}
+        </ToolbarButton>
+      </Toolbar>
+      {mode === "excel" && (
+        <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
+          <Checkbox
+            checked={marking}
+            onChange={(_, d) => setMarking(d.checked === true)}
+            label={t(strings.mark)}
+          />
+          <Button size="small" disabled={disabled} onClick={() => void clearMarks()}>
+            {t(strings.clearMarks)}
+          </Button>
+        </div>
+      )}
+      {busy && <Spinner size="tiny" label={t(strings.working)} />}
+      {notices.map((n, i) => (
+        <MessageBar key={i} intent={n.intent}>
+          <MessageBarBody>{t(n.text)}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {preview && (
+        <section aria-label={t(strings.previewTitle)}>
+          <Subtitle2 as="h2">
+            {t(strings.previewTitle)}（{t(preview.title)}）
+          </Subtitle2>
+          <Table size="small" aria-label={t(strings.previewTitle)}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t(strings.cell)}</TableHeaderCell>
+                <TableHeaderCell>{t(strings.current)}</TableHeaderCell>
+                <TableHeaderCell>{t(strings.newValue)}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {preview.writes.map((w) => (
+                <TableRow key={formatRef(w.ref)}>
+                  <TableCell>{formatRef(w.ref)}</TableCell>
+                  <TableCell>{previousText(w)}</TableCell>
+                  <TableCell>{writeText(w)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <div style={{ display: "flex", gap: 8, marginTop: 8 }}>
+            <Button appearance="primary" disabled={busy} onClick={() => void commit()}>
+              {t(strings.apply)}
+            </Button>
+            <Button disabled={busy} onClick={() => setPreview(null)}>
+              {t(strings.cancel)}
+            </Button>
+          </div>
+        </section>
+      )}
+      {report && (
+        <section aria-label={t(strings.validate)}>
+          <MessageBar
+            intent={report.summary.errors > 0 ? "error" : report.summary.warnings > 0 ? "warning" : "success"}
+          >
+            <MessageBarBody>
+              {report.summary.methodologyName && (
+                <MessageBarTitle>
+                  {report.summary.methodology} {t(report.summary.methodologyName)}
+                </MessageBarTitle>
+              )}
+              <span data-testid="summary">{t(report.summary.text)}</span>
+            </MessageBarBody>
+          </MessageBar>
+          {report.findings.length === 0 ? (
+            <Caption1>{t(strings.noFindings)}</Caption1>
+          ) : (
+            [...bySheet].map(([sheet, findings]) => (
+              <div key={sheet} style={{ marginTop: 8 }}>
+                <Subtitle2 as="h2">{sheet}</Subtitle2>
+                <Table size="small" aria-label={`${t(strings.validate)} ${sheet}`} data-testid="findings">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell style={{ width: 64 }}>{t(strings.cell)}</TableHeaderCell>
+                      <TableHeaderCell style={{ width: 52 }}>{t(strings.severity)}</TableHeaderCell>
+                      <TableHeaderCell>{t(strings.message)}</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {findings.map((f, i) => (
+                      <TableRow
+                        key={`${f.rule}-${i}`}
+                        data-testid="finding"
+                        data-cell={formatRef(f.ref)}
+                        data-severity={f.severity}
+                        tabIndex={backend?.select ? 0 : undefined}
+                        onClick={backend?.select ? () => void run(() => backend.select!(f.ref)) : undefined}
+                        onKeyDown={
+                          backend?.select
+                            ? (e) => {
+                                if (e.key === "Enter") void run(() => backend.select!(f.ref));
+                              }
+                            : undefined
+                        }
+                        style={{ cursor: backend?.select ? "pointer" : undefined }}
+                      >
+                        <TableCell>{formatRef(f.ref).split("!").pop()}</TableCell>
+                        <TableCell>
+                          <SeverityText severity={f.severity} lang={lang} />
+                        </TableCell>
+                        <TableCell>
+                          <div>{t(f.message)}</div>
+                          {(f.expected !== undefined || f.actual !== undefined) && (
+                            <Caption1>
+                              {f.expected !== undefined && `${t(strings.expected)}: ${f.expected}\u3000`}
+                              {f.actual !== undefined && `${t(strings.actual)}: ${f.actual}`}
+                            </Caption1>
+                          )}
+                          {f.fix && (
+                            <div>
+                              <Button
+                                size="small"
+                                disabled={disabled}
+                                onClick={(e) => {
+                                  e.stopPropagation();
+                                  fixOne(f);
+                                }}
+                              >
+                                {t(strings.fix)}
+                              </Button>
+                            </div>
+                          )}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </div>
+            ))
+          )}
+        </section>
+      )}
+      <section
+        aria-label={t(strings.insertTemplate)}
+        style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}
+      >
+        <Field label={t(strings.methodology)}>
+          <Dropdown
+            value={methodology}
+            selectedOptions={[methodology]}
+            onOptionSelect={(_, d) => d.optionValue && setMethodology(d.optionValue)}
+            style={{ minWidth: 120 }}
+          >
+            {(engine?.methodologies ?? [{ code: "H002-2", name: { ja: "", en: "" } }]).map((m) => (
+              <Option key={m.code} value={m.code} text={m.code}>
+                {`${m.code} ${t(m.name)}`}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={t(strings.facilities)}>
+          <SpinButton
+            value={facilities}
+            min={1}
+            max={200}
+            onChange={(_, d) => {
+              const v = d.value ?? Number(d.displayValue);
+              if (Number.isInteger(v) && v >= 1 && v <= 200) setFacilities(v);
+            }}
+            style={{ width: 80 }}
+          />
+        </Field>
+        <Button disabled={disabled} onClick={() => void insertTemplate()}>
+          {t(strings.insertTemplate)}
+        </Button>
+      </section>
     </main>
+  );
+}
+
+function SeverityText({ severity, lang }: { severity: Finding["severity"]; lang: Lang }): React.JSX.Element {
+  const color = severity === "error" ? "#b10e1c" : severity === "warning" ? "#8a5300" : "#3b3a39";
+  return (
+    <span style={{ color, fontWeight: severity === "error" ? 600 : 400 }}>{tr(strings[severity], lang)}</span>
   );
 }

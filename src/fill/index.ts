@@ -9,6 +9,9 @@ import { SheetView } from "../forms/sheet";
 import type { NumberField, ProjectList, Submission } from "../forms/submission";
 import { rowInputs } from "../checks/projectList";
 import type { CellRef, CellValue, CellWrite, Finding, Grid, WritePlan } from "../types";
+import { sameFormula } from "./invert";
+
+export { invertPlan, sameFormula } from "./invert";
 
 export interface FillOptions {
   /** Write native Excel formulas (ROUNDDOWN, SUM; never GEC.) instead of values. */
@@ -21,17 +24,6 @@ export interface FillPlan {
   writes: WritePlan;
   /** Rows or cells left alone, and why. */
   skipped: Finding[];
-}
-
-/** Formulas compare equal when they differ only in case, spaces, "$" and quoting of plain sheet names. */
-function sameFormula(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (!a || !b) return false;
-  const fold = (f: string) =>
-    f
-      .replace(/[\s$]/g, "")
-      .replace(/'([^'!]+)'!/g, "$1!")
-      .toUpperCase();
-  return fold(a) === fold(b);
 }
 
 function quotedRef(ref: CellRef): string {
@@ -236,20 +228,6 @@ function withoutInputs(
   return writes.filter(
     (w) => !(w.ref.sheet === list.sheet && rows.has(w.ref.row) && inputCols.has(w.ref.col)),
   );
-}
-
-/** The plan that restores exactly what `plan` replaced: values, formulas and number formats, in reverse order. */
-export function invertPlan(plan: WritePlan): WritePlan {
-  return [...plan].reverse().map((w) => {
-    const back: CellWrite = { ref: w.ref, previous: w.value ?? null, previousFormula: w.formula ?? null };
-    if (w.previousFormula) back.formula = w.previousFormula;
-    else back.value = w.previous;
-    if (w.numberFormat !== undefined) {
-      back.numberFormat = w.previousNumberFormat ?? "General";
-      back.previousNumberFormat = w.numberFormat;
-    }
-    return back;
-  });
 }
 
 /** One line per write for a person: "別紙1!N5: 186081857 → 186081657". */

@@ -1,0 +1,281 @@
+// The only code that speaks Office.js: reads the workbook into a Grid in one batch and applies WritePlans.
+import type { CellRef, CellValue, CellWrite, Grid, Message, SheetGrid, WritePlan } from "../../src/types";
+import { cellAddress, parseA1 } from "../../src/forms/a1";
+import { invertPlan, sameFormula } from "../../src/fill/invert";
+
+/** A write the adapter refused, with the reason in both languages. */
+export interface SkippedWrite {
+  write: CellWrite;
+  reason: Message;
+}
+
+export interface ApplyResult {
+  /** What was written; feed it to revertWrites to restore exactly what was there. */
+  applied: CellWrite[];
+  skipped: SkippedWrite[];
+}
+
+/** "'別紙 1'!B2:K40" → { sheet, row, col } of the top-left cell (0-based). */
+export function rangeOrigin(address: string): { row: number; col: number } {
+  const local = address.slice(address.lastIndexOf("!") + 1);
+  const topLeft = parseA1(local.split(":")[0]);
+  return topLeft ?? { row: 0, col: 0 };
+}
+
+function toCellValue(v: unknown): CellValue {
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "string") return v === "" ? null : v;
+  return null;
+}
+
+function toFormula(f: unknown): string | null {
+  return typeof f === "string" && f.startsWith("=") ? f : null;
+}
+
+/** Reads every worksheet's used range (values, formulas, number formats): 2 syncs whatever the size. */
+export async function readGrid(): Promise<Grid> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const ranges = sheets.items.map((ws) => {
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("address,values,formulas,numberFormat");
+      return { name: ws.name, used };
+    });
+    await context.sync();
+    const grid: SheetGrid[] = [];
+    for (const { name, used } of ranges) {
+      if (used.isNullObject) {
+        grid.push({ name, values: [], formulas: [], numberFormats: [], origin: { row: 0, col: 0 } });
+        continue;
+      }
+      grid.push({
+        name,
+        origin: rangeOrigin(used.address),
+        values: used.values.map((row) => row.map(toCellValue)),
+        formulas: used.formulas.map((row) => row.map(toFormula)),
+        numberFormats: used.numberFormat.map((row) => row.map((f) => (typeof f === "string" ? f : null))),
+      });
+    }
+    return { sheets: grid };
+  });
+}
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  return a === b || ((a === null || a === "") && (b === null || b === ""));
+}
+
+/**
+ * Applies a plan in 2 syncs: one re-reads the target cells, one writes those still holding `previous`
+ * (a cell changed since the read is skipped, so no input typed meanwhile is lost).
+ */
+export async function applyWrites(plan: WritePlan): Promise<ApplyResult> {
+  if (plan.length === 0) return { applied: [], skipped: [] };
+  return Excel.run(async (context) => {
+    const bySheet = new Map<string, CellWrite[]>();
+    for (const w of plan) bySheet.set(w.ref.sheet, [...(bySheet.get(w.ref.sheet) ?? []), w]);
+    const targets: { write: CellWrite; range: Excel.Range }[] = [];
+    for (const [sheet, writes] of bySheet) {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      for (const write of writes) {
+        const range = ws.getRange(cellAddress(write.ref));
+        range.load("values,formulas");
+        targets.push({ write, range });
+      }
+    }
+    await context.sync();
+    const applied: CellWrite[] = [];
+    const skipped: SkippedWrite[] = [];
+    const ready: { write: CellWrite; range: Excel.Range }[] = [];
+    for (const t of targets) {
+      const now = toCellValue(t.range.values[0][0]);
+      const formulaNow = toFormula(t.range.formulas[0][0]);
+      const expectedFormula = t.write.previousFormula ?? null;
+      const unchanged =
+        t.write.previousFormula === undefined
+          ? sameValue(now, t.write.previous)
+          : expectedFormula === null
+            ? formulaNow === null && sameValue(now, t.write.previous)
+            : sameFormula(formulaNow, expectedFormula); // Excel may rewrite '別紙1'!V4 as 別紙1!V4
+      if (unchanged) ready.push(t);
+      else
+        skipped.push({
+          write: t.write,
+          reason: {
+            ja: `${cellAddress(t.write.ref)} は読み込み後に変更されたため書き込みませんでした。もう一度検証してください。`,
+            en: `${cellAddress(t.write.ref)} changed since it was read and was not written. Validate again.`,
+          },
+        });
+    }
+    if (ready.length === 0) return { applied, skipped };
+    context.application.suspendApiCalculationUntilNextSync();
+    for (const { write, range } of ready) {
+      if (write.formula !== undefined) range.formulas = [[write.formula]];
+      else range.values = [[write.value ?? ""]];
+      if (write.numberFormat !== undefined) range.numberFormat = [[write.numberFormat]];
+      applied.push(write);
+    }
+    await context.sync();
+    return { applied, skipped };
+  });
+}
+
+/** Restores what an applyWrites replaced, refusing cells the user changed since. */
+export function revertWrites(applied: CellWrite[]): Promise<ApplyResult> {
+  return applyWrites(invertPlan(applied));
+}
+
+/** Selects the finding's cell and scrolls it into view (one sync). */
+export async function selectCell(ref: CellRef): Promise<void> {
+  await Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(ref.sheet);
+    ws.activate();
+    ws.getRange(cellAddress(ref)).select();
+    await context.sync();
+  });
+}
+
+/** Names of the workbook's sheets (one sync), for choosing free template names. */
+export async function sheetNames(): Promise<string[]> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    return sheets.items.map((s) => s.name);
+  });
+}
+
+/** "別紙1" → "別紙1 (2)", "別紙1 (3)", … until the name is free. Excel caps names at 31 characters. */
+export function freeSheetName(wanted: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = wanted.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Office error codes → what the person should do. */
+export function describeOfficeError(error: unknown): Message {
+  const code = (error as { code?: unknown } | null)?.code;
+  const text = error instanceof Error ? error.message : String(error);
+  switch (code) {
+    case "InvalidOperationInCellEditMode":
+      return {
+        ja: "セルを編集中です。Enter または Esc で編集を終えてから、もう一度押してください。",
+        en: "A cell is being edited. Press Enter or Esc to finish editing, then try again.",
+      };
+    case "AccessDenied":
+    case "InsertDeleteConflict":
+      return {
+        ja: "シートまたはブックが保護されています。［校閲］→［シート保護の解除］の後で、もう一度押してください。",
+        en: "The sheet or workbook is protected. Unprotect it (Review → Unprotect Sheet) and try again.",
+      };
+    case "ItemNotFound":
+      return {
+        ja: "シートが見つかりません（名前が変わったか削除されました）。もう一度検証してください。",
+        en: "A sheet was not found (renamed or deleted). Validate again.",
+      };
+    default:
+      return { ja: `Excel でエラーが起きました: ${text}`, en: `Excel reported an error: ${text}` };
+  }
+}
+
+/** The shape of the engine's buildTemplate result that the adapter needs (0-based cells). */
+export interface TemplateSheetShape {
+  name: string;
+  cells: { row: number; col: number; value?: CellValue; formula?: string; numberFormat?: string }[];
+  merges: { top: number; left: number; bottom: number; right: number }[];
+  columnWidths?: number[];
+}
+
+/** Adds the template's sheets as NEW sheets (" (2)" suffix when a name is taken): 2 syncs, never overwrites. */
+export async function insertTemplate(sheets: TemplateSheetShape[]): Promise<string[]> {
+  return Excel.run(async (context) => {
+    const existing = context.workbook.worksheets;
+    existing.load("items/name");
+    await context.sync();
+    const taken = existing.items.map((s) => s.name);
+    const created: string[] = [];
+    context.application.suspendApiCalculationUntilNextSync();
+    for (const sheet of sheets) {
+      const name = freeSheetName(sheet.name, taken);
+      taken.push(name);
+      created.push(name);
+      const ws = existing.add(name);
+      for (const c of sheet.cells) {
+        const range = ws.getRange(cellAddress(c));
+        if (c.formula !== undefined) range.formulas = [[c.formula]];
+        else if (c.value !== undefined && c.value !== null) range.values = [[c.value]];
+        if (c.numberFormat) range.numberFormat = [[c.numberFormat]];
+      }
+      for (const m of sheet.merges) {
+        ws.getRange(
+          `${cellAddress({ row: m.top, col: m.left })}:${cellAddress({ row: m.bottom, col: m.right })}`,
+        ).merge();
+      }
+      sheet.columnWidths?.forEach((w, col) => {
+        if (w > 0) ws.getRange(`${cellAddress({ row: 0, col })}`).format.columnWidth = w * 7;
+      });
+    }
+    await context.sync();
+    return created;
+  });
+}
+
+const MARK_KEY = "gec.markers";
+const MARK_FILL = "#FFC7CE";
+
+/** Clears the add-in's own markers (recorded in the document settings), leaving the user's formats alone. */
+export async function clearMarkers(): Promise<number> {
+  return Excel.run(async (context) => {
+    const setting = context.workbook.settings.getItemOrNullObject(MARK_KEY);
+    setting.load("value");
+    await context.sync();
+    if (setting.isNullObject) return 0;
+    const marks = (JSON.parse(String(setting.value)) as { sheet: string; address: string }[]) ?? [];
+    const formats = marks.map((m) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(m.sheet);
+      const cfs = ws.getRange(m.address).conditionalFormats;
+      cfs.load("items/type,items/custom/rule/formula,items/custom/format/fill/color");
+      return cfs;
+    });
+    await context.sync();
+    let removed = 0;
+    for (const cfs of formats) {
+      for (const cf of cfs.items) {
+        if (
+          cf.type === "Custom" &&
+          cf.custom.rule.formula === "=TRUE" &&
+          cf.custom.format.fill.color === MARK_FILL
+        ) {
+          cf.delete();
+          removed++;
+        }
+      }
+    }
+    setting.delete();
+    await context.sync();
+    return removed;
+  });
+}
+
+/** Marks the flagged cells with a removable custom conditional format (=TRUE, pink fill). */
+export async function markCells(refs: CellRef[]): Promise<void> {
+  await clearMarkers();
+  await Excel.run(async (context) => {
+    const marks = refs.map((r) => ({ sheet: r.sheet, address: cellAddress(r) }));
+    for (const m of marks) {
+      const cf = context.workbook.worksheets
+        .getItem(m.sheet)
+        .getRange(m.address)
+        .conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      cf.custom.rule.formula = "=TRUE";
+      cf.custom.format.fill.color = MARK_FILL;
+    }
+    context.workbook.settings.add(MARK_KEY, JSON.stringify(marks));
+    await context.sync();
+  });
+}

@@ -1,0 +1,55 @@
+// The pane's own words in Japanese (default) and English; engine messages carry their own {ja, en}.
+import type { Message } from "../src/types";
+
+export type Lang = "ja" | "en";
+
+export const strings = {
+  title: { ja: "GEC 様式3-2 チェック", en: "GEC Form 3-2 checker" },
+  validate: { ja: "検証", en: "Validate" },
+  fill: { ja: "自動入力", en: "Fill" },
+  fix: { ja: "修正", en: "Fix" },
+  apply: { ja: "書き込む", en: "Write" },
+  cancel: { ja: "キャンセル", en: "Cancel" },
+  revert: { ja: "元に戻す", en: "Revert" },
+  insertTemplate: { ja: "テンプレート挿入", en: "Insert template" },
+  openFile: { ja: "ファイルを開く", en: "Open file" },
+  download: { ja: "ダウンロード", en: "Download" },
+  mark: { ja: "指摘セルに色を付ける", en: "Highlight flagged cells" },
+  clearMarks: { ja: "色を消す", en: "Clear highlights" },
+  language: { ja: "English", en: "日本語" },
+  methodology: { ja: "方法論", en: "Methodology" },
+  facilities: { ja: "施設数", en: "Facilities" },
+  cell: { ja: "セル", en: "Cell" },
+  severity: { ja: "重要度", en: "Severity" },
+  message: { ja: "内容", en: "Message" },
+  expected: { ja: "期待値", en: "Expected" },
+  actual: { ja: "実際", en: "Actual" },
+  current: { ja: "現在の値", en: "Current" },
+  newValue: { ja: "新しい値", en: "New" },
+  error: { ja: "エラー", en: "Error" },
+  warning: { ja: "警告", en: "Warning" },
+  info: { ja: "情報", en: "Note" },
+  working: { ja: "処理中…", en: "Working…" },
+  noFindings: { ja: "指摘はありません。", en: "No findings." },
+  previewTitle: { ja: "書き込む前の確認", en: "Preview before writing" },
+  nothingToFill: { ja: "自動入力するセルはありません。", en: "There are no cells to fill." },
+  written: { ja: "件を書き込みました。", en: "cells written." },
+  reverted: { ja: "件を元に戻しました。", en: "cells restored." },
+  inserted: { ja: "次のシートを追加しました：", en: "Added sheets: " },
+  standalone: {
+    ja: "Excel の外で動いています。.xlsx を開いて検証・自動入力し、結果をダウンロードできます。",
+    en: "Running outside Excel. Open an .xlsx file to validate and fill it, then download the result.",
+  },
+  notForm: {
+    ja: "このブックは様式3-2 として認識できません。別紙1・別紙2 の見出しがあるか確認してください。",
+    en: "This workbook is not recognised as a Form 3-2. Check that it has the 別紙1 and 別紙2 headers.",
+  },
+  noFile: { ja: "先に .xlsx ファイルを開いてください。", en: "Open an .xlsx file first." },
+} satisfies Record<string, Message>;
+
+export type StringKey = keyof typeof strings;
+
+/** The text of a Message in the chosen language. */
+export function tr(message: Message, lang: Lang): string {
+  return message[lang];
+}

@@ -1,0 +1,106 @@
+// Standalone mode (no Excel): open a .xlsx, validate, fill and download it — through io/xlsx, like `gec check`.
+import * as React from "react";
+import { Button, Caption1 } from "@fluentui/react-components";
+import type { CellWrite, Grid, Message, WritePlan } from "../../src/types";
+import { describeError } from "../errors";
+import { App } from "../App";
+import type { ApplyResult, Backend } from "../backend";
+import type { TemplateWorkbookShape } from "../engineApi";
+import { invertPlan } from "../../src/fill/invert";
+import { strings, tr } from "../i18n";
+import type { FileBarProps } from "../App";
+
+type Xlsx = typeof import("../../io/xlsx");
+type Workbook = Awaited<ReturnType<Xlsx["loadWorkbook"]>>;
+
+/** ExcelJS and io/xlsx are loaded only once a file is opened. */
+const loadXlsx = (): Promise<Xlsx> => import("../../io/xlsx");
+
+/** A Backend over an in-memory ExcelJS workbook. */
+export function workbookBackend(xlsx: Xlsx, wb: Workbook): Backend {
+  const apply = async (plan: WritePlan): Promise<ApplyResult> => {
+    xlsx.applyPlan(wb, plan);
+    return { applied: plan, skipped: [] };
+  };
+  return {
+    kind: "standalone",
+    readGrid: async (): Promise<Grid> => xlsx.workbookToGrid(wb),
+    apply,
+    revert: (applied: CellWrite[]) => apply(invertPlan(applied)),
+    insertTemplate: async (template: TemplateWorkbookShape) => {
+      const before = new Set(wb.worksheets.map((w: { name: string }) => w.name));
+      xlsx.addTemplate(wb, template);
+      return wb.worksheets.map((w: { name: string }) => w.name).filter((n: string) => !before.has(n));
+    },
+  };
+}
+
+/** Saves bytes as a file through a temporary link. */
+function downloadBytes(bytes: Uint8Array, name: string): void {
+  const blob = new Blob([bytes as BlobPart], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+export function StandaloneApp(): React.JSX.Element {
+  const [state, setState] = React.useState<{
+    xlsx: Xlsx;
+    wb: Workbook;
+    name: string;
+    backend: Backend;
+  } | null>(null);
+  const [error, setError] = React.useState<Message | null>(null);
+
+  const open = async (file: File) => {
+    setError(null);
+    try {
+      const xlsx = await loadXlsx();
+      const wb = await xlsx.loadWorkbook(new Uint8Array(await file.arrayBuffer()));
+      setState({ xlsx, wb, name: file.name, backend: workbookBackend(xlsx, wb) });
+    } catch (e) {
+      setError(describeError(e)); // a GecError's own text: what is wrong with the file and what to do
+    }
+  };
+
+  const download = async () => {
+    if (!state) return;
+    const bytes = await state.xlsx.saveWorkbook(state.wb);
+    downloadBytes(bytes, state.name.replace(/(\.xlsx)?$/i, "-gec.xlsx"));
+  };
+
+  const fileBar = ({ lang, busy }: FileBarProps) => (
+    <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
+      <label style={{ display: "flex", gap: 6, alignItems: "center", whiteSpace: "nowrap" }}>
+        <span>{tr(strings.openFile, lang)}</span>
+        <input
+          type="file"
+          aria-label={strings.openFile.ja}
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void open(f);
+          }}
+        />
+      </label>
+      <Button size="small" disabled={!state || busy} onClick={() => void download()}>
+        {tr(strings.download, lang)}
+      </Button>
+      {state && <Caption1 data-testid="file-name">{state.name}</Caption1>}
+      {error && (
+        <Caption1 role="alert" style={{ color: "#b10e1c" }}>
+          {tr(error, lang)}
+        </Caption1>
+      )}
+    </div>
+  );
+
+  return <App mode="standalone" backend={state?.backend ?? null} ready={state !== null} fileBar={fileBar} />;
+}

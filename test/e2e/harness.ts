@@ -1,0 +1,77 @@
+// Helpers for the browser tests: build dist/web when stale, serve it on 127.0.0.1, save screenshots.
+import { execSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as path from "path";
+import type { Page } from "playwright-core";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".png": "image/png",
+  ".css": "text/css",
+};
+
+function newestMtime(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Runs the production build when dist/web/taskpane.html is missing or older than the sources. */
+export function buildIfStale(root: string): void {
+  const out = path.join(root, "dist/web/taskpane.html");
+  const built = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
+  const sources = Math.max(
+    ...["taskpane", "src", "io", "functions"].map((d) => newestMtime(path.join(root, d))),
+    fs.statSync(path.join(root, "webpack.config.js")).mtimeMs,
+  );
+  if (built >= sources) return;
+  execSync("npx webpack --mode production", {
+    cwd: root,
+    stdio: "pipe",
+    env: { ...process.env, GEC_HTTP: "1" },
+  });
+}
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A static file server for `dir` on 127.0.0.1 at a random port. */
+export function serveDir(dir: string): Promise<StaticServer> {
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent((req.url ?? "/").split("?")[0]);
+    const file = path.join(dir, path.normalize(urlPath).replace(/^([/\\])+/, ""));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    }),
+  );
+}
+
+/** Saves a full-page screenshot under test/e2e/screenshots/ (git-ignored). */
+export async function shot(page: Page, root: string, name: string): Promise<void> {
+  const dir = path.join(root, "test/e2e/screenshots");
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, name), fullPage: true });
+}

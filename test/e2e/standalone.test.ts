@@ -1,0 +1,119 @@
+// The built page in headless Chromium, standalone (no network, so no office.js): open the published H002-2
+// workbook, validate, fix and revert one cell, fill, download, and check the download with the CLI.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { chromium } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { buildIfStale, serveDir, shot } from "./harness";
+import type { StaticServer } from "./harness";
+import { runGec } from "../fixtures/runGec";
+
+const root = path.resolve(__dirname, "../..");
+const CHROMIUM = "/usr/bin/chromium";
+const haveChromium = fs.existsSync(CHROMIUM);
+// In CI .ci/run installs Debian's chromium, so its absence fails there; elsewhere the browser tests are skipped.
+if (!haveChromium && process.env.CI === "true") throw new Error(`${CHROMIUM} is required in CI`);
+const maybe = haveChromium ? describe : describe.skip;
+const fixture = path.join(root, "test/fixtures/xlsx/H002-2-published.xlsx");
+
+maybe("standalone page in Chromium", () => {
+  let server: StaticServer;
+  let context: BrowserContext;
+  let page: Page;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gec-e2e-"));
+
+  beforeAll(async () => {
+    buildIfStale(root);
+    server = await serveDir(path.join(root, "dist/web"));
+    context = await chromium.launchPersistentContext(path.join(dir, "profile"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      acceptDownloads: true,
+      viewport: { width: 420, height: 900 },
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    // No network at all: office.js from the CDN fails, as on an offline machine or outside Office.
+    await context.route(
+      (url) => url.hostname !== "127.0.0.1",
+      (route) => route.abort(),
+    );
+    page = await context.newPage();
+  }, 240000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+  });
+
+  it("validates, fixes and reverts, fills and downloads the published H002-2", async () => {
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByLabel("ファイルを開く").setInputFiles(fixture);
+    await page.getByTestId("file-name").waitFor();
+    const started = Date.now();
+    await page.getByRole("button", { name: "検証", exact: true }).click();
+    await page.getByTestId("summary").waitFor();
+    console.log(`[e2e] validate → findings rendered in ${Date.now() - started} ms`);
+    expect(await page.getByTestId("summary").textContent()).toContain(
+      "様式3-2 H002-2、3 施設、2020-04-01〜2021-03-31",
+    );
+    // the published figures that do not reproduce (DOMAIN.md §4): 川辺 3.3 at N5, セイホク 3.10 at U6
+    const rows = await page
+      .getByTestId("finding")
+      .evaluateAll((els) =>
+        els.map((r) => `${r.getAttribute("data-cell")} ${r.getAttribute("data-severity") ?? ""}`.trim()),
+      );
+    const errors = rows.filter((r) => r.endsWith("error")).map((r) => r.split(" ")[0]);
+    expect(errors).toEqual(["別紙1!N5", "別紙1!U6"]);
+    await shot(page, root, "standalone-ja.png");
+
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: "Validate", exact: true }).waitFor();
+    await shot(page, root, "standalone-en.png");
+    await page.getByRole("button", { name: "日本語" }).click();
+
+    // Fix N5 alone, then revert it.
+    await page.locator('[data-cell="別紙1!N5"]').getByRole("button", { name: "修正" }).click();
+    await page.getByRole("cell", { name: "別紙1!N5", exact: true }).waitFor();
+    await page.getByRole("button", { name: "書き込む" }).click();
+    await page.getByText("1 件を書き込みました。").waitFor();
+    await page.getByRole("button", { name: "元に戻す", exact: true }).click();
+    await page.getByText("1 件を元に戻しました。").waitFor();
+
+    // Fill: the preview lists N5 and U6 with their current and new values; write; download.
+    await page.getByRole("button", { name: "自動入力", exact: true }).click();
+    await page.getByRole("cell", { name: "別紙1!U6", exact: true }).waitFor();
+    await shot(page, root, "standalone-preview-ja.png");
+    await page.getByRole("button", { name: "書き込む" }).click();
+    await page.getByText("2 件を書き込みました。").waitFor();
+    await shot(page, root, "standalone-filled-ja.png");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "ダウンロード" }).click(),
+    ]);
+    const saved = path.join(dir, "filled.xlsx");
+    await download.saveAs(saved);
+    const check = await runGec(["check", saved, "--json"]);
+    expect(check.code).toBe(0);
+    const cells = (JSON.parse(check.stdout) as { findings: { severity: string }[] }).findings.filter(
+      (f) => f.severity === "error",
+    );
+    expect(cells).toEqual([]);
+  }, 120000);
+
+  it("says what is wrong with a file that is not an .xlsx", async () => {
+    const bad = path.join(dir, "not-a-workbook.xlsx");
+    fs.writeFileSync(bad, "this is a text file");
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByLabel("ファイルを開く").setInputFiles(bad);
+    await page.getByRole("alert").waitFor();
+    expect(await page.getByRole("alert").textContent()).toMatch(/ZIP|xlsx/i);
+  }, 60000);
+});
