@@ -1,0 +1,551 @@
+// One fixture per rule: a corrected seed workbook (no error) with exactly one fault, found at its cell, in every layout.
+import * as fs from "fs";
+import * as path from "path";
+import { validateGrid } from "../../src/engine";
+import { cellAddress, columnLetters, formatRef, parseA1 } from "../../src/forms/a1";
+import { METHODOLOGIES } from "../../src/methodology";
+import type { CellValue, Finding, Grid, Severity } from "../../src/types";
+import { FUEL_STATEMENT, seedGrid, withCell } from "../fixtures/seedSubmissions";
+import type { SeedName, SeedVariant } from "../fixtures/seedSubmissions";
+
+/** One edit at a plain-layout address: [sheet, A1, value, formula?]. */
+type Edit = [string, string, CellValue, string?];
+
+interface Case {
+  name: string;
+  rule: string;
+  which: SeedName;
+  edits: Edit[];
+  severity: Severity;
+  /** "sheet!A1" of each finding of the rule, plain layout. */
+  cells: string[];
+  expected?: string | number;
+  actual?: string | number;
+  /** Errors the fault necessarily causes elsewhere (as "rule sheet!A1"), with the reason in a comment. */
+  alsoErrors?: string[];
+  /** Layout variants where the rule does not apply. */
+  skip?: ("shift" | "textNumbers" | "ocrHeaders")[];
+}
+
+// Plain layout (test/fixtures/seedSubmissions.ts): 別紙1 header on row 3, facilities on rows 4–6 (H002-2: 津別,
+// 川辺, セイホク), 合計 on row 7; columns B 承認番号, C 1.1, K ※1, L 3.1 Q_BL, M 3.2 E_PS, N 3.3 Q_WB, O 3.4 CEF,
+// P 3.5 ε_BL, Q 3.6 F_B, R 3.7 F_T, S 3.8 S_B, T 3.9, U 3.10 kg, V 3.11 t, W 4.1, Y 5.1, Z 5.2.
+// 様式3-2: 1.3 codes in B5:B18, 1.4 記号 in A25:A34, 1.5 dates in B37/B38, 2.2 記号 in A46:A51, its CEF row's text D48.
+// 別紙1添付: a block every 24 rows: 種別方法論名称 in A1/A25/A49, 熱設備名称 in A3/A27/A51.
+// 別紙2: a block every 6 rows: tCO2 in C2/C8/C14, 販売電力量 in C3.
+const P = "様式3-2";
+const L = "別紙1";
+const ATT = "別紙1添付";
+const A2 = "別紙2";
+const h2Index = METHODOLOGIES.findIndex((m) => m.code === "H002-1");
+
+const cases: Case[] = [
+  {
+    name: "two methodologies ticked",
+    rule: "methodology.checked.count",
+    which: "H002-2",
+    // H002-1 is the 12th code: row 5 + 11 = 16
+    edits: [[P, `A${5 + h2Index}`, "■"]],
+    severity: "error",
+    cells: [`'${P}'!B5`],
+    expected: 1,
+    actual: 2,
+  },
+  {
+    name: "a power symbol in 1.4",
+    rule: "methodology.symbols",
+    which: "H002-2",
+    edits: [[P, "A25", "EPG"]],
+    severity: "warning",
+    cells: [`'${P}'!A25`],
+    // every heat symbol once, in declaration order
+    expected: "Q_BL, E_PS, Q_WB, CEF_fuel,BL, ε_BL, F_B, F_T, S_B, CEF/ε, EM_WB, EM",
+    actual: "EPG",
+  },
+  {
+    name: "a symbol of no methodology in 別紙1添付",
+    rule: "methodology.symbols",
+    which: "H002-1",
+    // 別紙1添付 block 2's first 記号 row: 24 + 19 → row 44
+    edits: [[ATT, "A44", "Q_XY"]],
+    severity: "warning",
+    cells: [`${ATT}!A44`],
+    expected: "Q_BL, E_PS, Q_WB, CEF_fuel,BL, ε_BL, F_B, F_T, S_B, CEF/ε, EM_WB, EM",
+    actual: "Q_XY",
+  },
+  {
+    name: "別紙1添付 naming another methodology",
+    rule: "methodology.attachment",
+    which: "H002-2",
+    edits: [[ATT, "A25", "種別方法論名称：バイオマス熱（木質バイオマス熱利用システム）"]],
+    severity: "warning",
+    cells: [`${ATT}!A25`],
+    expected: "H002-2 バイオマス熱（木質バイオマス蒸気供給施設（熱電供給システム））",
+    actual: "バイオマス熱（木質バイオマス熱利用システム）",
+  },
+  {
+    name: "start date unreadable",
+    rule: "period.unreadable",
+    which: "H002-2",
+    edits: [[P, "B37", "四月一日ごろ"]],
+    severity: "error",
+    cells: [`'${P}'!B37`],
+  },
+  {
+    name: "end before start",
+    rule: "period.order",
+    which: "H002-2",
+    edits: [[P, "B38", "2019年3月31日"]],
+    severity: "error",
+    cells: [`'${P}'!B38`],
+    // an empty period leaves every 5.1 (2020-04-01) and 5.2 (2021-03-31) after its end
+    alsoErrors: ["Y4", "Y5", "Y6", "Z4", "Z5", "Z6"].map((c) => `period.row.outside ${L}!${c}`),
+  },
+  {
+    name: "a row's 5.1 unreadable",
+    rule: "period.row.unreadable",
+    which: "H002-2",
+    edits: [[L, "Y4", "四月一日ごろ"]],
+    severity: "error",
+    cells: [`${L}!Y4`],
+  },
+  {
+    name: "a row's 5.2 after the period",
+    rule: "period.row.outside",
+    which: "H002-2",
+    edits: [[L, "Z4", "2021年4月30日"]],
+    severity: "error",
+    cells: [`${L}!Z4`],
+    expected: "2020-04-01〜2021-03-31",
+    actual: "2021-04-30",
+  },
+  {
+    name: "the facility name's 年度 off by one",
+    rule: "period.fiscalYearInName",
+    which: "H002-2",
+    edits: [[L, "C4", "津別単板協同組合バイオマスエネルギーセンター (2019年度)"]],
+    severity: "warning",
+    cells: [`${L}!C4`],
+    // 2020-04-01 lies in fiscal 2020
+    expected: "2020年度",
+    actual: "2019年度",
+  },
+  {
+    name: "3.3 as printed for 川辺",
+    rule: "projectList.qWb.recompute",
+    which: "H002-2",
+    edits: [[L, "N5", 186081857]],
+    severity: "error",
+    cells: [`${L}!N5`],
+    // 257,572,286 − ROUNDDOWN(7,538,025 × 9.484 = 71,490,629.1) = 186,081,657
+    expected: "186081657",
+    actual: "186081857",
+  },
+  {
+    name: "3.8 one step low",
+    rule: "projectList.sB.recompute",
+    which: "H002-2",
+    edits: [[L, "S6", "99.95%"]],
+    severity: "error",
+    cells: [`${L}!S6`],
+    // 418,605,672 ÷ 418,747,572 = 0.99966… → ROUNDDOWN(…, 4) = 0.9996
+    expected: "0.9996",
+    actual: "0.9995",
+  },
+  {
+    name: "3.9 as printed in H002-1",
+    rule: "projectList.emissionFactor.recompute",
+    which: "H002-1",
+    edits: [[L, "T4", 0.0738]],
+    severity: "error",
+    cells: [`${L}!T4`],
+    // 0.0678 ÷ 0.92022 = 0.07367… → 0.0736
+    expected: "0.0736",
+    actual: "0.0738",
+  },
+  {
+    name: "3.10 as printed for セイホク",
+    rule: "projectList.emKg.recompute",
+    which: "H002-2",
+    edits: [[L, "U6", 11775927]],
+    severity: "error",
+    cells: [`${L}!U6`],
+    // 157,281,769 × 0.9996 × 0.0749 = 11,775,692.6… → 11,775,692
+    expected: "11775692",
+    actual: "11775927",
+  },
+  {
+    name: "3.11 one tonne high",
+    rule: "projectList.emT.recompute",
+    which: "H002-2",
+    edits: [[L, "V4", 32317]],
+    severity: "error",
+    cells: [`${L}!V4`],
+    // ROUNDDOWN(32,316,354 ÷ 1000) = 32,316
+    expected: "32316",
+    actual: "32317",
+  },
+  {
+    name: "3.1 not a number",
+    rule: "projectList.qBl.unreadable",
+    which: "H002-2",
+    edits: [[L, "L4", "約4億9千万"]],
+    severity: "error",
+    cells: [`${L}!L4`],
+  },
+  {
+    name: "3.2 left blank",
+    rule: "projectList.row.inputs",
+    which: "H002-2",
+    edits: [[L, "M5", null]],
+    severity: "error",
+    // reported at the row's 3.1
+    cells: [`${L}!L5`],
+  },
+  {
+    name: "合計 one tonne high",
+    rule: "projectList.total.recompute",
+    which: "H002-2",
+    edits: [[L, "V7", 57779]],
+    severity: "error",
+    cells: [`${L}!V7`],
+    // 32,316 + 13,687 + 11,775 = 57,778
+    expected: "57778",
+    actual: "57779",
+  },
+  {
+    name: "※1 negative",
+    rule: "range.totalHeat.negative",
+    which: "H002-2",
+    edits: [[L, "K4", -1]],
+    severity: "error",
+    cells: [`${L}!K4`],
+    // −1 is also below 3.1
+    alsoErrors: [`range.totalHeat.belowQBl ${L}!K4`],
+  },
+  {
+    name: "※1 below 3.1",
+    rule: "range.totalHeat.belowQBl",
+    which: "H002-2",
+    edits: [[L, "K5", 257572285]],
+    severity: "error",
+    cells: [`${L}!K5`],
+    expected: "≥ 257572286",
+    actual: "257572285",
+  },
+  {
+    name: "F_B above F_T",
+    rule: "range.fB.aboveFT",
+    which: "H002-2",
+    edits: [[L, "Q6", 418747573]],
+    severity: "error",
+    cells: [`${L}!Q6`],
+    expected: "≤ 418747572",
+    actual: "418747573",
+    // the formulas refuse F_B > F_T, so the row cannot be derived
+    alsoErrors: [`projectList.row.inputs ${L}!L6`],
+  },
+  {
+    name: "S_B 0 %",
+    rule: "range.sB",
+    which: "H002-2",
+    edits: [[L, "S4", "0%"]],
+    severity: "error",
+    cells: [`${L}!S4`],
+    // F_B and F_T are "—" for 津別: S_B is 100 %
+    alsoErrors: [`projectList.sB.recompute ${L}!S4`],
+  },
+  {
+    name: "3.4 not a default",
+    rule: "defaults.cefFuel.unknown",
+    which: "H002-2",
+    // 0.06935 ÷ 0.92512 = 0.07496… → 0.0749 as printed: only the default is wrong
+    edits: [[L, "O4", 0.06935]],
+    severity: "warning",
+    cells: [`${L}!O4`],
+  },
+  {
+    name: "3.5 of kerosene with the A重油 factor",
+    rule: "defaults.epsBl.mismatch",
+    which: "H002-2",
+    // 0.0693 ÷ 0.925 = 0.07491… → 0.0749 as printed: only the default is wrong
+    edits: [[L, "P4", 0.925]],
+    severity: "warning",
+    cells: [`${L}!P4`],
+    // A重油 (CEF 0.0693): 0.98 × 0.944 = 0.92512
+    expected: "0.92512",
+    actual: "0.925",
+  },
+  {
+    name: "2.2 states only 重油",
+    rule: "defaults.fuel.statement",
+    which: "H002-2",
+    edits: [[P, "D48", "デフォルト値を使用 ・燃料の種類：重油 二酸化炭素排出係数：0.0693tCO ₂ /GJ"]],
+    severity: "warning",
+    // 川辺's 3.4 is 灯油's 0.0678
+    cells: [`${L}!O5`],
+    expected: "0.0693",
+    actual: "0.0678",
+  },
+  {
+    name: "別紙2 block one tonne high",
+    rule: "allocation.facility.tonnes",
+    which: "H002-2",
+    edits: [[A2, "C2", 32317]],
+    severity: "error",
+    cells: [`${A2}!C2`],
+    expected: "32316",
+    actual: "32317",
+  },
+  {
+    name: "別紙2 with one block left",
+    rule: "allocation.total",
+    which: "H002-2",
+    // blank the tCO2 labels of blocks 2 and 3
+    edits: [
+      [A2, "A8", null],
+      [A2, "A14", null],
+    ],
+    severity: "error",
+    cells: [`${A2}!C2`],
+    expected: "57778",
+    actual: "32316",
+  },
+  {
+    name: "power sold under a heat methodology",
+    rule: "allocation.powerSold.heat",
+    which: "H002-2",
+    edits: [[A2, "C3", 100]],
+    severity: "error",
+    cells: [`${A2}!C3`],
+    expected: 0,
+    actual: "100",
+  },
+  {
+    name: "承認番号 short",
+    rule: "identity.approvalNumber.format",
+    which: "H002-2",
+    edits: [[L, "B4", "14-BB-01"]],
+    severity: "error",
+    cells: [`${L}!B4`],
+  },
+  {
+    name: "承認番号 twice",
+    rule: "identity.approvalNumber.duplicate",
+    which: "H002-2",
+    edits: [[L, "B5", "14-BB-001"]],
+    severity: "error",
+    cells: [`${L}!B5`],
+  },
+  {
+    name: "別紙1添付 with the seed's 稚/単",
+    rule: "identity.facilityName.attachment",
+    which: "H002-2",
+    // the seed's 別紙1 OCR prints 津別稚板; here the 別紙1添付 carries it
+    edits: [[ATT, "A3", "熱設備名称：津別稚板協同組合バイオマスエネルギーセンター"]],
+    severity: "warning",
+    cells: [`${ATT}!A3`],
+    expected: "津別単板協同組合バイオマスエネルギーセンター",
+    actual: "津別稚板協同組合バイオマスエネルギーセンター",
+  },
+  {
+    name: "別紙1添付 naming no facility of 別紙1",
+    rule: "identity.facilityName.attachment",
+    which: "H002-1",
+    edits: [[ATT, "A27", "熱設備名称：芦原温泉センター"]],
+    severity: "warning",
+    cells: [`${ATT}!A27`],
+    actual: "芦原温泉センター",
+  },
+  {
+    name: "別紙2 naming a facility one character off",
+    rule: "identity.facilityName.allocation",
+    which: "H002-2",
+    edits: [[A2, "A4", "熱設備名称：セイホクバイオマス熱電供給施設"]],
+    severity: "warning",
+    cells: [`${A2}!A4`],
+    expected: "セイホクバイオマス熱電供給設備",
+    actual: "セイホクバイオマス熱電供給施設",
+  },
+  {
+    name: "a GEC. formula left in 3.3",
+    rule: "hygiene.gecFormula",
+    which: "H002-2",
+    edits: [[L, "N5", 186081657, "=GEC.Q_WB(L5,M5)"]],
+    severity: "warning",
+    cells: [`${L}!N5`],
+    actual: "=GEC.Q_WB(L5,M5)",
+  },
+  {
+    name: "#REF! in 4.1",
+    rule: "hygiene.errorValue",
+    which: "H002-2",
+    edits: [[L, "W4", "#REF!"]],
+    severity: "error",
+    cells: [`${L}!W4`],
+    actual: "#REF!",
+  },
+  {
+    name: "3.1 typed as text",
+    rule: "hygiene.numberAsText",
+    which: "H002-2",
+    edits: [[L, "L4", "494,794,207"]],
+    severity: "info",
+    cells: [`${L}!L4`],
+    skip: ["textNumbers"],
+  },
+];
+
+/** "別紙1!N5" in a layout moved by (dr, dc). */
+function moved(address: string, dr: number, dc: number): string {
+  const bang = address.lastIndexOf("!");
+  const at = parseA1(address.slice(bang + 1)) as { row: number; col: number };
+  return `${address.slice(0, bang)}!${columnLetters(at.col + dc)}${at.row + 1 + dr}`;
+}
+
+function build(c: Case, variant: SeedVariant): Grid {
+  const dr = variant.shiftRows ?? 0;
+  const dc = variant.shiftCols ?? 0;
+  let grid = seedGrid(c.which, { ...variant, corrected: true });
+  for (const [sheet, a1, value, formula] of c.edits) {
+    const at = parseA1(a1) as { row: number; col: number };
+    grid = withCell(grid, sheet, cellAddress({ row: at.row + dr, col: at.col + dc }), value, formula);
+  }
+  return grid;
+}
+
+const describeFinding = (f: Finding) => `${f.rule} ${formatRef(f.ref)}`;
+
+describe("the corrected seeds are clean", () => {
+  it.each<SeedName>(["H002-2", "H002-1"])("%s: no finding but notes", (which) => {
+    expect(
+      validateGrid(seedGrid(which, { corrected: true })).findings.filter((f) => f.severity !== "info"),
+    ).toEqual([]);
+  });
+});
+
+describe.each(cases.map((c) => [`${c.rule}: ${c.name}`, c] as const))("%s", (_, c) => {
+  const plain = validateGrid(build(c, {})).findings;
+
+  it("is found at its cell with its severity and values, and no other error appears", () => {
+    // the corrected seed's own notes (its S_B typed as "99.94%") are not this fault's
+    const baseline = new Set(
+      validateGrid(seedGrid(c.which, { corrected: true })).findings.map(describeFinding),
+    );
+    const mine = plain.filter((f) => f.rule === c.rule && !baseline.has(describeFinding(f)));
+    expect(mine.map((f) => formatRef(f.ref))).toEqual(c.cells);
+    for (const f of mine) expect(f.severity).toBe(c.severity);
+    if (c.expected !== undefined) expect(mine[0].expected).toEqual(c.expected);
+    if (c.actual !== undefined) expect(mine[0].actual).toEqual(c.actual);
+    expect(mine[0].message.ja).toMatch(/\S/);
+    expect(mine[0].message.en).toMatch(/\S/);
+    const others = plain.filter((f) => f.severity === "error" && f.rule !== c.rule).map(describeFinding);
+    expect(others.sort()).toEqual([...(c.alsoErrors ?? [])].sort());
+  });
+
+  const variants: [string, SeedVariant, "shift" | "textNumbers" | "ocrHeaders"][] = [
+    ["3 rows down, 2 columns right", { shiftRows: 3, shiftCols: 2 }, "shift"],
+    ["numbers typed as text", { textNumbers: true }, "textNumbers"],
+    ["OCR headers and symbols", { ocrHeaders: true }, "ocrHeaders"],
+  ];
+  const shape = (findings: Finding[], dr: number, dc: number) =>
+    findings
+      .filter((f) => f.severity !== "info" || f.rule === c.rule)
+      .map((f) => `${f.rule} ${moved(formatRef(f.ref), -dr, -dc)} ${f.severity}`)
+      .sort();
+  it.each(variants.filter(([, , key]) => !c.skip?.includes(key)))(
+    "same findings, shifted: %s",
+    (__, variant) => {
+      const dr = variant.shiftRows ?? 0;
+      const dc = variant.shiftCols ?? 0;
+      const found = validateGrid(build(c, variant)).findings;
+      const want = shape(plain, 0, 0);
+      expect(
+        shape(found, dr, dc).filter(
+          (s) => !s.startsWith("hygiene.numberAsText") || c.rule === s.split(" ")[0],
+        ),
+      ).toEqual(want);
+    },
+  );
+});
+
+describe("form.notRecognized", () => {
+  it("a workbook of unrelated text gives exactly that one finding", () => {
+    const grid: Grid = {
+      sheets: [
+        {
+          name: "買い物メモ",
+          values: [
+            ["りんご", 3, "牛乳"],
+            [null, "明日の天気は晴れ", 42],
+            ["Lorem ipsum", "dolor sit amet", null],
+          ],
+          origin: { row: 0, col: 0 },
+        },
+      ],
+    };
+    const report = validateGrid(grid);
+    expect(report.findings.map((f) => [f.rule, f.severity, formatRef(f.ref)])).toEqual([
+      ["form.notRecognized", "error", "買い物メモ!A1"],
+    ]);
+    expect(report.summary.recognized).toBe(false);
+  });
+});
+
+describe("fixtures cover every rule", () => {
+  /** Rule ids as they appear in the sources; `${…}` parts (projectList.${key}.unreadable) match any key. */
+  function ruleIds(): RegExp[] {
+    const dir = path.join(__dirname, "..", "..", "src");
+    const files = [
+      ...fs.readdirSync(path.join(dir, "checks")).map((f) => path.join(dir, "checks", f)),
+      path.join(dir, "forms", "read.ts"),
+    ].filter((f) => f.endsWith(".ts"));
+    const ids = new Set<string>();
+    const literal =
+      /["`]((?:form|methodology|period|projectList|range|defaults|allocation|identity|hygiene)\.[A-Za-z.${}]+)["`]/g;
+    for (const file of files) {
+      const text = fs.readFileSync(file, "utf8");
+      for (const m of text.matchAll(literal)) ids.add(m[1]);
+    }
+    return [...ids].map(
+      (id) => new RegExp(`^${id.replace(/\./g, "\\.").replace(/\$\{[^}]+\}/g, "[A-Za-z]+")}$`),
+    );
+  }
+
+  it("finds the rule ids of src/checks (sanity)", () => {
+    expect(ruleIds().length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("each rule id has a fixture in this file", () => {
+    const covered = [...cases.map((c) => c.rule), "form.notRecognized"];
+    const missing = ruleIds()
+      .filter((id) => !covered.some((rule) => id.test(rule)))
+      .map(String);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("the reader finds the new parts in other spellings", () => {
+  it("熱設備名称 and its value in two cells", () => {
+    let grid = withCell(seedGrid("H002-2", { corrected: true }), ATT, "A3", "熱設備名称");
+    grid = withCell(grid, ATT, "B3", "津別単板協同組合 バイオマスエネルギーセンター");
+    expect(validateGrid(grid).findings.filter((f) => f.severity !== "info")).toEqual([]);
+    grid = withCell(grid, ATT, "B3", "津別単板協同組合バイオマスエネルギーセンタ");
+    expect(
+      validateGrid(grid)
+        .findings.filter((f) => f.severity !== "info")
+        .map(describeFinding),
+    ).toEqual([`identity.facilityName.attachment ${ATT}!B3`]);
+  });
+
+  it("a fuel named in 2.2 without a figure (都市ガス in the seed's note) is no statement", () => {
+    expect(FUEL_STATEMENT["H002-1"]).toMatch(/都市ガス/);
+    const grid = withCell(
+      seedGrid("H002-1", { corrected: true }),
+      P,
+      "D48",
+      "都市ガス供給エリアに含まれていない",
+    );
+    expect(validateGrid(grid).findings.filter((f) => f.rule === "defaults.fuel.statement")).toEqual([]);
+  });
+});
