@@ -1,7 +1,7 @@
 // One fixture per rule: a corrected seed workbook (no error) with exactly one fault, found at its cell, in every layout.
 import * as fs from "fs";
 import * as path from "path";
-import { validateGrid } from "../../src/engine";
+import { buildTemplate, readSubmission, templateToGrid, validateGrid } from "../../src/engine";
 import { cellAddress, columnLetters, formatRef, parseA1 } from "../../src/forms/a1";
 import { METHODOLOGIES } from "../../src/methodology";
 import type { CellValue, Finding, Grid, Severity } from "../../src/types";
@@ -547,5 +547,18 @@ describe("the reader finds the new parts in other spellings", () => {
       "都市ガス供給エリアに含まれていない",
     );
     expect(validateGrid(grid).findings.filter((f) => f.rule === "defaults.fuel.statement")).toEqual([]);
+  });
+});
+
+describe("blank templates carry their own methodology's symbols and names", () => {
+  it.each(METHODOLOGIES.map((m) => m.code))("%s", (code) => {
+    const grid = templateToGrid(buildTemplate(code, 2));
+    // the reader does find the template's 1.4 and 2.2 tables and its two 別紙1添付 blocks
+    const read = readSubmission(grid);
+    expect([read.symbolTables.map((t) => t.section), read.attachments.length]).toEqual([["1.4", "2.2"], 2]);
+    const findings = validateGrid(grid).findings;
+    expect(
+      findings.filter((f) => /^(methodology|identity|defaults)\./.test(f.rule)).map(describeFinding),
+    ).toEqual([]);
   });
 });
