@@ -55,7 +55,6 @@ function shown(field: NumberField): string {
 export function checkProjectList(list: ProjectList, methodologyCode: string | null): Finding[] {
   const findings: Finding[] = [];
   const declaration = getMethodology(methodologyCode ?? "H002-2");
-  if (declaration.kind !== "heat") return findings;
   const derivedKeys = declaration.quantities.filter((q) => q.role === "derived");
   const rowTonnes: Decimal[] = [];
 
@@ -116,7 +115,8 @@ export function checkProjectList(list: ProjectList, methodologyCode: string | nu
         );
       }
     }
-    findings.push(...checkRanges(row), ...checkDefaults(row));
+    // ranges and fuel defaults of DOMAIN.md §3 and §7.5–6 are the heat form's; power rows have their own inputs
+    if (declaration.kind === "heat") findings.push(...checkRanges(row), ...checkDefaults(row));
   }
 
   // R6: 合計 = Σ rows' truncated t

@@ -1,5 +1,6 @@
 // The 様式3-2 forms' layout as data (DOMAIN.md §6): sheet names, 別紙1 columns and the labels the reader accepts.
 import { normalizeText } from "../numbers";
+import { powerQuantities } from "../methodology/power";
 
 export const SHEET_NAMES = {
   plan: "様式3-2",
@@ -163,6 +164,36 @@ export const HEAT_PROJECT_COLUMNS: ProjectColumn[] = [
     kind: "date",
   },
 ];
+
+/**
+ * 別紙1 (power) columns: 1.x, 2., 4.x and 5.x as the heat form (設備 named 発電設備), and the power quantities as 3.x.
+ * [open] Beyond 3.1 販売電力量 and 3.6 排出削減量 (tCO2), which the 別紙2 note names, the 3.x block is this project's
+ * reading of DOMAIN.md §2 (EPG, EPA, CEF_electricity,t, EMP), the same declarations the power formulas use.
+ */
+export const POWER_PROJECT_COLUMNS: ProjectColumn[] = (() => {
+  const common = HEAT_PROJECT_COLUMNS.filter((c) => !/^(3\.|※)/.test(c.number ?? "")).map((c) =>
+    c.key === "facilityName"
+      ? { ...c, label: "1.1 発電設備名称", aliases: ["発電設備名称", "設備名称"] }
+      : c.key === "address"
+        ? { ...c, label: "1.2 発電設備所在地", aliases: ["発電設備所在地", "所在地"] }
+        : c,
+  );
+  const quantities: ProjectColumn[] = powerQuantities.map((q) => ({
+    key: q.key,
+    number: q.column ?? null,
+    label: `${q.column ?? ""} ${q.label.ja} ${q.symbol} (${q.unit})`.trim(),
+    // "EM" alone would match too much; the tonnes column is named by its unit
+    aliases: q.key === "emT" ? ["排出削減量(tco2)"] : [normalizeText(q.symbol)],
+    kind: "number",
+  }));
+  const at = common.findIndex((c) => c.key === "monitoringResponsible");
+  return [...common.slice(0, at), ...quantities, ...common.slice(at)];
+})();
+
+/** The 別紙1 columns of a methodology kind. */
+export function projectColumns(kind: "heat" | "power"): ProjectColumn[] {
+  return kind === "heat" ? HEAT_PROJECT_COLUMNS : POWER_PROJECT_COLUMNS;
+}
 
 /** Marks that tick a 1.3 checkbox (and what a template prints). */
 export const CHECKED_MARKS = ["■", "☑", "☒", "✓", "✔", "レ", "○", "●", "◯", "x", "X", "×", "true"];

@@ -1,8 +1,15 @@
 // Finds the 様式3-2 tables by their labels, wherever they sit, and reads them into a Submission.
 import { normalizeText, parseDateCell, parseNumberCell, parseRatioCell } from "../numbers";
-import { METHODOLOGIES } from "../methodology";
+import { METHODOLOGIES, findMethodology } from "../methodology";
 import type { Finding, Grid } from "../types";
-import { CHECKED_MARKS, HEAT_PROJECT_COLUMNS, columnOfLabel } from "./layout";
+import {
+  CHECKED_MARKS,
+  HEAT_PROJECT_COLUMNS,
+  POWER_PROJECT_COLUMNS,
+  columnOfLabel,
+  projectColumns,
+} from "./layout";
+import type { ProjectColumn } from "./layout";
 import { SheetView } from "./sheet";
 import { readAllocationFacility, readAttachments, readPlanTables } from "./readTables";
 import type {
@@ -28,13 +35,16 @@ const HEADER_SEARCH_ROWS = 300;
 const MIN_HEADER_COLUMNS = 4;
 
 /** The 別紙1 header: the row with most column labels, completed from the rows just above and below (merged headers). */
-function findProjectHeader(sheet: SheetView): { headerRow: number; columns: Record<string, number> } | null {
+function findProjectHeader(
+  sheet: SheetView,
+  layout: ProjectColumn[],
+): { headerRow: number; columns: Record<string, number> } | null {
   const byRow = new Map<number, Map<string, number>>();
   for (let r = sheet.top; r <= Math.min(sheet.bottom, sheet.top + HEADER_SEARCH_ROWS); r++) {
     for (let c = sheet.left; c <= sheet.right; c++) {
       const label = sheet.label(r, c);
       if (label === "" || label.length > 200) continue;
-      const column = columnOfLabel(label);
+      const column = columnOfLabel(label, layout);
       if (!column) continue;
       let found = byRow.get(r);
       if (!found) byRow.set(r, (found = new Map()));
@@ -94,8 +104,8 @@ function isTotalCell(sheet: SheetView, row: number, col: number): boolean {
   return typeof v === "string" && v.includes("計") && isTotalLabel(sheet.label(row, col));
 }
 
-function readProjectList(sheet: SheetView): ProjectList | null {
-  const header = findProjectHeader(sheet);
+function readProjectList(sheet: SheetView, layout: ProjectColumn[]): ProjectList | null {
+  const header = findProjectHeader(sheet, layout);
   if (!header) return null;
   const { headerRow, columns } = header;
   const rows: ProjectRow[] = [];
@@ -106,9 +116,9 @@ function readProjectList(sheet: SheetView): ProjectList | null {
   const keyCols = ["qBl", "emT", "facilityName", "approvalNumber"]
     .map((k) => columns[k])
     .filter((c) => c !== undefined);
-  const found = HEAT_PROJECT_COLUMNS.filter((column) => columns[column.key] !== undefined).map(
-    (column) => [column, columns[column.key]] as const,
-  );
+  const found = layout
+    .filter((column) => columns[column.key] !== undefined)
+    .map((column) => [column, columns[column.key]] as const);
   const totalSpan = Math.max(firstCol + 3, sheet.left);
   for (let r = headerRow + 1; r <= sheet.bottom && blank < 20; r++) {
     let totalCol: number | null = null;
@@ -211,12 +221,24 @@ export function readSubmission(grid: Grid): Submission {
   let fuelStatements: FuelStatement[] = [];
   const attachments: AttachmentBlock[] = [];
   for (const sheet of sheets) {
-    const m = methodology.tableRef ? null : readMethodology(sheet);
+    const m = readMethodology(sheet);
     if (m) {
       methodology = m;
       period = readPeriod(sheet);
+      break;
     }
-    if (!projectList) projectList = readProjectList(sheet);
+  }
+  // the 別紙1 columns follow the checked methodology; unchecked, a heat list is tried first, then a power list
+  const kind = methodology.code ? findMethodology(methodology.code)?.kind : undefined;
+  const layouts = kind ? [projectColumns(kind)] : [HEAT_PROJECT_COLUMNS, POWER_PROJECT_COLUMNS];
+  for (const layout of layouts) {
+    for (const sheet of sheets) {
+      projectList ??= readProjectList(sheet, layout);
+      if (projectList) break;
+    }
+    if (projectList) break;
+  }
+  for (const sheet of sheets) {
     if (allocationPlan.length === 0) allocationPlan = readAllocation(sheet);
     if (symbolTables.length === 0) ({ tables: symbolTables, fuelStatements } = readPlanTables(sheet));
     attachments.push(...readAttachments(sheet));

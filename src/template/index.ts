@@ -3,7 +3,7 @@ import { GecError } from "../errors";
 import { FUEL_DEFAULTS, DEFAULT_BOILER_EFFICIENCY_LHV, METHODOLOGIES, getMethodology } from "../methodology";
 import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology";
 import { renderRowFormula } from "../methodology/formula";
-import { HEAT_PROJECT_COLUMNS, SHEET_NAMES, UNCHECKED_MARK } from "../forms/layout";
+import { SHEET_NAMES, UNCHECKED_MARK, projectColumns } from "../forms/layout";
 import { cellAddress } from "../forms/a1";
 import type { CellValue, Grid, SheetGrid } from "../types";
 import type { TemplateCell, TemplateCellKind, TemplateMerge, TemplateSheet, TemplateWorkbook } from "./types";
@@ -48,30 +48,12 @@ function groupOf(number: string | null): TemplateColumn["group"] {
  */
 export function templateColumns(declaration: MethodologyDeclaration): TemplateColumn[] {
   const byKey = new Map(declaration.quantities.map((q) => [q.key, q]));
-  const heat = declaration.kind === "heat";
-  const columns: TemplateColumn[] = [];
-  for (const column of HEAT_PROJECT_COLUMNS) {
-    const group = groupOf(column.number);
-    if (!heat && group === 3) continue;
-    if (!heat && column.key === "startDate") {
-      for (const q of declaration.quantities) {
-        columns.push({
-          key: q.key,
-          label: `${q.column ?? ""} ${q.label.ja} ${q.symbol} (${q.unit})`.trim(),
-          group: 3,
-          kind: q.role,
-          quantity: q,
-          numberFormat: NUMBER_FORMATS[q.key] ?? INTEGER_FORMAT,
-          width: 16,
-        });
-      }
-    }
+  return projectColumns(declaration.kind).map((column) => {
     const quantity = byKey.get(column.key);
-    const label = heat ? column.label : column.label.replace("熱設備", "発電設備");
-    columns.push({
+    return {
       key: column.key,
-      label,
-      group,
+      label: column.label,
+      group: groupOf(column.number),
       kind: quantity?.role ?? "input",
       quantity,
       numberFormat:
@@ -81,9 +63,8 @@ export function templateColumns(declaration: MethodologyDeclaration): TemplateCo
             ? (NUMBER_FORMATS[column.key] ?? INTEGER_FORMAT)
             : undefined,
       width: column.key === "no" ? 5 : column.kind === "text" ? 22 : 16,
-    });
-  }
-  return columns;
+    };
+  });
 }
 
 /** 'シート名'!A1 — always quoted, which every spreadsheet accepts whatever the name holds. */
