@@ -25,7 +25,7 @@ import {
 } from "@fluentui/react-components";
 import type { CellValue, CellWrite, Finding, Message, WritePlan } from "../src/types";
 import { formatRef } from "../src/forms/a1";
-import type { Backend, SkippedWrite } from "./backend";
+import type { Backend, SkippedWrite, WorkbookFactory } from "./backend";
 import { loadEngine } from "./engineApi";
 import type { EngineApi, ValidationReport } from "./engineApi";
 import { strings, tr } from "./i18n";
@@ -73,9 +73,17 @@ export interface AppProps {
   fileBar?: RenderFileBar;
   /** Standalone only: set once a workbook is open. */
   ready?: boolean;
+  /** Standalone only: a new empty workbook for テンプレート挿入 when no file is open. */
+  createWorkbook?: WorkbookFactory;
 }
 
-export function App({ mode, backend, fileBar: renderFileBar, ready = true }: AppProps): React.JSX.Element {
+export function App({
+  mode,
+  backend,
+  fileBar: renderFileBar,
+  ready = true,
+  createWorkbook,
+}: AppProps): React.JSX.Element {
   const [lang, setLang] = React.useState<Lang>("ja");
   const [busy, setBusy] = React.useState(false);
   const [report, setReport] = React.useState<ValidationReport | null>(null);
@@ -86,11 +94,19 @@ export function App({ mode, backend, fileBar: renderFileBar, ready = true }: App
   const [methodology, setMethodology] = React.useState("H002-2");
   const [facilities, setFacilities] = React.useState(1);
   const [marking, setMarking] = React.useState(false);
+  const [marked, setMarked] = React.useState(false);
   const t = (m: Message) => tr(m, lang);
 
   React.useEffect(() => {
     void loadEngine().then(setEngine, () => undefined);
   }, []);
+
+  // Another workbook (standalone: a new file): its findings, preview and Revert do not carry over.
+  React.useEffect(() => {
+    setReport(null);
+    setPreview(null);
+    setApplied([]);
+  }, [backend]);
 
   /** Runs one user action with a spinner; every failure becomes a MessageBar. */
   const run = async (action: () => Promise<void>) => {
@@ -118,7 +134,14 @@ export function App({ mode, backend, fileBar: renderFileBar, ready = true }: App
       setPreview(null);
       const out: Notice[] = [];
       if (!r.summary.recognized) out.push({ intent: "warning", text: strings.notForm });
-      if (marking && backend.mark) await backend.mark(r.findings.map((f) => f.ref));
+      // Markers of the previous run go either way; new ones only when asked for.
+      if (marking && backend.mark) {
+        await backend.mark(r.findings.map((f) => f.ref));
+        setMarked(true);
+      } else if (marked && backend.clearMarks) {
+        await backend.clearMarks();
+        setMarked(false);
+      }
       setNotices(out);
     });
 
@@ -165,9 +188,13 @@ export function App({ mode, backend, fileBar: renderFileBar, ready = true }: App
 
   const insertTemplate = () =>
     run(async () => {
-      if (!backend) throw { code: "NoWorkbook" };
       const api = await loadEngine();
-      const created = await backend.insertTemplate(api.buildTemplate(methodology, facilities));
+      const target =
+        backend && ready
+          ? backend
+          : await createWorkbook?.create(`${methodology}-${facilities}-template.xlsx`);
+      if (!target) throw { code: "NoWorkbook" };
+      const created = await target.insertTemplate(api.buildTemplate(methodology, facilities));
       setNotices([
         {
           intent: "success",
@@ -182,6 +209,7 @@ export function App({ mode, backend, fileBar: renderFileBar, ready = true }: App
   const clearMarks = () =>
     run(async () => {
       if (backend?.clearMarks) await backend.clearMarks();
+      setMarked(false);
     });
 
   const disabled = busy || !backend || !ready;
@@ -372,7 +400,7 @@ export function App({ mode, backend, fileBar: renderFileBar, ready = true }: App
             style={{ width: 80 }}
           />
         </Field>
-        <Button disabled={disabled} onClick={() => void insertTemplate()}>
+        <Button disabled={busy || (disabled && !createWorkbook)} onClick={() => void insertTemplate()}>
           {t(strings.insertTemplate)}
         </Button>
       </section>

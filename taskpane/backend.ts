@@ -19,6 +19,11 @@ export interface Backend {
   clearMarks?(): Promise<number>;
 }
 
+/** Standalone only: opens a new empty workbook (テンプレート挿入 before any file is open). */
+export interface WorkbookFactory {
+  create(fileName: string): Promise<Backend>;
+}
+
 /** The Excel backend: every call goes through taskpane/excel/adapter (lazily loaded). */
 export function excelBackend(): Backend {
   const adapter = () => import("./excel/adapter");

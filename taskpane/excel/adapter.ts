@@ -186,59 +186,151 @@ export function describeOfficeError(error: unknown): Message {
 /** The shape of the engine's buildTemplate result that the adapter needs (0-based cells). */
 export interface TemplateSheetShape {
   name: string;
-  cells: { row: number; col: number; value?: CellValue; formula?: string; numberFormat?: string }[];
+  cells: {
+    row: number;
+    col: number;
+    value?: CellValue;
+    formula?: string;
+    kind?: string;
+    numberFormat?: string;
+  }[];
   merges: { top: number; left: number; bottom: number; right: number }[];
+  /** Characters, as in ExcelJS. */
   columnWidths?: number[];
+  /** Points, by 0-based row. */
+  rowHeights?: Record<number, number>;
 }
 
-/** Adds the template's sheets as NEW sheets (" (2)" suffix when a name is taken): 2 syncs, never overwrites. */
+/** Points per character of column width (Excel's default 8.43 characters = 48 pt). */
+const POINTS_PER_CHAR = 48 / 8.43;
+
+/** Rewrites references to template sheets that were renamed ('別紙1'!A1 or 別紙1!A1); "…" text is left alone. */
+export function renameReferences(formula: string, renames: ReadonlyMap<string, string>): string {
+  if (renames.size === 0) return formula;
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return formula
+    .split('"')
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      for (const [from, to] of renames) {
+        const quotedTo = `'${to.replace(/'/g, "''")}'!`;
+        part = part.split(`'${from.replace(/'/g, "''")}'!`).join(quotedTo);
+        const bare = new RegExp(`(^|[^\\w.'\\u0080-\\uffff])${escape(from)}!`, "g");
+        part = part.replace(bare, (_m, before: string) => before + quotedTo);
+      }
+      return part;
+    })
+    .join('"');
+}
+
+/** The look of each template cell kind, as the .xlsx templates have it (inputs yellow, derived blue). */
+function styleTemplateCell(range: Excel.Range, kind: string | undefined): void {
+  switch (kind) {
+    case "title":
+      range.format.font.bold = true;
+      range.format.font.size = 14;
+      break;
+    case "heading":
+      range.format.font.bold = true;
+      break;
+    case "label":
+      range.format.font.bold = true;
+      range.format.fill.color = "#F2F2F2";
+      range.format.wrapText = true;
+      range.format.verticalAlignment = "Center";
+      break;
+    case "input":
+      range.format.fill.color = "#FFF2CC";
+      range.format.protection.locked = false;
+      break;
+    case "derived":
+      range.format.fill.color = "#DDEBF7";
+      break;
+    case "note":
+      range.format.font.size = 9;
+      range.format.font.color = "#595959";
+      break;
+  }
+}
+
+/**
+ * Adds the template's sheets as NEW sheets (" (2)" suffix when a name is taken, and formulas pointed at the
+ * renamed sheets so they never read the user's own): 2 syncs, never writes into an existing sheet.
+ */
 export async function insertTemplate(sheets: TemplateSheetShape[]): Promise<string[]> {
   return Excel.run(async (context) => {
     const existing = context.workbook.worksheets;
     existing.load("items/name");
     await context.sync();
     const taken = existing.items.map((s) => s.name);
-    const created: string[] = [];
-    context.application.suspendApiCalculationUntilNextSync();
-    for (const sheet of sheets) {
+    const names = sheets.map((sheet) => {
       const name = freeSheetName(sheet.name, taken);
       taken.push(name);
-      created.push(name);
-      const ws = existing.add(name);
+      return name;
+    });
+    const renames = new Map(
+      sheets.flatMap((s, i) => (names[i] !== s.name ? [[s.name, names[i]] as const] : [])),
+    );
+    context.application.suspendApiCalculationUntilNextSync();
+    sheets.forEach((sheet, i) => {
+      const ws = existing.add(names[i]);
       for (const c of sheet.cells) {
         const range = ws.getRange(cellAddress(c));
-        if (c.formula !== undefined) range.formulas = [[c.formula]];
+        if (c.formula !== undefined && c.formula !== "")
+          range.formulas = [[renameReferences(c.formula, renames)]];
         else if (c.value !== undefined && c.value !== null) range.values = [[c.value]];
         if (c.numberFormat) range.numberFormat = [[c.numberFormat]];
+        styleTemplateCell(range, c.kind);
       }
       for (const m of sheet.merges) {
+        if (m.bottom === m.top && m.right === m.left) continue;
         ws.getRange(
           `${cellAddress({ row: m.top, col: m.left })}:${cellAddress({ row: m.bottom, col: m.right })}`,
         ).merge();
       }
       sheet.columnWidths?.forEach((w, col) => {
-        if (w > 0) ws.getRange(`${cellAddress({ row: 0, col })}`).format.columnWidth = w * 7;
+        if (w > 0) ws.getRange(cellAddress({ row: 0, col })).format.columnWidth = w * POINTS_PER_CHAR;
       });
-    }
+      for (const [row, height] of Object.entries(sheet.rowHeights ?? {}))
+        ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
+    });
     await context.sync();
-    return created;
+    return names;
   });
 }
 
 const MARK_KEY = "gec.markers";
 const MARK_FILL = "#FFC7CE";
 
+function parseMarks(value: unknown): { sheet: string; address: string }[] {
+  try {
+    const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
+    return Array.isArray(parsed)
+      ? parsed.filter(
+          (m): m is { sheet: string; address: string } =>
+            typeof (m as { sheet?: unknown })?.sheet === "string" &&
+            typeof (m as { address?: unknown })?.address === "string",
+        )
+      : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Clears the add-in's own markers (recorded in the document settings), leaving the user's formats alone. */
 export async function clearMarkers(): Promise<number> {
   return Excel.run(async (context) => {
     const setting = context.workbook.settings.getItemOrNullObject(MARK_KEY);
     setting.load("value");
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
     await context.sync();
     if (setting.isNullObject) return 0;
-    const marks = (JSON.parse(String(setting.value)) as { sheet: string; address: string }[]) ?? [];
+    // A sheet deleted or renamed since the marking took its markers with it.
+    const present = new Set(sheets.items.map((ws) => ws.name));
+    const marks = parseMarks(setting.value).filter((m) => present.has(m.sheet));
     const formats = marks.map((m) => {
-      const ws = context.workbook.worksheets.getItemOrNullObject(m.sheet);
-      const cfs = ws.getRange(m.address).conditionalFormats;
+      const cfs = sheets.getItem(m.sheet).getRange(m.address).conditionalFormats;
       cfs.load("items/type,items/custom/rule/formula,items/custom/format/fill/color");
       return cfs;
     });
@@ -248,8 +340,8 @@ export async function clearMarkers(): Promise<number> {
       for (const cf of cfs.items) {
         if (
           cf.type === "Custom" &&
-          cf.custom.rule.formula === "=TRUE" &&
-          cf.custom.format.fill.color === MARK_FILL
+          cf.custom.rule.formula.toUpperCase() === "=TRUE" &&
+          cf.custom.format.fill.color.toUpperCase() === MARK_FILL
         ) {
           cf.delete();
           removed++;

@@ -27,11 +27,7 @@ export function workbookBackend(xlsx: Xlsx, wb: Workbook): Backend {
     readGrid: async (): Promise<Grid> => xlsx.workbookToGrid(wb),
     apply,
     revert: (applied: CellWrite[]) => apply(invertPlan(applied)),
-    insertTemplate: async (template: TemplateWorkbookShape) => {
-      const before = new Set(wb.worksheets.map((w: { name: string }) => w.name));
-      xlsx.addTemplate(wb, template);
-      return wb.worksheets.map((w: { name: string }) => w.name).filter((n: string) => !before.has(n));
-    },
+    insertTemplate: async (template: TemplateWorkbookShape) => xlsx.addTemplate(wb, template),
   };
 }
 
@@ -58,6 +54,7 @@ export function StandaloneApp(): React.JSX.Element {
     backend: Backend;
   } | null>(null);
   const [error, setError] = React.useState<Message | null>(null);
+  const input = React.useRef<HTMLInputElement>(null);
 
   const open = async (file: File) => {
     setError(null);
@@ -70,37 +67,58 @@ export function StandaloneApp(): React.JSX.Element {
     }
   };
 
+  const createWorkbook = async (name: string): Promise<Backend> => {
+    const xlsx = await loadXlsx();
+    const wb = xlsx.newWorkbook();
+    const backend = workbookBackend(xlsx, wb);
+    setError(null);
+    setState({ xlsx, wb, name, backend });
+    return backend;
+  };
+
   const download = async () => {
     if (!state) return;
     const bytes = await state.xlsx.saveWorkbook(state.wb);
     downloadBytes(bytes, state.name.replace(/(\.xlsx)?$/i, "-gec.xlsx"));
   };
 
+  // The native input stays hidden (its button would speak the browser's language); a Fluent button opens it.
   const fileBar = ({ lang, busy }: FileBarProps) => (
     <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
-      <label style={{ display: "flex", gap: 6, alignItems: "center", whiteSpace: "nowrap" }}>
-        <span>{tr(strings.openFile, lang)}</span>
-        <input
-          type="file"
-          aria-label={strings.openFile.ja}
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void open(f);
-          }}
-        />
-      </label>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        aria-label={strings.openFile.ja}
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = ""; // the same file can be opened again after a change
+          if (f) void open(f);
+        }}
+      />
+      <Button size="small" disabled={busy} onClick={() => input.current?.click()}>
+        {tr(strings.openFile, lang)}
+      </Button>
       <Button size="small" disabled={!state || busy} onClick={() => void download()}>
         {tr(strings.download, lang)}
       </Button>
       {state && <Caption1 data-testid="file-name">{state.name}</Caption1>}
       {error && (
-        <Caption1 role="alert" style={{ color: "#b10e1c" }}>
+        <Caption1 role="alert" style={{ color: "#b10e1c", flexBasis: "100%" }}>
           {tr(error, lang)}
         </Caption1>
       )}
     </div>
   );
 
-  return <App mode="standalone" backend={state?.backend ?? null} ready={state !== null} fileBar={fileBar} />;
+  return (
+    <App
+      mode="standalone"
+      backend={state?.backend ?? null}
+      ready={state !== null}
+      fileBar={fileBar}
+      createWorkbook={{ create: createWorkbook }}
+    />
+  );
 }

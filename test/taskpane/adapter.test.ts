@@ -267,7 +267,7 @@ describe("insertTemplate", () => {
             return {
               getRange: (address: string) => {
                 const range: Record<string, unknown> = {
-                  format: {},
+                  format: { font: {}, fill: {}, protection: {} },
                   merge: () => sheet.merged.push(address),
                 };
                 sheet.cells[address] = range;
@@ -288,19 +288,138 @@ describe("insertTemplate", () => {
       {
         name: "別紙1",
         cells: [
-          { row: 0, col: 0, value: "別紙1" },
-          { row: 2, col: 3, formula: "=ROUNDDOWN(C3,0)", numberFormat: "#,##0" },
+          { row: 0, col: 0, value: "別紙1", kind: "title" },
+          { row: 2, col: 2, kind: "input" },
+          { row: 2, col: 3, formula: "=ROUNDDOWN(C3,0)", numberFormat: "#,##0", kind: "derived" },
         ],
         merges: [{ top: 0, left: 0, bottom: 0, right: 4 }],
+        columnWidths: [0, 8.43],
+        rowHeights: { 1: 30 },
       },
-      { name: "別紙2", cells: [], merges: [] },
+      {
+        name: "別紙2",
+        // the template's own 別紙1, renamed: the formula must not read the user's 別紙1
+        cells: [{ row: 1, col: 2, formula: "='別紙1'!D3+別紙1!D4&\"別紙1!A1\"", kind: "derived" }],
+        merges: [],
+      },
     ]);
     expect(names).toEqual(["別紙1 (3)", "別紙2"]);
     expect(counter.syncs).toBe(2);
     expect(added.map((s) => s.name)).toEqual(["別紙1 (3)", "別紙2"]);
-    expect(added[0].cells.A1.values).toEqual([["別紙1"]]);
-    expect(added[0].cells.D3.formulas).toEqual([["=ROUNDDOWN(C3,0)"]]);
-    expect(added[0].cells.D3.numberFormat).toEqual([["#,##0"]]);
-    expect(added[0].merged).toEqual(["A1:E1"]);
+    const [first, second] = added;
+    expect(first.cells.A1.values).toEqual([["別紙1"]]);
+    expect(first.cells.A1.format).toMatchObject({ font: { bold: true, size: 14 } });
+    expect(first.cells.C3.values).toBeUndefined();
+    expect(first.cells.C3.format).toMatchObject({
+      fill: { color: "#FFF2CC" },
+      protection: { locked: false },
+    });
+    expect(first.cells.D3.formulas).toEqual([["=ROUNDDOWN(C3,0)"]]);
+    expect(first.cells.D3.numberFormat).toEqual([["#,##0"]]);
+    expect(first.cells.D3.format).toMatchObject({ fill: { color: "#DDEBF7" } });
+    expect(first.merged).toEqual(["A1:E1"]);
+    expect(first.cells.B1.format).toMatchObject({ columnWidth: 48 });
+    expect(first.cells["2:2"].format).toMatchObject({ rowHeight: 30 });
+    expect(second.cells.C2.formulas).toEqual([["='別紙1 (3)'!D3+'別紙1 (3)'!D4&\"別紙1!A1\""]]);
+  });
+});
+
+describe("markCells / clearMarkers", () => {
+  /** Conditional formats and settings of a workbook, with counted syncs. */
+  function markerWorkbook(sheetNames: string[]) {
+    const counter = { syncs: 0 };
+    const formats: Record<
+      string,
+      {
+        type: string;
+        custom: { rule: { formula: string }; format: { fill: { color: string } } };
+        deleted?: boolean;
+      }[]
+    > = {};
+    const settings = new Map<string, string>();
+    const sheet = (name: string) => ({
+      name,
+      getRange: (address: string) => ({
+        conditionalFormats: {
+          get items() {
+            return (formats[`${name}!${address}`] ?? [])
+              .filter((f) => !f.deleted)
+              .map((f) => ({
+                ...f,
+                delete: () => (f.deleted = true),
+              }));
+          },
+          load: () => undefined,
+          add: (type: string) => {
+            const cf = { type, custom: { rule: { formula: "" }, format: { fill: { color: "" } } } };
+            (formats[`${name}!${address}`] ??= []).push(cf);
+            return cf;
+          },
+        },
+      }),
+    });
+    const sheets = sheetNames.map(sheet);
+    const context = {
+      workbook: {
+        worksheets: {
+          items: sheets,
+          load: () => undefined,
+          getItem: (n: string) => sheets.find((s) => s.name === n),
+        },
+        settings: {
+          add: (key: string, value: string) => settings.set(key, value),
+          getItemOrNullObject: (key: string) => ({
+            isNullObject: !settings.has(key),
+            value: settings.get(key),
+            load: () => undefined,
+            delete: () => settings.delete(key),
+          }),
+        },
+      },
+      sync: async () => {
+        counter.syncs++;
+      },
+    };
+    (globalThis as { Excel?: unknown }).Excel = {
+      run: async (cb: (c: unknown) => unknown) => cb(context),
+      ConditionalFormatType: { custom: "Custom" },
+    };
+    return { counter, formats, settings };
+  }
+
+  it("marks flagged cells with the add-in's own format and clears only those", async () => {
+    const { markCells, clearMarkers } = await import("../../taskpane/excel/adapter");
+    const { formats, settings, counter } = markerWorkbook(["別紙1", "別紙2"]);
+    // the user's own conditional format on N5 stays
+    formats["別紙1!N5"] = [
+      { type: "Custom", custom: { rule: { formula: "=N5>0" }, format: { fill: { color: "#00FF00" } } } },
+    ];
+    await markCells([
+      { sheet: "別紙1", row: 4, col: 13 },
+      { sheet: "別紙2", row: 1, col: 2 },
+    ]);
+    expect(JSON.parse(settings.get("gec.markers")!)).toEqual([
+      { sheet: "別紙1", address: "N5" },
+      { sheet: "別紙2", address: "C2" },
+    ]);
+    expect(formats["別紙1!N5"].map((f) => f.custom.format.fill.color)).toEqual(["#00FF00", "#FFC7CE"]);
+    expect(formats["別紙2!C2"][0].custom.rule.formula).toBe("=TRUE");
+
+    counter.syncs = 0;
+    expect(await clearMarkers()).toBe(2);
+    expect(counter.syncs).toBe(3);
+    expect(settings.has("gec.markers")).toBe(false);
+    expect(formats["別紙1!N5"].filter((f) => !f.deleted).map((f) => f.custom.rule.formula)).toEqual([
+      "=N5>0",
+    ]);
+    expect(await clearMarkers()).toBe(0);
+  });
+
+  it("skips markers of a sheet deleted since", async () => {
+    const { clearMarkers } = await import("../../taskpane/excel/adapter");
+    const { settings } = markerWorkbook(["別紙1"]);
+    settings.set("gec.markers", JSON.stringify([{ sheet: "消えたシート", address: "A1" }]));
+    expect(await clearMarkers()).toBe(0);
+    expect(settings.has("gec.markers")).toBe(false);
   });
 });
