@@ -1,6 +1,6 @@
 // Rule families 3, 5 and 6 of DOMAIN.md §7 on 別紙1: derived columns reproduce, 合計, ranges, defaults.
 import { Decimal } from "../numbers";
-import { findFuel, getMethodology, FUEL_DEFAULTS, DEFAULT_BOILER_EFFICIENCY_LHV } from "../methodology";
+import { getMethodology, FUEL_DEFAULTS, DEFAULT_BOILER_EFFICIENCY_LHV } from "../methodology";
 import { isGecError } from "../errors";
 import type { GecError } from "../errors";
 import type { MethodologyDeclaration, RowInputs } from "../methodology";
@@ -12,10 +12,17 @@ function decimalOf(field: NumberField | undefined): Decimal | null {
   return field && field.reading.kind === "number" ? field.reading.decimal : null;
 }
 
+const inputsOf = new WeakMap<MethodologyDeclaration, MethodologyDeclaration["quantities"]>();
+function inputQuantities(declaration: MethodologyDeclaration): MethodologyDeclaration["quantities"] {
+  let list = inputsOf.get(declaration);
+  if (!list) inputsOf.set(declaration, (list = declaration.quantities.filter((q) => q.role === "input")));
+  return list;
+}
+
 /** Inputs of a row for derive(); invalid cells are reported by the input rule and leave the row underived. */
 export function rowInputs(row: ProjectRow, declaration: MethodologyDeclaration): RowInputs | null {
   const inputs: RowInputs = {};
-  for (const q of declaration.quantities.filter((x) => x.role === "input")) {
+  for (const q of inputQuantities(declaration)) {
     const field = row.numbers[q.key];
     if (field && field.reading.kind === "invalid") return null;
     inputs[q.key] = decimalOf(field);
@@ -211,6 +218,15 @@ function fuelCef(text: string): Decimal {
   return d;
 }
 
+/** ε_BL = 0.98 × LHV/HHV of a fuel, made once per fuel rather than once per row. */
+const defaultEfficiencies = new Map<string, Decimal>();
+function defaultEfficiency(lhvPerHhv: string): Decimal {
+  let d = defaultEfficiencies.get(lhvPerHhv);
+  if (!d)
+    defaultEfficiencies.set(lhvPerHhv, (d = Decimal.from(DEFAULT_BOILER_EFFICIENCY_LHV).mul(lhvPerHhv)));
+  return d;
+}
+
 function checkDefaults(row: ProjectRow): Finding[] {
   const out: Finding[] = [];
   const cef = decimalOf(row.numbers.cefFuel);
@@ -226,8 +242,8 @@ function checkDefaults(row: ProjectRow): Finding[] {
     );
     return out;
   }
-  if (eps !== null && fuel.lhvPerHhv !== null && findFuel(fuel.name)) {
-    const expected = Decimal.from(DEFAULT_BOILER_EFFICIENCY_LHV).mul(fuel.lhvPerHhv);
+  if (eps !== null && fuel.lhvPerHhv !== null) {
+    const expected = defaultEfficiency(fuel.lhvPerHhv);
     if (!expected.eq(eps)) {
       out.push(
         finding(

@@ -1,7 +1,7 @@
 // Finds the 様式3-2 tables by their labels, wherever they sit, and reads them into a Submission.
 import { normalizeText, parseDateCell, parseNumberCell, parseRatioCell } from "../numbers";
 import { METHODOLOGIES, findMethodology } from "../methodology";
-import type { Finding, Grid } from "../types";
+import type { CellValue, Finding, Grid } from "../types";
 import {
   CHECKED_MARKS,
   HEAT_PROJECT_COLUMNS,
@@ -73,10 +73,33 @@ function findProjectHeader(
   return { headerRow, columns };
 }
 
+/**
+ * Readings by raw value: a list repeats its factors, shares and dates (0.0693, "100%", "2020年4月1日") in every row,
+ * and a reading is never changed once made, so rows share one. Capped, so that a huge sheet cannot grow it forever.
+ */
+class ReadingMemo<R> {
+  private readonly byRaw = new Map<CellValue, R>();
+  constructor(private readonly parse: (raw: CellValue) => R) {}
+
+  get(raw: CellValue): R {
+    let reading = this.byRaw.get(raw);
+    if (reading === undefined) {
+      reading = this.parse(raw);
+      if (this.byRaw.size >= 10_000) this.byRaw.clear();
+      this.byRaw.set(raw, reading);
+    }
+    return reading;
+  }
+}
+
+const numberReadings = new ReadingMemo(parseNumberCell);
+const ratioReadings = new ReadingMemo(parseRatioCell);
+const dateReadings = new ReadingMemo(parseDateCell);
+
 function numberField(sheet: SheetView, row: number, col: number, ratio: boolean): NumberField {
   const raw = sheet.value(row, col);
   return {
-    reading: ratio ? parseRatioCell(raw) : parseNumberCell(raw),
+    reading: (ratio ? ratioReadings : numberReadings).get(raw),
     raw,
     ref: sheet.ref(row, col),
     formula: sheet.formula(row, col),
@@ -91,7 +114,7 @@ function textField(sheet: SheetView, row: number, col: number): TextField {
 
 function dateField(sheet: SheetView, row: number, col: number): DateField {
   const raw = sheet.value(row, col);
-  return { reading: parseDateCell(raw), raw, ref: sheet.ref(row, col) };
+  return { reading: dateReadings.get(raw), raw, ref: sheet.ref(row, col) };
 }
 
 function isTotalLabel(text: string): boolean {

@@ -92,15 +92,16 @@ function readSymbolTable(
 export function readPlanTables(sheet: SheetView): { tables: SymbolTable[]; fuelStatements: FuelStatement[] } {
   const tables: SymbolTable[] = [];
   let fuelStatements: FuelStatement[] = [];
-  const sections: [SymbolTable["section"], (label: string) => boolean][] = [
-    ["1.4", (l) => (l.startsWith("1.4") && l.includes("算定")) || l.endsWith("削減相当量の算定")],
+  const sections: [SymbolTable["section"], (label: string) => boolean, RegExp][] = [
+    ["1.4", (l) => (l.startsWith("1.4") && l.includes("算定")) || l.endsWith("削減相当量の算定"), /算/],
     [
       "2.2",
       (l) => (l.startsWith("2.2") && l.includes("モニタリング")) || l.includes("モニタリングの対象及び方法"),
+      /[モﾓ]/,
     ],
   ];
-  for (const [section, test] of sections) {
-    const heading = sheet.find(test)[0];
+  for (const [section, test, raw] of sections) {
+    const heading = sheet.find(test, raw)[0];
     if (!heading) continue;
     const found = readSymbolTable(sheet, section, heading.row + 1, heading.row + 20);
     if (!found) continue;
@@ -142,7 +143,7 @@ function readFuelStatements(sheet: SheetView, from: number, to: number): FuelSta
 /** 別紙1添付: a 種別方法論名称 with a value, the 熱設備名称 just below it, and its 記号 table before the next block. */
 export function readAttachments(sheet: SheetView): AttachmentBlock[] {
   const anchors = sheet
-    .find((label) => label.startsWith(METHODOLOGY_NAME_LABEL))
+    .find((label) => label.startsWith(METHODOLOGY_NAME_LABEL), "論")
     .map((hit) => ({ hit, name: labelledValue(sheet, hit.row, hit.col) }))
     .filter((a) => a.name !== null && a.name.value !== "");
   return anchors.map(({ hit, name }, i) => {

@@ -65,16 +65,22 @@ export class SheetView {
   }
 
   /**
-   * Every text cell whose folded label satisfies `test`, in reading order. `rawIncludes`, a character folding leaves
-   * alone (a kanji), skips the folding of every cell that cannot match: long lists hold thousands of texts.
+   * Every text cell whose folded label satisfies `test`, in reading order. `rawIncludes`, characters folding leaves
+   * alone (a kanji, or both widths of a kana), skips the folding of every cell that cannot match: long lists hold
+   * thousands of texts.
    */
-  find(test: (label: string) => boolean, rawIncludes?: string): { row: number; col: number }[] {
+  find(test: (label: string) => boolean, rawIncludes?: string | RegExp): { row: number; col: number }[] {
     const hits: { row: number; col: number }[] = [];
     for (let r = this.top; r <= this.bottom; r++) {
       const line = this.grid.values[r - this.top];
       for (let i = 0; i < line.length; i++) {
         const v = line[i];
-        if (typeof v !== "string" || (rawIncludes !== undefined && !v.includes(rawIncludes))) continue;
+        if (typeof v !== "string") continue;
+        if (
+          rawIncludes !== undefined &&
+          !(typeof rawIncludes === "string" ? v.includes(rawIncludes) : rawIncludes.test(v))
+        )
+          continue;
         if (test(this.label(r, this.left + i))) hits.push({ row: r, col: this.left + i });
       }
     }
