@@ -1,5 +1,5 @@
-// Helpers for the browser tests: build dist/web when stale, serve it on 127.0.0.1, save screenshots.
-import { execSync } from "child_process";
+// Helpers for the browser tests: build dist/ when stale, serve it on 127.0.0.1, run the CLI, save screenshots.
+import { execSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
@@ -39,6 +39,24 @@ export function buildIfStale(root: string): void {
     stdio: "pipe",
     env: { ...process.env, GEC_HTTP: "1" },
   });
+}
+
+/** Compiles the CLI (dist/cli) when it is missing or older than its sources, as `npm run build:node` does. */
+export function buildNodeIfStale(root: string): void {
+  const out = path.join(root, "dist/cli/main.js");
+  const built = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
+  const sources = Math.max(...["src", "cli", "io"].map((d) => newestMtime(path.join(root, d))));
+  if (built >= sources) return;
+  execSync("npx tsc -p tsconfig.build.json", { cwd: root, stdio: "pipe" });
+}
+
+/** `node bin/gec.js ARGS` as a user runs it: exit code and output. */
+export function gecCli(root: string, args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [path.join(root, "bin/gec.js"), ...args], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 export interface StaticServer {

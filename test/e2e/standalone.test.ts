@@ -5,9 +5,9 @@ import * as os from "os";
 import * as path from "path";
 import { chromium } from "playwright-core";
 import type { BrowserContext, Page } from "playwright-core";
-import { buildIfStale, serveDir, shot } from "./harness";
+import { buildIfStale, buildNodeIfStale, gecCli, serveDir, shot } from "./harness";
 import type { StaticServer } from "./harness";
-import { runGec } from "../fixtures/runGec";
+import { newWorkbook, saveWorkbook } from "../../io/xlsx";
 
 const root = path.resolve(__dirname, "../..");
 const CHROMIUM = "/usr/bin/chromium";
@@ -15,7 +15,13 @@ const haveChromium = fs.existsSync(CHROMIUM);
 // In CI .ci/run installs Debian's chromium, so its absence fails there; elsewhere the browser tests are skipped.
 if (!haveChromium && process.env.CI === "true") throw new Error(`${CHROMIUM} is required in CI`);
 const maybe = haveChromium ? describe : describe.skip;
+// The published H002-2 as .xlsx (test/cli/seedFixtures.test.ts holds it to seedGrid("H002-2")).
 const fixture = path.join(root, "test/fixtures/xlsx/H002-2-published.xlsx");
+
+interface CheckJson {
+  findings: { severity: string }[];
+  summary: { recognized: boolean; methodology: string | null; errors: number };
+}
 
 maybe("standalone page in Chromium", () => {
   let server: StaticServer;
@@ -25,6 +31,7 @@ maybe("standalone page in Chromium", () => {
 
   beforeAll(async () => {
     buildIfStale(root);
+    buildNodeIfStale(root);
     server = await serveDir(path.join(root, "dist/web"));
     context = await chromium.launchPersistentContext(path.join(dir, "profile"), {
       executablePath: CHROMIUM,
@@ -100,13 +107,46 @@ maybe("standalone page in Chromium", () => {
     ]);
     const saved = path.join(dir, "filled.xlsx");
     await download.saveAs(saved);
-    const check = await runGec(["check", saved, "--json"]);
+    const check = gecCli(root, ["check", saved, "--json"]);
+    expect(check.stderr).toBe("");
     expect(check.code).toBe(0);
-    const cells = (JSON.parse(check.stdout) as { findings: { severity: string }[] }).findings.filter(
-      (f) => f.severity === "error",
-    );
-    expect(cells).toEqual([]);
+    const report = JSON.parse(check.stdout) as CheckJson;
+    expect(report.summary.errors).toBe(0);
+    expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
   }, 120000);
+
+  it("inserts a template into a new workbook when no file is open, and downloads it", async () => {
+    await page.goto(`${server.url}/taskpane.html`);
+    await expect(page.getByRole("button", { name: "検証", exact: true }).isDisabled()).resolves.toBe(true);
+    await page.getByRole("spinbutton").fill("2");
+    await page.getByRole("spinbutton").press("Tab");
+    await page.getByRole("button", { name: "テンプレート挿入", exact: true }).click();
+    await page.getByText("次のシートを追加しました：").waitFor();
+    expect(await page.getByTestId("file-name").textContent()).toBe("H002-2-2-template.xlsx");
+    await page.getByRole("button", { name: "検証", exact: true }).click();
+    expect(await page.getByTestId("summary").textContent()).toContain("様式3-2 H002-2、");
+    await shot(page, root, "standalone-template-ja.png");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "ダウンロード" }).click(),
+    ]);
+    const saved = path.join(dir, "template.xlsx");
+    await download.saveAs(saved);
+    const report = JSON.parse(gecCli(root, ["check", saved, "--json"]).stdout) as CheckJson;
+    expect(report.summary).toMatchObject({ recognized: true, methodology: "H002-2", errors: 0 });
+  }, 60000);
+
+  it("says when a workbook is not a 様式3-2", async () => {
+    const wb = newWorkbook();
+    wb.addWorksheet("売上").getCell("A1").value = "四半期の売上";
+    const other = path.join(dir, "sales.xlsx");
+    fs.writeFileSync(other, await saveWorkbook(wb));
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByLabel("ファイルを開く").setInputFiles(other);
+    await page.getByTestId("file-name").waitFor();
+    await page.getByRole("button", { name: "検証", exact: true }).click();
+    await page.getByText("このブックは様式3-2 として認識できません").waitFor();
+  }, 60000);
 
   it("says what is wrong with a file that is not an .xlsx", async () => {
     const bad = path.join(dir, "not-a-workbook.xlsx");
