@@ -1,7 +1,8 @@
 // Finds the 様式3-2 tables by their labels, wherever they sit, and reads them into a Submission.
 import { normalizeText, parseDateCell, parseNumberCell, parseRatioCell } from "../numbers";
+import type { DateReading, NumberReading } from "../numbers";
 import { METHODOLOGIES, findMethodology } from "../methodology";
-import type { CellValue, Finding, Grid } from "../types";
+import type { CellRef, CellValue, Finding, Grid } from "../types";
 import {
   CHECKED_MARKS,
   HEAT_PROJECT_COLUMNS,
@@ -96,25 +97,74 @@ const numberReadings = new ReadingMemo(parseNumberCell);
 const ratioReadings = new ReadingMemo(parseRatioCell);
 const dateReadings = new ReadingMemo(parseDateCell);
 
+/**
+ * A field's cell, made into a CellRef only when asked: a 10,000-row list holds 260,000 fields and has few findings,
+ * and every object that lives until the checks end is work for the garbage collector.
+ */
+class FieldAt {
+  constructor(
+    private readonly sheetName: string,
+    private readonly rowIndex: number,
+    private readonly colIndex: number,
+  ) {}
+
+  get ref(): CellRef {
+    return { sheet: this.sheetName, row: this.rowIndex, col: this.colIndex };
+  }
+}
+
+class NumberCell extends FieldAt implements NumberField {
+  constructor(
+    sheetName: string,
+    rowIndex: number,
+    colIndex: number,
+    readonly raw: CellValue,
+    readonly reading: NumberReading,
+    readonly formula: string | null,
+  ) {
+    super(sheetName, rowIndex, colIndex);
+  }
+}
+
+class TextCell extends FieldAt implements TextField {
+  constructor(
+    sheetName: string,
+    rowIndex: number,
+    colIndex: number,
+    readonly raw: CellValue,
+    readonly value: string | null,
+  ) {
+    super(sheetName, rowIndex, colIndex);
+  }
+}
+
+class DateCell extends FieldAt implements DateField {
+  constructor(
+    sheetName: string,
+    rowIndex: number,
+    colIndex: number,
+    readonly raw: CellValue,
+    readonly reading: DateReading,
+  ) {
+    super(sheetName, rowIndex, colIndex);
+  }
+}
+
 function numberField(sheet: SheetView, row: number, col: number, ratio: boolean): NumberField {
   const raw = sheet.value(row, col);
-  return {
-    reading: (ratio ? ratioReadings : numberReadings).get(raw),
-    raw,
-    ref: sheet.ref(row, col),
-    formula: sheet.formula(row, col),
-  };
+  const reading = (ratio ? ratioReadings : numberReadings).get(raw);
+  return new NumberCell(sheet.name, row, col, raw, reading, sheet.formula(row, col));
 }
 
 function textField(sheet: SheetView, row: number, col: number): TextField {
   const raw = sheet.value(row, col);
   const value = raw === null || raw === "" ? null : String(raw).trim();
-  return { value, raw, ref: sheet.ref(row, col) };
+  return new TextCell(sheet.name, row, col, raw, value);
 }
 
 function dateField(sheet: SheetView, row: number, col: number): DateField {
   const raw = sheet.value(row, col);
-  return { reading: dateReadings.get(raw), raw, ref: sheet.ref(row, col) };
+  return new DateCell(sheet.name, row, col, raw, dateReadings.get(raw));
 }
 
 function isTotalLabel(text: string): boolean {
