@@ -25,29 +25,66 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/**
+ * Runs `build` under a lock in dist/: jest runs the browser suites in parallel workers, and two webpack builds
+ * cleaning dist/web at once would serve one of them a half-written page. A lock older than 10 min is stale.
+ */
+function withBuildLock(root: string, build: () => void): void {
+  const lock = path.join(root, "dist/.e2e-build-lock");
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      if (Date.now() - fs.statSync(lock).mtimeMs > 10 * 60_000)
+        fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`${lock} held for 10 minutes`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    build();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Runs the production build when dist/web/taskpane.html is missing or older than the sources. */
 export function buildIfStale(root: string): void {
   const out = path.join(root, "dist/web/taskpane.html");
-  const built = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
-  const sources = Math.max(
-    ...["taskpane", "src", "io", "functions"].map((d) => newestMtime(path.join(root, d))),
-    fs.statSync(path.join(root, "webpack.config.js")).mtimeMs,
-  );
-  if (built >= sources) return;
-  execSync("npx webpack --mode production", {
-    cwd: root,
-    stdio: "pipe",
-    env: { ...process.env, GEC_HTTP: "1" },
+  const stale = () => {
+    const built = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
+    const sources = Math.max(
+      ...["taskpane", "src", "io", "functions"].map((d) => newestMtime(path.join(root, d))),
+      fs.statSync(path.join(root, "webpack.config.js")).mtimeMs,
+    );
+    return built < sources;
+  };
+  if (!stale()) return;
+  withBuildLock(root, () => {
+    if (!stale()) return; // another worker built it while this one waited
+    execSync("npx webpack --mode production", {
+      cwd: root,
+      stdio: "pipe",
+      env: { ...process.env, GEC_HTTP: "1" },
+    });
   });
 }
 
 /** Compiles the CLI (dist/cli) when it is missing or older than its sources, as `npm run build:node` does. */
 export function buildNodeIfStale(root: string): void {
   const out = path.join(root, "dist/cli/main.js");
-  const built = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
-  const sources = Math.max(...["src", "cli", "io"].map((d) => newestMtime(path.join(root, d))));
-  if (built >= sources) return;
-  execSync("npx tsc -p tsconfig.build.json", { cwd: root, stdio: "pipe" });
+  const stale = () => {
+    const built = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
+    return built < Math.max(...["src", "cli", "io"].map((d) => newestMtime(path.join(root, d))));
+  };
+  if (!stale()) return;
+  withBuildLock(root, () => {
+    if (stale()) execSync("npx tsc -p tsconfig.build.json", { cwd: root, stdio: "pipe" });
+  });
 }
 
 /** `node bin/gec.js ARGS` as a user runs it: exit code and output. */
