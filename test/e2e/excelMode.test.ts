@@ -93,6 +93,12 @@ function fakeExcel(grid: Grid): void {
     application: { suspendApiCalculationUntilNextSync: () => undefined },
     sync: async () => {
       log.syncs++;
+      // an Office error for the next sync, as OfficeExtension.Error carries it (code + message)
+      const fail = w.__gecFailNextSync;
+      if (typeof fail === "string") {
+        delete w.__gecFailNextSync;
+        throw Object.assign(new Error(fail), { code: fail });
+      }
     },
   };
   w.Excel = {
@@ -170,7 +176,7 @@ maybe("Excel mode with an injected host", () => {
     expect((await log()).selected).toEqual([formatRef(first.ref)]);
 
     const fixable = report.findings.find((f) => f.fix);
-    if (!fixable) return;
+    if (!fixable) throw new Error("the seed H002-2 has findings with a fix (N5, U6)");
     const before = (await log()).syncs;
     await page
       .locator(`[data-cell="${formatRef(fixable.ref)}"]`)
@@ -189,5 +195,23 @@ maybe("Excel mode with an injected host", () => {
       address: formatRef(fixable.ref),
       values: [[fixable.fix!.previous]],
     });
+
+    // A protected sheet or a cell in edit mode: a message that says what to do, and the pane stays usable.
+    await page.evaluate(
+      () => ((window as unknown as Record<string, unknown>).__gecFailNextSync = "AccessDenied"),
+    );
+    await page.getByRole("button", { name: "検証", exact: true }).click();
+    await page.getByText("シートまたはブックが保護されています").waitFor();
+    await page.evaluate(
+      () =>
+        ((window as unknown as Record<string, unknown>).__gecFailNextSync = "InvalidOperationInCellEditMode"),
+    );
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: "Validate", exact: true }).click();
+    await page.getByText("A cell is being edited. Press Enter or Esc").waitFor();
+    await shot(page, root, "excel-error-en.png");
+    await page.getByRole("button", { name: "Validate", exact: true }).click();
+    await page.getByTestId("summary").waitFor();
+    await page.getByRole("button", { name: "日本語" }).click();
   }, 120000);
 });
