@@ -55,8 +55,9 @@ function withBuildLock(root: string, build: () => void): void {
 /** Runs the production build when dist/web/taskpane.html is missing or older than the sources. */
 export function buildIfStale(root: string): void {
   const out = path.join(root, "dist/web/taskpane.html");
+  // webpack leaves an unchanged asset's file (and mtime) alone, so the newest file of dist/web dates the build.
   const stale = () => {
-    const built = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
+    const built = fs.existsSync(out) ? newestMtime(path.dirname(out)) : 0;
     const sources = Math.max(
       ...["taskpane", "src", "io", "functions"].map((d) => newestMtime(path.join(root, d))),
       fs.statSync(path.join(root, "webpack.config.js")).mtimeMs,
@@ -71,6 +72,8 @@ export function buildIfStale(root: string): void {
       stdio: "pipe",
       env: { ...process.env, GEC_HTTP: "1" },
     });
+    const now = new Date();
+    fs.utimesSync(out, now, now); // built now, even where no output changed (a comment-only edit)
   });
 }
 
