@@ -31,6 +31,11 @@ export interface ValidationReport {
 
 const severityOrder = { error: 0, warning: 1, info: 2 } as const;
 
+/** "1 warning", "2 warnings". */
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 function iso(reading: { kind: string; year?: number; month?: number; day?: number | null }): string | null {
   if (reading.kind !== "date" || reading.year === undefined || reading.month === undefined) return null;
   const d = reading.day ?? 1;
@@ -60,7 +65,7 @@ export function validateGrid(grid: Grid): ValidationReport {
   const text: Message = submission.recognized
     ? {
         ja: `様式3-2 ${code ?? "（方法論未確定）"}、${facilities} 施設${period ? `、${period.start}〜${period.end}` : ""}：エラー ${errors} 件、警告 ${warnings} 件、情報 ${infos} 件`,
-        en: `Form 3-2 ${code ?? "(methodology not determined)"}, ${facilities} facilities${period ? `, ${period.start} to ${period.end}` : ""}: ${errors} errors, ${warnings} warnings, ${infos} notes`,
+        en: `Form 3-2 ${code ?? "(methodology not determined)"}, ${plural(facilities, "facility", "facilities")}${period ? `, ${period.start} to ${period.end}` : ""}: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "note")}`,
       }
     : { ja: "様式3-2 として認識できません。", en: "Not recognised as a Form 3-2." };
   return {

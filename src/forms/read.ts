@@ -83,6 +83,8 @@ class ReadingMemo<R> {
   constructor(private readonly parse: (raw: CellValue) => R) {}
 
   get(raw: CellValue): R {
+    // whole numbers differ from row to row and parse at once: remembering them would only fill the map
+    if (typeof raw === "number" && Number.isSafeInteger(raw)) return this.parse(raw);
     let reading = this.byRaw.get(raw);
     if (reading === undefined) {
       reading = this.parse(raw);
