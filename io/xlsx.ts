@@ -3,6 +3,7 @@ import * as ExcelJS from "exceljs";
 import { GecError } from "../src/errors";
 import type { CellValue, CellWrite, Grid, Message, SheetGrid, WritePlan } from "../src/types";
 import type { TemplateCell, TemplateCellKind, TemplateWorkbook } from "../src/template/types";
+import { CELL_LOOKS, freeSheetName, renameReferences } from "../src/template/sheets";
 
 export const MAX_XLSX_BYTES = 50 * 1024 * 1024;
 /** Limits of the zip-bomb guard (declared sizes in the central directory). */
@@ -476,54 +477,6 @@ function markFullCalc(wb: ExcelJS.Workbook): void {
 // ---------------------------------------------------------------------------------------------------------
 // Templates -> new sheets
 
-const MAX_SHEET_NAME = 31;
-
-/** Excel's rules: ≤ 31 characters, none of []:*?/\, no leading or trailing apostrophe, not "History". */
-function legalSheetName(name: string): string {
-  let s = name.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "");
-  if (s.trim() === "" || s.toLowerCase() === "history") s = `Sheet${s.trim() === "" ? "" : "_" + s}`;
-  return truncate(s, MAX_SHEET_NAME);
-}
-
-/** Truncates without splitting a surrogate pair, and without leaving a trailing apostrophe. */
-function truncate(s: string, max: number): string {
-  if (s.length <= max) return s;
-  let cut = s.slice(0, max);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return cut.replace(/'+$/, "");
-}
-
-function freeName(wanted: string, taken: Set<string>): string {
-  const base = legalSheetName(wanted);
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = truncate(base, MAX_SHEET_NAME - suffix.length) + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
-/** Rewrites sheet references ('別紙1'!A1 or 別紙1!A1) to renamed sheets; text inside "…" is left alone. */
-function renameReferences(formula: string, renames: Map<string, string>): string {
-  if (renames.size === 0) return formula;
-  const parts = formula.split('"');
-  for (let i = 0; i < parts.length; i += 2) {
-    let part = parts[i];
-    for (const [from, to] of renames) {
-      const quotedTo = `'${to.replace(/'/g, "''")}'!`;
-      part = part.split(`'${from.replace(/'/g, "''")}'!`).join(quotedTo);
-      const bare = new RegExp(`(^|[^\\w.'\\u0080-\\uffff])${escapeRegExp(from)}!`, "g");
-      part = part.replace(bare, (_m, before: string) => before + quotedTo);
-    }
-    parts[i] = part;
-  }
-  return parts.join('"');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: "thin" },
   left: { style: "thin" },
@@ -535,34 +488,20 @@ function solid(argb: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb } };
 }
 
-/** How each kind looks: inputs light yellow and unlocked, derived light blue, so that people see which to type. */
+/** How each kind looks (src/template CELL_LOOKS): inputs light yellow and unlocked, derived light blue. */
 function styleCell(cell: ExcelJS.Cell, kind: TemplateCellKind): void {
-  switch (kind) {
-    case "title":
-      cell.font = { bold: true, size: 14 };
-      break;
-    case "heading":
-      cell.font = { bold: true, size: 11 };
-      break;
-    case "label":
-      cell.font = { bold: true };
-      cell.fill = solid("FFF2F2F2");
-      cell.border = THIN;
-      cell.alignment = { wrapText: true, vertical: "middle" };
-      break;
-    case "input":
-      cell.fill = solid("FFFFF2CC");
-      cell.border = THIN;
-      cell.protection = { locked: false };
-      break;
-    case "derived":
-      cell.fill = solid("FFDDEBF7");
-      cell.border = THIN;
-      break;
-    case "note":
-      cell.font = { size: 9, color: { argb: "FF595959" } };
-      break;
+  const look = CELL_LOOKS[kind];
+  if (look.bold || look.size || look.fontColor) {
+    const font: Partial<ExcelJS.Font> = {};
+    if (look.bold) font.bold = true;
+    if (look.size) font.size = look.size;
+    if (look.fontColor) font.color = { argb: `FF${look.fontColor}` };
+    cell.font = font;
   }
+  if (look.fill) cell.fill = solid(`FF${look.fill}`);
+  if (look.border) cell.border = THIN;
+  if (look.wrap) cell.alignment = { wrapText: true, vertical: "middle" };
+  if (look.unlocked) cell.protection = { locked: false };
 }
 
 function writeTemplateCell(ws: ExcelJS.Worksheet, c: TemplateCell, renames: Map<string, string>): boolean {
@@ -585,7 +524,7 @@ export function addTemplate(wb: ExcelJS.Workbook, template: TemplateWorkbook): s
   const taken = new Set(wb.worksheets.map((ws) => ws.name.toLowerCase()));
   const renames = new Map<string, string>();
   const names = template.sheets.map((sheet) => {
-    const name = freeName(sheet.name, taken);
+    const name = freeSheetName(sheet.name, taken);
     taken.add(name.toLowerCase());
     if (name !== sheet.name) renames.set(sheet.name, name);
     return name;

@@ -2,6 +2,10 @@
 import type { CellRef, CellValue, CellWrite, Grid, Message, SheetGrid, WritePlan } from "../../src/types";
 import { cellAddress, parseA1 } from "../../src/forms/a1";
 import { invertPlan, sameFormula } from "../../src/fill/invert";
+import { CELL_LOOKS, freeSheetName, renameReferences } from "../../src/template/sheets";
+import type { TemplateCellKind } from "../../src/template/types";
+
+export { freeSheetName, renameReferences } from "../../src/template/sheets";
 
 /** A write the adapter refused, with the reason in both languages. */
 export interface SkippedWrite {
@@ -146,17 +150,6 @@ export async function sheetNames(): Promise<string[]> {
   });
 }
 
-/** "別紙1" → "別紙1 (2)", "別紙1 (3)", … until the name is free. Excel caps names at 31 characters. */
-export function freeSheetName(wanted: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((t) => t.toLowerCase()));
-  if (!lower.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = wanted.slice(0, 31 - suffix.length) + suffix;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
-}
-
 /** Office error codes → what the person should do. */
 export function describeOfficeError(error: unknown): Message {
   const code = (error as { code?: unknown } | null)?.code;
@@ -191,7 +184,7 @@ export interface TemplateSheetShape {
     col: number;
     value?: CellValue;
     formula?: string;
-    kind?: string;
+    kind?: TemplateCellKind;
     numberFormat?: string;
   }[];
   merges: { top: number; left: number; bottom: number; right: number }[];
@@ -204,53 +197,19 @@ export interface TemplateSheetShape {
 /** Points per character of column width (Excel's default 8.43 characters = 48 pt). */
 const POINTS_PER_CHAR = 48 / 8.43;
 
-/** Rewrites references to template sheets that were renamed ('別紙1'!A1 or 別紙1!A1); "…" text is left alone. */
-export function renameReferences(formula: string, renames: ReadonlyMap<string, string>): string {
-  if (renames.size === 0) return formula;
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return formula
-    .split('"')
-    .map((part, i) => {
-      if (i % 2 === 1) return part;
-      for (const [from, to] of renames) {
-        const quotedTo = `'${to.replace(/'/g, "''")}'!`;
-        part = part.split(`'${from.replace(/'/g, "''")}'!`).join(quotedTo);
-        const bare = new RegExp(`(^|[^\\w.'\\u0080-\\uffff])${escape(from)}!`, "g");
-        part = part.replace(bare, (_m, before: string) => before + quotedTo);
-      }
-      return part;
-    })
-    .join('"');
-}
-
-/** The look of each template cell kind, as the .xlsx templates have it (inputs yellow, derived blue). */
-function styleTemplateCell(range: Excel.Range, kind: string | undefined): void {
-  switch (kind) {
-    case "title":
-      range.format.font.bold = true;
-      range.format.font.size = 14;
-      break;
-    case "heading":
-      range.format.font.bold = true;
-      break;
-    case "label":
-      range.format.font.bold = true;
-      range.format.fill.color = "#F2F2F2";
-      range.format.wrapText = true;
-      range.format.verticalAlignment = "Center";
-      break;
-    case "input":
-      range.format.fill.color = "#FFF2CC";
-      range.format.protection.locked = false;
-      break;
-    case "derived":
-      range.format.fill.color = "#DDEBF7";
-      break;
-    case "note":
-      range.format.font.size = 9;
-      range.format.font.color = "#595959";
-      break;
+/** The look of each template cell kind (src/template CELL_LOOKS), as the .xlsx templates have it. */
+function styleTemplateCell(range: Excel.Range, kind: TemplateCellKind | undefined): void {
+  const look = kind ? CELL_LOOKS[kind] : undefined;
+  if (!look) return;
+  if (look.bold) range.format.font.bold = true;
+  if (look.size) range.format.font.size = look.size;
+  if (look.fontColor) range.format.font.color = `#${look.fontColor}`;
+  if (look.fill) range.format.fill.color = `#${look.fill}`;
+  if (look.wrap) {
+    range.format.wrapText = true;
+    range.format.verticalAlignment = "Center";
   }
+  if (look.unlocked) range.format.protection.locked = false;
 }
 
 /**
