@@ -12,7 +12,7 @@ const zlib = require("zlib");
 
 const root = path.join(__dirname, "..");
 const webDir = process.env.GEC_WEB_DIR || path.join(root, "dist/web");
-const CHROMIUM = "/usr/bin/chromium";
+const { CHROMIUM, launchOffline } = require("../scripts/chromium");
 
 /** The scripts taskpane.html loads before any click (office.js from the CDN excluded). */
 function initialScripts() {
@@ -48,23 +48,10 @@ function fixture() {
 
 /** Milliseconds from the 検証 click to the summary and findings in the DOM (median of `runs`). */
 async function renderTime(xlsx, runs = 5) {
-  const { chromium } = require("playwright-core");
   const server = await serve(webDir);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "gec-bench-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const context = await launchOffline(profile);
   try {
-    await context.route("https://appsforoffice.microsoft.com/**", (r) => r.abort());
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/taskpane.html`);
     await page.getByLabel("ファイルを開く").setInputFiles(xlsx);

@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { chromium } from "playwright-core";
+import { CHROMIUM, launchOffline } from "../../scripts/chromium";
 import type { BrowserContext, Page } from "playwright-core";
 import { buildIfStale, serveDir, shot } from "./harness";
 import type { StaticServer } from "./harness";
@@ -11,7 +11,6 @@ import { formatRef } from "../../src/forms/a1";
 import type { Grid } from "../../src/types";
 
 const root = path.resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
 const haveChromium = fs.existsSync(CHROMIUM);
 /** GEC_WEB_DIR serves a build made elsewhere (no rebuild); otherwise dist/web, built when stale. */
 const webDir = process.env.GEC_WEB_DIR;
@@ -120,20 +119,7 @@ maybe("Excel mode with an injected host", () => {
   beforeAll(async () => {
     if (!webDir) buildIfStale(root);
     server = await serveDir(webDir ?? path.join(root, "dist/web"));
-    context = await chromium.launchPersistentContext(path.join(dir, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 420, height: 900 },
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-    await context.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
+    context = await launchOffline(path.join(dir, "profile"), { viewport: { width: 420, height: 900 } });
     page = await context.newPage();
   }, 240000);
 

@@ -3,14 +3,13 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { chromium } from "playwright-core";
+import { CHROMIUM, launchOffline } from "../../scripts/chromium";
 import type { BrowserContext, Page } from "playwright-core";
 import { buildIfStale, buildNodeIfStale, gecCli, serveDir, shot } from "./harness";
 import type { StaticServer } from "./harness";
 import { newWorkbook, saveWorkbook } from "../../io/xlsx";
 
 const root = path.resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
 const haveChromium = fs.existsSync(CHROMIUM);
 // In CI .ci/run installs Debian's chromium, so its absence fails there; elsewhere the browser tests are skipped.
 if (!haveChromium && process.env.CI === "true") throw new Error(`${CHROMIUM} is required in CI`);
@@ -33,25 +32,10 @@ maybe("standalone page in Chromium", () => {
     buildIfStale(root);
     buildNodeIfStale(root);
     server = await serveDir(path.join(root, "dist/web"));
-    context = await chromium.launchPersistentContext(path.join(dir, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
+    context = await launchOffline(path.join(dir, "profile"), {
       acceptDownloads: true,
       viewport: { width: 420, height: 900 },
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
     });
-    // No network at all: office.js from the CDN fails, as on an offline machine or outside Office.
-    await context.route(
-      (url) => url.hostname !== "127.0.0.1",
-      (route) => route.abort(),
-    );
     page = await context.newPage();
   }, 240000);
 
