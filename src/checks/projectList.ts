@@ -67,7 +67,8 @@ export function checkProjectList(list: ProjectList, methodologyCode: string | nu
 
   for (const row of list.rows) {
     // unreadable input cells
-    for (const [key, field] of Object.entries(row.numbers)) {
+    for (const key in row.numbers) {
+      const field = row.numbers[key];
       if (field.reading.kind === "invalid") {
         findings.push(
           finding(`projectList.${key}.unreadable`, "error", field.ref, {
@@ -152,10 +153,14 @@ export function checkProjectList(list: ProjectList, methodologyCode: string | nu
   return findings;
 }
 
+/** Inputs that are amounts of heat, power or fuel (DOMAIN.md §7.5: no negative heat, E_PS ≥ 0). */
+const NON_NEGATIVE = ["totalHeat", "qBl", "ePs", "fB", "fT"];
+const ONE = Decimal.from(1);
+
 function checkRanges(row: ProjectRow): Finding[] {
   const out: Finding[] = [];
   const n = (k: string) => decimalOf(row.numbers[k]);
-  for (const key of ["totalHeat", "qBl", "ePs", "fB", "fT"]) {
+  for (const key of NON_NEGATIVE) {
     const v = n(key);
     const field = row.numbers[key];
     if (v !== null && field && v.isNegative()) {
@@ -200,7 +205,7 @@ function checkRanges(row: ProjectRow): Finding[] {
     );
   }
   const sB = n("sB");
-  if (sB !== null && (sB.cmp(0) <= 0 || sB.cmp(1) > 0)) {
+  if (sB !== null && (sB.cmp(Decimal.zero) <= 0 || sB.cmp(ONE) > 0)) {
     out.push(
       finding("range.sB", "error", row.numbers.sB.ref, {
         ja: `3.8 バイオマス比率 S_B は 0% を超え 100% 以下です（${sB}）。`,

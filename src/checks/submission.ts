@@ -217,8 +217,9 @@ export function checkHygiene(grid: Grid, s: Submission): Finding[] {
   const out: Finding[] = [];
   for (const sheet of grid.sheets) {
     sheet.values.forEach((line, i) => {
+      const formulas = sheet.formulas?.[i];
       line.forEach((v, j) => {
-        const formula = sheet.formulas?.[i]?.[j] ?? null;
+        const formula = formulas?.[j] ?? null;
         if (!formula && typeof v !== "string") return;
         const ref = { sheet: sheet.name, row: sheet.origin.row + i, col: sheet.origin.col + j };
         if (formula && /\bGEC\./i.test(formula)) {

@@ -74,7 +74,7 @@ export class Decimal {
   }
 
   private withScale(scale: number): bigint {
-    return this.mantissa * pow10(scale - this.scale);
+    return scale === this.scale ? this.mantissa : this.mantissa * pow10(scale - this.scale);
   }
 
   add(other: Decimal | number | string): Decimal {
@@ -129,6 +129,7 @@ export class Decimal {
 
   cmp(other: Decimal | number | string): number {
     const o = Decimal.from(other);
+    if (o.scale === this.scale) return this.mantissa < o.mantissa ? -1 : this.mantissa > o.mantissa ? 1 : 0;
     const scale = Math.max(this.scale, o.scale);
     const a = this.withScale(scale);
     const b = o.withScale(scale);
