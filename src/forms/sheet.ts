@@ -24,6 +24,8 @@ export class SheetView {
   readonly right: number;
   /** Folded labels by row, filled on first use: a 10,000-row sheet is read once, not once per rule. */
   private readonly normalized: (string | undefined)[][] = [];
+  /** Where the text cells are, in reading order, found once: each search of the sheet then skips its numbers. */
+  private textCells: { rows: Int32Array; cols: Int32Array; texts: string[] } | null = null;
 
   constructor(readonly grid: SheetGrid) {
     this.name = grid.name;
@@ -71,20 +73,37 @@ export class SheetView {
    */
   find(test: (label: string) => boolean, rawIncludes?: string | RegExp): { row: number; col: number }[] {
     const hits: { row: number; col: number }[] = [];
-    for (let r = this.top; r <= this.bottom; r++) {
-      const line = this.grid.values[r - this.top];
-      for (let i = 0; i < line.length; i++) {
-        const v = line[i];
-        if (typeof v !== "string") continue;
-        if (
-          rawIncludes !== undefined &&
-          !(typeof rawIncludes === "string" ? v.includes(rawIncludes) : rawIncludes.test(v))
-        )
-          continue;
-        if (test(this.label(r, this.left + i))) hits.push({ row: r, col: this.left + i });
-      }
+    const { rows, cols, texts } = this.indexTexts();
+    for (let k = 0; k < texts.length; k++) {
+      const v = texts[k];
+      if (
+        rawIncludes !== undefined &&
+        !(typeof rawIncludes === "string" ? v.includes(rawIncludes) : rawIncludes.test(v))
+      )
+        continue;
+      if (test(this.label(rows[k], cols[k]))) hits.push({ row: rows[k], col: cols[k] });
     }
     return hits;
+  }
+
+  private indexTexts(): { rows: Int32Array; cols: Int32Array; texts: string[] } {
+    if (this.textCells) return this.textCells;
+    let count = 0;
+    for (const line of this.grid.values) for (const v of line) if (typeof v === "string") count++;
+    const rows = new Int32Array(count);
+    const cols = new Int32Array(count);
+    const texts = new Array<string>(count);
+    let k = 0;
+    this.grid.values.forEach((line, i) => {
+      for (let j = 0; j < line.length; j++) {
+        const v = line[j];
+        if (typeof v !== "string") continue;
+        rows[k] = this.top + i;
+        cols[k] = this.left + j;
+        texts[k++] = v;
+      }
+    });
+    return (this.textCells = { rows, cols, texts });
   }
 
   /** The first non-empty cell to the right of (row, col), within `span` columns. */
