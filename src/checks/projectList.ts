@@ -104,7 +104,6 @@ export function checkProjectList(list: ProjectList, methodologyCode: string | nu
         if (!field || expected === undefined) continue;
         const actual = decimalOf(field);
         if (actual !== null && actual.eq(expected)) continue;
-        const value = q.form === "ratio" ? expected.toNumber() : expected.toNumber();
         findings.push(
           finding(
             `projectList.${q.key}.recompute`,
@@ -117,7 +116,7 @@ export function checkProjectList(list: ProjectList, methodologyCode: string | nu
             {
               expected: expected.toString(),
               actual: actual === null ? "" : shown(field),
-              fix: { value, previous: field.raw },
+              fix: { value: expected.toNumber(), previous: field.raw },
             },
           ),
         );

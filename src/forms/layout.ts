@@ -230,13 +230,6 @@ function aliasMatches(label: string, f: FoldedColumn): boolean {
   return f.column.key === "no" ? f.aliases.includes(label) : f.aliases.some((a) => label.includes(a));
 }
 
-/** Does a folded header text name this column? Column numbers must not be a prefix of another ("3.1" vs "3.10"). */
-export function matchesColumn(label: string, column: ProjectColumn): boolean {
-  if (label === "") return false;
-  const f = folded([column])[0];
-  return numberMatches(label, f.number) || aliasMatches(label, f);
-}
-
 /** The column a folded header text names: by its printed number first, then by its label or symbol. */
 export function columnOfLabel(
   label: string,
