@@ -1,5 +1,5 @@
 // Region 3 through the integrated IF97 layer: propertiesPT and temperaturePHK against the IAPWS region-3 rows of
-// shared/data/if97_verification.json (Table 33 forward values; SR3-03 backward T(p,h) values).
+// test/fixtures/if97_verification.json (copied from the project's shared data) (Table 33 forward values; SR3-03 backward T(p,h) values).
 import * as fs from "fs";
 import * as path from "path";
 import { pB23 } from "../../src/steam/boundaries";
@@ -21,7 +21,7 @@ interface Row {
 }
 
 const rows = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "../../../shared/data/if97_verification.json"), "utf8"),
+  fs.readFileSync(path.join(__dirname, "../fixtures/if97_verification.json"), "utf8"),
 ) as Row[];
 
 // Table 33 gives p to 9 digits only, so (p, T) → ρ → h carries that rounding: near the critical point

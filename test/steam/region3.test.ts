@@ -42,7 +42,7 @@ interface VerificationRow {
 }
 
 const rows = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "../../../shared/data/if97_verification.json"), "utf8"),
+  fs.readFileSync(path.join(__dirname, "../fixtures/if97_verification.json"), "utf8"),
 ) as VerificationRow[];
 
 const boundaries: Record<string, (p: number) => number> = {

@@ -1,5 +1,5 @@
 // Table tests of regions 1, 2, 4, 5, B23, B2bc and the region 1/2 backward equations against the IAPWS values
-// collected in shared/data/if97_verification.json (each row carries its source table and tolerance).
+// collected in test/fixtures/if97_verification.json (copied from the project's shared data) (each row carries its source table and tolerance).
 import * as fs from "fs";
 import * as path from "path";
 import { h2bc, p2bc, pB23, tB23 } from "../../src/steam/boundaries";
@@ -27,7 +27,7 @@ interface Row {
 }
 
 const rows = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "../../../shared/data/if97_verification.json"), "utf8"),
+  fs.readFileSync(path.join(__dirname, "../fixtures/if97_verification.json"), "utf8"),
 ) as Row[];
 
 const forward: Record<string, (p: number, T: number) => SteamProps> = {
