@@ -1,6 +1,7 @@
 // Building findings: one place for the shape, the A1 text and the one-cell fix.
 import type { CellRef, CellValue, Finding, Message, Severity } from "../types";
 import { formatRef } from "../forms/a1";
+import { ruleMeta } from "./registry";
 
 export function finding(
   rule: string,
@@ -13,6 +14,7 @@ export function finding(
     fix?: { value: CellValue; previous: CellValue };
   } = {},
 ): Finding {
+  ruleMeta(rule); // every rule that reports is declared, with its family, severity and description
   const f: Finding = { rule, severity, ref, message };
   if (extra.expected !== undefined) f.expected = extra.expected;
   if (extra.actual !== undefined) f.actual = extra.actual;

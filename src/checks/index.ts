@@ -2,7 +2,8 @@
 import { Decimal } from "../numbers";
 import { getMethodology } from "../methodology";
 import { isGecError } from "../errors";
-import type { Finding, Grid } from "../types";
+import type { CellRef, Finding, Grid } from "../types";
+import { at, finding } from "./finding";
 import type { ProjectRow, Submission } from "../forms/submission";
 import { checkProjectList, deriveRow, rowInputs } from "./projectList";
 import { checkAttachmentMethodology, checkFacilityNames, checkFuelStatement, checkSymbols } from "./plan";
@@ -19,6 +20,25 @@ function recomputedTonnes(rows: ProjectRow[], code: string | null): (Decimal | n
   });
 }
 
+/** A form without one facility row is not ready to submit, however clean the rest is (a blank template). */
+function checkHasFacilities(submission: Submission, grid: Grid): Finding[] {
+  const list = submission.projectList;
+  if (list && list.rows.length > 0) return [];
+  const ref: CellRef = list
+    ? { sheet: list.sheet, row: list.headerRow, col: Math.min(...Object.values(list.columns)) }
+    : (submission.methodology.tableRef ?? { sheet: grid.sheets[0]?.name ?? "", row: 0, col: 0 });
+  return [
+    finding("form.noFacilities", "error", ref, {
+      ja: list
+        ? `${at(ref)} の別紙1 に施設の行がありません。施設ごとに 1 行入力してください（このままでは提出できません）。`
+        : "別紙1 の事業リストが見つかりません。別紙1 を追加し、施設ごとに 1 行入力してください（このままでは提出できません）。",
+      en: list
+        ? `別紙1 at ${at(ref)} has no facility row: enter one row per facility (the form cannot be submitted as it is).`
+        : "No 別紙1 project list was found: add 別紙1 with one row per facility (the form cannot be submitted as it is).",
+    }),
+  ];
+}
+
 export function runChecks(submission: Submission, grid: Grid): Finding[] {
   if (!submission.recognized) return [...submission.notes];
   const code = submission.methodology.code;
@@ -29,6 +49,7 @@ export function runChecks(submission: Submission, grid: Grid): Finding[] {
     ...checkAttachmentMethodology(submission),
     ...checkPeriods(submission),
   ];
+  findings.push(...checkHasFacilities(submission, grid));
   if (submission.projectList) {
     findings.push(...checkProjectList(submission.projectList, code));
     findings.push(...checkAllocation(submission, recomputedTonnes(submission.projectList.rows, code)));

@@ -492,6 +492,21 @@ describe("form.notRecognized", () => {
   });
 });
 
+describe("form.noFacilities", () => {
+  it("a blank template is not ready to submit: one error at the 別紙1 header, and the summary counts it", () => {
+    const report = validateGrid(templateToGrid(buildTemplate("H002-2", 3)));
+    const mine = report.findings.filter((f) => f.rule === "form.noFacilities");
+    expect(mine.map((f) => [f.severity, f.ref.sheet])).toEqual([["error", "別紙1"]]);
+    expect(report.summary.errors).toBeGreaterThanOrEqual(1);
+    expect(report.summary.facilities).toBe(0);
+  });
+
+  it("the seed with its facility rows has no such finding", () => {
+    const report = validateGrid(seedGrid("H002-2", { corrected: true }));
+    expect(report.findings.filter((f) => f.rule === "form.noFacilities")).toEqual([]);
+  });
+});
+
 describe("fixtures cover every rule", () => {
   /** Rule ids as they appear in the sources; `${…}` parts (projectList.${key}.unreadable) match any key. */
   function ruleIds(): RegExp[] {
@@ -517,7 +532,7 @@ describe("fixtures cover every rule", () => {
   });
 
   it("each rule id has a fixture in this file", () => {
-    const covered = [...cases.map((c) => c.rule), "form.notRecognized"];
+    const covered = [...cases.map((c) => c.rule), "form.notRecognized", "form.noFacilities"];
     const missing = ruleIds()
       .filter((id) => !covered.some((rule) => id.test(rule)))
       .map(String);

@@ -1,0 +1,332 @@
+// The rules a verifier applies (DOMAIN.md §7), declared once: runChecks, `gec rules`, the docs and the tests read this.
+import type { Message, Severity } from "../types";
+import { METHODOLOGIES } from "../methodology";
+
+/** The rule families of DOMAIN.md §7 (1–8), plus the monitoring records of §5.1 (9). */
+export type RuleFamily = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+export const RULE_FAMILIES: Record<RuleFamily, Message> = {
+  1: { ja: "方法論", en: "Methodology" },
+  2: { ja: "期間", en: "Periods" },
+  3: { ja: "派生値の再計算", en: "Derived values reproduce" },
+  4: { ja: "別紙2 と別紙1 の整合", en: "別紙2 against 別紙1" },
+  5: { ja: "値の範囲", en: "Ranges" },
+  6: { ja: "デフォルト値", en: "Default values" },
+  7: { ja: "名称・番号の一致", en: "Identity" },
+  8: { ja: "ブックの健全性", en: "Workbook hygiene" },
+  9: { ja: "モニタリング記録（熱実績管理表）", en: "Monitoring records (熱実績管理表)" },
+};
+
+export interface RuleMeta {
+  /** Stable id, e.g. "projectList.emKg.recompute". */
+  id: string;
+  family: RuleFamily;
+  /** The severity of its findings (a rule may lower it for a near miss, as the identity rules do). */
+  severity: Severity;
+  /** Whether its findings carry a safe one-cell fix. */
+  fixable: boolean;
+  description: Message;
+}
+
+const rule = (
+  id: string,
+  family: RuleFamily,
+  severity: Severity,
+  fixable: boolean,
+  ja: string,
+  en: string,
+): RuleMeta => ({ id, family, severity, fixable, description: { ja, en } });
+
+/** Rules with a fixed id. */
+const FIXED: RuleMeta[] = [
+  rule(
+    "form.notRecognized",
+    8,
+    "error",
+    false,
+    "ブックが様式3-2 として認識できない（別紙1 の事業リストも 1.3 の方法論表も見つからない）。",
+    "The workbook is not recognised as a Form 3-2 (neither a 別紙1 project list nor a 1.3 methodology table).",
+  ),
+  rule(
+    "form.noFacilities",
+    8,
+    "error",
+    false,
+    "別紙1 に施設の行が 1 つもない（提出できる状態ではない）。",
+    "別紙1 has no facility row: the form is not ready to submit.",
+  ),
+  rule(
+    "methodology.checked.count",
+    1,
+    "error",
+    false,
+    "1.3 の方法論のチェックがちょうど 1 つではない。",
+    "Not exactly one methodology is checked in 1.3.",
+  ),
+  rule(
+    "methodology.symbols",
+    1,
+    "warning",
+    false,
+    "1.4・2.2・別紙1添付の記号が、チェックされた方法論の量ではない。",
+    "A symbol in 1.4, 2.2 or 別紙1添付 is not a quantity of the checked methodology.",
+  ),
+  rule(
+    "methodology.attachment",
+    1,
+    "warning",
+    false,
+    "別紙1添付の種別方法論名称が 1.3 でチェックされた方法論と一致しない。",
+    "別紙1添付's 種別方法論名称 does not name the methodology checked in 1.3.",
+  ),
+  rule(
+    "period.unreadable",
+    2,
+    "error",
+    false,
+    "1.5 の開始日・終了日が日付として読めない。",
+    "A 1.5 start or end date cannot be read as a date.",
+  ),
+  rule(
+    "period.order",
+    2,
+    "error",
+    false,
+    "1.5 の終了日が開始日より前。",
+    "The 1.5 end date is before the start date.",
+  ),
+  rule(
+    "period.row.unreadable",
+    2,
+    "error",
+    false,
+    "別紙1 の 5.1・5.2 が日付として読めない。",
+    "A 別紙1 5.1 or 5.2 date cannot be read as a date.",
+  ),
+  rule(
+    "period.row.outside",
+    2,
+    "error",
+    false,
+    "別紙1 の 5.1・5.2 が 1.5 の認証申請期間の外。",
+    "A 別紙1 5.1 or 5.2 date lies outside the 1.5 period.",
+  ),
+  rule(
+    "period.fiscalYearInName",
+    2,
+    "warning",
+    false,
+    "設備名称の (yyyy年度) が認証申請期間の年度と一致しない。",
+    "The facility name's (yyyy年度) is not the fiscal year of the period.",
+  ),
+  rule(
+    "projectList.row.inputs",
+    3,
+    "error",
+    false,
+    "行の入力から派生値を計算できない（必須の入力が空、F_B > F_T など）。",
+    "A row's derived values cannot be computed from its inputs (a required input is blank, F_B > F_T, …).",
+  ),
+  rule(
+    "projectList.total.recompute",
+    3,
+    "error",
+    true,
+    "別紙1 の合計 (tCO2) が各行の tCO2 の和 (R6) と一致しない。",
+    "The 別紙1 total (tCO2) is not the sum of the rows' tCO2 (R6).",
+  ),
+  rule(
+    "range.totalHeat.belowQBl",
+    5,
+    "error",
+    false,
+    "※1 全生成熱量が 3.1 Q_BL より小さい。",
+    "※1 total heat is less than 3.1 Q_BL.",
+  ),
+  rule("range.fB.aboveFT", 5, "error", false, "3.6 F_B が 3.7 F_T を超える。", "3.6 F_B exceeds 3.7 F_T."),
+  rule(
+    "range.sB",
+    5,
+    "error",
+    false,
+    "3.8 S_B が 0% を超え 100% 以下ではない。",
+    "3.8 S_B is not > 0 % and ≤ 100 %.",
+  ),
+  rule(
+    "defaults.cefFuel.unknown",
+    6,
+    "warning",
+    false,
+    "3.4 CEF_fuel,BL が燃料のデフォルト値の表にない。",
+    "3.4 CEF_fuel,BL is not in the table of fuel defaults.",
+  ),
+  rule(
+    "defaults.epsBl.mismatch",
+    6,
+    "warning",
+    false,
+    "3.5 ε_BL が同じ燃料のデフォルト 0.98 × LHV/HHV と一致しない。",
+    "3.5 ε_BL differs from 0.98 × LHV/HHV of the same fuel.",
+  ),
+  rule(
+    "defaults.fuel.statement",
+    6,
+    "warning",
+    false,
+    "3.4 の CEF が 2.2 に記載した燃料のデフォルト値ではない。",
+    "3.4's CEF is not the default of the fuel stated in 2.2.",
+  ),
+  rule(
+    "allocation.facility.tonnes",
+    4,
+    "error",
+    true,
+    "別紙2 の施設ごとの削減相当量が別紙1 のその行の tCO2 と一致しない (R7)。",
+    "A 別紙2 allocation per facility differs from that row's tCO2 in 別紙1 (R7).",
+  ),
+  rule(
+    "allocation.total",
+    4,
+    "error",
+    false,
+    "別紙2 の削減相当量の合計が別紙1 の合計と一致しない (R7)。",
+    "別紙2's allocations do not add up to 別紙1's total (R7).",
+  ),
+  rule(
+    "allocation.powerSold.heat",
+    4,
+    "error",
+    true,
+    "熱の方法論なのに別紙2 の販売電力量が 0 でない。",
+    "別紙2's power sold is not 0 for a heat methodology.",
+  ),
+  rule(
+    "identity.approvalNumber.format",
+    7,
+    "error",
+    false,
+    "承認番号が NN-XX-NNN の形式でない。",
+    "An approval number is not of the form NN-XX-NNN.",
+  ),
+  rule(
+    "identity.approvalNumber.duplicate",
+    7,
+    "error",
+    false,
+    "承認番号が重複している。",
+    "An approval number appears twice.",
+  ),
+  rule(
+    "identity.facilityName.attachment",
+    7,
+    "warning",
+    false,
+    "別紙1添付の設備名称が別紙1 の設備名称と一致しない。",
+    "A 別紙1添付 facility name differs from 別紙1's.",
+  ),
+  rule(
+    "identity.facilityName.allocation",
+    7,
+    "warning",
+    false,
+    "別紙2 の設備名称が別紙1 の設備名称と一致しない。",
+    "A 別紙2 facility name differs from 別紙1's.",
+  ),
+  rule(
+    "hygiene.gecFormula",
+    8,
+    "warning",
+    false,
+    "様式のシートに GEC. 関数の数式が残っている（提出先では #NAME?）。",
+    "A GEC. formula is left in a form sheet (recipients see #NAME?).",
+  ),
+  rule(
+    "hygiene.errorValue",
+    8,
+    "error",
+    false,
+    "セルがエラー値（#VALUE!、#REF! など）。",
+    "A cell holds an error value (#VALUE!, #REF!, …).",
+  ),
+  rule(
+    "hygiene.numberAsText",
+    8,
+    "info",
+    false,
+    "数値が文字列として入力されている（読み取りはできる）。",
+    "A number is stored as text (it is read all the same).",
+  ),
+];
+
+/** Amounts that may not be negative (DOMAIN.md §7.5: no negative heat, E_PS ≥ 0). */
+export const NON_NEGATIVE_INPUTS = ["totalHeat", "qBl", "ePs", "fB", "fT"];
+
+/** Rules made per quantity of the methodologies: one recompute rule per derived column, one unreadable per input. */
+function perQuantity(): RuleMeta[] {
+  const out = new Map<string, RuleMeta>();
+  for (const m of METHODOLOGIES) {
+    for (const q of m.quantities) {
+      const where = `${q.column ?? ""} ${q.symbol}`.trim();
+      if (q.role === "derived") {
+        const id = `projectList.${q.key}.recompute`;
+        if (!out.has(id))
+          out.set(
+            id,
+            rule(
+              id,
+              3,
+              "error",
+              true,
+              `別紙1 ${where}（${q.label.ja}）が行の入力から再計算した値と一致しない。`,
+              `別紙1 ${where} (${q.label.en}) does not reproduce from the row's inputs.`,
+            ),
+          );
+      }
+      const unreadable = `projectList.${q.key}.unreadable`;
+      if (!out.has(unreadable))
+        out.set(
+          unreadable,
+          rule(
+            unreadable,
+            8,
+            "error",
+            false,
+            `別紙1 ${where} が数値として読めない。`,
+            `別紙1 ${where} cannot be read as a number.`,
+          ),
+        );
+    }
+  }
+  for (const key of NON_NEGATIVE_INPUTS) {
+    const q = METHODOLOGIES.flatMap((m) => m.quantities).find((x) => x.key === key);
+    const where = q ? `${q.column ?? ""} ${q.symbol}`.trim() : key;
+    const id = `range.${key}.negative`;
+    out.set(id, rule(id, 5, "error", false, `別紙1 ${where} が負の値。`, `別紙1 ${where} is negative.`));
+  }
+  return [...out.values()];
+}
+
+let registry: Map<string, RuleMeta> | null = null;
+
+function rules(): Map<string, RuleMeta> {
+  if (!registry) registry = new Map([...FIXED, ...perQuantity()].map((r) => [r.id, r]));
+  return registry;
+}
+
+/** Every rule, by family then id. */
+export function listRules(): RuleMeta[] {
+  return [...rules().values()].sort((a, b) => a.family - b.family || a.id.localeCompare(b.id));
+}
+
+/** The meta of a rule id; throws for an id no one declared, so that a rule cannot report without a declaration. */
+export function ruleMeta(id: string): RuleMeta {
+  const meta = rules().get(id);
+  if (!meta) throw new Error(`rule "${id}" is not declared in src/checks/registry.ts`);
+  return meta;
+}
+
+/** Registers rules at run time (a methodology or a rule family declared outside this file, e.g. in a test). */
+export function registerRules(extra: RuleMeta[]): void {
+  const map = rules();
+  for (const r of extra) map.set(r.id, r);
+}
