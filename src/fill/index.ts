@@ -2,11 +2,12 @@
 import { Decimal } from "../numbers";
 import { isGecError } from "../errors";
 import { getMethodology, renderRowFormula } from "../methodology";
-import type { MethodologyDeclaration, MethodologyParams } from "../methodology";
+import { excelFormula, formulaInputs } from "../formula";
+import type { MethodologyDeclaration, MethodologyParams, QuantityDeclaration } from "../methodology";
 import { readSubmission } from "../forms/read";
 import { cellAddress, formatRef } from "../forms/a1";
 import { SheetView } from "../forms/sheet";
-import type { NumberField, ProjectList, Submission } from "../forms/submission";
+import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
 import { rowInputs } from "../checks/projectList";
 import type { CellRef, CellValue, CellWrite, Finding, Grid, WritePlan } from "../types";
 import { sameFormula } from "./invert";
@@ -41,7 +42,7 @@ class PlanBuilder {
 
   constructor(
     grid: Grid,
-    private readonly formulas: boolean,
+    readonly formulas: boolean,
   ) {
     this.views = new Map(grid.sheets.map((s) => [s.name, new SheetView(s)]));
   }
@@ -153,12 +154,20 @@ export function planFill(grid: Grid, options: FillOptions = {}): FillPlan {
       const value = derived[q.key];
       if (!field || value === undefined) continue;
       let formula: string | null = null;
-      if (q.excelFormula) {
-        try {
-          formula = renderRowFormula(q, refs, options.params);
-        } catch (e) {
-          if (!isGecError(e)) throw e;
-          // a column the formula needs is missing from this layout: the value still fills the cell
+      if (plan.formulas) {
+        formula = renderRowFormula(q, declaration.quantities, refs, options.params);
+        const misread = formula ? misreadInput(q, declaration, row, refs) : null;
+        if (formula && misread) {
+          // Excel would compute from the cell as typed, not as the reader took it: the value is what is meant
+          formula = null;
+          plan.skipped.push(
+            skip(
+              "fill.formula.asValue",
+              field.ref,
+              `${formatRef(field.ref)}（${q.column ?? ""} ${q.symbol}）は数式でなく値で書きます。入力 ${formatRef(misread.ref)} の ${shortText(misread.raw)} は ${misread.reading} と読みましたが、Excel の数式はそのように読まないためです（入力は書き換えません）。`,
+              `${formatRef(field.ref)} (${q.column ?? ""} ${q.symbol}) is written as a value, not a formula: input ${formatRef(misread.ref)} holds ${shortText(misread.raw)}, read as ${misread.reading}, which an Excel formula would not read the same way (inputs are never rewritten).`,
+            ),
+          );
         }
       }
       plan.cell(field, value, formula, q.form === "ratio" ? "0.00%" : undefined);
@@ -170,7 +179,13 @@ export function planFill(grid: Grid, options: FillOptions = {}): FillPlan {
   if (list.totalTonnes && total !== null) {
     const first = tonnesRefs[0];
     const last = tonnesRefs[tonnesRefs.length - 1];
-    const sum = first && last ? `=SUM(${cellAddress(first)}:${cellAddress(last)})` : null;
+    const sum =
+      first && last
+        ? excelFormula(declaration.total, declaration.quantities, {
+            addresses: {},
+            ranges: { emT: `${cellAddress(first)}:${cellAddress(last)}` },
+          })
+        : null;
     plan.cell(list.totalTonnes, total, sum);
   } else if (list.totalTonnes) {
     plan.skipped.push(
@@ -210,6 +225,36 @@ export function planFill(grid: Grid, options: FillOptions = {}): FillPlan {
 
   const writes = withoutInputs(plan.writes, list, declaration);
   return { writes, skipped: plan.skipped };
+}
+
+/** A cell for messages: text shortened, so that a 100,000-character cell is never echoed whole. */
+function shortText(raw: CellValue): string {
+  const text = typeof raw === "string" ? `"${raw}"` : String(raw);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/**
+ * The first input cell of a formula that Excel would not read as the engine did: text ("1,234", full-width digits,
+ * "99.94%") or a share typed as a percentage number (92.512 under a "%" heading). Null when every input is a plain
+ * number that Excel reads as it is, so that the formula recalculates to exactly the value cached with it.
+ */
+function misreadInput(
+  q: QuantityDeclaration,
+  declaration: MethodologyDeclaration,
+  row: ProjectRow,
+  refs: Record<string, string>,
+): { ref: CellRef; raw: CellValue; reading: string } | null {
+  for (const key of formulaInputs(q, declaration.quantities, { addresses: refs })) {
+    const input = declaration.quantities.find((x) => x.key === key);
+    const field = row.numbers[key];
+    if (!input || input.role !== "input" || !field) continue;
+    const reading = field.reading;
+    if (reading.kind !== "number") continue; // blank or "—": the formula's own blank test reads it as the engine does
+    if (typeof field.raw !== "number" || !Decimal.from(field.raw).eq(reading.decimal)) {
+      return { ref: field.ref, raw: field.raw, reading: reading.decimal.toString() };
+    }
+  }
+  return null;
 }
 
 /** Belt and braces: whatever the planning above does, a cell of an input column of 別紙1 is never written. */

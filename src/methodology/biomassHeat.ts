@@ -1,89 +1,30 @@
 // Biomass heat H002-1 / H002-2 (and the generic heat path of H001-x, H003): Q_WB, S_B, CEF/ε, EM_WB, with R1–R6.
 import { Decimal } from "../numbers";
-import { GecError } from "../errors";
-import { amount, positive, ratio, signed, required } from "./values";
+import {
+  PARAMETERS,
+  evaluateQuantities,
+  div,
+  mul,
+  num,
+  param,
+  ref,
+  roundDown,
+  sub,
+  sumOf,
+  whenBlank,
+} from "../formula";
+import type { QuantityDeclaration } from "./types";
+import { evaluateDeclared } from "./evaluate";
 import type { NumberLike } from "./values";
-import { CEF_FUEL, E_PS, EM_KG, EPS_BL, FACTOR, F_B, F_T, Q_BL, Q_WB, S_B } from "./quantities";
-import type { MethodologyParams, QuantityDeclaration, RowInputs } from "./types";
 
 /**
  * MJ_HHV per kWh used to convert auxiliary power to primary energy in Q_WB = Q_BL − E_PS × 9.484.
  * [open] The footnote defining it is missing from the seed (its formula carries a "*"); 9.484 is the figure the seed
- * prints and uses. Overridable per call.
+ * prints and uses. Overridable per call (parameter primaryEnergyFactor).
  */
-export const PRIMARY_ENERGY_FACTOR = 9.484;
+export const PRIMARY_ENERGY_FACTOR = Number(PARAMETERS.find((p) => p.key === "primaryEnergyFactor")?.value);
 
-/** R1: Q_WB = Q_BL − ROUNDDOWN(E_PS × 9.484, 0) [MJ_HHV]. Q_BL 生成熱量, E_PS 補機消費電力量 (kWh). */
-export function qWb(qBl: NumberLike, ePs: NumberLike, factor: NumberLike = PRIMARY_ENERGY_FACTOR): number {
-  return qWbDecimal(qBl, ePs, factor).toNumber();
-}
-
-export function qWbDecimal(
-  qBl: NumberLike,
-  ePs: NumberLike,
-  factor: NumberLike = PRIMARY_ENERGY_FACTOR,
-): Decimal {
-  return amount(qBl, Q_BL).sub(amount(ePs, E_PS).mul(positive(factor, FACTOR)).roundDown(0));
-}
-
-/** R3: S_B = ROUNDDOWN(F_B ÷ F_T, 4) as a fraction. F_B バイオマス燃料, F_T 燃料合計 (MJ). */
-export function biomassShare(fB: NumberLike, fT: NumberLike): number {
-  return biomassShareDecimal(fB, fT).toNumber();
-}
-
-export function biomassShareDecimal(fB: NumberLike, fT: NumberLike): Decimal {
-  const b = amount(fB, F_B);
-  const t = amount(fT, F_T);
-  if (t.isZero()) {
-    throw new GecError("#VALUE!", { ja: "燃料合計 F_T が 0 です。", en: "Total fuel F_T is 0." }, "F_T");
-  }
-  if (b.cmp(t) > 0) {
-    throw new GecError(
-      "#VALUE!",
-      {
-        ja: `バイオマス燃料 F_B (${b}) が燃料合計 F_T (${t}) を超えています。`,
-        en: `Biomass fuel F_B (${b}) exceeds total fuel F_T (${t}).`,
-      },
-      "F_B",
-    );
-  }
-  return b.div(t, 4, "down");
-}
-
-/** R2: CEF_fuel,BL ÷ ε_BL truncated to 4 decimals (kgCO2/MJ_HHV), e.g. 0.0678 ÷ 0.92022 → 0.0736. */
-export function emissionFactor(cef: NumberLike, eps: NumberLike): number {
-  return emissionFactorDecimal(cef, eps).toNumber();
-}
-
-export function emissionFactorDecimal(cef: NumberLike, eps: NumberLike): Decimal {
-  return positive(cef, CEF_FUEL).div(ratio(eps, EPS_BL), 4, "down");
-}
-
-/** R4: EM_WB = ROUNDDOWN(Q_WB × S_B × ROUNDDOWN(CEF ÷ ε, 4), 0) kgCO2; S_B as its truncated 4-decimal fraction. */
-export function emWb(qWbValue: NumberLike, sB: NumberLike, cef: NumberLike, eps: NumberLike): number {
-  return emWbDecimal(qWbValue, sB, cef, eps).toNumber();
-}
-
-export function emWbDecimal(qWbValue: NumberLike, sB: NumberLike, cef: NumberLike, eps: NumberLike): Decimal {
-  const q = amount(qWbValue, Q_WB);
-  return q.mul(ratio(sB, S_B)).mul(emissionFactorDecimal(cef, eps)).roundDown(0);
-}
-
-/** R5: tCO2 = ROUNDDOWN(kg ÷ 1000, 0) (445,795 kg → 445 t). */
-export function emTonnes(kg: NumberLike): number {
-  return emTonnesDecimal(kg).toNumber();
-}
-
-export function emTonnesDecimal(kg: NumberLike): Decimal {
-  return amount(kg, EM_KG).div(1000, 0, "down");
-}
-
-/** R6: the 合計 is the sum of the rows' truncated tonnes, not the truncated sum of kg. */
-export function totalTonnes(rowsKg: NumberLike[]): number {
-  return rowsKg.reduce<Decimal>((sum, kg) => sum.add(emTonnesDecimal(kg)), Decimal.zero).toNumber();
-}
-
-/** 別紙1 columns of the heat project list (DOMAIN.md §6). */
+/** 別紙1 columns of the heat project list (DOMAIN.md §6), each derived one with its formula and rounding (§4). */
 export const heatQuantities: QuantityDeclaration[] = [
   {
     key: "totalHeat",
@@ -92,6 +33,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "MJ_HHV",
     role: "input",
     column: "※1",
+    domain: "amount",
   },
   {
     key: "qBl",
@@ -100,6 +42,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "MJ_HHV",
     role: "input",
     column: "3.1",
+    domain: "amount",
   },
   {
     key: "ePs",
@@ -108,6 +51,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "kWh",
     role: "input",
     column: "3.2",
+    domain: "amount",
   },
   {
     key: "qWb",
@@ -119,8 +63,9 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "MJ_HHV",
     role: "derived",
     column: "3.3",
-    rounding: { rule: "R1", mode: "down", places: 0, excel: "ROUNDDOWN({ePs}*{primaryEnergyFactor},0)" },
-    excelFormula: "{qBl}-ROUNDDOWN({ePs}*{primaryEnergyFactor},0)",
+    domain: "amount",
+    // R1
+    expr: sub(ref("qBl"), roundDown(mul(ref("ePs"), param("primaryEnergyFactor")), 0)),
   },
   {
     key: "cefFuel",
@@ -132,6 +77,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "kgCO2/MJ_HHV",
     role: "input",
     column: "3.4",
+    domain: "positive",
   },
   {
     key: "epsBl",
@@ -144,6 +90,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     role: "input",
     column: "3.5",
     form: "ratio",
+    domain: "ratio",
   },
   {
     key: "fB",
@@ -152,6 +99,8 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "MJ",
     role: "input",
     column: "3.6",
+    domain: "amount",
+    atMost: "fT",
   },
   {
     key: "fT",
@@ -160,6 +109,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "MJ",
     role: "input",
     column: "3.7",
+    domain: "amount",
   },
   {
     key: "sB",
@@ -169,9 +119,9 @@ export const heatQuantities: QuantityDeclaration[] = [
     role: "derived",
     column: "3.8",
     form: "ratio",
-    rounding: { rule: "R3", mode: "down", places: 4, excel: "ROUNDDOWN({fB}/{fT},4)" },
-    // 100 % when both F_B and F_T are blank or "—" (not numbers), as deriveHeatRow; one of them alone is an error
-    excelFormula: 'IF(AND(OR({fB}="",ISERROR(--{fB})),OR({fT}="",ISERROR(--{fT}))),1,ROUNDDOWN({fB}/{fT},4))',
+    domain: "ratio",
+    // R3; 100 % where a row has no fuel data (F_B and F_T both "—"), as the seed prints it
+    expr: whenBlank(["fB", "fT"], num(1), roundDown(div(ref("fB"), ref("fT")), 4)),
   },
   {
     key: "emissionFactor",
@@ -180,8 +130,9 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "kgCO2/MJ_HHV",
     role: "derived",
     column: "3.9",
-    rounding: { rule: "R2", mode: "down", places: 4, excel: "ROUNDDOWN({cefFuel}/{epsBl},4)" },
-    excelFormula: "ROUNDDOWN({cefFuel}/{epsBl},4)",
+    domain: "positive",
+    // R2
+    expr: roundDown(div(ref("cefFuel"), ref("epsBl")), 4),
   },
   {
     key: "emKg",
@@ -190,8 +141,9 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "kgCO2",
     role: "derived",
     column: "3.10",
-    rounding: { rule: "R4", mode: "down", places: 0, excel: "ROUNDDOWN({qWb}*{sB}*{emissionFactor},0)" },
-    excelFormula: "ROUNDDOWN({qWb}*{sB}*{emissionFactor},0)",
+    domain: "amount",
+    // R4
+    expr: roundDown(mul(mul(ref("qWb"), ref("sB")), ref("emissionFactor")), 0),
   },
   {
     key: "emT",
@@ -200,37 +152,55 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "tCO2",
     role: "derived",
     column: "3.11",
-    rounding: { rule: "R5", mode: "down", places: 0, excel: "ROUNDDOWN({emKg}/1000,0)" },
-    excelFormula: "ROUNDDOWN({emKg}/1000,0)",
+    domain: "amount",
+    // R5
+    expr: roundDown(div(ref("emKg"), num(1000)), 0),
   },
 ];
 
-/**
- * Every derived column of one heat row. S_B is 100 % where F_B and F_T are both empty ("—": no auxiliary fuel,
- * as the seed's rows without fuel data print 100%).
- */
-export function deriveHeatRow(inputs: RowInputs, params: MethodologyParams = {}): Record<string, Decimal> {
-  const need = (key: string, symbol: string): Decimal => required(inputs, key, symbol);
-  const qWbValue = qWbDecimal(
-    need("qBl", "Q_BL"),
-    need("ePs", "E_PS"),
-    params.primaryEnergyFactor ?? PRIMARY_ENERGY_FACTOR,
-  );
-  if (qWbValue.isNegative()) {
-    throw new GecError(
-      "#VALUE!",
-      {
-        ja: `Q_WB が負になります (${qWbValue})。Q_BL と E_PS を確認してください。`,
-        en: `Q_WB is negative (${qWbValue}): check Q_BL and E_PS.`,
-      },
-      "Q_WB",
-    );
-  }
-  const fB = inputs.fB ?? null;
-  const fT = inputs.fT ?? null;
-  const sB =
-    fB === null && fT === null ? Decimal.from(1) : biomassShareDecimal(need("fB", "F_B"), need("fT", "F_T"));
-  const factor = emissionFactorDecimal(need("cefFuel", "CEF_fuel,BL"), need("epsBl", "ε_BL"));
-  const emKg = signed(qWbValue, Q_WB).mul(sB).mul(factor).roundDown(0);
-  return { qWb: qWbValue, sB, emissionFactor: factor, emKg, emT: emKg.div(1000, 0, "down") };
+/** R6: the 合計 is the sum of the rows' truncated tonnes, not the truncated sum of kg. */
+export const tonnesTotal: QuantityDeclaration = {
+  key: "emTotal",
+  symbol: "Σ EM",
+  label: { ja: "排出削減量の合計", en: "Total emission reduction" },
+  unit: "tCO2",
+  role: "derived",
+  domain: "amount",
+  expr: sumOf("emT"),
+};
+
+const one = (key: string, given: Record<string, NumberLike>, params?: Record<string, NumberLike>): Decimal =>
+  evaluateDeclared(heatQuantities, given, key, params);
+
+/** R6: the 合計 of the rows' kg, each truncated to t first (57,778 t for the seed's H002-2). */
+export function totalTonnes(rowsKg: NumberLike[]): number {
+  const tonnes = rowsKg.map((kg) => one("emT", { emKg: kg }));
+  return evaluateQuantities([tonnesTotal], {}, ["emTotal"], {
+    columns: { emT: { values: tonnes, cells: [] } },
+  }).values.emTotal.toNumber();
+}
+
+/** R1: Q_WB = Q_BL − ROUNDDOWN(E_PS × 9.484, 0) [MJ_HHV]. Q_BL 生成熱量, E_PS 補機消費電力量 (kWh). */
+export function qWb(qBl: NumberLike, ePs: NumberLike, factor: NumberLike = PRIMARY_ENERGY_FACTOR): number {
+  return one("qWb", { qBl, ePs }, { primaryEnergyFactor: factor }).toNumber();
+}
+
+/** R3: S_B = ROUNDDOWN(F_B ÷ F_T, 4) as a fraction. F_B バイオマス燃料, F_T 燃料合計 (MJ). */
+export function biomassShare(fB: NumberLike, fT: NumberLike): number {
+  return one("sB", { fB, fT }).toNumber();
+}
+
+/** R2: CEF_fuel,BL ÷ ε_BL truncated to 4 decimals (kgCO2/MJ_HHV), e.g. 0.0678 ÷ 0.92022 → 0.0736. */
+export function emissionFactor(cef: NumberLike, eps: NumberLike): number {
+  return one("emissionFactor", { cefFuel: cef, epsBl: eps }).toNumber();
+}
+
+/** R4: EM_WB = ROUNDDOWN(Q_WB × S_B × ROUNDDOWN(CEF ÷ ε, 4), 0) kgCO2; S_B as its truncated 4-decimal fraction. */
+export function emWb(qWbValue: NumberLike, sB: NumberLike, cef: NumberLike, eps: NumberLike): number {
+  return one("emKg", { qWb: qWbValue, sB, cefFuel: cef, epsBl: eps }).toNumber();
+}
+
+/** R5: tCO2 = ROUNDDOWN(kg ÷ 1000, 0) (445,795 kg → 445 t). */
+export function emTonnes(kg: NumberLike): number {
+  return one("emT", { emKg: kg }).toNumber();
 }

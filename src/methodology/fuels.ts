@@ -1,7 +1,7 @@
 // Default values (方法2) for the fuel a biomass boiler replaces: CEF_fuel,BL and ε_BL = 0.98 × LHV/HHV.
 import { Decimal, normalizeText } from "../numbers";
 import { GecError } from "../errors";
-import { ratio } from "./values";
+import { readQuantity } from "./values";
 import type { NumberLike } from "./values";
 import type { Message } from "../types";
 
@@ -112,10 +112,10 @@ export function epsBl(name: string, effLhv: NumberLike = DEFAULT_BOILER_EFFICIEN
       "fuel",
     );
   }
-  const efficiency = ratio(effLhv, {
+  const efficiency = readQuantity(effLhv, {
     symbol: "eff_LHV",
-    ja: "ボイラ効率（低位発熱量ベース）",
-    en: "Boiler efficiency (LHV)",
+    label: { ja: "ボイラ効率（低位発熱量ベース）", en: "Boiler efficiency (LHV)" },
+    domain: "ratio",
   });
   return efficiency.mul(Decimal.from(fuel.lhvPerHhv)).toNumber();
 }

@@ -2,9 +2,16 @@
 import { GecError } from "../errors";
 import { normalizeText } from "../numbers";
 import type { Message } from "../types";
-import { deriveHeatRow, heatQuantities } from "./biomassHeat";
-import { derivePowerRow, powerQuantities } from "./power";
-import type { MethodologyCode, MethodologyDeclaration } from "./types";
+import { evaluateQuantities } from "../formula";
+import { heatQuantities, tonnesTotal } from "./biomassHeat";
+import { powerQuantities } from "./power";
+import type {
+  MethodologyCode,
+  MethodologyDeclaration,
+  MethodologyParams,
+  QuantityDeclaration,
+  RowInputs,
+} from "./types";
 
 export * from "./types";
 export * from "./biomassHeat";
@@ -13,6 +20,8 @@ export * from "./power";
 export * from "./electricity";
 export * from "./steamProcedure";
 export * from "./formula";
+export * from "./values";
+export * from "./evaluate";
 
 /** Official names as the 1.3 checkbox table prints them (DOMAIN.md §2). */
 const NAMES: [MethodologyCode, string, string][] = [
@@ -55,6 +64,18 @@ const NAMES: [MethodologyCode, string, string][] = [
 /** Only the biomass heat formulas are confirmed by the seed; the rest follow DOMAIN.md's [open] generic paths. */
 const CONFIRMED = new Set<MethodologyCode>(["H002-1", "H002-2"]);
 
+/** Every derived quantity of a row, from its declarations: the one way a row is computed. */
+export function deriveWith(quantities: QuantityDeclaration[]): MethodologyDeclaration["derive"] {
+  const derived = quantities.filter((q) => q.role === "derived").map((q) => q.key);
+  return (inputs: RowInputs, params: MethodologyParams = {}) =>
+    evaluateQuantities(quantities, inputs, derived, { params: { ...params } }).values;
+}
+
+const deriveHeat = deriveWith(heatQuantities);
+/** Every derived column of one heat row (Q_WB, S_B, CEF/ε, EM_WB, EM). */
+export const deriveHeatRow = deriveHeat;
+const derivePower = deriveWith(powerQuantities);
+
 export const METHODOLOGIES: MethodologyDeclaration[] = NAMES.map(([code, ja, en]) => {
   const heat = code.startsWith("H");
   const provisional = !CONFIRMED.has(code);
@@ -67,7 +88,8 @@ export const METHODOLOGIES: MethodologyDeclaration[] = NAMES.map(([code, ja, en]
       ? "[open] formula not confirmed by a published submission; generic path of DOMAIN.md §2 (暫定)"
       : "seed submissions (reference/003), DOMAIN.md §2–§4",
     quantities: heat ? heatQuantities : powerQuantities,
-    derive: heat ? deriveHeatRow : derivePowerRow,
+    total: tonnesTotal,
+    derive: heat ? deriveHeat : derivePower,
   };
 });
 

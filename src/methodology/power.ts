@@ -1,39 +1,8 @@
 // Green power P001–P005 (provisional): self-consumption and emission reduction from the electricity factor.
-import { GecError } from "../errors";
-import { amount, positive, required } from "./values";
+import { add, div, mul, num, ref, roundDown, sub } from "../formula";
+import type { QuantityDeclaration } from "./types";
+import { evaluateDeclared } from "./evaluate";
 import type { NumberLike } from "./values";
-import { CEF_ELEC, EPA, EPC, EPG, EPS_SOLD } from "./quantities";
-import type { Decimal } from "../numbers";
-import type { QuantityDeclaration, RowInputs } from "./types";
-
-/** EPC = EPG − EPS − EPA (kWh): self-consumed = generated − sold to the grid − auxiliary. */
-export function epc(epg: NumberLike, eps: NumberLike, epa: NumberLike): number {
-  return epcDecimal(epg, eps, epa).toNumber();
-}
-
-export function epcDecimal(epg: NumberLike, eps: NumberLike, epa: NumberLike): Decimal {
-  const result = amount(epg, EPG).sub(amount(eps, EPS_SOLD)).sub(amount(epa, EPA));
-  if (result.isNegative()) {
-    throw new GecError(
-      "#VALUE!",
-      {
-        ja: `販売電力量と補機消費電力量の和が発電電力量を超えています（EPC = ${result}）。`,
-        en: `Power sold plus auxiliary power exceeds generated power (EPC = ${result}).`,
-      },
-      "EPG",
-    );
-  }
-  return result;
-}
-
-/** EMP = ROUNDDOWN((EPS + EPC) × CEF_electricity,t, 0) kgCO2 [provisional: rounding by analogy with R4]. */
-export function emP(eps: NumberLike, epcValue: NumberLike, cefElec: NumberLike): number {
-  return emPDecimal(eps, epcValue, cefElec).toNumber();
-}
-
-export function emPDecimal(eps: NumberLike, epcValue: NumberLike, cefElec: NumberLike): Decimal {
-  return amount(eps, EPS_SOLD).add(amount(epcValue, EPC)).mul(positive(cefElec, CEF_ELEC)).roundDown(0);
-}
 
 /** 別紙1 power block [open beyond 3.1 販売電力量 and 3.6 排出削減量 (tCO2), which the 別紙2 note names]. */
 export const powerQuantities: QuantityDeclaration[] = [
@@ -44,6 +13,7 @@ export const powerQuantities: QuantityDeclaration[] = [
     unit: "kWh",
     role: "input",
     column: "3.1",
+    domain: "amount",
   },
   {
     key: "epg",
@@ -52,6 +22,7 @@ export const powerQuantities: QuantityDeclaration[] = [
     unit: "kWh",
     role: "input",
     column: "3.2",
+    domain: "amount",
     provisional: true,
   },
   {
@@ -61,6 +32,7 @@ export const powerQuantities: QuantityDeclaration[] = [
     unit: "kWh",
     role: "input",
     column: "3.3",
+    domain: "amount",
     provisional: true,
   },
   {
@@ -70,7 +42,18 @@ export const powerQuantities: QuantityDeclaration[] = [
     unit: "kgCO2/kWh",
     role: "input",
     column: "3.4",
+    domain: "positive",
     provisional: true,
+  },
+  {
+    // no column of its own: the formula of 3.5 carries it inline
+    key: "epc",
+    symbol: "EPC",
+    label: { ja: "自家消費電力量", en: "Self-consumed power" },
+    unit: "kWh",
+    role: "derived",
+    domain: "amount",
+    expr: sub(sub(ref("epg"), ref("eps")), ref("epa")),
   },
   {
     key: "emKg",
@@ -79,9 +62,10 @@ export const powerQuantities: QuantityDeclaration[] = [
     unit: "kgCO2",
     role: "derived",
     column: "3.5",
+    domain: "amount",
     provisional: true,
-    rounding: { rule: "R4", mode: "down", places: 0, excel: "ROUNDDOWN(({epg}-{epa})*{cefElec},0)" },
-    excelFormula: "ROUNDDOWN(({epg}-{epa})*{cefElec},0)",
+    // EMP = ROUNDDOWN((EPS + EPC) × CEF_electricity,t, 0) [provisional: rounding by analogy with R4]
+    expr: roundDown(mul(add(ref("eps"), ref("epc")), ref("cefElec")), 0),
   },
   {
     key: "emT",
@@ -90,15 +74,17 @@ export const powerQuantities: QuantityDeclaration[] = [
     unit: "tCO2",
     role: "derived",
     column: "3.6",
-    rounding: { rule: "R5", mode: "down", places: 0, excel: "ROUNDDOWN({emKg}/1000,0)" },
-    excelFormula: "ROUNDDOWN({emKg}/1000,0)",
+    domain: "amount",
+    expr: roundDown(div(ref("emKg"), num(1000)), 0),
   },
 ];
 
-export function derivePowerRow(inputs: RowInputs): Record<string, Decimal> {
-  const need = (key: string, symbol: string): Decimal => required(inputs, key, symbol);
-  const eps = need("eps", "EPS");
-  const epcValue = epcDecimal(need("epg", "EPG"), eps, need("epa", "EPA"));
-  const emKg = emPDecimal(eps, epcValue, need("cefElec", "CEF_electricity,t"));
-  return { epc: epcValue, emKg, emT: emKg.div(1000, 0, "down") };
+/** EPC = EPG − EPS − EPA (kWh): self-consumed = generated − sold to the grid − auxiliary. */
+export function epc(epg: NumberLike, eps: NumberLike, epa: NumberLike): number {
+  return evaluateDeclared(powerQuantities, { epg, eps, epa }, "epc").toNumber();
+}
+
+/** EMP = ROUNDDOWN((EPS + EPC) × CEF_electricity,t, 0) kgCO2 [provisional: rounding by analogy with R4]. */
+export function emP(eps: NumberLike, epcValue: NumberLike, cefElec: NumberLike): number {
+  return evaluateDeclared(powerQuantities, { eps, epc: epcValue, cefElec }, "emKg").toNumber();
 }

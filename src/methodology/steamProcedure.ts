@@ -1,16 +1,99 @@
-// H002-2 monthly steam heat by the JSME procedure of 別紙1添付 (DOMAIN.md §5).
+// H002-2 monthly steam heat by the JSME procedure of 別紙1添付 (DOMAIN.md §5), declared as formulas.
 import { Decimal } from "../numbers";
 import { saturatedLiquidEnthalpy, steamEnthalpy } from "../steam";
-import { amount, signed } from "./values";
+import { add, call, mul, param, ref, roundDown, roundUp, sub } from "../formula";
+import type { QuantitySpec } from "../formula";
+import { evaluateDeclared } from "./evaluate";
 import type { NumberLike } from "./values";
 
 /** Standard atmosphere added to gauge pressure, MPa. */
 export const STANDARD_ATMOSPHERE_MPA = "0.101325";
 
+/** IF97 h(p, t) in kJ/kg as an exact decimal of the double it computes (p MPa abs, t °C). */
+const h = (p: Decimal, t: Decimal): Decimal => Decimal.from(steamEnthalpy(p.toNumber(), t.toNumber()));
+/** IF97 h'(t) of saturated liquid, kJ/kg. */
+const hLiquid = (t: Decimal): Decimal => Decimal.from(saturatedLiquidEnthalpy(t.toNumber()));
+
+/** The quantities of one month of the monitoring table (熱実績管理表), in the order of the procedure. */
+export const steamMonthQuantities: QuantitySpec[] = [
+  {
+    key: "pGauge",
+    symbol: "p_gauge",
+    label: { ja: "蒸気圧力 月平均（ゲージ）", en: "Mean gauge pressure" },
+    unit: "MPa",
+    domain: "signed",
+  },
+  {
+    key: "pAbs",
+    symbol: "p_abs",
+    label: { ja: "蒸気圧力（絶対）", en: "Absolute pressure" },
+    unit: "MPa",
+    domain: "positive",
+    // 小数点第4位切上, then + 0.101325 and 第3位切上
+    expr: roundUp(add(roundUp(ref("pGauge"), 3), param("standardAtmosphere")), 2),
+  },
+  {
+    key: "tSteamMean",
+    symbol: "t_s,mean",
+    label: { ja: "蒸気温度 月平均", en: "Mean steam temperature" },
+    unit: "°C",
+    domain: "signed",
+  },
+  {
+    key: "tSteam",
+    symbol: "t_s",
+    label: { ja: "蒸気温度", en: "Steam temperature" },
+    unit: "°C",
+    expr: roundDown(ref("tSteamMean"), 1),
+  },
+  {
+    key: "hSteam",
+    symbol: "h_s",
+    label: { ja: "蒸気比エンタルピー", en: "Steam specific enthalpy" },
+    unit: "kJ/kg",
+    expr: call("h", h, ref("pAbs"), ref("tSteam")),
+  },
+  {
+    key: "tFeedMean",
+    symbol: "t_fw,mean",
+    label: { ja: "給水温度 月平均", en: "Mean feedwater temperature" },
+    unit: "°C",
+    domain: "signed",
+  },
+  {
+    key: "tFeed",
+    symbol: "t_fw",
+    label: { ja: "給水温度", en: "Feedwater temperature" },
+    unit: "°C",
+    expr: roundDown(ref("tFeedMean"), 1),
+  },
+  {
+    key: "hFeed",
+    symbol: "h_fw",
+    label: { ja: "給水比エンタルピー", en: "Feedwater specific enthalpy" },
+    unit: "kJ/kg",
+    expr: call("h'", hLiquid, ref("tFeed")),
+  },
+  { key: "fSteam", symbol: "F_s", label: { ja: "蒸気流量", en: "Steam flow" }, unit: "t", domain: "amount" },
+  {
+    key: "fFeed",
+    symbol: "F_fw",
+    label: { ja: "給水流量", en: "Feedwater flow" },
+    unit: "t",
+    domain: "amount",
+  },
+  {
+    key: "qMonth",
+    symbol: "Q_m",
+    label: { ja: "生成熱量（月）", en: "Heat generated in the month" },
+    unit: "MJ",
+    expr: sub(mul(ref("hSteam"), ref("fSteam")), mul(ref("hFeed"), ref("fFeed"))),
+  },
+];
+
 /** p_abs = ROUNDUP(ROUNDUP(mean gauge pressure, 3) + 0.101325, 2) MPa (小数点第4位切上, then 第3位切上). */
 export function absolutePressureDecimal(gaugeMean: NumberLike): Decimal {
-  const gauge = signed(gaugeMean, { symbol: "p_gauge", ja: "ゲージ圧の月平均", en: "Mean gauge pressure" });
-  return gauge.roundUp(3).add(STANDARD_ATMOSPHERE_MPA).roundUp(2);
+  return evaluateDeclared(steamMonthQuantities, { pGauge: gaugeMean }, "pAbs");
 }
 
 export function absolutePressure(gaugeMean: NumberLike): number {
@@ -34,22 +117,17 @@ export interface SteamMonthOptions {
 
 /** Q_m = h(p_abs, ROUNDDOWN(t_s,1)) × F_s − h'(ROUNDDOWN(t_fw,1)) × F_fw, MJ (kJ/kg × t). */
 export function steamMonthHeat(month: SteamMonth, options: SteamMonthOptions = {}): number {
-  const pAbs = absolutePressureDecimal(month.gaugePressureMean).toNumber();
-  const tSteam = signed(month.steamTemperatureMean, {
-    symbol: "t_s",
-    ja: "蒸気温度の月平均",
-    en: "Mean steam temperature",
-  }).roundDown(1);
-  const tFeed = signed(month.feedwaterTemperatureMean, {
-    symbol: "t_fw",
-    ja: "給水温度の月平均",
-    en: "Mean feedwater temperature",
-  }).roundDown(1);
-  const fS = amount(month.steamFlow, { symbol: "F_s", ja: "蒸気流量", en: "Steam flow" });
-  const fFw = amount(month.feedwaterFlow, { symbol: "F_fw", ja: "給水流量", en: "Feedwater flow" });
-  const hSteam = steamEnthalpy(pAbs, tSteam.toNumber());
-  const hFeed = saturatedLiquidEnthalpy(tFeed.toNumber());
-  const q = hSteam * fS.toNumber() - hFeed * fFw.toNumber();
-  if (options.roundToPlaces === undefined) return q;
-  return Decimal.from(q).roundHalfUp(options.roundToPlaces).toNumber();
+  const q = evaluateDeclared(
+    steamMonthQuantities,
+    {
+      pGauge: month.gaugePressureMean,
+      tSteamMean: month.steamTemperatureMean,
+      fSteam: month.steamFlow,
+      tFeedMean: month.feedwaterTemperatureMean,
+      fFeed: month.feedwaterFlow,
+    },
+    "qMonth",
+  );
+  if (options.roundToPlaces === undefined) return q.toNumber();
+  return q.roundHalfUp(options.roundToPlaces).toNumber();
 }

@@ -1,6 +1,7 @@
 // The shape in which each methodology declares its quantities and rules, read by checks, fill and templates.
 import type { Message } from "../types";
 import type { Decimal } from "../numbers";
+import type { QuantitySpec } from "../formula";
 
 export type MethodologyCode =
   | "P001"
@@ -18,30 +19,13 @@ export type MethodologyCode =
   | "H002-2"
   | "H003";
 
-/** Rounding rules of DOMAIN.md §4 (R1–R5), in Excel terms. */
-export interface RoundingDeclaration {
-  rule: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7";
-  mode: "down" | "up" | "halfUp";
-  places: number;
-  /** The rounding step alone as a native Excel template over quantity keys, e.g. "ROUNDDOWN({ePs}*9.484,0)". */
-  excel: string;
-}
-
-export interface QuantityDeclaration {
-  /** Key in a project row: qBl, ePs, qWb, … */
-  key: string;
-  /** The scheme's symbol: Q_BL, E_PS, … */
-  symbol: string;
-  label: Message;
-  unit: string;
+/** A quantity of a methodology: a 別紙1 column (input or derived) or an intermediate (EPC), with its formula. */
+export interface QuantityDeclaration extends QuantitySpec {
   role: "input" | "derived";
-  /** 別紙1 column number ("3.1"). */
+  /** 別紙1 column number ("3.1"); none for an intermediate that has no cell of its own. */
   column?: string;
   /** How the value is displayed/entered: a plain number, or a fraction shown as % (S_B, ε_BL). */
   form?: "number" | "ratio";
-  rounding?: RoundingDeclaration;
-  /** Native Excel formula template over other keys, e.g. "{qBl}-ROUNDDOWN({ePs}*9.484,0)". Never GEC. functions. */
-  excelFormula?: string;
   provisional?: boolean;
   provenance?: string;
 }
@@ -57,6 +41,8 @@ export interface MethodologyDeclaration {
   provisional: boolean;
   provenance: string;
   quantities: QuantityDeclaration[];
+  /** The 合計 row's quantity (R6: Σ of the rows' tCO2). */
+  total: QuantityDeclaration;
   /** Every derived quantity of one row from its inputs, with the scheme's rounding. Throws GecError on bad input. */
   derive(inputs: RowInputs, params?: MethodologyParams): Record<string, Decimal>;
 }

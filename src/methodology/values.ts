@@ -1,105 +1,46 @@
-// Reading formula arguments (numbers, typed text, percentages) into exact decimals, with errors that name them.
+// The one coercion layer: a typed value (cell, custom-function argument, gec eval) into an exact decimal, by quantity.
 import { Decimal, parseNumberCell, parseRatioCell } from "../numbers";
 import { GecError } from "../errors";
+import { MissingValue, checkDomain } from "../formula";
+import type { QuantitySpec } from "../formula";
 import type { CellValue } from "../types";
-
-/** How an argument is called in messages: symbol and its Japanese and English labels. */
-export interface Quantity {
-  symbol: string;
-  ja: string;
-  en: string;
-}
 
 export type NumberLike = number | string | Decimal;
 
-function read(value: NumberLike, q: Quantity, ratio: boolean): Decimal {
-  if (value instanceof Decimal) return value;
-  const reading = ratio ? parseRatioCell(value as CellValue) : parseNumberCell(value as CellValue);
-  if (reading.kind === "number") return reading.decimal;
-  const shown = typeof value === "string" ? `"${value}"` : String(value);
-  if (reading.kind === "empty") {
-    throw new GecError(
-      "#VALUE!",
-      { ja: `${q.ja} ${q.symbol} が空です。`, en: `${q.en} ${q.symbol} is empty.` },
-      q.symbol,
-    );
-  }
-  throw new GecError(
-    "#VALUE!",
-    {
-      ja: `${q.ja} ${q.symbol} は数値ではありません。入力値: ${shown}`,
-      en: `${q.en} ${q.symbol} is not a number. Got: ${shown}`,
-    },
-    q.symbol,
-  );
+/** How a quantity is named and read: its spec, and whether it is a share typed as 0.9994, 99.94 or "99.94%". */
+export type ReadSpec = Pick<QuantitySpec, "symbol" | "label" | "domain"> & { form?: "number" | "ratio" };
+
+function shown(value: unknown): string {
+  const text = typeof value === "string" ? `"${value}"` : String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-/** A non-negative amount (heat, power, fuel). */
-export function amount(value: NumberLike, q: Quantity): Decimal {
-  const d = read(value, q, false);
-  if (d.isNegative()) {
-    throw new GecError(
-      "#VALUE!",
-      {
-        ja: `${q.ja} ${q.symbol} は 0 以上で指定してください。入力値: ${d}`,
-        en: `${q.en} ${q.symbol} must be ≥ 0. Got: ${d}`,
-      },
-      q.symbol,
-    );
+/**
+ * Reads a value as the quantity `spec` and checks its domain. A blank (null, "", "—") is a MissingValue; text that is
+ * no number, a boolean or an object is a GecError naming the quantity by its symbol and label.
+ */
+export function readQuantity(value: unknown, spec: ReadSpec): Decimal {
+  let decimal: Decimal;
+  if (value instanceof Decimal) decimal = value;
+  else {
+    const cell: CellValue =
+      typeof value === "number" || typeof value === "string" || value === null || value === undefined
+        ? ((value ?? null) as CellValue)
+        : (NaN as CellValue);
+    const ratio = spec.form === "ratio" || spec.domain === "ratio";
+    const reading = typeof value === "boolean" ? null : ratio ? parseRatioCell(cell) : parseNumberCell(cell);
+    if (reading?.kind === "empty") throw new MissingValue(spec.symbol, spec.label);
+    if (!reading || reading.kind !== "number") {
+      throw new GecError(
+        "#VALUE!",
+        {
+          ja: `${spec.label.ja} ${spec.symbol} は数値ではありません。入力値: ${shown(value)}`,
+          en: `${spec.label.en} ${spec.symbol} is not a number. Got: ${shown(value)}`,
+        },
+        spec.symbol,
+      );
+    }
+    decimal = reading.decimal;
   }
-  return d;
-}
-
-/** A signed number (a derived heat may be negative only if the inputs are wrong; checks report that). */
-export function signed(value: NumberLike, q: Quantity): Decimal {
-  return read(value, q, false);
-}
-
-/** A share or efficiency 0 < x ≤ 1, typed as 0.9994, 99.94 or "99.94%". */
-export function ratio(value: NumberLike, q: Quantity): Decimal {
-  const d = read(value, q, true);
-  if (d.cmp(0) <= 0 || d.cmp(1) > 0) {
-    throw new GecError(
-      "#VALUE!",
-      {
-        ja: `${q.ja} ${q.symbol} は 0 を超え 1（100%）以下で指定してください。入力値: ${d}`,
-        en: `${q.en} ${q.symbol} must be > 0 and ≤ 1 (100%). Got: ${d}`,
-      },
-      q.symbol,
-    );
-  }
-  return d;
-}
-
-/** A positive factor (CEF). */
-export function positive(value: NumberLike, q: Quantity): Decimal {
-  const d = read(value, q, false);
-  if (d.cmp(0) <= 0) {
-    throw new GecError(
-      "#VALUE!",
-      {
-        ja: `${q.ja} ${q.symbol} は 0 より大きい値で指定してください。入力値: ${d}`,
-        en: `${q.en} ${q.symbol} must be > 0. Got: ${d}`,
-      },
-      q.symbol,
-    );
-  }
-  return d;
-}
-
-/** The value of a required input of a 別紙1 row; a GecError naming it where the cell is empty. */
-export function required(
-  inputs: Record<string, Decimal | null | undefined>,
-  key: string,
-  symbol: string,
-): Decimal {
-  const v = inputs[key];
-  if (v === null || v === undefined) {
-    throw new GecError(
-      "#VALUE!",
-      { ja: `${symbol} が入力されていません。`, en: `${symbol} is missing.` },
-      symbol,
-    );
-  }
-  return v;
+  return checkDomain({ key: spec.symbol, unit: "", ...spec }, decimal);
 }

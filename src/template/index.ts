@@ -3,6 +3,7 @@ import { GecError } from "../errors";
 import { FUEL_DEFAULTS, DEFAULT_BOILER_EFFICIENCY_LHV, METHODOLOGIES, getMethodology } from "../methodology";
 import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology";
 import { renderRowFormula } from "../methodology/formula";
+import { excelFormula } from "../formula";
 import { SHEET_NAMES, UNCHECKED_MARK, projectColumns } from "../forms/layout";
 import { cellAddress } from "../forms/a1";
 import type { CellValue, Grid, SheetGrid } from "../types";
@@ -158,9 +159,9 @@ function projectListSheet(
     columns.forEach((c, i) => {
       if (c.key === "no") {
         w.put(row, i, "input", f + 1);
-      } else if (c.kind === "derived" && c.quantity?.excelFormula) {
+      } else if (c.kind === "derived" && c.quantity?.expr) {
         w.put(row, i, "derived", undefined, {
-          formula: renderRowFormula(c.quantity, refs) ?? undefined,
+          formula: renderRowFormula(c.quantity, declaration.quantities, refs) ?? undefined,
           numberFormat: c.numberFormat,
         });
       } else {
@@ -174,9 +175,14 @@ function projectListSheet(
     w.merge(totalRow, 0, totalRow, Math.max(0, emT - 1));
     w.put(totalRow, emT, "derived", undefined, {
       formula:
-        facilities > 0
-          ? `=SUM(${cellAddress({ row: firstRow, col: emT })}:${cellAddress({ row: totalRow - 1, col: emT })})`
-          : "=0",
+        (facilities > 0
+          ? excelFormula(declaration.total, declaration.quantities, {
+              addresses: {},
+              ranges: {
+                emT: `${cellAddress({ row: firstRow, col: emT })}:${cellAddress({ row: totalRow - 1, col: emT })}`,
+              },
+            })
+          : null) ?? "=0",
       numberFormat: INTEGER_FORMAT,
     });
   }

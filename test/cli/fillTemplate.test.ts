@@ -107,9 +107,12 @@ describe("gec template", () => {
     // input and derived cells are filled in different colours
     const fill = (a1: string) => JSON.stringify(list.getCell(a1).fill);
     expect(fill("L4")).not.toBe(fill("N4"));
-    // a blank template is a valid, empty 様式3-2
+    // a blank template is a well-formed 様式3-2 that is not ready to submit: its one error says it has no facility
     const check = await runGec(["check", out, "--json"]);
-    expect(check.code).toBe(0);
+    expect(check.code).toBe(1);
+    expect(
+      (JSON.parse(check.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule),
+    ).toEqual(["form.noFacilities"]);
   });
 
   it("refuses an unknown methodology and a bad facility count", async () => {

@@ -12,7 +12,7 @@ import {
   getMethodology,
   methodologyName,
   qWb,
-  renderExcelFormula,
+  renderRowFormula,
   setElectricityFactor,
   steamMonthHeat,
 } from "../../src/methodology";
@@ -128,23 +128,24 @@ describe("steam procedure", () => {
   });
 });
 
-describe("Excel formula templates", () => {
-  it("fills keys with cell addresses and the 9.484 parameter", () => {
-    const qWbDecl = getMethodology("H002-2").quantities.find((q) => q.key === "qWb");
-    expect(renderExcelFormula(qWbDecl?.excelFormula ?? "", { qBl: "S12", ePs: "T12" })).toBe(
+describe("Excel formulas from the declared expressions", () => {
+  const heat = getMethodology("H002-2").quantities;
+  const qWbDecl = heat.find((q) => q.key === "qWb");
+  it("puts cell addresses and the 9.484 parameter into R1", () => {
+    if (!qWbDecl) throw new Error("no qWb");
+    expect(renderRowFormula(qWbDecl, heat, { qBl: "S12", ePs: "T12" }, {}, false)).toBe(
       "=S12-ROUNDDOWN(T12*9.484,0)",
     );
     expect(
-      renderExcelFormula(
-        qWbDecl?.excelFormula ?? "",
-        { qBl: "S12", ePs: "T12" },
-        { primaryEnergyFactor: 9.76 },
-      ),
+      renderRowFormula(qWbDecl, heat, { qBl: "S12", ePs: "T12" }, { primaryEnergyFactor: 9.76 }, false),
     ).toBe("=S12-ROUNDDOWN(T12*9.76,0)");
   });
 
-  it("refuses a template with a key it has no cell for", () => {
-    expect(gecError(() => renderExcelFormula("ROUNDDOWN({emKg}/1000,0)", {})).argument).toBe("emKg");
+  it("gives no formula where the layout lacks a cell it needs (the value is written instead)", () => {
+    const emT = heat.find((q) => q.key === "emT");
+    if (!emT) throw new Error("no emT");
+    // emKg has no address and is derived: inlined down to inputs that have none either
+    expect(renderRowFormula(emT, heat, {}, {}, false)).toBeNull();
   });
 });
 
@@ -160,13 +161,15 @@ describe("methodology declarations", () => {
     expect(getMethodology("H003").provisional).toBe(true);
   });
 
-  it("gives each derived column a rounding rule and a native Excel formula (never GEC.)", () => {
+  it("gives each derived column an expression with its rounding and a native Excel formula (never GEC.)", () => {
     for (const m of METHODOLOGIES) {
-      for (const q of m.quantities.filter((x) => x.role === "derived")) {
-        expect(q.rounding).toBeDefined();
-        expect(q.rounding?.excel).toMatch(/^ROUNDDOWN\(/);
-        expect(q.excelFormula).toMatch(/ROUNDDOWN/);
-        expect(q.excelFormula).not.toMatch(/GEC\./i);
+      const refs = Object.fromEntries(
+        m.quantities.filter((q) => q.column).map((q, i) => [q.key, `${String.fromCharCode(65 + i)}5`]),
+      );
+      for (const q of m.quantities.filter((x) => x.role === "derived" && x.column)) {
+        const formula = renderRowFormula(q, m.quantities, refs, {}, false);
+        expect(formula).toMatch(/ROUNDDOWN\(/);
+        expect(formula).not.toMatch(/GEC\./i);
       }
     }
   });

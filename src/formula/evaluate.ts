@@ -1,0 +1,220 @@
+// Evaluates declared quantities from inputs: exact values, the domain of each, and, when asked, the derivation.
+import { Decimal } from "../numbers";
+import { GecError } from "../errors";
+import type { Message } from "../types";
+import { MissingValue, Round, cellsOf, grouped } from "./expr";
+import type { DerivationStep, Expr, Scope } from "./expr";
+
+/**
+ * What values a quantity may take: amounts of heat, power or fuel are ≥ 0; factors > 0; shares and efficiencies are
+ * fractions 0 < x ≤ 1 (typed 0.9994, 99.94 or "99.94%"); signed values are anything finite.
+ */
+export type Domain = "amount" | "positive" | "ratio" | "signed";
+
+/** A named quantity as every message names it: one symbol, one Japanese and one English label. */
+export interface QuantitySpec {
+  key: string;
+  /** The scheme's symbol: Q_BL, E_PS, S_B, CEF_fuel,BL, ε_BL … */
+  symbol: string;
+  label: Message;
+  unit: string;
+  domain?: Domain;
+  /** The formula of a derived quantity; none for an input. */
+  expr?: Expr;
+  /** Another quantity this one may not exceed (F_B ≤ F_T), checked where both are known. */
+  atMost?: string;
+}
+
+/** A named parameter of the formulas ([open] constants), with its default and where it comes from. */
+export interface ParameterSpec {
+  key: string;
+  label: Message;
+  unit: string;
+  value: string;
+  provenance: string;
+}
+
+export const PARAMETERS: ParameterSpec[] = [
+  {
+    key: "primaryEnergyFactor",
+    label: { ja: "一次エネルギー換算係数", en: "Primary energy factor" },
+    unit: "MJ_HHV/kWh",
+    value: "9.484",
+    // the footnote defining it is missing from the seed (its formula carries a "*"): the figure it prints and uses
+    provenance: "[open] seed submissions (Q_WB = Q_BL − E_PS × 9.484); DOMAIN.md §2",
+  },
+  {
+    key: "standardAtmosphere",
+    label: { ja: "標準大気圧", en: "Standard atmosphere" },
+    unit: "MPa",
+    value: "0.101325",
+    provenance: "seed 別紙1添付 (ゲージ圧 + 0.101325 MPa); DOMAIN.md §5",
+  },
+];
+
+const parameterByKey = new Map(PARAMETERS.map((p) => [p.key, p]));
+const defaultValues = new Map(PARAMETERS.map((p) => [p.key, Decimal.from(p.value)]));
+
+export type ParamValues = Partial<Record<string, Decimal | number | string>>;
+
+function domainError(q: QuantitySpec, value: Decimal, ja: string, en: string): GecError {
+  return new GecError(
+    "#VALUE!",
+    {
+      ja: `${q.label.ja} ${q.symbol} は${ja}。値: ${value}`,
+      en: `${q.label.en} ${q.symbol} must be ${en}. Got: ${value}`,
+    },
+    q.symbol,
+  );
+}
+
+/** Throws a GecError naming the quantity where `value` is outside its domain. */
+export function checkDomain(q: QuantitySpec, value: Decimal): Decimal {
+  switch (q.domain ?? "signed") {
+    case "amount":
+      if (value.isNegative()) throw domainError(q, value, " 0 以上です", "≥ 0");
+      break;
+    case "positive":
+      if (value.cmp(0) <= 0) throw domainError(q, value, " 0 より大きい値です", "> 0");
+      break;
+    case "ratio":
+      if (value.cmp(0) <= 0 || value.cmp(1) > 0)
+        throw domainError(q, value, " 0 を超え 1（100%）以下です", "> 0 and ≤ 1 (100%)");
+      break;
+    default:
+      break;
+  }
+  return value;
+}
+
+export interface EvaluateOptions {
+  params?: ParamValues;
+  /** The A1 address of each quantity's cell, for the derivation. */
+  cells?: Partial<Record<string, string>>;
+  /** Collect the derivation (steps); off for plain values, which is faster. */
+  trace?: boolean;
+  /** Columns over rows for Σ: values and their cells. */
+  columns?: Partial<Record<string, { values: Decimal[]; cells: string[] }>>;
+}
+
+export interface Evaluation {
+  values: Record<string, Decimal>;
+  steps: DerivationStep[];
+}
+
+/**
+ * Evaluates `wanted` quantities of `quantities` from `given` values. A given value wins over a quantity's formula
+ * (the custom function EM_WB takes Q_WB as typed); a derived quantity is computed once, from its declaration.
+ * Failures are GecErrors that name the quantity (a blank input is a MissingValue).
+ */
+export function evaluateQuantities(
+  quantities: readonly QuantitySpec[],
+  given: Partial<Record<string, Decimal | null>>,
+  wanted: readonly string[],
+  options: EvaluateOptions = {},
+): Evaluation {
+  const byKey = new Map(quantities.map((q) => [q.key, q]));
+  const values: Record<string, Decimal> = {};
+  const failures = new Map<string, GecError>();
+  const steps: DerivationStep[] = [];
+  const inProgress = new Set<string>();
+  const params = options.params ?? {};
+
+  const scope: Scope = {
+    steps: options.trace ? steps : null,
+    current: "",
+    top: null,
+    value(key: string): Decimal {
+      const known = values[key];
+      if (known !== undefined) return known;
+      const failed = failures.get(key);
+      if (failed) throw failed;
+      const q = byKey.get(key);
+      if (!q) throw new Error(`quantity "${key}" is not declared`);
+      try {
+        values[key] = compute(q);
+        return values[key];
+      } catch (e) {
+        if (e instanceof GecError) failures.set(key, e);
+        throw e;
+      }
+    },
+    column(key: string): Decimal[] {
+      return options.columns?.[key]?.values ?? [];
+    },
+    columnCells(key: string): string[] {
+      return options.columns?.[key]?.cells ?? [];
+    },
+    param(key: string): Decimal {
+      const override = params[key];
+      if (override !== undefined && override !== null) return Decimal.from(override);
+      const d = defaultValues.get(key);
+      if (!d) throw new Error(`parameter "${key}" is not declared`);
+      return d;
+    },
+    symbol(key: string): string {
+      return byKey.get(key)?.symbol ?? parameterByKey.get(key)?.value ?? key;
+    },
+    cell(key: string): string | null {
+      return options.cells?.[key] ?? null;
+    },
+  };
+
+  function compute(q: QuantitySpec): Decimal {
+    const typed = given[q.key];
+    if (typed !== undefined && typed !== null) {
+      checkDomain(q, typed);
+      const bound = q.atMost ? given[q.atMost] : null;
+      const other = q.atMost ? byKey.get(q.atMost) : undefined;
+      if (bound && other && typed.cmp(bound) > 0) {
+        throw new GecError(
+          "#VALUE!",
+          {
+            ja: `${q.label.ja} ${q.symbol} (${typed}) が${other.label.ja} ${other.symbol} (${bound}) を超えています。`,
+            en: `${q.label.en} ${q.symbol} (${typed}) exceeds ${other.label.en.toLowerCase()} ${other.symbol} (${bound}).`,
+          },
+          q.symbol,
+        );
+      }
+      return typed;
+    }
+    if (!q.expr) throw new MissingValue(q.symbol, q.label);
+    if (inProgress.has(q.key)) throw new Error(`quantity "${q.key}" depends on itself`);
+    inProgress.add(q.key);
+    const saved = { current: scope.current, top: scope.top };
+    scope.current = q.symbol;
+    scope.top = q.expr;
+    try {
+      const result = q.expr.evaluate(scope);
+      if (scope.steps) {
+        const top = q.expr;
+        scope.steps.push({
+          symbol: q.symbol,
+          formula: top.text(scope),
+          substituted: top instanceof Round ? top.expanded(scope) : top.substituted(scope),
+          result: result.toString(),
+          cells: cellsOf(top, scope),
+          label: q.label,
+          unit: q.unit,
+          kind: "quantity",
+        });
+      }
+      return checkDomain(q, result);
+    } finally {
+      scope.current = saved.current;
+      scope.top = saved.top;
+      inProgress.delete(q.key);
+    }
+  }
+
+  for (const key of wanted) scope.value(key);
+  return { values, steps };
+}
+
+/** "ROUNDDOWN(7,538,025 × 9.484, 0) = 71,490,629" for one step. */
+export function stepLine(step: DerivationStep): string {
+  const result = grouped(Decimal.from(step.result));
+  return step.formula === step.substituted
+    ? `${step.symbol} = ${step.formula} = ${result}`
+    : `${step.symbol} = ${step.formula} = ${step.substituted} = ${result}`;
+}
