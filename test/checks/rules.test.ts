@@ -199,8 +199,8 @@ const cases: Case[] = [
     which: "H002-2",
     edits: [[L, "M5", null]],
     severity: "error",
-    // reported at the row's 3.1
-    cells: [`${L}!L5`],
+    // reported at the blank cell itself: one fault, one finding at its cell (issue 9)
+    cells: [`${L}!M5`],
   },
   {
     name: "合計 one tonne high",
@@ -242,8 +242,7 @@ const cases: Case[] = [
     cells: [`${L}!Q6`],
     expected: "≤ 418747572",
     actual: "418747573",
-    // the formulas refuse F_B > F_T, so the row cannot be derived
-    alsoErrors: [`projectList.row.inputs ${L}!L6`],
+    // the formulas refuse F_B > F_T, so the row cannot be derived: said in this one finding, not a second at 3.1
   },
   {
     name: "S_B 0 %",
@@ -489,6 +488,23 @@ describe("form.notRecognized", () => {
       ["form.notRecognized", "error", "買い物メモ!A1"],
     ]);
     expect(report.summary.recognized).toBe(false);
+  });
+});
+
+describe("one fault, one finding (issue 9)", () => {
+  it("F_B > F_T: the one finding at F_B names the derived cells it blocks", () => {
+    const report = validateGrid(withCell(seedGrid("H002-2", { corrected: true }), L, "Q6", 418747573));
+    const errors = report.findings.filter((f) => f.severity === "error");
+    expect(errors.map(describeFinding)).toEqual([`range.fB.aboveFT ${L}!Q6`]);
+    // the row's derived cells 3.3, 3.8–3.11 (N, S, T, U, V on row 6) cannot be computed, and the finding says so
+    for (const cell of ["N6", "S6", "T6", "U6", "V6"]) expect(errors[0].message.en).toContain(`${L}!${cell}`);
+  });
+
+  it("an unreadable S_B is one finding (its recompute), not a second calling it blank", () => {
+    const report = validateGrid(withCell(seedGrid("H002-2", { corrected: true }), L, "S4", "abc"));
+    const errors = report.findings.filter((f) => f.severity === "error");
+    expect(errors.map(describeFinding)).toEqual([`projectList.sB.recompute ${L}!S4`]);
+    expect(errors[0].message.en).toMatch(/"abc"|abc, which is not a number/);
   });
 });
 

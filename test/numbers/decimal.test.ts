@@ -73,4 +73,3 @@ describe("zero prints as 0 whatever its scale (issue 9)", () => {
     expect(zero.isZero()).toBe(true);
   });
 });
-
