@@ -5,6 +5,7 @@ import { buildTemplate, readSubmission, templateToGrid, validateGrid } from "../
 import { cellAddress, columnLetters, formatRef, parseA1 } from "../../src/forms/a1";
 import { METHODOLOGIES } from "../../src/methodology";
 import { listRules } from "../../src/checks/registry";
+import { rulesMarkdown } from "../../src/checks/docs";
 import type { CellValue, Finding, Grid, Severity } from "../../src/types";
 import { FUEL_STATEMENT, seedGrid, withCell } from "../fixtures/seedSubmissions";
 import type { SeedName, SeedVariant } from "../fixtures/seedSubmissions";
@@ -586,5 +587,12 @@ describe("blank templates carry their own methodology's symbols and names", () =
     expect(
       findings.filter((f) => /^(methodology|identity|defaults)\./.test(f.rule)).map(describeFinding),
     ).toEqual([]);
+  });
+});
+
+describe("docs/rules.md", () => {
+  it("is the registry's (npm run docs writes it)", () => {
+    const file = path.join(__dirname, "..", "..", "docs", "rules.md");
+    expect(fs.readFileSync(file, "utf8")).toBe(rulesMarkdown());
   });
 });
