@@ -170,8 +170,9 @@ export function checkAllocation(
       );
     }
   }
-  // heat methodologies sell no power: 販売電力量 is 0
-  const heat = s.methodology.code ? getMethodology(s.methodology.code).kind === "heat" : true;
+  // a methodology with no power-sold quantity (heat) sells no power: 販売電力量 is 0
+  const heat = !(s.methodology.code ? getMethodology(s.methodology.code) : getMethodology("H002-2")).form
+    .powerSoldKey;
   for (const b of blocks) {
     const p = b.powerSold;
     if (heat && p && p.reading.kind === "number" && !p.reading.decimal.isZero()) {

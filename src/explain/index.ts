@@ -69,7 +69,7 @@ export function totalDerivation(
   const cells = list.rows
     .map((r) => (r.numbers.emT ? formatRef(r.numbers.emT.ref) : ""))
     .filter((c) => c !== "");
-  const e = evaluateQuantities([declaration.total], {}, [declaration.total.key], {
+  const e = evaluateQuantities([...declaration.quantities, declaration.total], {}, [declaration.total.key], {
     trace: true,
     columns: { emT: { values: rowTonnes, cells } },
   });

@@ -219,7 +219,7 @@ export function planFill(grid: Grid, options: FillOptions = {}): FillPlan {
       ),
     );
   }
-  if (declaration.kind === "heat") {
+  if (!declaration.form.powerSoldKey) {
     for (const b of blocks) if (b.powerSold) plan.cell(b.powerSold, Decimal.zero, null);
   }
 
