@@ -17,18 +17,14 @@ export function checkMethodology(s: Submission): Finding[] {
   const m = s.methodology;
   if (!m.tableRef) return [];
   if (m.checked.length === 1) return [];
-  return [
-    finding(
-      "methodology.checked.count",
-      "error",
-      m.tableRef,
-      {
-        ja: `1.3 方法論のチェックはちょうど 1 つ必要ですが、${m.checked.length} 個です${m.checked.length ? `（${m.checked.map((c) => c.code).join("、")}）` : ""}。`,
-        en: `Exactly one methodology must be checked in 1.3; found ${m.checked.length}${m.checked.length ? ` (${m.checked.map((c) => c.code).join(", ")})` : ""}.`,
-      },
-      { expected: 1, actual: m.checked.length },
-    ),
-  ];
+  const message = {
+    ja: `1.3 方法論のチェックはちょうど 1 つ必要ですが、${m.checked.length} 個です${m.checked.length ? `（${m.checked.map((c) => c.code).join("、")}）` : ""}。`,
+    en: `Exactly one methodology must be checked in 1.3; found ${m.checked.length}${m.checked.length ? ` (${m.checked.map((c) => c.code).join(", ")})` : ""}.`,
+  };
+  const extra = { expected: 1, actual: m.checked.length };
+  // none checked: the table; several: each checked box, so that every one can be looked at and cleared
+  if (m.checked.length === 0) return [finding("methodology.checked.count", "error", m.tableRef, message, extra)];
+  return m.checked.map((c) => finding("methodology.checked.count", "error", c.ref, message, extra));
 }
 
 export function checkPeriods(s: Submission): Finding[] {

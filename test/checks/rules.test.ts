@@ -49,7 +49,8 @@ const cases: Case[] = [
     // H002-1 is the 12th code: row 5 + 11 = 16
     edits: [[P, `A${5 + h2Index}`, "■"]],
     severity: "error",
-    cells: [`'${P}'!B5`],
+    // at each checked box (H002-1 and the seed's H002-2), not at the table's first row (issue 9)
+    cells: [`'${P}'!A${5 + h2Index}`, `'${P}'!A${6 + h2Index}`],
     expected: 1,
     actual: 2,
   },
