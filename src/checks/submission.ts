@@ -23,7 +23,8 @@ export function checkMethodology(s: Submission): Finding[] {
   };
   const extra = { expected: 1, actual: m.checked.length };
   // none checked: the table; several: each checked box, so that every one can be looked at and cleared
-  if (m.checked.length === 0) return [finding("methodology.checked.count", "error", m.tableRef, message, extra)];
+  if (m.checked.length === 0)
+    return [finding("methodology.checked.count", "error", m.tableRef, message, extra)];
   return m.checked.map((c) => finding("methodology.checked.count", "error", c.ref, message, extra));
 }
 
