@@ -5,6 +5,7 @@ import type { Finding, Grid } from "../types";
 import type { DateField, Submission } from "../forms/submission";
 import { at, finding } from "./finding";
 import { fixOf } from "./projectList";
+import { totalDerivation } from "../explain";
 import type { DerivationStep } from "../formula";
 
 function isoDate(d: DateField): string {
@@ -107,6 +108,10 @@ export function checkPeriods(s: Submission): Finding[] {
   return out;
 }
 
+function declarationOf(s: Submission) {
+  return getMethodology(s.methodology.code ?? "H002-2");
+}
+
 /** R7: 別紙2 totals equal 別紙1's; one block per facility equals that row's t. */
 export function checkAllocation(
   s: Submission,
@@ -146,9 +151,11 @@ export function checkAllocation(
       );
     });
   } else {
-    const total = rowTonnes.every((t) => t !== null)
-      ? rowTonnes.reduce<Decimal>((a, t) => a.add(t as Decimal), Decimal.zero)
-      : null;
+    // R6/R7: 別紙1's total as its declared 合計 quantity gives it
+    const total =
+      rowTonnes.every((t) => t !== null) && list.rows.length > 0
+        ? totalDerivation(list, declarationOf(s), rowTonnes as Decimal[]).value
+        : null;
     const allocated = values.every((v) => v !== null)
       ? values.reduce<Decimal>((a, v) => a.add(v as Decimal), Decimal.zero)
       : null;

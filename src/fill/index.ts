@@ -9,6 +9,7 @@ import { cellAddress, formatRef } from "../forms/a1";
 import { SheetView } from "../forms/sheet";
 import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
 import { rowInputs } from "../checks/projectList";
+import { totalDerivation } from "../explain";
 import type { CellRef, CellValue, CellWrite, Finding, Grid, WritePlan } from "../types";
 import { sameFormula } from "./invert";
 
@@ -175,7 +176,8 @@ export function planFill(grid: Grid, options: FillOptions = {}): FillPlan {
   }
 
   const complete = rowTonnes.length > 0 && rowTonnes.every((t) => t !== null);
-  const total = complete ? rowTonnes.reduce<Decimal>((a, t) => a.add(t as Decimal), Decimal.zero) : null;
+  // R6 from the declared 合計 quantity, the same one the check and explain use
+  const total = complete ? totalDerivation(list, declaration, rowTonnes as Decimal[]).value : null;
   if (list.totalTonnes && total !== null) {
     const first = tonnesRefs[0];
     const last = tonnesRefs[tonnesRefs.length - 1];
