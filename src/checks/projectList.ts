@@ -166,9 +166,10 @@ export function checkProjectList(list: ProjectList, methodologyCode: string | nu
 
   // R6: 合計 = Σ rows' truncated t
   if (list.totalTonnes && rowTonnes.length === list.rows.length && rowTonnes.length > 0) {
-    const { value: expected, steps } = totalDerivation(list, declaration, rowTonnes);
+    const expected = totalDerivation(list, declaration, rowTonnes, false).value;
     const actual = decimalOf(list.totalTonnes);
     if (actual === null || !actual.eq(expected)) {
+      const steps = totalDerivation(list, declaration, rowTonnes).steps;
       findings.push(
         finding(
           "projectList.total.recompute",

@@ -154,7 +154,7 @@ export function checkAllocation(
     // R6/R7: 別紙1's total as its declared 合計 quantity gives it
     const total =
       rowTonnes.every((t) => t !== null) && list.rows.length > 0
-        ? totalDerivation(list, declarationOf(s), rowTonnes as Decimal[]).value
+        ? totalDerivation(list, declarationOf(s), rowTonnes as Decimal[], false).value
         : null;
     const allocated = values.every((v) => v !== null)
       ? values.reduce<Decimal>((a, v) => a.add(v as Decimal), Decimal.zero)

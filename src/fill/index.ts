@@ -177,7 +177,7 @@ export function planFill(grid: Grid, options: FillOptions = {}): FillPlan {
 
   const complete = rowTonnes.length > 0 && rowTonnes.every((t) => t !== null);
   // R6 from the declared 合計 quantity, the same one the check and explain use
-  const total = complete ? totalDerivation(list, declaration, rowTonnes as Decimal[]).value : null;
+  const total = complete ? totalDerivation(list, declaration, rowTonnes as Decimal[], false).value : null;
   if (list.totalTonnes && total !== null) {
     const first = tonnesRefs[0];
     const last = tonnesRefs[tonnesRefs.length - 1];
