@@ -12,6 +12,7 @@ import { rowInputs } from "../checks/projectList";
 import { totalDerivation } from "../explain";
 import type { CellRef, CellValue, CellWrite, Finding, Grid, WritePlan } from "../types";
 import { sameFormula } from "./invert";
+import { shortened } from "../text";
 
 export { invertPlan, sameFormula } from "./invert";
 
@@ -231,8 +232,7 @@ export function planFill(grid: Grid, options: FillOptions = {}): FillPlan {
 
 /** A cell for messages: text shortened, so that a 100,000-character cell is never echoed whole. */
 function shortText(raw: CellValue): string {
-  const text = typeof raw === "string" ? `"${raw}"` : String(raw);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return typeof raw === "string" ? `"${shortened(raw)}"` : shortened(raw);
 }
 
 /**
