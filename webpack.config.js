@@ -1,34 +1,61 @@
-// webpack: the taskpane (React) and the custom functions bundle, served together as one shared runtime.
+// webpack: the taskpane (React) and the custom functions bundle, served together as one shared runtime, plus the
+// manifest and help pages for the URL it is hosted at (`--env base=https://host/path/` or GEC_BASE_URL).
 const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { localizeMetadata } = require("./scripts/localize-metadata");
+const { buildHelpPages, withHelpUrls } = require("./scripts/help-pages");
+const { checkBase, renderManifest } = require("./scripts/manifest");
+const { installTsRequire } = require("./scripts/require-ts");
+const pkg = require("./package.json");
 
 const functionFiles = ["./functions/steam.ts", "./functions/methodology.ts"];
-const port = Number(process.env.GEC_PORT || 3000);
 
-/** Emits functions-ja.json beside the generated functions.json (Japanese descriptions, same ids). */
-class JapaneseMetadataPlugin {
+/**
+ * After the metadata plugin: each function's helpUrl added to functions.json (a post-processing step over the JSON,
+ * whatever generated it), functions-ja.json, the help pages and manifest.xml for `base`.
+ */
+class ShipAssetsPlugin {
+  constructor(base) {
+    this.base = base;
+  }
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap("JapaneseMetadataPlugin", (compilation) => {
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap("ShipAssetsPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        {
-          name: "JapaneseMetadataPlugin",
-          stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL,
-        },
+        { name: "ShipAssetsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         () => {
-          const asset = compilation.getAsset("functions.json");
-          if (!asset) return;
-          const ja = JSON.parse(
-            fs.readFileSync(path.resolve(__dirname, "functions/descriptions.ja.json"), "utf8"),
-          );
+          const emit = (name, text) => {
+            if (compilation.getAsset(name)) compilation.updateAsset(name, new RawSource(text));
+            else compilation.emitAsset(name, new RawSource(text));
+          };
           try {
-            const localized = localizeMetadata(JSON.parse(asset.source.source().toString()), ja);
-            compilation.emitAsset(
-              "functions-ja.json",
-              new compiler.webpack.sources.RawSource(JSON.stringify(localized, null, 2)),
+            const asset = compilation.getAsset("functions.json");
+            if (!asset) return; // the metadata plugin reported why
+            const read = (file) => fs.readFileSync(path.resolve(__dirname, file), "utf8");
+            const generated = JSON.parse(asset.source.source().toString());
+            const ja = localizeMetadata(generated, JSON.parse(read("functions/descriptions.ja.json")));
+            const metadata = withHelpUrls(generated, this.base);
+            const metadataJa = withHelpUrls(ja, this.base);
+            emit("functions.json", JSON.stringify(metadata, null, 2));
+            emit("functions-ja.json", JSON.stringify(metadataJa, null, 2));
+            // The rule registry is TypeScript: transpiled on require (no ts-node, no prior tsc run needed).
+            installTsRequire();
+            const registry = require("./src/checks/registry.ts");
+            const pages = buildHelpPages({
+              metadata,
+              metadataJa,
+              rules: registry.listRules(),
+              families: registry.RULE_FAMILIES,
+              version: pkg.version,
+              contact: process.env.GEC_SUPPORT_CONTACT,
+            });
+            for (const [name, html] of Object.entries(pages)) emit(name, html);
+            emit(
+              "manifest.xml",
+              renderManifest(read("manifest.xml"), { base: this.base, version: pkg.version }),
             );
           } catch (e) {
             compilation.errors.push(new compiler.webpack.WebpackError(String(e.message)));
@@ -39,16 +66,34 @@ class JapaneseMetadataPlugin {
   }
 }
 
-module.exports = async (env, options) => {
+/**
+ * The URL dist/web is served from: --env base=…, else GEC_BASE_URL, else the development server
+ * (https://localhost:GEC_PORT/). Checked: https, ending in "/".
+ */
+function baseUrl(env) {
+  const given = env.base || process.env.GEC_BASE_URL;
+  if (given) {
+    try {
+      return checkBase(String(given));
+    } catch (e) {
+      console.error(`[gec] ${e.message}`); // a message, not webpack-cli's stack trace
+      process.exit(2);
+    }
+  }
+  return `https://localhost:${Number(process.env.GEC_PORT || 3000)}/`;
+}
+
+module.exports = (env = {}, options = {}) => {
   const dev = options.mode !== "production";
-  const config = {
-    devtool: dev ? "source-map" : false,
+  const base = baseUrl(env);
+  return {
+    devtool: dev ? "eval-cheap-module-source-map" : false,
     entry: {
       functions: "./functions/index.ts",
       taskpane: "./taskpane/index.tsx",
     },
     output: {
-      path: path.resolve(__dirname, "dist/web"),
+      path: path.resolve(__dirname, env.out || "dist/web"),
       filename: "[name].js",
       clean: true,
     },
@@ -71,44 +116,14 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
-      new JapaneseMetadataPlugin(),
+      new ShipAssetsPlugin(base),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets", to: "assets", noErrorOnMissing: true },
-          { from: "manifest.xml", to: "manifest.xml" },
-        ],
-      }),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets", noErrorOnMissing: true }] }),
     ],
-    devServer: {
-      static: { directory: path.resolve(__dirname, "dist/web") },
-      headers: { "Access-Control-Allow-Origin": "*" },
-      port,
-      host: "localhost",
-      hot: false,
-      liveReload: false,
-      client: false,
-      server: await serverOptions(),
-    },
   };
-  return config;
 };
-
-/** HTTPS with the Office dev certificates where they can be had (Excel needs https); plain http otherwise. */
-async function serverOptions() {
-  if (process.env.GEC_HTTP === "1") return { type: "http" };
-  if (process.env.GEC_HTTP === "0")
-    return { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() };
-  try {
-    const devCerts = require("office-addin-dev-certs");
-    return { type: "https", options: await devCerts.getHttpsServerOptions() };
-  } catch (e) {
-    console.warn(`[gec] HTTPS certificates unavailable (${e.message}); serving over http.`);
-    return { type: "http" };
-  }
-}
