@@ -87,7 +87,10 @@ module.exports = (env = {}, options = {}) => {
   const dev = options.mode !== "production";
   const base = baseUrl(env);
   return {
-    devtool: dev ? "eval-cheap-module-source-map" : false,
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    // `npm start` keeps its build in node_modules/.cache/webpack, so a restart reuses it; CI builds start clean
+    cache: env.cache ? { type: "filesystem", buildDependencies: { config: [__filename] } } : false,
     entry: {
       functions: "./functions/index.ts",
       taskpane: "./taskpane/index.tsx",
@@ -114,6 +117,7 @@ module.exports = (env = {}, options = {}) => {
       ],
     },
     performance: { hints: false },
+    optimization: env.nominify ? { minimize: false } : {},
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
       new ShipAssetsPlugin(base),

@@ -82,6 +82,21 @@ describe("the production manifest for https://example.org/gec/", () => {
   });
 });
 
+describe("npm run build", () => {
+  it("never loads office-addin-dev-certs (which may run sudo to install a certificate)", () => {
+    const loaded = execFileSync(
+      process.execPath,
+      [
+        "-e",
+        'require("./webpack.config.js")({}, { mode: "production" });' +
+          'process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes("office-addin-dev-certs"))))',
+      ],
+      { cwd: root, encoding: "utf8" },
+    );
+    expect(loaded).toBe("false");
+  });
+});
+
 describe("helpUrl of every function", () => {
   it("is set in functions.json and functions-ja.json alike, under base/help/, naming a built page", () => {
     const en = readJson("functions.json").functions;
