@@ -43,6 +43,20 @@ export const strings = {
     en: "This workbook is not recognised as a Form 3-2. Check that it has the 別紙1 and 別紙2 headers.",
   },
   noFile: { ja: "先に .xlsx ファイルを開いてください。", en: "Open an .xlsx file first." },
+  why: { ja: "なぜ？", en: "Why?" },
+  hideWhy: { ja: "閉じる", en: "Hide" },
+  derivation: { ja: "計算根拠", en: "Derivation" },
+  explainCell: { ja: "このセルの計算根拠", en: "Why this cell" },
+  cellToExplain: { ja: "セル（例: 別紙1!U6）", en: "Cell (e.g. 別紙1!U6)" },
+  shouldBe: { ja: "あるべき値", en: "Should be" },
+  holds: { ja: "セルの値", en: "Holds" },
+  agrees: { ja: "一致", en: "Agrees" },
+  differs: { ja: "不一致", en: "Differs" },
+  cellsRead: { ja: "読んだセル", en: "Cells read" },
+  badCell: {
+    ja: "セルは 別紙1!U6 の形で指定してください。",
+    en: "Give the cell as 別紙1!U6.",
+  },
 } satisfies Record<string, Message>;
 
 export type StringKey = keyof typeof strings;

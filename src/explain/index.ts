@@ -5,7 +5,7 @@ import { evaluateQuantities, grouped, stepLine } from "../formula";
 import type { DerivationStep } from "../formula";
 import { getMethodology } from "../methodology";
 import type { MethodologyDeclaration, QuantityDeclaration, RowInputs } from "../methodology";
-import { cellAddress, columnLetters, formatRef } from "../forms/a1";
+import { cellAddress, columnLetters, formatRef, parseA1 } from "../forms/a1";
 import { readSubmission } from "../forms/read";
 import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
 import type { CellRef, CellValue, Grid, Message } from "../types";
@@ -217,6 +217,15 @@ export function explainCell(
           en: `${where} is not a derived cell (derived cells are 別紙1's 3.3, 3.8–3.11 and 合計, and 別紙2's allocations).`,
         },
   };
+}
+
+/** "別紙1!U6", "'別紙 1'!U6" → a CellRef; null for anything else. */
+export function parseCellReference(text: string): CellRef | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Za-z]{1,3}\$?\d+)$/.exec(text.trim());
+  if (!m) return null;
+  const at = parseA1(m[3]);
+  if (!at) return null;
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'").trim(), ...at };
 }
 
 /** "186,081,657" for people. */
