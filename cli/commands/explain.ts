@@ -9,7 +9,6 @@ import type { Lang } from "./workbook";
 
 export const usage = "gec explain FILE.xlsx CELL [--json] [--lang ja|en]   (CELL like 別紙1!U6)";
 
-
 function shownActual(e: CellExplanation): string {
   if (e.actual === null || e.actual === "") return "—";
   return typeof e.actual === "number" ? shownValue(String(e.actual)) : String(e.actual).slice(0, 40);
