@@ -13,6 +13,7 @@ import {
 import type { ProjectColumn } from "./layout";
 import { SheetView } from "./sheet";
 import { readAllocationFacility, readAttachments, readPlanTables } from "./readTables";
+import { readMonitoringSheet } from "./monitoring";
 import type {
   AllocationBlock,
   AttachmentBlock,
@@ -339,6 +340,7 @@ export function readSubmission(grid: Grid): Submission {
     symbolTables,
     fuelStatements,
     attachments,
+    monitoring: sheets.flatMap(readMonitoringSheet),
     notes,
   };
 }
