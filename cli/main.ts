@@ -12,6 +12,9 @@ const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./commands/check")).run,
   fill: async () => (await import("./commands/fill")).run,
   template: async () => (await import("./commands/template")).run,
+  explain: async () => (await import("./commands/explain")).run,
+  report: async () => (await import("./commands/report")).run,
+  rules: async () => (await import("./commands/rules")).run,
 };
 
 const usage = `gec — グリーンエネルギーCO2削減相当量認証制度 様式3-2 tool / form tool
@@ -25,6 +28,13 @@ usage:
         write the derived cells (values, or native Excel formulas with --formulas); inputs are never changed
   gec template CODE -o OUT.xlsx [-n FACILITIES]
         空の様式3-2（例: H002-2）/ a blank Form 3-2 workbook for a methodology (e.g. H002-2)
+  gec explain FILE.xlsx CELL [--json] [--lang ja|en]
+        セル（例: 別紙1!U6）のあるべき値と計算根拠 / the derivation of the value a cell should hold
+        exit 0 = explained, 2 = not a derived cell (the message lists the derived columns)
+  gec report FILE.xlsx -o REPORT.xlsx [--lang ja|en]
+        検証結果一覧表（申請値・再計算値・差・判定・計算根拠、別紙2 照合）/ the verifier's table
+  gec rules [--json] [--lang ja|en]
+        検証ルールの一覧 / every rule the checks apply, by family
   gec eval
         JSON lines on stdin -> one JSON result per line (custom functions)
 `;

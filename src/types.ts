@@ -1,5 +1,7 @@
 // Core types shared by every layer: the Grid read from cells, references to cells, findings and write plans.
 
+import type { DerivationStep } from "./formula/expr";
+
 /** A cell's value as the core sees it. Dates arrive as Excel serial numbers. */
 export type CellValue = number | string | boolean | null;
 
@@ -64,4 +66,6 @@ export interface Finding {
   actual?: number | string;
   /** A safe one-cell correction, when there is one. */
   fix?: CellWrite;
+  /** How the expected value comes about, one step per rounding and per quantity, with the cells read. */
+  derivation?: DerivationStep[];
 }

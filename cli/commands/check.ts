@@ -25,6 +25,7 @@ export function reportJson(report: ValidationReport): string {
     expected: f.expected ?? null,
     actual: f.actual ?? null,
     fix: f.fix ? { value: f.fix.value ?? null, formula: f.fix.formula ?? null } : null,
+    derivation: f.derivation ?? null,
   }));
   return JSON.stringify({ findings, summary: report.summary }, null, 2) + "\n";
 }

@@ -1,5 +1,6 @@
 // Building findings: one place for the shape, the A1 text and the one-cell fix.
 import type { CellRef, CellValue, Finding, Message, Severity } from "../types";
+import type { DerivationStep } from "../formula";
 import { formatRef } from "../forms/a1";
 import { ruleMeta } from "./registry";
 
@@ -11,14 +12,27 @@ export function finding(
   extra: {
     expected?: number | string;
     actual?: number | string;
-    fix?: { value: CellValue; previous: CellValue };
+    fix?: {
+      value: CellValue;
+      previous: CellValue;
+      previousFormula?: string | null;
+      previousNumberFormat?: string | null;
+    };
+    derivation?: DerivationStep[];
   } = {},
 ): Finding {
   ruleMeta(rule); // every rule that reports is declared, with its family, severity and description
   const f: Finding = { rule, severity, ref, message };
   if (extra.expected !== undefined) f.expected = extra.expected;
   if (extra.actual !== undefined) f.actual = extra.actual;
-  if (extra.fix) f.fix = { ref, value: extra.fix.value, previous: extra.fix.previous };
+  if (extra.fix) {
+    // a fix keeps what it replaces, formula and number format too, so that 元に戻す restores the cell exactly
+    f.fix = { ref, value: extra.fix.value, previous: extra.fix.previous };
+    if (extra.fix.previousFormula !== undefined) f.fix.previousFormula = extra.fix.previousFormula;
+    if (extra.fix.previousNumberFormat !== undefined)
+      f.fix.previousNumberFormat = extra.fix.previousNumberFormat;
+  }
+  if (extra.derivation && extra.derivation.length > 0) f.derivation = extra.derivation;
   return f;
 }
 

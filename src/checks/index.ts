@@ -6,6 +6,7 @@ import type { CellRef, Finding, Grid } from "../types";
 import { at, finding } from "./finding";
 import type { ProjectRow, Submission } from "../forms/submission";
 import { checkProjectList, deriveRow, rowInputs } from "./projectList";
+import { rowDerivation, totalDerivation } from "../explain";
 import { checkAttachmentMethodology, checkFacilityNames, checkFuelStatement, checkSymbols } from "./plan";
 import { checkAllocation, checkHygiene, checkIdentity, checkMethodology, checkPeriods } from "./submission";
 
@@ -52,7 +53,21 @@ export function runChecks(submission: Submission, grid: Grid): Finding[] {
   findings.push(...checkHasFacilities(submission, grid));
   if (submission.projectList) {
     findings.push(...checkProjectList(submission.projectList, code));
-    findings.push(...checkAllocation(submission, recomputedTonnes(submission.projectList.rows, code)));
+    const list = submission.projectList;
+    const declaration = getMethodology(code ?? "H002-2");
+    const tonnes = recomputedTonnes(list.rows, code);
+    findings.push(
+      ...checkAllocation(submission, tonnes, {
+        row: (i) => {
+          const d = rowDerivation(list.rows[i], declaration, "emT");
+          return isGecError(d) ? [] : d.steps;
+        },
+        total: () =>
+          tonnes.every((t) => t !== null)
+            ? totalDerivation(list, declaration, tonnes as Decimal[]).steps
+            : [],
+      }),
+    );
   }
   findings.push(
     ...checkFuelStatement(submission),

@@ -4,31 +4,18 @@ import { getMethodology, FUEL_DEFAULTS, DEFAULT_BOILER_EFFICIENCY_LHV } from "..
 import { isGecError } from "../errors";
 import type { GecError } from "../errors";
 import type { MethodologyDeclaration, RowInputs } from "../methodology";
-import type { Finding } from "../types";
+import type { CellValue, Finding } from "../types";
+import type { DerivationStep } from "../formula";
+import { rowDerivation, rowInputs, totalDerivation } from "../explain";
 import type { NumberField, ProjectList, ProjectRow } from "../forms/submission";
 import { at, finding } from "./finding";
+import { NON_NEGATIVE_INPUTS } from "./registry";
 
 function decimalOf(field: NumberField | undefined): Decimal | null {
   return field && field.reading.kind === "number" ? field.reading.decimal : null;
 }
 
-const inputsOf = new WeakMap<MethodologyDeclaration, MethodologyDeclaration["quantities"]>();
-function inputQuantities(declaration: MethodologyDeclaration): MethodologyDeclaration["quantities"] {
-  let list = inputsOf.get(declaration);
-  if (!list) inputsOf.set(declaration, (list = declaration.quantities.filter((q) => q.role === "input")));
-  return list;
-}
-
-/** Inputs of a row for derive(); invalid cells are reported by the input rule and leave the row underived. */
-export function rowInputs(row: ProjectRow, declaration: MethodologyDeclaration): RowInputs | null {
-  const inputs: RowInputs = {};
-  for (const q of inputQuantities(declaration)) {
-    const field = row.numbers[q.key];
-    if (field && field.reading.kind === "invalid") return null;
-    inputs[q.key] = decimalOf(field);
-  }
-  return inputs;
-}
+export { rowInputs };
 
 /** Derived values by row, computed once per row and declaration: the column rules and 別紙2's R7 both need them. */
 const derivedByRow = new WeakMap<
@@ -55,80 +42,128 @@ export function deriveRow(
   return result;
 }
 
+/** A cell's content for a message: shortened, so that a 100,000-character cell is never echoed whole. */
 function shown(field: NumberField): string {
-  return field.reading.kind === "number" ? field.reading.decimal.toString() : String(field.raw ?? "");
+  const text = field.reading.kind === "number" ? field.reading.decimal.toString() : String(field.raw ?? "");
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** What a fix replaces: the value, and the formula and number format, so that 元に戻す restores the cell exactly. */
+export function fixOf(
+  field: NumberField,
+  value: Decimal,
+): {
+  value: number;
+  previous: CellValue;
+  previousFormula: string | null;
+  previousNumberFormat: string | null;
+} {
+  return {
+    value: value.toNumber(),
+    previous: field.raw,
+    previousFormula: field.formula,
+    previousNumberFormat: field.numberFormat,
+  };
+}
+
+/** The derivation steps of `key` on a row (empty where it has none). */
+function stepsOf(row: ProjectRow, declaration: MethodologyDeclaration, key: string): DerivationStep[] {
+  const d = rowDerivation(row, declaration, key);
+  return isGecError(d) ? [] : d.steps;
 }
 
 export function checkProjectList(list: ProjectList, methodologyCode: string | null): Finding[] {
   const findings: Finding[] = [];
   const declaration = getMethodology(methodologyCode ?? "H002-2");
   const derivedKeys = declaration.quantities.filter((q) => q.role === "derived");
+  const derivedSet = new Set(derivedKeys.map((q) => q.key));
   const rowTonnes: Decimal[] = [];
 
   for (const row of list.rows) {
-    // unreadable input cells
+    // unreadable input cells (a derived cell that cannot be read is simply wrong: its recompute finding says so)
     for (const key in row.numbers) {
       const field = row.numbers[key];
-      if (field.reading.kind === "invalid") {
+      if (field.reading.kind === "invalid" && !derivedSet.has(key)) {
         findings.push(
           finding(`projectList.${key}.unreadable`, "error", field.ref, {
-            ja: `${at(field.ref)} の値を数値として読めません（${String(field.raw)}）。`,
-            en: `${at(field.ref)} cannot be read as a number (${String(field.raw)}).`,
+            ja: `${at(field.ref)} の値を数値として読めません（${shown(field)}）。`,
+            en: `${at(field.ref)} cannot be read as a number (${shown(field)}).`,
           }),
         );
       }
     }
+    const ranges = declaration.kind === "heat" ? [...checkRanges(row), ...checkDefaults(row)] : [];
     const inputs = rowInputs(row, declaration);
-    if (!inputs) continue;
-    let derived: Record<string, Decimal> | null = null;
+    if (!inputs) {
+      findings.push(...ranges);
+      continue;
+    }
     const result = deriveRow(row, inputs, declaration);
     if (isGecError(result)) {
-      const e = result;
-      const anchor = row.numbers.qBl ?? Object.values(row.numbers)[0];
-      if (anchor) {
+      // one fault, one finding: at the input the error names; where a range rule already reports that cell, the
+      // derived cells that cannot be computed are added to its message instead of a second finding
+      const faulty = declaration.quantities.find((q) => q.symbol === result.argument && row.numbers[q.key]);
+      const anchor = faulty ? row.numbers[faulty.key] : (row.numbers.qBl ?? Object.values(row.numbers)[0]);
+      const blocked = derivedKeys
+        .filter((q) => row.numbers[q.key])
+        .map((q) => at(row.numbers[q.key].ref))
+        .join("、");
+      const already = anchor
+        ? ranges.find((f) => f.ref.row === anchor.ref.row && f.ref.col === anchor.ref.col)
+        : undefined;
+      if (already) {
+        already.message = {
+          ja: `${already.message.ja}このため ${blocked} を計算できません。`,
+          en: `${already.message.en} So ${blocked.replace(/、/g, ", ")} cannot be computed.`,
+        };
+      } else if (anchor) {
         findings.push(
           finding("projectList.row.inputs", "error", anchor.ref, {
-            ja: `${row.row + 1} 行目の入力から派生値を計算できません: ${e.text.ja}`,
-            en: `Row ${row.row + 1}: derived values cannot be computed from the inputs: ${e.text.en}`,
+            ja: `${row.row + 1} 行目の入力から派生値（${blocked}）を計算できません: ${result.text.ja}`,
+            en: `Row ${row.row + 1}: derived values (${blocked.replace(/、/g, ", ")}) cannot be computed from the inputs: ${result.text.en}`,
           }),
         );
       }
-    } else {
-      derived = result;
+      findings.push(...ranges);
+      continue;
     }
-    if (derived) {
-      rowTonnes.push(derived.emT);
-      for (const q of derivedKeys) {
-        const field = row.numbers[q.key];
-        const expected = derived[q.key];
-        if (!field || expected === undefined) continue;
-        const actual = decimalOf(field);
-        if (actual !== null && actual.eq(expected)) continue;
-        findings.push(
-          finding(
-            `projectList.${q.key}.recompute`,
-            "error",
-            field.ref,
-            {
-              ja: `${at(field.ref)}（${q.column} ${q.symbol}）は入力から ${expected.toString()} になるはずですが、${actual === null ? "空欄" : actual.toString()} です。`,
-              en: `${at(field.ref)} (${q.column} ${q.symbol}) should be ${expected.toString()} from the row's inputs, but holds ${actual === null ? "nothing" : actual.toString()}.`,
-            },
-            {
-              expected: expected.toString(),
-              actual: actual === null ? "" : shown(field),
-              fix: { value: expected.toNumber(), previous: field.raw },
-            },
-          ),
-        );
-      }
+    findings.push(...ranges);
+    rowTonnes.push(result.emT);
+    for (const q of derivedKeys) {
+      const field = row.numbers[q.key];
+      const expected = result[q.key];
+      if (!field || expected === undefined) continue;
+      const actual = decimalOf(field);
+      if (actual !== null && actual.eq(expected)) continue;
+      const holds =
+        field.reading.kind === "invalid"
+          ? { ja: `数値として読めない ${shown(field)}`, en: `${shown(field)}, which is not a number` }
+          : actual === null
+            ? { ja: "空欄", en: "nothing" }
+            : { ja: actual.toString(), en: actual.toString() };
+      findings.push(
+        finding(
+          `projectList.${q.key}.recompute`,
+          "error",
+          field.ref,
+          {
+            ja: `${at(field.ref)}（${q.column} ${q.symbol}）は入力から ${expected.toString()} になるはずですが、${holds.ja} です。`,
+            en: `${at(field.ref)} (${q.column} ${q.symbol}) should be ${expected.toString()} from the row's inputs, but holds ${holds.en}.`,
+          },
+          {
+            expected: expected.toString(),
+            actual: actual === null && field.reading.kind !== "invalid" ? "" : shown(field),
+            fix: fixOf(field, expected),
+            derivation: stepsOf(row, declaration, q.key),
+          },
+        ),
+      );
     }
-    // ranges and fuel defaults of DOMAIN.md §3 and §7.5–6 are the heat form's; power rows have their own inputs
-    if (declaration.kind === "heat") findings.push(...checkRanges(row), ...checkDefaults(row));
   }
 
   // R6: 合計 = Σ rows' truncated t
   if (list.totalTonnes && rowTonnes.length === list.rows.length && rowTonnes.length > 0) {
-    const expected = rowTonnes.reduce((a, b) => a.add(b), Decimal.zero);
+    const { value: expected, steps } = totalDerivation(list, declaration, rowTonnes);
     const actual = decimalOf(list.totalTonnes);
     if (actual === null || !actual.eq(expected)) {
       findings.push(
@@ -143,7 +178,8 @@ export function checkProjectList(list: ProjectList, methodologyCode: string | nu
           {
             expected: expected.toString(),
             actual: actual?.toString() ?? "",
-            fix: { value: expected.toNumber(), previous: list.totalTonnes.raw },
+            fix: fixOf(list.totalTonnes, expected),
+            derivation: steps,
           },
         ),
       );
@@ -153,13 +189,13 @@ export function checkProjectList(list: ProjectList, methodologyCode: string | nu
 }
 
 /** Inputs that are amounts of heat, power or fuel (DOMAIN.md §7.5: no negative heat, E_PS ≥ 0). */
-const NON_NEGATIVE = ["totalHeat", "qBl", "ePs", "fB", "fT"];
+
 const ONE = Decimal.from(1);
 
 function checkRanges(row: ProjectRow): Finding[] {
   const out: Finding[] = [];
   const n = (k: string) => decimalOf(row.numbers[k]);
-  for (const key of NON_NEGATIVE) {
+  for (const key of NON_NEGATIVE_INPUTS) {
     const v = n(key);
     const field = row.numbers[key];
     if (v !== null && field && v.isNegative()) {

@@ -26,6 +26,11 @@ export interface RuleMeta {
   /** Whether its findings carry a safe one-cell fix. */
   fixable: boolean;
   description: Message;
+  /**
+   * For a rule made per quantity ("projectList.<key>.recompute"), the concrete ids it reports under and the 別紙1
+   * columns they stand for ("projectList.qWb.recompute" → "3.3 Q_WB").
+   */
+  instances?: { id: string; where: string }[];
 }
 
 const rule = (
@@ -261,66 +266,97 @@ const FIXED: RuleMeta[] = [
 /** Amounts that may not be negative (DOMAIN.md §7.5: no negative heat, E_PS ≥ 0). */
 export const NON_NEGATIVE_INPUTS = ["totalHeat", "qBl", "ePs", "fB", "fT"];
 
-/** Rules made per quantity of the methodologies: one recompute rule per derived column, one unreadable per input. */
+/** Rules made per quantity of the methodologies: one recompute per derived column, one unreadable per input. */
 function perQuantity(): RuleMeta[] {
-  const out = new Map<string, RuleMeta>();
+  // a key that is a column of several methodologies (emKg: 3.10 EM_WB, 3.5 EMP) names each place
+  const places = new Map<string, { derived: boolean; where: string[] }>();
   for (const m of METHODOLOGIES) {
     for (const q of m.quantities) {
-      const where = `${q.column ?? ""} ${q.symbol}`.trim();
-      if (q.role === "derived") {
-        const id = `projectList.${q.key}.recompute`;
-        if (!out.has(id))
-          out.set(
-            id,
-            rule(
-              id,
-              3,
-              "error",
-              true,
-              `別紙1 ${where}（${q.label.ja}）が行の入力から再計算した値と一致しない。`,
-              `別紙1 ${where} (${q.label.en}) does not reproduce from the row's inputs.`,
-            ),
-          );
-      }
-      const unreadable = `projectList.${q.key}.unreadable`;
-      if (!out.has(unreadable))
-        out.set(
-          unreadable,
-          rule(
-            unreadable,
-            8,
-            "error",
-            false,
-            `別紙1 ${where} が数値として読めない。`,
-            `別紙1 ${where} cannot be read as a number.`,
-          ),
-        );
+      if (!q.column) continue;
+      const entry = places.get(q.key) ?? { derived: q.role === "derived", where: [] };
+      const where = `${q.column} ${q.symbol}`;
+      if (!entry.where.includes(where)) entry.where.push(where);
+      places.set(q.key, entry);
     }
   }
-  for (const key of NON_NEGATIVE_INPUTS) {
-    const q = METHODOLOGIES.flatMap((m) => m.quantities).find((x) => x.key === key);
-    const where = q ? `${q.column ?? ""} ${q.symbol}`.trim() : key;
-    const id = `range.${key}.negative`;
-    out.set(id, rule(id, 5, "error", false, `別紙1 ${where} が負の値。`, `別紙1 ${where} is negative.`));
-  }
-  return [...out.values()];
+  const instances = (pattern: string, keys: string[]) =>
+    keys.map((key) => ({
+      id: pattern.replace("<key>", key),
+      where: places.get(key)?.where.join(" / ") ?? key,
+    }));
+  const keys = [...places.keys()];
+  return [
+    {
+      ...rule(
+        "projectList.<key>.recompute",
+        3,
+        "error",
+        true,
+        "別紙1 の派生値の列（3.3 Q_WB、3.8 S_B、3.9、3.10、3.11 など）が行の入力から再計算した値と一致しない。",
+        "A derived column of 別紙1 (3.3 Q_WB, 3.8 S_B, 3.9, 3.10, 3.11 …) does not reproduce from the row's inputs.",
+      ),
+      instances: instances(
+        "projectList.<key>.recompute",
+        keys.filter((k) => places.get(k)?.derived),
+      ),
+    },
+    {
+      ...rule(
+        "projectList.<key>.unreadable",
+        8,
+        "error",
+        false,
+        "別紙1 の入力の列のセルが数値として読めない。",
+        "An input cell of 別紙1 cannot be read as a number.",
+      ),
+      instances: instances(
+        "projectList.<key>.unreadable",
+        keys.filter((k) => !places.get(k)?.derived),
+      ),
+    },
+    {
+      ...rule(
+        "range.<key>.negative",
+        5,
+        "error",
+        false,
+        "別紙1 の熱量・電力量・燃料の入力が負の値。",
+        "A heat, power or fuel input of 別紙1 is negative.",
+      ),
+      instances: instances("range.<key>.negative", NON_NEGATIVE_INPUTS),
+    },
+  ];
 }
 
 let registry: Map<string, RuleMeta> | null = null;
+
+/** Every reportable id (a per-quantity rule under each of its instances) → its rule. */
+let byId: Map<string, RuleMeta> | null = null;
 
 function rules(): Map<string, RuleMeta> {
   if (!registry) registry = new Map([...FIXED, ...perQuantity()].map((r) => [r.id, r]));
   return registry;
 }
 
-/** Every rule, by family then id. */
+function ids(): Map<string, RuleMeta> {
+  if (!byId) {
+    byId = new Map();
+    for (const r of rules().values()) {
+      byId.set(r.id, r);
+      for (const i of r.instances ?? []) byId.set(i.id, r);
+    }
+  }
+  return byId;
+}
+
+/** Every rule, by family then id (a per-quantity rule once, with its instances). */
 export function listRules(): RuleMeta[] {
   return [...rules().values()].sort((a, b) => a.family - b.family || a.id.localeCompare(b.id));
 }
 
 /** The meta of a rule id; throws for an id no one declared, so that a rule cannot report without a declaration. */
 export function ruleMeta(id: string): RuleMeta {
-  const meta = rules().get(id);
+  const meta = ids().get(id);
   if (!meta) throw new Error(`rule "${id}" is not declared in src/checks/registry.ts`);
   return meta;
 }
@@ -329,4 +365,5 @@ export function ruleMeta(id: string): RuleMeta {
 export function registerRules(extra: RuleMeta[]): void {
   const map = rules();
   for (const r of extra) map.set(r.id, r);
+  byId = null;
 }

@@ -4,6 +4,8 @@ import { getMethodology } from "../methodology";
 import type { Finding, Grid } from "../types";
 import type { DateField, Submission } from "../forms/submission";
 import { at, finding } from "./finding";
+import { fixOf } from "./projectList";
+import type { DerivationStep } from "../formula";
 
 function isoDate(d: DateField): string {
   if (d.reading.kind !== "date") return String(d.raw ?? "");
@@ -109,7 +111,14 @@ export function checkPeriods(s: Submission): Finding[] {
 }
 
 /** R7: 別紙2 totals equal 別紙1's; one block per facility equals that row's t. */
-export function checkAllocation(s: Submission, rowTonnes: (Decimal | null)[]): Finding[] {
+export function checkAllocation(
+  s: Submission,
+  rowTonnes: (Decimal | null)[],
+  explain: { row(i: number): DerivationStep[]; total(): DerivationStep[] } = {
+    row: () => [],
+    total: () => [],
+  },
+): Finding[] {
   const out: Finding[] = [];
   const blocks = s.allocationPlan;
   const list = s.projectList;
@@ -133,7 +142,8 @@ export function checkAllocation(s: Submission, rowTonnes: (Decimal | null)[]): F
           {
             expected: expected.toString(),
             actual: actual?.toString() ?? "",
-            fix: { value: expected.toNumber(), previous: b.tonnes.raw },
+            fix: fixOf(b.tonnes, expected),
+            derivation: explain.row(i),
           },
         ),
       );
@@ -155,7 +165,7 @@ export function checkAllocation(s: Submission, rowTonnes: (Decimal | null)[]): F
             ja: `別紙2 の削減相当量の合計 ${allocated} が別紙1 の合計 ${total} tCO2 と一致しません。`,
             en: `別紙2 allocates ${allocated} tCO2 in all, but 別紙1 totals ${total} tCO2.`,
           },
-          { expected: total.toString(), actual: allocated.toString() },
+          { expected: total.toString(), actual: allocated.toString(), derivation: explain.total() },
         ),
       );
     }
@@ -174,7 +184,7 @@ export function checkAllocation(s: Submission, rowTonnes: (Decimal | null)[]): F
             ja: `熱の方法論では 別紙2 の販売電力量は 0 です（${p.reading.decimal}）。`,
             en: `For a heat methodology the 別紙2 power sold is 0 (${p.reading.decimal}).`,
           },
-          { expected: 0, actual: p.reading.decimal.toString(), fix: { value: 0, previous: p.raw } },
+          { expected: 0, actual: p.reading.decimal.toString(), fix: fixOf(p, Decimal.zero) },
         ),
       );
     }

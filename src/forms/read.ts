@@ -124,6 +124,7 @@ class NumberCell extends FieldAt implements NumberField {
     readonly raw: CellValue,
     readonly reading: NumberReading,
     readonly formula: string | null,
+    readonly numberFormat: string | null,
   ) {
     super(sheetName, rowIndex, colIndex);
   }
@@ -156,7 +157,15 @@ class DateCell extends FieldAt implements DateField {
 function numberField(sheet: SheetView, row: number, col: number, ratio: boolean): NumberField {
   const raw = sheet.value(row, col);
   const reading = (ratio ? ratioReadings : numberReadings).get(raw);
-  return new NumberCell(sheet.name, row, col, raw, reading, sheet.formula(row, col));
+  return new NumberCell(
+    sheet.name,
+    row,
+    col,
+    raw,
+    reading,
+    sheet.formula(row, col),
+    sheet.numberFormat(row, col),
+  );
 }
 
 function textField(sheet: SheetView, row: number, col: number): TextField {

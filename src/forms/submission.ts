@@ -8,6 +8,8 @@ export interface NumberField {
   raw: CellValue;
   ref: CellRef;
   formula: string | null;
+  /** The cell's number format ("#,##0", "0.00%"), kept so that a fix can be undone exactly. */
+  numberFormat: string | null;
 }
 
 export interface TextField {

@@ -2,7 +2,7 @@
 import { Decimal } from "../numbers";
 import { GecError } from "../errors";
 import type { Message } from "../types";
-import { MissingValue, Round, cellsOf, grouped } from "./expr";
+import { MissingValue, Round, WhenBlank, cellsOf, grouped } from "./expr";
 import type { DerivationStep, Expr, Scope } from "./expr";
 
 /**
@@ -183,11 +183,13 @@ export function evaluateQuantities(
     inProgress.add(q.key);
     const saved = { current: scope.current, top: scope.top };
     scope.current = q.symbol;
-    scope.top = q.expr;
+    // the node that gives the value (S_B: the ROUNDDOWN, or 1 where the row has no fuel data)
+    let top = q.expr;
+    while (top instanceof WhenBlank) top = top.chosen(scope);
+    scope.top = top;
     try {
-      const result = q.expr.evaluate(scope);
+      const result = top.evaluate(scope);
       if (scope.steps) {
-        const top = q.expr;
         scope.steps.push({
           symbol: q.symbol,
           formula: top.text(scope),

@@ -323,8 +323,12 @@ export class WhenBlank extends Expr {
       }
     });
   }
+  /** The branch that applies to these values. */
+  chosen(scope: Scope): Expr {
+    return this.allBlank(scope) ? this.then : this.otherwise;
+  }
   evaluate(scope: Scope): Decimal {
-    return this.allBlank(scope) ? this.then.evaluate(scope) : this.otherwise.evaluate(scope);
+    return this.chosen(scope).evaluate(scope);
   }
   excel(scope: ExcelScope): string {
     const tests = this.blankKeys.map((k) => {
@@ -335,10 +339,10 @@ export class WhenBlank extends Expr {
     return `IF(${condition},${this.then.excel(scope)},${this.otherwise.excel(scope)})`;
   }
   text(scope: Scope): string {
-    return this.otherwise.text(scope);
+    return this.chosen(scope).text(scope);
   }
   substituted(scope: Scope): string {
-    return this.allBlank(scope) ? this.then.substituted(scope) : this.otherwise.substituted(scope);
+    return this.chosen(scope).substituted(scope);
   }
   keys(): string[] {
     return [...this.then.keys(), ...this.otherwise.keys()];

@@ -70,7 +70,8 @@ export class Decimal {
       mantissa /= TEN;
       scale--;
     }
-    return mantissa === this.mantissa ? this : new Decimal(mantissa, scale);
+    // compare the scale, not the mantissa: zero stays 0n while its scale drops ("0.0000" → "0")
+    return scale === this.scale ? this : new Decimal(mantissa, scale);
   }
 
   private withScale(scale: number): bigint {

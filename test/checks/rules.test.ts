@@ -4,6 +4,7 @@ import * as path from "path";
 import { buildTemplate, readSubmission, templateToGrid, validateGrid } from "../../src/engine";
 import { cellAddress, columnLetters, formatRef, parseA1 } from "../../src/forms/a1";
 import { METHODOLOGIES } from "../../src/methodology";
+import { listRules } from "../../src/checks/registry";
 import type { CellValue, Finding, Grid, Severity } from "../../src/types";
 import { FUEL_STATEMENT, seedGrid, withCell } from "../fixtures/seedSubmissions";
 import type { SeedName, SeedVariant } from "../fixtures/seedSubmissions";
@@ -199,8 +200,8 @@ const cases: Case[] = [
     which: "H002-2",
     edits: [[L, "M5", null]],
     severity: "error",
-    // reported at the row's 3.1
-    cells: [`${L}!L5`],
+    // reported at the blank cell itself: one fault, one finding at its cell (issue 9)
+    cells: [`${L}!M5`],
   },
   {
     name: "合計 one tonne high",
@@ -242,8 +243,7 @@ const cases: Case[] = [
     cells: [`${L}!Q6`],
     expected: "≤ 418747572",
     actual: "418747573",
-    // the formulas refuse F_B > F_T, so the row cannot be derived
-    alsoErrors: [`projectList.row.inputs ${L}!L6`],
+    // the formulas refuse F_B > F_T, so the row cannot be derived: said in this one finding, not a second at 3.1
   },
   {
     name: "S_B 0 %",
@@ -492,6 +492,23 @@ describe("form.notRecognized", () => {
   });
 });
 
+describe("one fault, one finding (issue 9)", () => {
+  it("F_B > F_T: the one finding at F_B names the derived cells it blocks", () => {
+    const report = validateGrid(withCell(seedGrid("H002-2", { corrected: true }), L, "Q6", 418747573));
+    const errors = report.findings.filter((f) => f.severity === "error");
+    expect(errors.map(describeFinding)).toEqual([`range.fB.aboveFT ${L}!Q6`]);
+    // the row's derived cells 3.3, 3.8–3.11 (N, S, T, U, V on row 6) cannot be computed, and the finding says so
+    for (const cell of ["N6", "S6", "T6", "U6", "V6"]) expect(errors[0].message.en).toContain(`${L}!${cell}`);
+  });
+
+  it("an unreadable S_B is one finding (its recompute), not a second calling it blank", () => {
+    const report = validateGrid(withCell(seedGrid("H002-2", { corrected: true }), L, "S4", "abc"));
+    const errors = report.findings.filter((f) => f.severity === "error");
+    expect(errors.map(describeFinding)).toEqual([`projectList.sB.recompute ${L}!S4`]);
+    expect(errors[0].message.en).toMatch(/"abc"|abc, which is not a number/);
+  });
+});
+
 describe("form.noFacilities", () => {
   it("a blank template is not ready to submit: one error at the 別紙1 header, and the summary counts it", () => {
     const report = validateGrid(templateToGrid(buildTemplate("H002-2", 3)));
@@ -508,35 +525,29 @@ describe("form.noFacilities", () => {
 });
 
 describe("fixtures cover every rule", () => {
-  /** Rule ids as they appear in the sources; `${…}` parts (projectList.${key}.unreadable) match any key. */
-  function ruleIds(): RegExp[] {
+  it("each rule of the registry has a fixture in this file (a per-quantity rule: at least one instance)", () => {
+    const covered = new Set([...cases.map((c) => c.rule), "form.notRecognized", "form.noFacilities"]);
+    const missing = listRules()
+      .filter((r) => !covered.has(r.id) && !(r.instances ?? []).some((i) => covered.has(i.id)))
+      .map((r) => r.id);
+    expect(missing).toEqual([]);
+  });
+
+  it("every rule id in the sources is declared in the registry", () => {
     const dir = path.join(__dirname, "..", "..", "src");
     const files = [
       ...fs.readdirSync(path.join(dir, "checks")).map((f) => path.join(dir, "checks", f)),
       path.join(dir, "forms", "read.ts"),
-    ].filter((f) => f.endsWith(".ts"));
-    const ids = new Set<string>();
+    ].filter((f) => f.endsWith(".ts") && !f.endsWith("registry.ts"));
     const literal =
       /["`]((?:form|methodology|period|projectList|range|defaults|allocation|identity|hygiene)\.[A-Za-z.${}]+)["`]/g;
+    const declared = listRules().flatMap((r) => [r.id, ...(r.instances ?? []).map((i) => i.id)]);
     for (const file of files) {
-      const text = fs.readFileSync(file, "utf8");
-      for (const m of text.matchAll(literal)) ids.add(m[1]);
+      for (const m of fs.readFileSync(file, "utf8").matchAll(literal)) {
+        const pattern = new RegExp(`^${m[1].replace(/\./g, "\\.").replace(/\$\{[^}]+\}/g, "[A-Za-z]+")}$`);
+        expect(declared.some((id) => pattern.test(id))).toBe(true);
+      }
     }
-    return [...ids].map(
-      (id) => new RegExp(`^${id.replace(/\./g, "\\.").replace(/\$\{[^}]+\}/g, "[A-Za-z]+")}$`),
-    );
-  }
-
-  it("finds the rule ids of src/checks (sanity)", () => {
-    expect(ruleIds().length).toBeGreaterThanOrEqual(30);
-  });
-
-  it("each rule id has a fixture in this file", () => {
-    const covered = [...cases.map((c) => c.rule), "form.notRecognized", "form.noFacilities"];
-    const missing = ruleIds()
-      .filter((id) => !covered.some((rule) => id.test(rule)))
-      .map(String);
-    expect(missing).toEqual([]);
   });
 });
 

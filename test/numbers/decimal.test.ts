@@ -59,3 +59,17 @@ describe("Decimal", () => {
     expect(() => Decimal.from(1).div(0, 2, "down")).toThrow(RangeError);
   });
 });
+
+describe("zero prints as 0 whatever its scale (issue 9)", () => {
+  it.each<[string, () => Decimal]>([
+    ["0 ÷ 3 to 4 places", () => Decimal.from(0).div(3, 4, "down")],
+    ['"0.0000"', () => Decimal.parse("0.0000")],
+    ['"-0.0000"', () => Decimal.parse("-0.0000")],
+    ["0.00001 truncated to 4 places", () => Decimal.from("0.00001").roundDown(4)],
+    ["12.5 − 12.5", () => Decimal.from("12.5").sub("12.5")],
+  ])("%s", (_, make) => {
+    const zero = make();
+    expect(zero.toString()).toBe("0");
+    expect(zero.isZero()).toBe(true);
+  });
+});

@@ -1,0 +1,93 @@
+// `gec explain FILE.xlsx CELL`: the derivation of the value a cell should hold, and whether the cell holds it.
+import type { CliIo } from "../io";
+import { parseArgs, UsageError } from "../args";
+import { explainCell, derivationText, shownValue } from "../../src/explain";
+import type { CellExplanation } from "../../src/explain";
+import { formatRef, parseA1 } from "../../src/forms/a1";
+import type { CellRef } from "../../src/types";
+import { langOf, readWorkbook } from "./workbook";
+import type { Lang } from "./workbook";
+
+export const usage = "gec explain FILE.xlsx CELL [--json] [--lang ja|en]   (CELL like 別紙1!U6)";
+
+/** "別紙1!U6", "'別紙 1'!U6" → a CellRef; null for anything else. */
+export function parseCellArgument(text: string): CellRef | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Za-z]{1,3}\$?\d+)$/.exec(text.trim());
+  if (!m) return null;
+  const at = parseA1(m[3]);
+  if (!at) return null;
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'").trim(), ...at };
+}
+
+function shownActual(e: CellExplanation): string {
+  if (e.actual === null || e.actual === "") return "—";
+  return typeof e.actual === "number" ? shownValue(String(e.actual)) : String(e.actual).slice(0, 40);
+}
+
+export function explanationText(e: CellExplanation, lang: Lang): string {
+  const what = `${e.column ? `${e.column} ` : ""}${e.symbol} ${e.label[lang]}`;
+  const lines = [`${formatRef(e.ref)} — ${what}${e.facility ? ` (${e.facility})` : ""}`];
+  if (lang === "ja") {
+    lines.push(
+      `  あるべき値: ${shownValue(e.expected)}   セルの値: ${shownActual(e)}   ${e.agrees ? "一致" : "不一致"}`,
+    );
+    lines.push(
+      e.failure ? `  計算できません: ${e.failure.ja}` : "  計算根拠（丸めごとに 1 行、[ ] は読んだセル）:",
+    );
+  } else {
+    lines.push(
+      `  should be: ${shownValue(e.expected)}   holds: ${shownActual(e)}   ${e.agrees ? "agrees" : "differs"}`,
+    );
+    lines.push(
+      e.failure
+        ? `  cannot be computed: ${e.failure.en}`
+        : "  derivation (one line per rounding; [ ] the cells read):",
+    );
+  }
+  for (const l of derivationText(e.steps, lang)) lines.push(`    ${l}`);
+  return lines.join("\n") + "\n";
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, { flags: ["--json"], valued: { "--lang": "lang" } });
+  const lang = langOf(parsed.options.get("lang"));
+  if (parsed.positionals.length !== 2) throw new UsageError(`使い方 / usage: ${usage}`);
+  const [file, cellText] = parsed.positionals;
+  const ref = parseCellArgument(cellText);
+  if (!ref)
+    throw new UsageError(
+      `セルは 別紙1!U6 の形で指定してください / give the cell as 別紙1!U6: ${cellText.slice(0, 40)}`,
+    );
+  const { xlsx, wb } = await readWorkbook(io, file);
+  const result = explainCell(xlsx.workbookToGrid(wb), ref);
+  if (result.kind === "notDerived") {
+    if (parsed.flags.has("json")) {
+      io.stdout(JSON.stringify({ cell: formatRef(ref), derived: false, ...result }, null, 2) + "\n");
+    } else io.stderr(`gec explain: ${result.message.ja}\ngec explain: ${result.message.en}\n`);
+    return 2;
+  }
+  const e = result.explanation;
+  if (parsed.flags.has("json")) {
+    io.stdout(
+      JSON.stringify(
+        {
+          cell: formatRef(e.ref),
+          derived: true,
+          symbol: e.symbol,
+          column: e.column,
+          label: e.label,
+          facility: e.facility,
+          expected: e.expected,
+          actual: e.actual,
+          agrees: e.agrees,
+          failure: e.failure,
+          derivation: e.steps,
+          text: { ja: derivationText(e.steps, "ja"), en: derivationText(e.steps, "en") },
+        },
+        null,
+        2,
+      ) + "\n",
+    );
+  } else io.stdout(explanationText(e, lang));
+  return 0;
+}

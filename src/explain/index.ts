@@ -1,0 +1,223 @@
+// Why a cell should hold what it should: the derivation of every derived value of a 様式3-2, from its inputs' cells.
+import { Decimal } from "../numbers";
+import { GecError, isGecError } from "../errors";
+import { evaluateQuantities, grouped, stepLine } from "../formula";
+import type { DerivationStep } from "../formula";
+import { getMethodology } from "../methodology";
+import type { MethodologyDeclaration, QuantityDeclaration, RowInputs } from "../methodology";
+import { cellAddress, columnLetters, formatRef } from "../forms/a1";
+import { readSubmission } from "../forms/read";
+import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
+import type { CellRef, CellValue, Grid, Message } from "../types";
+
+export type { DerivationStep } from "../formula";
+
+function decimalOf(field: NumberField | undefined): Decimal | null {
+  return field && field.reading.kind === "number" ? field.reading.decimal : null;
+}
+
+/** Inputs of a row for its formulas; null where an input cell cannot be read (its own finding says so). */
+export function rowInputs(row: ProjectRow, declaration: MethodologyDeclaration): RowInputs | null {
+  const inputs: RowInputs = {};
+  for (const q of declaration.quantities) {
+    if (q.role !== "input") continue;
+    const field = row.numbers[q.key];
+    if (field && field.reading.kind === "invalid") return null;
+    inputs[q.key] = decimalOf(field);
+  }
+  return inputs;
+}
+
+/** The A1 address of each quantity's cell on a row. */
+function rowCells(row: ProjectRow): Record<string, string> {
+  const cells: Record<string, string> = {};
+  for (const [key, field] of Object.entries(row.numbers)) cells[key] = formatRef(field.ref);
+  return cells;
+}
+
+/** The steps that give `key` on `row` (its dependencies first), or the GecError that says why there is no value. */
+export function rowDerivation(
+  row: ProjectRow,
+  declaration: MethodologyDeclaration,
+  key: string,
+): { value: Decimal; steps: DerivationStep[] } | GecError {
+  const inputs = rowInputs(row, declaration);
+  if (!inputs) {
+    return new GecError("#VALUE!", {
+      ja: "行の入力に数値として読めないセルがあります。",
+      en: "An input of the row cannot be read as a number.",
+    });
+  }
+  try {
+    const e = evaluateQuantities(declaration.quantities, inputs, [key], {
+      trace: true,
+      cells: rowCells(row),
+    });
+    return { value: e.values[key], steps: e.steps };
+  } catch (e) {
+    if (isGecError(e)) return e;
+    throw e;
+  }
+}
+
+/** The 合計 (R6) from the rows' tCO2, each cell listed. */
+export function totalDerivation(
+  list: ProjectList,
+  declaration: MethodologyDeclaration,
+  rowTonnes: Decimal[],
+): { value: Decimal; steps: DerivationStep[] } {
+  const cells = list.rows
+    .map((r) => (r.numbers.emT ? formatRef(r.numbers.emT.ref) : ""))
+    .filter((c) => c !== "");
+  const e = evaluateQuantities([declaration.total], {}, [declaration.total.key], {
+    trace: true,
+    columns: { emT: { values: rowTonnes, cells } },
+  });
+  return { value: e.values[declaration.total.key], steps: e.steps };
+}
+
+/** The derivation as lines a person reads, one step a line, with the cells it read. */
+export function derivationText(steps: DerivationStep[], lang: "ja" | "en"): string[] {
+  return steps.map((s) => {
+    const label = s.label ? ` — ${s.label[lang]}${s.unit ? ` (${s.unit})` : ""}` : "";
+    const cells = s.cells.length ? `  [${s.cells.join(", ")}]` : "";
+    return `${stepLine(s)}${label}${cells}`;
+  });
+}
+
+export interface CellExplanation {
+  ref: CellRef;
+  /** The quantity the cell holds (3.3 Q_WB), and the facility row's name where there is one. */
+  symbol: string;
+  column: string | null;
+  label: Message;
+  facility: string | null;
+  /** The value the cell should hold, as a decimal string. */
+  expected: string | null;
+  /** What it holds now. */
+  actual: CellValue;
+  agrees: boolean;
+  steps: DerivationStep[];
+  /** Why there is no value (a required input is blank …), where there is none. */
+  failure: Message | null;
+}
+
+export type ExplainResult =
+  | { kind: "explained"; explanation: CellExplanation }
+  | { kind: "notDerived"; message: Message; derivedColumns: string[] };
+
+function declarationFor(s: Submission, list: ProjectList): MethodologyDeclaration | null {
+  if (s.methodology.code) return getMethodology(s.methodology.code);
+  return list.columns.qBl !== undefined ? getMethodology("H002-2") : null;
+}
+
+function sameCell(a: CellRef, b: CellRef): boolean {
+  return a.sheet === b.sheet && a.row === b.row && a.col === b.col;
+}
+
+function explanationOf(
+  field: NumberField,
+  q: Pick<QuantityDeclaration, "symbol" | "label" | "column">,
+  facility: string | null,
+  result: { value: Decimal; steps: DerivationStep[] } | GecError,
+): CellExplanation {
+  const actual = decimalOf(field);
+  const ok = !isGecError(result);
+  const value = ok ? (result as { value: Decimal }).value : null;
+  return {
+    ref: field.ref,
+    symbol: q.symbol,
+    column: q.column ?? null,
+    label: q.label,
+    facility,
+    expected: value?.toString() ?? null,
+    actual: field.raw,
+    agrees: value !== null && actual !== null && actual.eq(value),
+    steps: ok ? (result as { steps: DerivationStep[] }).steps : [],
+    failure: isGecError(result) ? result.text : null,
+  };
+}
+
+/** The derivation of the value the cell at `ref` should hold, or the derived columns of its sheet when it has none. */
+export function explainCell(
+  grid: Grid,
+  ref: CellRef,
+  submission: Submission = readSubmission(grid),
+): ExplainResult {
+  const list = submission.projectList;
+  const declaration = list ? declarationFor(submission, list) : null;
+  if (list && declaration) {
+    const derived = declaration.quantities.filter(
+      (q) => q.role === "derived" && list.columns[q.key] !== undefined,
+    );
+    for (const row of list.rows) {
+      for (const q of derived) {
+        const field = row.numbers[q.key];
+        if (!field || !sameCell(field.ref, ref)) continue;
+        const name = row.text.facilityName?.value ?? null;
+        return {
+          kind: "explained",
+          explanation: explanationOf(field, q, name, rowDerivation(row, declaration, q.key)),
+        };
+      }
+    }
+    const tonnes = list.rows.map((row) => rowDerivation(row, declaration, "emT"));
+    const complete = tonnes.every((t) => !isGecError(t));
+    const values = complete ? tonnes.map((t) => (t as { value: Decimal }).value) : [];
+    if (list.totalTonnes && sameCell(list.totalTonnes.ref, ref)) {
+      const result = complete
+        ? totalDerivation(list, declaration, values)
+        : (tonnes.find((t) => isGecError(t)) as GecError);
+      return {
+        kind: "explained",
+        explanation: explanationOf(list.totalTonnes, { ...declaration.total, column: "合計" }, null, result),
+      };
+    }
+    const blocks = submission.allocationPlan;
+    for (let i = 0; i < blocks.length; i++) {
+      if (!sameCell(blocks[i].tonnes.ref, ref)) continue;
+      const perFacility = blocks.length === list.rows.length && blocks.length > 1;
+      const q = {
+        symbol: "tCO2",
+        label: { ja: "グリーンエネルギーCO2削減相当量", en: "CO2 reduction allocated" },
+      };
+      if (perFacility) {
+        const row = list.rows[i];
+        return {
+          kind: "explained",
+          explanation: explanationOf(blocks[i].tonnes, q, row.text.facilityName?.value ?? null, tonnes[i]),
+        };
+      }
+      const result = complete
+        ? totalDerivation(list, declaration, values)
+        : (tonnes.find((t) => isGecError(t)) as GecError);
+      return { kind: "explained", explanation: explanationOf(blocks[i].tonnes, q, null, result) };
+    }
+  }
+  const derivedColumns =
+    list && declaration && list.sheet === ref.sheet
+      ? declaration.quantities
+          .filter((q) => q.role === "derived" && list.columns[q.key] !== undefined)
+          .map((q) => `${columnLetters(list.columns[q.key])} (${q.column} ${q.symbol})`)
+          .concat(list.totalTonnes ? [`${cellAddress(list.totalTonnes.ref)} (合計)`] : [])
+      : [];
+  const where = formatRef(ref);
+  return {
+    kind: "notDerived",
+    derivedColumns,
+    message: derivedColumns.length
+      ? {
+          ja: `${where} は派生値のセルではありません。このシートの派生値の列: ${derivedColumns.join("、")}`,
+          en: `${where} is not a derived cell. Derived columns of this sheet: ${derivedColumns.join(", ")}`,
+        }
+      : {
+          ja: `${where} は派生値のセルではありません（派生値は 別紙1 の 3.3・3.8〜3.11 と合計、別紙2 の削減相当量です）。`,
+          en: `${where} is not a derived cell (derived cells are 別紙1's 3.3, 3.8–3.11 and 合計, and 別紙2's allocations).`,
+        },
+  };
+}
+
+/** "186,081,657" for people. */
+export function shownValue(text: string | null): string {
+  return text === null ? "—" : grouped(Decimal.from(text));
+}

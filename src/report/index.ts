@@ -1,0 +1,205 @@
+// The verifier's table (CO2削減相当量検証結果一覧表): each derived value declared vs recomputed, with its derivation.
+import { Decimal } from "../numbers";
+import { isGecError } from "../errors";
+import { getMethodology } from "../methodology";
+import type { MethodologyDeclaration } from "../methodology";
+import { readSubmission } from "../forms/read";
+import { formatRef } from "../forms/a1";
+import type { NumberField, Submission } from "../forms/submission";
+import { derivationText, rowDerivation, totalDerivation } from "../explain";
+import type { DerivationStep } from "../formula";
+import { validateGrid } from "../engine";
+import type { CellValue, Grid, Message } from "../types";
+import type { TemplateCell, TemplateCellKind, TemplateWorkbook } from "../template/types";
+
+export type Verdict = "agrees" | "differs" | "notComputable";
+
+/** One line of the table: a declared value of one facility (or the 合計, or a 別紙2 block) against the recomputed. */
+export interface ReportLine {
+  facility: string;
+  item: string;
+  unit: string;
+  cell: string;
+  declared: Decimal | null;
+  /** What the cell holds when it is no number ("abc"), shortened. */
+  declaredText: string | null;
+  recomputed: Decimal | null;
+  verdict: Verdict;
+  derivation: DerivationStep[];
+  /** Why there is no recomputed value. */
+  reason: Message | null;
+}
+
+export interface VerificationReport {
+  summary: Message;
+  lines: ReportLine[];
+  allocation: ReportLine[];
+}
+
+const VERDICT: Record<Verdict, Message> = {
+  agrees: { ja: "一致", en: "agrees" },
+  differs: { ja: "不一致", en: "differs" },
+  notComputable: { ja: "計算不能", en: "cannot be computed" },
+};
+
+function declaredOf(field: NumberField): { declared: Decimal | null; declaredText: string | null } {
+  if (field.reading.kind === "number") return { declared: field.reading.decimal, declaredText: null };
+  if (field.raw === null || field.raw === "") return { declared: null, declaredText: null };
+  const text = String(field.raw);
+  return { declared: null, declaredText: text.length > 40 ? `${text.slice(0, 39)}…` : text };
+}
+
+function line(
+  facility: string,
+  item: string,
+  unit: string,
+  field: NumberField,
+  result: { value: Decimal; steps: DerivationStep[] } | { text: Message },
+): ReportLine {
+  const { declared, declaredText } = declaredOf(field);
+  const recomputed = "value" in result ? result.value : null;
+  const verdict: Verdict =
+    recomputed === null
+      ? "notComputable"
+      : declared !== null && declared.eq(recomputed)
+        ? "agrees"
+        : "differs";
+  return {
+    facility,
+    item,
+    unit,
+    cell: formatRef(field.ref),
+    declared,
+    declaredText,
+    recomputed,
+    verdict,
+    derivation: "steps" in result ? result.steps : [],
+    reason: "text" in result ? result.text : null,
+  };
+}
+
+function declarationOf(s: Submission): MethodologyDeclaration | null {
+  const list = s.projectList;
+  if (s.methodology.code) return getMethodology(s.methodology.code);
+  return list && list.columns.qBl !== undefined ? getMethodology("H002-2") : null;
+}
+
+/** Recomputes every derived value of the workbook and sets it against what the workbook declares. */
+export function verificationReport(grid: Grid): VerificationReport {
+  const s = readSubmission(grid);
+  const summary = validateGrid(grid).summary.text;
+  const list = s.projectList;
+  const declaration = declarationOf(s);
+  const lines: ReportLine[] = [];
+  const allocation: ReportLine[] = [];
+  if (!list || !declaration) return { summary, lines, allocation };
+  const derived = declaration.quantities.filter(
+    (q) => q.role === "derived" && list.columns[q.key] !== undefined,
+  );
+  const tonnes: (Decimal | null)[] = [];
+  list.rows.forEach((row, i) => {
+    const facility = row.text.facilityName?.value ?? `No. ${i + 1}`;
+    for (const q of derived) {
+      const field = row.numbers[q.key];
+      if (!field) continue;
+      const d = rowDerivation(row, declaration, q.key);
+      lines.push(
+        line(facility, `${q.column} ${q.symbol}`, q.unit, field, isGecError(d) ? { text: d.text } : d),
+      );
+    }
+    const t = rowDerivation(row, declaration, "emT");
+    tonnes.push(isGecError(t) ? null : t.value);
+  });
+  const complete = tonnes.length > 0 && tonnes.every((t) => t !== null);
+  const total = complete ? totalDerivation(list, declaration, tonnes as Decimal[]) : null;
+  const notComputable = {
+    text: { ja: "計算できない行があります。", en: "Some rows cannot be computed." },
+  };
+  if (list.totalTonnes) {
+    lines.push(
+      line(
+        "合計",
+        declaration.total.symbol,
+        declaration.total.unit,
+        list.totalTonnes,
+        total ?? notComputable,
+      ),
+    );
+  }
+  const blocks = s.allocationPlan;
+  const perFacility = blocks.length === list.rows.length && blocks.length > 1;
+  blocks.forEach((b, i) => {
+    const facility = perFacility ? (list.rows[i].text.facilityName?.value ?? `No. ${i + 1}`) : "合計";
+    const source = perFacility ? rowDerivation(list.rows[i], declaration, "emT") : (total ?? notComputable);
+    allocation.push(
+      line(facility, "別紙2 tCO2", "tCO2", b.tonnes, isGecError(source) ? { text: source.text } : source),
+    );
+  });
+  return { summary, lines, allocation };
+}
+
+const HEADERS: Message[] = [
+  { ja: "設備名称", en: "Facility" },
+  { ja: "項目", en: "Item" },
+  { ja: "単位", en: "Unit" },
+  { ja: "セル", en: "Cell" },
+  { ja: "申請値", en: "Declared" },
+  { ja: "再計算値", en: "Recomputed" },
+  { ja: "差（申請−再計算）", en: "Difference (declared − recomputed)" },
+  { ja: "判定", en: "Verdict" },
+  { ja: "計算根拠", en: "Derivation" },
+];
+
+/** The report as a workbook: one sheet, the project-list lines then the 別紙2 reconciliation. */
+export function reportWorkbook(report: VerificationReport, lang: "ja" | "en" = "ja"): TemplateWorkbook {
+  const cells: TemplateCell[] = [];
+  const put = (row: number, col: number, kind: TemplateCellKind, value: CellValue, numberFormat?: string) => {
+    const cell: TemplateCell = { row, col, kind, value };
+    if (numberFormat) cell.numberFormat = numberFormat;
+    cells.push(cell);
+  };
+  put(0, 0, "title", lang === "ja" ? "CO2削減相当量検証結果一覧表" : "CO2 reduction verification table");
+  put(1, 0, "note", report.summary[lang]);
+  let r = 3;
+  const section = (title: string, lines: ReportLine[]) => {
+    put(r++, 0, "heading", title);
+    HEADERS.forEach((h, c) => put(r, c, "label", lang === "ja" ? h.ja : `${h.en}`));
+    r++;
+    for (const l of lines) {
+      const number = (d: Decimal | null) => (d === null ? null : d.toNumber());
+      const format = (d: Decimal | null) => {
+        const text = d?.toString() ?? "";
+        const dot = text.indexOf(".");
+        return dot < 0 ? "#,##0" : `#,##0.${"0".repeat(text.length - dot - 1)}`;
+      };
+      put(r, 0, "input", l.facility);
+      put(r, 1, "input", l.item);
+      put(r, 2, "input", l.unit);
+      put(r, 3, "input", l.cell);
+      if (l.declaredText !== null) put(r, 4, "input", l.declaredText);
+      else put(r, 4, "input", number(l.declared), format(l.declared));
+      put(r, 5, "derived", number(l.recomputed), format(l.recomputed));
+      const diff = l.declared !== null && l.recomputed !== null ? l.declared.sub(l.recomputed) : null;
+      put(r, 6, "derived", number(diff), format(diff));
+      put(r, 7, "derived", VERDICT[l.verdict][lang]);
+      const text = l.reason ? l.reason[lang] : derivationText(l.derivation, lang).join("\n");
+      put(r, 8, "note", text);
+      r++;
+    }
+    r++;
+  };
+  section(lang === "ja" ? "別紙1 の派生値" : "Derived values of 別紙1", report.lines);
+  section(lang === "ja" ? "別紙2 と別紙1 の照合" : "別紙2 against 別紙1", report.allocation);
+  return {
+    methodology: "",
+    facilities: 0,
+    sheets: [
+      {
+        name: lang === "ja" ? "検証結果一覧" : "Verification",
+        cells,
+        merges: [],
+        columnWidths: [34, 16, 10, 14, 16, 16, 16, 12, 90],
+      },
+    ],
+  };
+}
