@@ -7,6 +7,7 @@ import { at, finding } from "./finding";
 import type { ProjectRow, Submission } from "../forms/submission";
 import { checkProjectList, deriveRow, rowInputs } from "./projectList";
 import { rowDerivation, totalDerivation } from "../explain";
+import { checkMonitoring } from "./monitoring";
 import { checkAttachmentMethodology, checkFacilityNames, checkFuelStatement, checkSymbols } from "./plan";
 import { checkAllocation, checkHygiene, checkIdentity, checkMethodology, checkPeriods } from "./submission";
 
@@ -74,6 +75,7 @@ export function runChecks(submission: Submission, grid: Grid): Finding[] {
     ...checkIdentity(submission),
     ...checkFacilityNames(submission),
     ...checkHygiene(grid, submission),
+    ...checkMonitoring(submission),
   );
   return findings;
 }

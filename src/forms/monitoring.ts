@@ -79,6 +79,7 @@ function numberAt(sheet: SheetView, row: number, col: number, ratio: boolean): N
     reading: ratio ? parseRatioCell(raw) : parseNumberCell(raw),
     ref: sheet.ref(row, col),
     formula: sheet.formula(row, col),
+    numberFormat: sheet.numberFormat(row, col),
   };
 }
 

@@ -31,36 +31,11 @@ const monthExtras: QuantitySpec[] = [
     domain: "amount",
   },
   {
-    // [open] whether Q_m is rounded per month: the conventions below try both
-    key: "qMonthDown",
-    symbol: "Q_m↓",
-    label: { ja: "生成熱量（月、整数 MJ に切捨）", en: "Heat of the month truncated to whole MJ" },
-    unit: "MJ",
-    expr: roundDown(ref("qMonth"), 0),
-  },
-  {
-    key: "qMonthHalfUp",
-    symbol: "Q_m≈",
-    label: { ja: "生成熱量（月、整数 MJ に四捨五入）", en: "Heat of the month rounded to whole MJ" },
-    unit: "MJ",
-    expr: round(ref("qMonth"), 0),
-  },
-  {
     key: "ePsMonth",
     symbol: "E_PS,m",
     label: { ja: "補機消費電力量", en: "Auxiliary power consumption" },
     unit: "kWh",
     domain: "amount",
-  },
-  {
-    key: "ePsMonthDown",
-    symbol: "E_PS,m↓",
-    label: {
-      ja: "補機消費電力量（月、整数 kWh に切捨）",
-      en: "Auxiliary power of the month truncated to whole kWh",
-    },
-    unit: "kWh",
-    expr: roundDown(ref("ePsMonth"), 0),
   },
   {
     key: "ratedPower",
@@ -278,3 +253,14 @@ export const fuelTotalMonth: QuantitySpec = {
   domain: "amount",
   expr: add(ref("fBMonth"), ref("auxFuelHeat")),
 };
+
+/** The 合計 row's cell of a column: Σ of its months (as the table holds them). */
+export function columnTotal(month: QuantitySpec): QuantitySpec {
+  return {
+    key: `${month.key}Sum`,
+    symbol: `Σ ${month.symbol}`,
+    label: { ja: `${month.label.ja}（合計）`, en: `${month.label.en} (total)` },
+    unit: month.unit,
+    expr: sumOf(month.key),
+  };
+}
