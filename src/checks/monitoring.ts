@@ -64,6 +64,8 @@ function decimalOf(field: NumberField | undefined): Decimal | null {
 
 /** Significant digits from which a cell's value is taken to be a double at its precision limit. */
 const DOUBLE_DIGITS = 15;
+/** Two ulps of a double, relative: 2 × 2^-52. */
+const DOUBLE_ULP = "0.00000000000000045";
 
 /** Decimals a value shows ("2795.30" read as 2795.3 → 1). */
 function decimals(d: Decimal): number {
@@ -80,12 +82,11 @@ export function agreesToDigits(actual: Decimal, exact: Decimal): boolean {
   const d = decimals(actual);
   if (decimals(exact) <= d) return actual.eq(exact);
   if (exact.round(d, "down").eq(actual) || exact.round(d, "halfUp").eq(actual)) return true;
-  // a double shows at most 17 significant digits, the last of them off by one or two
+  // a double shows at most 17 significant digits, the last ones off by up to an ulp (2^-52 of the value)
   const digits = actual.toString().replace(/[-.]/g, "").replace(/^0+/, "").length;
   if (digits < DOUBLE_DIGITS) return false;
-  const unit = Decimal.from(`1e-${d}`);
-  const diff = actual.sub(exact);
-  return (diff.isNegative() ? diff.mul(-1) : diff).cmp(unit.mul(2)) <= 0;
+  const abs = (x: Decimal) => (x.isNegative() ? x.mul(-1) : x);
+  return abs(actual.sub(exact)).cmp(abs(exact).mul(DOUBLE_ULP)) <= 0;
 }
 
 /** "津別…センター (2020年度)" and "津別…センター" are one facility: the fiscal-year suffix and spacing fold away. */
@@ -480,6 +481,49 @@ interface TargetResult {
   matched: RoundingConvention[];
 }
 
+/** A 別紙1 quantity as the table's months give it, under any rounding convention (null when a month is unreadable). */
+export interface TargetTotals {
+  target: MonitoringTarget;
+  /** Whether Σ 控除熱量 is taken off (3.1 of a table with a 控除熱量 column). */
+  deduction: boolean;
+  evaluate(
+    convention: RoundingConvention["id"],
+    trace?: boolean,
+  ): { value: Decimal; steps: DerivationStep[] };
+}
+
+export function targetTotals(table: MonitoringTable, target: MonitoringTarget): TargetTotals | null {
+  const months = target === "fT" ? fuelTotals(table) : monthValues(table, TARGET_MONTH[target]);
+  if (!months) return null;
+  const deduction = target === "qBl" && table.columns.deduction !== undefined;
+  const deducted = deduction ? monthValues(table, "deduction") : null;
+  if (deduction && !deducted) return null;
+  const perMonth = monthlyRounded(target);
+  const [monthSpec, downSpec, halfUpSpec] = perMonth;
+  const down: Decimal[] = [];
+  const halfUp: Decimal[] = [];
+  for (const v of months.values) {
+    const r = evaluateQuantities(perMonth, { [monthSpec.key]: v }, [downSpec.key, halfUpSpec.key]).values;
+    down.push(r[downSpec.key]);
+    halfUp.push(r[halfUpSpec.key]);
+  }
+  const columns = {
+    [monthSpec.key]: months,
+    [downSpec.key]: { values: down, cells: months.cells },
+    [halfUpSpec.key]: { values: halfUp, cells: months.cells },
+    ...(deducted ? { deduction: deducted } : {}),
+  };
+  return {
+    target,
+    deduction,
+    evaluate(convention, trace = false) {
+      const total = monitoringTotal(target, convention, { deduction });
+      const e = evaluateQuantities([...perMonth, deductionSpec, total], {}, [total.key], { columns, trace });
+      return { value: e.values[total.key], steps: e.steps };
+    },
+  };
+}
+
 /** 別紙1 3.1 / 3.2 / 3.6 / 3.7 against the table's months under each rounding convention. */
 function checkTargets(table: MonitoringTable, row: ProjectRow, findings: Finding[]): TargetResult[] {
   const results: TargetResult[] = [];
@@ -487,42 +531,15 @@ function checkTargets(table: MonitoringTable, row: ProjectRow, findings: Finding
     const field = row.numbers[target];
     const actual = decimalOf(field);
     if (!field || actual === null) continue;
-    const months = target === "fT" ? fuelTotals(table) : monthValues(table, TARGET_MONTH[target]);
-    if (!months) continue;
-    const deduction = target === "qBl" && table.columns.deduction !== undefined;
-    const deducted = deduction ? monthValues(table, "deduction") : null;
-    if (deduction && !deducted) continue;
-    const perMonth = monthlyRounded(target);
-    const [monthSpec, downSpec, halfUpSpec] = perMonth;
-    const down: Decimal[] = [];
-    const halfUp: Decimal[] = [];
-    for (const v of months.values) {
-      const r = evaluateQuantities(perMonth, { [monthSpec.key]: v }, [downSpec.key, halfUpSpec.key]).values;
-      down.push(r[downSpec.key]);
-      halfUp.push(r[halfUpSpec.key]);
-    }
-    const columns = {
-      [monthSpec.key]: months,
-      [downSpec.key]: { values: down, cells: months.cells },
-      [halfUpSpec.key]: { values: halfUp, cells: months.cells },
-      ...(deducted ? { deduction: deducted } : {}),
-    };
-    const evaluate = (convention: RoundingConvention["id"], trace: boolean) => {
-      const total = monitoringTotal(target, convention, { deduction });
-      return evaluateQuantities([...perMonth, deductionSpec, total], {}, [total.key], {
-        columns,
-        trace,
-        cells: {},
-      });
-    };
-    const matched = ROUNDING_CONVENTIONS.filter((c) =>
-      evaluate(c.id, false).values[`${target}Total`].eq(actual),
-    );
+    const totals = targetTotals(table, target);
+    if (!totals) continue;
+    const matched = ROUNDING_CONVENTIONS.filter((c) => totals.evaluate(c.id).value.eq(actual));
     results.push({ target, matched });
     if (matched.length > 0) continue;
-    const fallback = evaluate("sumDown", true);
-    const expected = fallback.values[`${target}Total`];
+    const fallback = totals.evaluate("sumDown", true);
+    const expected = fallback.value;
     const column = TARGET_COLUMN[target];
+    const deduction = totals.deduction;
     findings.push(
       finding(
         `monitoring.${target}.fromTable`,
