@@ -605,8 +605,10 @@ export function checkMonitoring(submission: Submission): Finding[] {
   for (const table of tables) {
     const name = table.facilityName?.value ?? null;
     const row = name ? (byName.get(facilityKey(name)) ?? null) : null;
+    const hasData = table.months.some((m) => Object.values(m.cells).some((c) => c.reading.kind === "number"));
     if (row) covered.add(row);
-    else {
+    else if (hasData) {
+      // an empty table (a fresh template) is not yet anyone's
       const ref: CellRef = table.facilityName?.ref ?? table.headerRef;
       findings.push(
         finding(
@@ -635,7 +637,7 @@ export function checkMonitoring(submission: Submission): Finding[] {
   }
   for (const row of rows) {
     const field = row.text.facilityName;
-    if (covered.has(row) || !field) continue;
+    if (covered.has(row) || !field?.value) continue;
     findings.push(
       finding("monitoring.facility.noTable", "info", field.ref, {
         ja: `${at(field.ref)} の施設「${field.value ?? ""}」には熱実績管理表がありません（3.1 は月次記録と照合されていません）。`,

@@ -233,19 +233,39 @@ function linkRow(table: MonitoringTable, row: ProjectRow, out: Writes): void {
     const deductionCell = totals.deduction ? table.total?.cells.deduction : undefined;
     let formula: string | null = null;
     if (totalCell && (!totals.deduction || deductionCell) && !convention.startsWith("month")) {
-      const spec = monitoringTotal(target, convention, { deduction: totals.deduction });
       const at = (f: NumberField) => `${quoted(f.ref.sheet)}!${cellAddress(f.ref)}`;
-      const ranges: Record<string, string> = { [monthKey]: at(totalCell) };
-      if (deductionCell) ranges.deduction = at(deductionCell);
-      // the 合計 cell already holds the SUM: link to it, not to a SUM of a single cell
-      formula =
-        excelFormula(spec, [...monthlyRounded(target), spec], { addresses: {}, ranges })?.replace(
-          /SUM\(([^():]+)\)/g,
-          "$1",
-        ) ?? null;
+      formula = monitoringLinkFormula(
+        target,
+        convention,
+        at(totalCell),
+        deductionCell ? at(deductionCell) : null,
+      );
     }
     out.cell(field, value, formula);
   }
+}
+
+/**
+ * 別紙1's link to a table's 合計 cells ("=ROUNDDOWN('熱実績管理表'!N17-'熱実績管理表'!M17,0)"), generated from the
+ * declared total; null for a convention that rounds each month (no one-cell form).
+ */
+export function monitoringLinkFormula(
+  target: MonitoringTarget,
+  convention: RoundingConvention["id"],
+  totalRef: string,
+  deductionRef: string | null,
+): string | null {
+  if (convention.startsWith("month")) return null;
+  const spec = monitoringTotal(target, convention, { deduction: deductionRef !== null });
+  const ranges: Record<string, string> = { [TARGET_MONTH[target]]: totalRef };
+  if (deductionRef !== null) ranges.deduction = deductionRef;
+  // the 合計 cell already holds the SUM: link to it, not to a SUM of a single cell
+  return (
+    excelFormula(spec, [...monthlyRounded(target), spec], { addresses: {}, ranges })?.replace(
+      /SUM\(([^():]+)\)/g,
+      "$1",
+    ) ?? null
+  );
 }
 
 /** Plans the monitoring tables and 別紙1's links to them; the grid it returns is the workbook after the writes. */
