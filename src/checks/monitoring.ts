@@ -11,6 +11,7 @@ import {
   monitoringMonthQuantities,
   monitoringTotal,
   monthlyRounded,
+  steamMonthQuantities,
 } from "../methodology";
 import type { MonitoringTarget, RoundingConvention } from "../methodology";
 import { saturationTemperatureC } from "../steam";
@@ -105,10 +106,10 @@ function traced(
   quantities: readonly QuantitySpec[],
   given: Record<string, Decimal | null>,
   key: string,
-  cells: Record<string, string>,
+  month: MonitoringMonth,
 ): DerivationStep[] {
   try {
-    return evaluateQuantities(quantities, given, [key], { trace: true, cells }).steps;
+    return evaluateQuantities(quantities, given, [key], { trace: true, cells: cellsOf(month) }).steps;
   } catch (e) {
     if (isGecError(e)) return [];
     throw e;
@@ -131,6 +132,24 @@ function monthName(m: MonitoringMonth): { ja: string; en: string } {
     : { ja: String(m.month.raw), en: String(m.month.raw) };
 }
 
+/** The month's derived values from its inputs: all at once, or one by one where one of them cannot be had. */
+function derivedValues(given: Record<string, Decimal | null>): Record<string, Decimal> {
+  try {
+    return evaluateQuantities(steamMonthQuantities, given, MONTH_DERIVED).values;
+  } catch (e) {
+    if (!isGecError(e)) throw e;
+  }
+  const out: Record<string, Decimal> = {};
+  for (const key of MONTH_DERIVED) {
+    try {
+      out[key] = evaluateQuantities(steamMonthQuantities, given, [key]).values[key];
+    } catch (e) {
+      if (!isGecError(e)) throw e;
+    }
+  }
+  return out;
+}
+
 /** Each month's derived cells, and the plausibility of what the month says about the steam. */
 function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
   for (const [key, field] of Object.entries(month.cells)) {
@@ -144,18 +163,11 @@ function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
   }
   const given: Record<string, Decimal | null> = {};
   for (const key of MONTH_INPUTS) given[key] = decimalOf(month.cells[key]);
-  const cells = cellsOf(month);
   const name = monthName(month);
-  const expected: Record<string, Decimal> = {};
+  const expected = derivedValues(given);
   for (const key of MONTH_DERIVED) {
-    let value: Decimal;
-    try {
-      value = evaluateQuantities(monitoringMonthQuantities, given, [key]).values[key];
-    } catch (e) {
-      if (isGecError(e)) continue; // an input is blank or out of range: its own cell says so
-      throw e;
-    }
-    expected[key] = value;
+    const value = expected[key];
+    if (value === undefined) continue; // an input is blank or out of range: its own cell says so
     const field = month.cells[key];
     const actual = decimalOf(field);
     if (!field || field.reading.kind === "invalid") continue;
@@ -178,7 +190,7 @@ function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
           expected: shown.toString(),
           actual: actual === null ? "" : actual.toString(),
           fix: { value: value.toNumber(), previous: field.raw, previousFormula: field.formula },
-          derivation: traced(monitoringMonthQuantities, given, key, cells),
+          derivation: traced(monitoringMonthQuantities, given, key, month),
         },
       ),
     );
@@ -192,7 +204,7 @@ function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
     fFeed: given.fFeed,
   };
   if (qField && qField.reading.kind !== "invalid" && Object.values(own).every((v) => v !== null)) {
-    const value = evaluateQuantities(monitoringMonthQuantities, own, ["qMonth"]).values.qMonth;
+    const value = evaluateQuantities(steamMonthQuantities, own, ["qMonth"]).values.qMonth;
     const actual = decimalOf(qField);
     if (actual === null || !agreesToDigits(actual, value)) {
       findings.push(
@@ -208,13 +220,13 @@ function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
             expected: value.toString(),
             actual: actual === null ? "" : actual.toString(),
             fix: { value: value.toNumber(), previous: qField.raw, previousFormula: qField.formula },
-            derivation: traced(monitoringMonthQuantities, own, "qMonth", cells),
+            derivation: traced(monitoringMonthQuantities, own, "qMonth", month),
           },
         ),
       );
     }
   }
-  checkPlausibility(month, given, expected, cells, findings);
+  checkPlausibility(month, given, expected, findings);
 }
 
 function saturation(p: Decimal): number | null {
@@ -230,7 +242,6 @@ function checkPlausibility(
   month: MonitoringMonth,
   given: Record<string, Decimal | null>,
   expected: Record<string, Decimal>,
-  cells: Record<string, string>,
   findings: Finding[],
 ): void {
   const name = monthName(month);
@@ -241,8 +252,8 @@ function checkPlausibility(
     const tSat = saturation(pAbs);
     if (tSat !== null && tSteam.toNumber() <= tSat) {
       const derivation = [
-        ...traced(monitoringMonthQuantities, given, "pAbs", cells),
-        ...traced(monitoringMonthQuantities, given, "tSteam", cells),
+        ...traced(monitoringMonthQuantities, given, "pAbs", month),
+        ...traced(monitoringMonthQuantities, given, "tSteam", month),
       ];
       const asAbsolute = saturation(given.pGauge);
       const asBar = saturation(given.pGauge.mul("0.1").add("0.101325"));
@@ -414,14 +425,23 @@ function checkCoverage(table: MonitoringTable, row: ProjectRow | null, findings:
 /** A column's month values, when every month has one (null when a month's cell is blank or unreadable). */
 function monthValues(table: MonitoringTable, key: string): { values: Decimal[]; cells: string[] } | null {
   const values: Decimal[] = [];
-  const cells: string[] = [];
   for (const m of table.months) {
     const v = decimalOf(m.cells[key]);
     if (v === null) return null;
     values.push(v);
-    cells.push(formatRef(m.cells[key].ref));
   }
-  return { values, cells };
+  return withCells(values, () => table.months.map((m) => formatRef(m.cells[key].ref)));
+}
+
+/** Values with their cells' addresses made only when a derivation asks for them. */
+function withCells(values: Decimal[], cells: () => string[]): { values: Decimal[]; cells: string[] } {
+  let made: string[] | undefined;
+  return {
+    values,
+    get cells() {
+      return (made ??= cells());
+    },
+  };
 }
 
 /** F_T's months: the 燃料合計 column, or F_B + 助燃料熱量 by the declaration. */
@@ -436,7 +456,7 @@ function fuelTotals(table: MonitoringTable): { values: Decimal[]; cells: string[
     return evaluateQuantities([fuelTotalMonth, ...monitoringMonthQuantities], given, ["fTMonth"]).values
       .fTMonth;
   });
-  return { values, cells: fB.cells.map((c, i) => (aux ? `${c}+${aux.cells[i].split("!")[1]}` : c)) };
+  return withCells(values, () => fB.cells.map((c, i) => (aux ? `${c}+${aux.cells[i].split("!")[1]}` : c)));
 }
 
 /** The 合計 row: each summed cell is the sum of its months, to the digits it holds. */
@@ -449,12 +469,12 @@ function checkTotalRow(table: MonitoringTable, findings: Finding[]): void {
     const months = monthValues(table, key);
     if (!months) continue;
     const spec = columnTotal(specOf.get(key) ?? { key, symbol: key, label: { ja: key, en: key }, unit: "" });
+    const sum = evaluateQuantities([spec], {}, [spec.key], { columns: { [key]: months } }).values[spec.key];
+    if (agreesToDigits(actual, sum)) continue;
     const evaluation = evaluateQuantities([spec], {}, [spec.key], {
       columns: { [key]: months },
       trace: true,
     });
-    const sum = evaluation.values[spec.key];
-    if (agreesToDigits(actual, sum)) continue;
     const range = `${months.cells[0]}:${months.cells[months.cells.length - 1].split("!")[1]}`;
     findings.push(
       finding(
@@ -500,24 +520,30 @@ export function targetTotals(table: MonitoringTable, target: MonitoringTarget): 
   if (deduction && !deducted) return null;
   const perMonth = monthlyRounded(target);
   const [monthSpec, downSpec, halfUpSpec] = perMonth;
-  const down: Decimal[] = [];
-  const halfUp: Decimal[] = [];
-  for (const v of months.values) {
-    const r = evaluateQuantities(perMonth, { [monthSpec.key]: v }, [downSpec.key, halfUpSpec.key]).values;
-    down.push(r[downSpec.key]);
-    halfUp.push(r[halfUpSpec.key]);
-  }
-  const columns = {
-    [monthSpec.key]: months,
-    [downSpec.key]: { values: down, cells: months.cells },
-    [halfUpSpec.key]: { values: halfUp, cells: months.cells },
-    ...(deducted ? { deduction: deducted } : {}),
+  // each month rounded is worked out only when a convention that rounds each month is tried
+  let rounded: { down: Decimal[]; halfUp: Decimal[] } | null = null;
+  const roundedMonths = () => {
+    if (rounded) return rounded;
+    const down: Decimal[] = [];
+    const halfUp: Decimal[] = [];
+    for (const v of months.values) {
+      const r = evaluateQuantities(perMonth, { [monthSpec.key]: v }, [downSpec.key, halfUpSpec.key]).values;
+      down.push(r[downSpec.key]);
+      halfUp.push(r[halfUpSpec.key]);
+    }
+    return (rounded = { down, halfUp });
   };
   return {
     target,
     deduction,
     evaluate(convention, trace = false) {
       const total = monitoringTotal(target, convention, { deduction });
+      const columns: Record<string, { values: Decimal[]; cells: string[] }> = { [monthSpec.key]: months };
+      if (deducted) columns.deduction = deducted;
+      if (convention.startsWith("month")) {
+        columns[downSpec.key] = withCells(roundedMonths().down, () => months.cells);
+        columns[halfUpSpec.key] = withCells(roundedMonths().halfUp, () => months.cells);
+      }
       const e = evaluateQuantities([...perMonth, deductionSpec, total], {}, [total.key], { columns, trace });
       return { value: e.values[total.key], steps: e.steps };
     },
@@ -533,7 +559,11 @@ function checkTargets(table: MonitoringTable, row: ProjectRow, findings: Finding
     if (!field || actual === null) continue;
     const totals = targetTotals(table, target);
     if (!totals) continue;
-    const matched = ROUNDING_CONVENTIONS.filter((c) => totals.evaluate(c.id).value.eq(actual));
+    // conventions over the sum first; those that round each month only when none of them gives the cell
+    const bySum = ROUNDING_CONVENTIONS.filter((c) => !c.id.startsWith("month"));
+    const byMonth = ROUNDING_CONVENTIONS.filter((c) => c.id.startsWith("month"));
+    let matched = bySum.filter((c) => totals.evaluate(c.id).value.eq(actual));
+    if (matched.length === 0) matched = byMonth.filter((c) => totals.evaluate(c.id).value.eq(actual));
     results.push({ target, matched });
     if (matched.length > 0) continue;
     const fallback = totals.evaluate("sumDown", true);

@@ -1,7 +1,8 @@
 // Reads the monitoring tables (熱実績管理表, DOMAIN.md §5.1) by their labels, wherever they sit: one per facility,
 // headed by its 熱設備名称, one row per month under a 年月 column, and a 合計 row.
 import { normalizeText, parseDateCell, parseNumberCell, parseRatioCell } from "../numbers";
-import type { CellRef, Grid } from "../types";
+import type { NumberReading } from "../numbers";
+import type { CellRef, CellValue, Grid } from "../types";
 import { SheetView } from "./sheet";
 import type { DateField, NumberField, TextField } from "./submission";
 
@@ -72,15 +73,38 @@ const NAME_ROWS_ABOVE = 5;
 const FACILITY_LABEL = normalizeText("熱設備名称");
 const FACILITY_LABEL_SHORT = normalizeText("設備名称");
 
+/**
+ * A number cell read on first use: a ten-year table of a hundred facilities holds 1.7 million of them, and objects
+ * made up front (reading, reference, decimal) only feed the garbage collector until a rule asks.
+ */
+class LazyNumberCell implements NumberField {
+  private parsed: NumberReading | undefined;
+  constructor(
+    private readonly sheet: SheetView,
+    private readonly row: number,
+    private readonly col: number,
+    private readonly ratio: boolean,
+  ) {}
+
+  get raw(): CellValue {
+    return this.sheet.value(this.row, this.col);
+  }
+  get reading(): NumberReading {
+    return (this.parsed ??= this.ratio ? parseRatioCell(this.raw) : parseNumberCell(this.raw));
+  }
+  get ref(): CellRef {
+    return this.sheet.ref(this.row, this.col);
+  }
+  get formula(): string | null {
+    return this.sheet.formula(this.row, this.col);
+  }
+  get numberFormat(): string | null {
+    return this.sheet.numberFormat(this.row, this.col);
+  }
+}
+
 function numberAt(sheet: SheetView, row: number, col: number, ratio: boolean): NumberField {
-  const raw = sheet.value(row, col);
-  return {
-    raw,
-    reading: ratio ? parseRatioCell(raw) : parseNumberCell(raw),
-    ref: sheet.ref(row, col),
-    formula: sheet.formula(row, col),
-    numberFormat: sheet.numberFormat(row, col),
-  };
+  return new LazyNumberCell(sheet, row, col, ratio);
 }
 
 function isTotal(label: string): boolean {
