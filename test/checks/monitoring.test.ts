@@ -27,12 +27,9 @@ function placeRef(grid: Grid, places: TablePlace[], at: MonitoringPlace): string
     if (!field) throw new Error(`no 別紙1 cell ${at.key}`);
     return formatRef(field.ref);
   }
+  const place = places["header" in at ? at.header : at.name];
   const table = readSubmission(grid).monitoring.find(
-    (t) =>
-      t.sheet === places["header" in at ? at.header : at.name].sheet &&
-      t.headerRef.row ===
-        places["header" in at ? at.header : at.name].firstMonth -
-          (t.headerRef.row === places["header" in at ? at.header : at.name].firstMonth - 2 ? 2 : 1),
+    (t) => t.sheet === place.sheet && t.months.some((m) => m.row === place.firstMonth),
   );
   if (!table) throw new Error("no table");
   if ("header" in at) return formatRef(table.headerRef);
