@@ -3,35 +3,44 @@ const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-const { localizeMetadata } = require("./scripts/localize-metadata");
+const { execFileSync } = require("child_process");
 
-const functionFiles = ["./functions/steam.ts", "./functions/methodology.ts"];
 const port = Number(process.env.GEC_PORT || 3000);
 
-/** Emits functions-ja.json beside the generated functions.json (Japanese descriptions, same ids). */
-class JapaneseMetadataPlugin {
+/**
+ * The custom functions' metadata, functions.json and its Japanese override functions-ja.json, from the one declared
+ * list (functions/catalog.ts) as tsc compiles it to dist/; compiled here first when dist/ is missing or older.
+ */
+function loadCatalog() {
+  const compiled = path.resolve(__dirname, "dist/functions/catalog.js");
+  // the catalog's texts come from functions/ and from the quantities declared in src/
+  const newest = ["functions", "src/methodology", "src/formula"]
+    .flatMap((dir) =>
+      fs.readdirSync(path.resolve(__dirname, dir)).map((f) => path.resolve(__dirname, dir, f)),
+    )
+    .reduce((t, f) => Math.max(t, fs.statSync(f).mtimeMs), 0);
+  const stale = !fs.existsSync(compiled) || fs.statSync(compiled).mtimeMs < newest;
+  if (stale)
+    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"]);
+  return require(compiled);
+}
+
+class FunctionsMetadataPlugin {
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap("JapaneseMetadataPlugin", (compilation) => {
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
         {
-          name: "JapaneseMetadataPlugin",
+          name: "FunctionsMetadataPlugin",
           stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL,
         },
         () => {
-          const asset = compilation.getAsset("functions.json");
-          if (!asset) return;
-          const ja = JSON.parse(
-            fs.readFileSync(path.resolve(__dirname, "functions/descriptions.ja.json"), "utf8"),
-          );
-          try {
-            const localized = localizeMetadata(JSON.parse(asset.source.source().toString()), ja);
-            compilation.emitAsset(
-              "functions-ja.json",
-              new compiler.webpack.sources.RawSource(JSON.stringify(localized, null, 2)),
-            );
-          } catch (e) {
-            compilation.errors.push(new compiler.webpack.WebpackError(String(e.message)));
+          const { functionsMetadata } = loadCatalog();
+          for (const [file, lang] of [
+            ["functions.json", "en"],
+            ["functions-ja.json", "ja"],
+          ]) {
+            const json = JSON.stringify(functionsMetadata(lang), null, 2);
+            compilation.emitAsset(file, new compiler.webpack.sources.RawSource(json));
           }
         },
       );
@@ -70,8 +79,7 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
-      new JapaneseMetadataPlugin(),
+      new FunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./taskpane/taskpane.html",

@@ -1,8 +1,7 @@
-// Custom-function plumbing: argument coercion, range broadcasting and error mapping. No formula lives here.
+// Custom-function plumbing: range broadcasting and error mapping (arguments are read by src/methodology's readQuantity).
 import { GecError, isGecError } from "../src/errors";
 import type { ErrorCode } from "../src/errors";
 import type { Message } from "../src/types";
-import { parseNumberCell } from "../src/numbers";
 
 /** What Excel hands a parameter declared `unknown[][]`: a scalar arrives as [[x]], a range as rows of cells. */
 export type Matrix = unknown[][];
@@ -56,75 +55,6 @@ export function asMatrix(raw: unknown): Matrix {
     return raw.every((row) => Array.isArray(row)) ? (raw as unknown[][]) : [raw];
   }
   return [[raw === undefined ? null : raw]];
-}
-
-/** Argument descriptions used in messages: the name the user sees in the formula and its Japanese label. */
-export interface ArgSpec {
-  name: string;
-  ja: string;
-  en: string;
-}
-
-function missing(arg: ArgSpec): GecError {
-  return new GecError(
-    "#VALUE!",
-    {
-      ja: `${arg.ja} ${arg.name} が空です。数値を指定してください。`,
-      en: `${arg.en} ${arg.name} is empty: give a number.`,
-    },
-    arg.name,
-  );
-}
-
-/** A number from a cell: numbers as they are, text the way people type it ("494,794,207", "９９．９４%"). */
-export function numberArg(raw: unknown, arg: ArgSpec): number {
-  if (typeof raw === "number") {
-    if (!Number.isFinite(raw)) throw notANumber(raw, arg);
-    return raw;
-  }
-  if (typeof raw === "boolean") throw notANumber(raw, arg);
-  if (raw === null || raw === undefined || raw === "") throw missing(arg);
-  if (typeof raw !== "string") throw notANumber(raw, arg);
-  const reading = parseNumberCell(raw);
-  if (reading.kind === "number") return reading.value;
-  if (reading.kind === "empty") throw missing(arg);
-  throw notANumber(raw, arg);
-}
-
-/** Like numberArg, but an omitted or blank optional argument gives `fallback`. */
-export function optionalNumberArg(raw: unknown, arg: ArgSpec, fallback: number): number {
-  if (raw === null || raw === undefined || raw === "") return fallback;
-  return numberArg(raw, arg);
-}
-
-/** A text argument (fuel names, codes); numbers are turned into their text. */
-export function textArg(raw: unknown, arg: ArgSpec): string {
-  if (typeof raw === "string" && raw.trim() !== "") return raw.trim();
-  if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
-  if (raw === null || raw === undefined || raw === "") {
-    throw new GecError(
-      "#VALUE!",
-      { ja: `${arg.ja} ${arg.name} が空です。`, en: `${arg.en} ${arg.name} is empty.` },
-      arg.name,
-    );
-  }
-  throw new GecError(
-    "#VALUE!",
-    { ja: `${arg.ja} ${arg.name} には文字列を指定してください。`, en: `${arg.en} ${arg.name} must be text.` },
-    arg.name,
-  );
-}
-
-function notANumber(raw: unknown, arg: ArgSpec): GecError {
-  const shown = typeof raw === "string" ? `"${raw}"` : String(raw);
-  return new GecError(
-    "#VALUE!",
-    {
-      ja: `${arg.ja} ${arg.name} は数値ではありません。入力値: ${shown}`,
-      en: `${arg.en} ${arg.name} is not a number. Got: ${shown}`,
-    },
-    arg.name,
-  );
 }
 
 const shapeMismatch = new GecError("#N/A", {

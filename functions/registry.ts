@@ -1,18 +1,24 @@
-// Every custom function by its Excel id, so that `gec eval` calls exactly what Excel calls.
-import * as steam from "./steam";
-import * as methodology from "./methodology";
+// Every custom function by its Excel id, made from the catalog, so that `gec eval` calls exactly what Excel calls.
+import { FUNCTIONS } from "./catalog";
+import type { FunctionDeclaration } from "./catalog";
+import { lift } from "./core";
+import type { CellResult } from "./core";
 
 export type CustomFunction = (...args: unknown[]) => unknown;
 
-function collect(...modules: Record<string, unknown>[]): Map<string, CustomFunction> {
-  const registry = new Map<string, CustomFunction>();
-  for (const module of modules) {
-    for (const [name, value] of Object.entries(module)) {
-      if (typeof value === "function" && /^[A-Z][A-Z0-9_]*$/.test(name))
-        registry.set(name, value as CustomFunction);
-    }
-  }
-  return registry;
+/**
+ * The function Excel calls: every argument a matrix (a scalar as [[x]]), lifted cell by cell over ranges. Its
+ * `length` is the declared parameter count, which `gec eval` uses to pad omitted optional arguments.
+ */
+export function excelFunction(f: FunctionDeclaration): (...matrices: unknown[]) => CellResult[][] {
+  const run = (...matrices: unknown[]) => {
+    const args = f.parameters.map((_, i) => (matrices[i] === undefined ? null : matrices[i]));
+    return lift(args, f.cell);
+  };
+  Object.defineProperty(run, "length", { value: f.parameters.length });
+  return run;
 }
 
-export const customFunctions: ReadonlyMap<string, CustomFunction> = collect(steam, methodology);
+export const customFunctions: ReadonlyMap<string, CustomFunction> = new Map(
+  FUNCTIONS.map((f) => [f.id, excelFunction(f)]),
+);

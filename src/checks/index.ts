@@ -3,13 +3,15 @@ import { Decimal } from "../numbers";
 import { getMethodology } from "../methodology";
 import { isGecError } from "../errors";
 import type { CellRef, Finding, Grid } from "../types";
+import { RULE_FAMILIES } from "./registry";
+import type { RuleFamily } from "./registry";
 import { at, finding } from "./finding";
 import type { ProjectRow, Submission } from "../forms/submission";
 import { checkProjectList, deriveRow, rowInputs } from "./projectList";
 import { rowDerivation, totalDerivation } from "../explain";
-import { checkMonitoring } from "./monitoring";
 import { checkAttachmentMethodology, checkFacilityNames, checkFuelStatement, checkSymbols } from "./plan";
 import { checkAllocation, checkHygiene, checkIdentity, checkMethodology, checkPeriods } from "./submission";
+import { checkMonitoring } from "./monitoring";
 
 /** Each row's tCO2 as the formulas give it (null where its inputs cannot be read). */
 function recomputedTonnes(rows: ProjectRow[], code: string | null): (Decimal | null)[] {
@@ -41,41 +43,64 @@ function checkHasFacilities(submission: Submission, grid: Grid): Finding[] {
   ];
 }
 
+/** What every family's checks read: the Submission, the Grid (hygiene scans cells) and the checked methodology. */
+export interface CheckContext {
+  submission: Submission;
+  grid: Grid;
+}
+
+type Check = (ctx: CheckContext) => Finding[];
+
+/** The 別紙2 reconciliation (R7), with each expected figure's derivation. */
+function checkAllocationOf({ submission }: CheckContext): Finding[] {
+  const list = submission.projectList;
+  if (!list) return [];
+  const code = submission.methodology.code;
+  const declaration = getMethodology(code ?? "H002-2");
+  const tonnes = recomputedTonnes(list.rows, code);
+  return checkAllocation(submission, tonnes, {
+    row: (i) => {
+      const d = rowDerivation(list.rows[i], declaration, "emT");
+      return isGecError(d) ? [] : d.steps;
+    },
+    total: () =>
+      tonnes.every((t) => t !== null) ? totalDerivation(list, declaration, tonnes as Decimal[]).steps : [],
+  });
+}
+
+/**
+ * The checks of each rule family of the registry (RULE_FAMILIES). 別紙1's row check sits in family 3 and also
+ * reports its row's ranges (5), defaults (6) and unreadable inputs (8): they share one derivation per row.
+ */
+export const FAMILY_CHECKS: Record<RuleFamily, Check[]> = {
+  1: [
+    ({ submission }) => checkMethodology(submission),
+    ({ submission }) => checkSymbols(submission),
+    ({ submission }) => checkAttachmentMethodology(submission),
+  ],
+  2: [({ submission }) => checkPeriods(submission)],
+  3: [
+    ({ submission }) =>
+      submission.projectList ? checkProjectList(submission.projectList, submission.methodology.code) : [],
+  ],
+  4: [checkAllocationOf],
+  5: [],
+  6: [({ submission }) => checkFuelStatement(submission)],
+  7: [({ submission }) => checkIdentity(submission), ({ submission }) => checkFacilityNames(submission)],
+  8: [
+    ({ submission, grid }) => checkHasFacilities(submission, grid),
+    ({ submission, grid }) => checkHygiene(grid, submission),
+  ],
+  9: [({ submission }) => checkMonitoring(submission)],
+};
+
+/** Runs the checks of every family of the registry, in family order, after what the reader had to say. */
 export function runChecks(submission: Submission, grid: Grid): Finding[] {
   if (!submission.recognized) return [...submission.notes];
-  const code = submission.methodology.code;
-  const findings: Finding[] = [
-    ...submission.notes,
-    ...checkMethodology(submission),
-    ...checkSymbols(submission),
-    ...checkAttachmentMethodology(submission),
-    ...checkPeriods(submission),
-  ];
-  findings.push(...checkHasFacilities(submission, grid));
-  if (submission.projectList) {
-    findings.push(...checkProjectList(submission.projectList, code));
-    const list = submission.projectList;
-    const declaration = getMethodology(code ?? "H002-2");
-    const tonnes = recomputedTonnes(list.rows, code);
-    findings.push(
-      ...checkAllocation(submission, tonnes, {
-        row: (i) => {
-          const d = rowDerivation(list.rows[i], declaration, "emT");
-          return isGecError(d) ? [] : d.steps;
-        },
-        total: () =>
-          tonnes.every((t) => t !== null)
-            ? totalDerivation(list, declaration, tonnes as Decimal[]).steps
-            : [],
-      }),
-    );
+  const findings: Finding[] = [...submission.notes];
+  const ctx: CheckContext = { submission, grid };
+  for (const family of Object.keys(RULE_FAMILIES).map(Number) as RuleFamily[]) {
+    for (const check of FAMILY_CHECKS[family]) findings.push(...check(ctx));
   }
-  findings.push(
-    ...checkFuelStatement(submission),
-    ...checkIdentity(submission),
-    ...checkFacilityNames(submission),
-    ...checkHygiene(grid, submission),
-    ...checkMonitoring(submission),
-  );
   return findings;
 }

@@ -8,16 +8,27 @@ import type { ProjectRow, Submission, TextField } from "../forms/submission";
 import { normalizeSymbol } from "../forms/readTables";
 import { at, finding } from "./finding";
 
-/** Symbols of each kind: the declarations' (heat: Q_BL, E_PS, Q_WB, CEF_fuel,BL, ε_BL, F_B, F_T, S_B, EM_WB…). */
-function symbolsOf(kind: "heat" | "power"): Map<string, string> {
+/** A methodology's symbols, folded → as declared (heat: Q_BL, E_PS, Q_WB, CEF_fuel,BL, ε_BL, F_B, F_T, S_B, …). */
+function symbolsOf(m: MethodologyDeclaration): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of METHODOLOGIES.filter((x) => x.kind === kind))
-    for (const q of m.quantities) if (q.symbol !== "※1") out.set(normalizeSymbol(q.symbol), q.symbol);
-  // EPC 自家消費電力量 = EPG − EPS − EPA appears in the power formula but is no 別紙1 column
-  if (kind === "power") out.set(normalizeSymbol("EPC"), "EPC");
+  for (const q of m.quantities) if (q.symbol !== "※1") out.set(normalizeSymbol(q.symbol), q.symbol);
   return out;
 }
-const SYMBOLS = { heat: symbolsOf("heat"), power: symbolsOf("power") };
+
+/** The methodologies other than `m` (with other formulas) that have a symbol, and its declared form. */
+function elsewhere(m: MethodologyDeclaration, symbol: string): { codes: string[]; symbol: string } | null {
+  const codes: string[] = [];
+  let declared = "";
+  for (const other of METHODOLOGIES) {
+    if (other.quantities === m.quantities) continue;
+    const found = symbolsOf(other).get(symbol);
+    if (found) {
+      codes.push(other.code);
+      declared = found;
+    }
+  }
+  return codes.length ? { codes, symbol: declared } : null;
+}
 
 const SECTION_NAMES: Record<string, { ja: string; en: string }> = {
   "1.4": { ja: "1.4 算定式の記号", en: "the 1.4 formula symbols" },
@@ -30,15 +41,14 @@ export function checkSymbols(s: Submission): Finding[] {
   const code = s.methodology.code;
   const m = code ? findMethodology(code) : undefined;
   if (!m) return [];
-  const own = SYMBOLS[m.kind];
-  const otherKind = m.kind === "heat" ? "power" : "heat";
+  const own = symbolsOf(m);
   const tables = [...s.symbolTables, ...s.attachments.flatMap((a) => (a.symbols ? [a.symbols] : []))];
   const out: Finding[] = [];
   for (const table of tables) {
     for (const field of table.symbols) {
       const symbol = normalizeSymbol(field.value ?? "");
       if (own.has(symbol)) continue;
-      const foreign = SYMBOLS[otherKind].get(symbol);
+      const foreign = elsewhere(m, symbol);
       const where = SECTION_NAMES[table.section];
       const expected = [...new Set(own.values())].join(", ");
       out.push(
@@ -48,8 +58,8 @@ export function checkSymbols(s: Submission): Finding[] {
           field.ref,
           foreign
             ? {
-                ja: `${where.ja} ${at(field.ref)} の「${field.value}」は${otherKind === "power" ? "電力" : "熱"}の方法論の量 ${foreign} です。チェックされた ${m.code} の量（${expected}）ではありません。`,
-                en: `${at(field.ref)} in ${where.en}: "${field.value}" is the ${otherKind} quantity ${foreign}, not one of ${m.code}'s (${expected}).`,
+                ja: `${where.ja} ${at(field.ref)} の「${field.value}」は他の方法論（${foreign.codes.slice(0, 3).join("、")}${foreign.codes.length > 3 ? " など" : ""}）の量 ${foreign.symbol} です。チェックされた ${m.code} の量（${expected}）ではありません。`,
+                en: `${at(field.ref)} in ${where.en}: "${field.value}" is the quantity ${foreign.symbol} of other methodologies (${foreign.codes.slice(0, 3).join(", ")}${foreign.codes.length > 3 ? " …" : ""}), not one of ${m.code}'s (${expected}).`,
               }
             : {
                 ja: `${where.ja} ${at(field.ref)} の「${field.value}」はチェックされた ${m.code} の量（${expected}）にありません。`,

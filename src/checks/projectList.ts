@@ -3,13 +3,13 @@ import { Decimal } from "../numbers";
 import { getMethodology, FUEL_DEFAULTS, DEFAULT_BOILER_EFFICIENCY_LHV } from "../methodology";
 import { isGecError } from "../errors";
 import type { GecError } from "../errors";
-import type { MethodologyDeclaration, RowInputs } from "../methodology";
+import type { MethodologyDeclaration, QuantityDeclaration, RowInputs } from "../methodology";
 import type { CellValue, Finding } from "../types";
 import type { DerivationStep } from "../formula";
 import { rowDerivation, rowInputs, totalDerivation } from "../explain";
 import type { NumberField, ProjectList, ProjectRow } from "../forms/submission";
 import { at, finding } from "./finding";
-import { NON_NEGATIVE_INPUTS } from "./registry";
+import { rangeRuleId } from "./registry";
 
 function decimalOf(field: NumberField | undefined): Decimal | null {
   return field && field.reading.kind === "number" ? field.reading.decimal : null;
@@ -92,7 +92,10 @@ export function checkProjectList(list: ProjectList, methodologyCode: string | nu
         );
       }
     }
-    const ranges = declaration.kind === "heat" ? [...checkRanges(row), ...checkDefaults(row)] : [];
+    const ranges = [
+      ...checkRanges(row, declaration),
+      ...(declaration.form.fuelDefaults ? checkDefaults(row) : []),
+    ];
     const inputs = rowInputs(row, declaration);
     if (!inputs) {
       findings.push(...ranges);
@@ -163,9 +166,10 @@ export function checkProjectList(list: ProjectList, methodologyCode: string | nu
 
   // R6: 合計 = Σ rows' truncated t
   if (list.totalTonnes && rowTonnes.length === list.rows.length && rowTonnes.length > 0) {
-    const { value: expected, steps } = totalDerivation(list, declaration, rowTonnes);
+    const expected = totalDerivation(list, declaration, rowTonnes, false).value;
     const actual = decimalOf(list.totalTonnes);
     if (actual === null || !actual.eq(expected)) {
+      const steps = totalDerivation(list, declaration, rowTonnes).steps;
       findings.push(
         finding(
           "projectList.total.recompute",
@@ -192,61 +196,72 @@ export function checkProjectList(list: ProjectList, methodologyCode: string | nu
 
 const ONE = Decimal.from(1);
 
-function checkRanges(row: ProjectRow): Finding[] {
+/** "3.6 バイオマス燃料 F_B" for messages. */
+function named(q: QuantityDeclaration, lang: "ja" | "en"): string {
+  return `${q.column ?? ""} ${q.label[lang]} ${q.symbol}`.trim();
+}
+
+/**
+ * DOMAIN.md §7.5 from the declarations: no negative amount, a quantity within its declared bound of another
+ * (※1 ≥ Q_BL, F_B ≤ F_T), and a derived share in (0, 100 %] (S_B).
+ */
+function checkRanges(row: ProjectRow, declaration: MethodologyDeclaration): Finding[] {
   const out: Finding[] = [];
   const n = (k: string) => decimalOf(row.numbers[k]);
-  for (const key of NON_NEGATIVE_INPUTS) {
-    const v = n(key);
-    const field = row.numbers[key];
-    if (v !== null && field && v.isNegative()) {
+  const byKey = new Map(declaration.quantities.map((q) => [q.key, q]));
+  for (const q of declaration.quantities) {
+    const field = row.numbers[q.key];
+    const v = n(q.key);
+    if (!field || v === null) continue;
+    if (q.role === "input" && q.domain === "amount" && v.isNegative()) {
       out.push(
-        finding(`range.${key}.negative`, "error", field.ref, {
+        finding(`range.${q.key}.negative`, "error", field.ref, {
           ja: `${at(field.ref)} が負の値です（${v}）。`,
           en: `${at(field.ref)} is negative (${v}).`,
         }),
       );
+      continue;
     }
-  }
-  const total = n("totalHeat");
-  const qBl = n("qBl");
-  if (total !== null && qBl !== null && total.cmp(qBl) < 0) {
-    out.push(
-      finding(
-        "range.totalHeat.belowQBl",
-        "error",
-        row.numbers.totalHeat.ref,
-        {
-          ja: `※1 全生成熱量 (${total}) が 3.1 生成熱量 Q_BL (${qBl}) より小さくなっています。`,
-          en: `※1 total heat (${total}) is less than 3.1 Q_BL (${qBl}).`,
-        },
-        { expected: `≥ ${qBl}`, actual: total.toString() },
-      ),
-    );
-  }
-  const fB = n("fB");
-  const fT = n("fT");
-  if (fB !== null && fT !== null && fB.cmp(fT) > 0) {
-    out.push(
-      finding(
-        "range.fB.aboveFT",
-        "error",
-        row.numbers.fB.ref,
-        {
-          ja: `3.6 バイオマス燃料 F_B (${fB}) が 3.7 燃料合計 F_T (${fT}) を超えています。`,
-          en: `3.6 biomass fuel F_B (${fB}) exceeds 3.7 total fuel F_T (${fT}).`,
-        },
-        { expected: `≤ ${fT}`, actual: fB.toString() },
-      ),
-    );
-  }
-  const sB = n("sB");
-  if (sB !== null && (sB.cmp(Decimal.zero) <= 0 || sB.cmp(ONE) > 0)) {
-    out.push(
-      finding("range.sB", "error", row.numbers.sB.ref, {
-        ja: `3.8 バイオマス比率 S_B は 0% を超え 100% 以下です（${sB}）。`,
-        en: `3.8 biomass share S_B must be > 0 % and ≤ 100 % (${sB}).`,
-      }),
-    );
+    const low = q.atLeast ? byKey.get(q.atLeast) : undefined;
+    const lowValue = low ? n(low.key) : null;
+    if (low && lowValue !== null && v.cmp(lowValue) < 0) {
+      out.push(
+        finding(
+          rangeRuleId(q.key, "below", low.key),
+          "error",
+          field.ref,
+          {
+            ja: `${named(q, "ja")} (${v}) が ${named(low, "ja")} (${lowValue}) より小さくなっています。`,
+            en: `${named(q, "en")} (${v}) is less than ${named(low, "en")} (${lowValue}).`,
+          },
+          { expected: `≥ ${lowValue}`, actual: v.toString() },
+        ),
+      );
+    }
+    const high = q.atMost ? byKey.get(q.atMost) : undefined;
+    const highValue = high ? n(high.key) : null;
+    if (high && highValue !== null && v.cmp(highValue) > 0) {
+      out.push(
+        finding(
+          rangeRuleId(q.key, "above", high.key),
+          "error",
+          field.ref,
+          {
+            ja: `${named(q, "ja")} (${v}) が ${named(high, "ja")} (${highValue}) を超えています。`,
+            en: `${named(q, "en")} (${v}) exceeds ${named(high, "en")} (${highValue}).`,
+          },
+          { expected: `≤ ${highValue}`, actual: v.toString() },
+        ),
+      );
+    }
+    if (q.role === "derived" && q.domain === "ratio" && (v.cmp(Decimal.zero) <= 0 || v.cmp(ONE) > 0)) {
+      out.push(
+        finding(`range.${q.key}`, "error", field.ref, {
+          ja: `${named(q, "ja")} は 0% を超え 100% 以下です（${v}）。`,
+          en: `${named(q, "en")} must be > 0 % and ≤ 100 % (${v}).`,
+        }),
+      );
+    }
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // The rules a verifier applies (DOMAIN.md §7), declared once: runChecks, `gec rules`, the docs and the tests read this.
 import type { Message, Severity } from "../types";
-import { METHODOLOGIES } from "../methodology";
+import { METHODOLOGIES, methodologyRegistryVersion } from "../methodology";
 import { MONITORING_RULES } from "./monitoringRules";
 
 /** The rule families of DOMAIN.md §7 (1–8), plus the monitoring records of §5.1 (9). */
@@ -141,23 +141,7 @@ const FIXED: RuleMeta[] = [
     "別紙1 の合計 (tCO2) が各行の tCO2 の和 (R6) と一致しない。",
     "The 別紙1 total (tCO2) is not the sum of the rows' tCO2 (R6).",
   ),
-  rule(
-    "range.totalHeat.belowQBl",
-    5,
-    "error",
-    false,
-    "※1 全生成熱量が 3.1 Q_BL より小さい。",
-    "※1 total heat is less than 3.1 Q_BL.",
-  ),
-  rule("range.fB.aboveFT", 5, "error", false, "3.6 F_B が 3.7 F_T を超える。", "3.6 F_B exceeds 3.7 F_T."),
-  rule(
-    "range.sB",
-    5,
-    "error",
-    false,
-    "3.8 S_B が 0% を超え 100% 以下ではない。",
-    "3.8 S_B is not > 0 % and ≤ 100 %.",
-  ),
+
   rule(
     "defaults.cefFuel.unknown",
     6,
@@ -265,8 +249,10 @@ const FIXED: RuleMeta[] = [
   ...MONITORING_RULES,
 ];
 
-/** Amounts that may not be negative (DOMAIN.md §7.5: no negative heat, E_PS ≥ 0). */
-export const NON_NEGATIVE_INPUTS = ["totalHeat", "qBl", "ePs", "fB", "fT"];
+/** "range.fB.aboveFT", "range.totalHeat.belowQBl": the rule of a declared bound between two quantities. */
+export function rangeRuleId(key: string, side: "above" | "below", other: string): string {
+  return `range.${key}.${side}${other.charAt(0).toUpperCase()}${other.slice(1)}`;
+}
 
 /** Rules made per quantity of the methodologies: one recompute per derived column, one unreadable per input. */
 function perQuantity(): RuleMeta[] {
@@ -287,7 +273,62 @@ function perQuantity(): RuleMeta[] {
       where: places.get(key)?.where.join(" / ") ?? key,
     }));
   const keys = [...places.keys()];
+  const all = METHODOLOGIES.flatMap((m) => m.quantities.filter((q) => q.column));
+  // amounts that may not be negative (DOMAIN.md §7.5: no negative heat, E_PS ≥ 0)
+  const amounts = [
+    ...new Set(all.filter((q) => q.role === "input" && q.domain === "amount").map((q) => q.key)),
+  ];
+  const bounds = new Map<string, RuleMeta>();
+  for (const q of all) {
+    const where = `${q.column} ${q.symbol}`;
+    const other = (k: string) => all.find((x) => x.key === k);
+    const low = q.atLeast ? other(q.atLeast) : undefined;
+    const high = q.atMost ? other(q.atMost) : undefined;
+    if (low) {
+      const id = rangeRuleId(q.key, "below", low.key);
+      bounds.set(
+        id,
+        rule(
+          id,
+          5,
+          "error",
+          false,
+          `${where} が ${low.column} ${low.symbol} より小さい。`,
+          `${where} is less than ${low.column} ${low.symbol}.`,
+        ),
+      );
+    }
+    if (high) {
+      const id = rangeRuleId(q.key, "above", high.key);
+      bounds.set(
+        id,
+        rule(
+          id,
+          5,
+          "error",
+          false,
+          `${where} が ${high.column} ${high.symbol} を超える。`,
+          `${where} exceeds ${high.column} ${high.symbol}.`,
+        ),
+      );
+    }
+    if (q.role === "derived" && q.domain === "ratio") {
+      const id = `range.${q.key}`;
+      bounds.set(
+        id,
+        rule(
+          id,
+          5,
+          "error",
+          false,
+          `${where} が 0% を超え 100% 以下ではない。`,
+          `${where} is not > 0 % and ≤ 100 %.`,
+        ),
+      );
+    }
+  }
   return [
+    ...bounds.values(),
     {
       ...rule(
         "projectList.<key>.recompute",
@@ -325,7 +366,7 @@ function perQuantity(): RuleMeta[] {
         "別紙1 の熱量・電力量・燃料の入力が負の値。",
         "A heat, power or fuel input of 別紙1 is negative.",
       ),
-      instances: instances("range.<key>.negative", NON_NEGATIVE_INPUTS),
+      instances: instances("range.<key>.negative", amounts),
     },
   ];
 }
@@ -335,12 +376,22 @@ let registry: Map<string, RuleMeta> | null = null;
 /** Every reportable id (a per-quantity rule under each of its instances) → its rule. */
 let byId: Map<string, RuleMeta> | null = null;
 
+/** Rules registered at run time (registerRules), kept across rebuilds. */
+const extraRules: RuleMeta[] = [];
+let builtFor = -1;
+
 function rules(): Map<string, RuleMeta> {
-  if (!registry) registry = new Map([...FIXED, ...perQuantity()].map((r) => [r.id, r]));
+  // per-quantity rules follow the registered methodologies: rebuilt when one is added
+  if (!registry || builtFor !== methodologyRegistryVersion()) {
+    registry = new Map([...FIXED, ...perQuantity(), ...extraRules].map((r) => [r.id, r]));
+    builtFor = methodologyRegistryVersion();
+    byId = null;
+  }
   return registry;
 }
 
 function ids(): Map<string, RuleMeta> {
+  rules();
   if (!byId) {
     byId = new Map();
     for (const r of rules().values()) {
@@ -365,6 +416,7 @@ export function ruleMeta(id: string): RuleMeta {
 
 /** Registers rules at run time (a methodology or a rule family declared outside this file, e.g. in a test). */
 export function registerRules(extra: RuleMeta[]): void {
+  extraRules.push(...extra);
   const map = rules();
   for (const r of extra) map.set(r.id, r);
   byId = null;

@@ -5,6 +5,7 @@ import type { Finding, Grid } from "../types";
 import type { DateField, Submission } from "../forms/submission";
 import { at, finding } from "./finding";
 import { fixOf } from "./projectList";
+import { totalDerivation } from "../explain";
 import type { DerivationStep } from "../formula";
 
 function isoDate(d: DateField): string {
@@ -17,18 +18,15 @@ export function checkMethodology(s: Submission): Finding[] {
   const m = s.methodology;
   if (!m.tableRef) return [];
   if (m.checked.length === 1) return [];
-  return [
-    finding(
-      "methodology.checked.count",
-      "error",
-      m.tableRef,
-      {
-        ja: `1.3 方法論のチェックはちょうど 1 つ必要ですが、${m.checked.length} 個です${m.checked.length ? `（${m.checked.map((c) => c.code).join("、")}）` : ""}。`,
-        en: `Exactly one methodology must be checked in 1.3; found ${m.checked.length}${m.checked.length ? ` (${m.checked.map((c) => c.code).join(", ")})` : ""}.`,
-      },
-      { expected: 1, actual: m.checked.length },
-    ),
-  ];
+  const message = {
+    ja: `1.3 方法論のチェックはちょうど 1 つ必要ですが、${m.checked.length} 個です${m.checked.length ? `（${m.checked.map((c) => c.code).join("、")}）` : ""}。`,
+    en: `Exactly one methodology must be checked in 1.3; found ${m.checked.length}${m.checked.length ? ` (${m.checked.map((c) => c.code).join(", ")})` : ""}.`,
+  };
+  const extra = { expected: 1, actual: m.checked.length };
+  // none checked: the table; several: each checked box, so that every one can be looked at and cleared
+  if (m.checked.length === 0)
+    return [finding("methodology.checked.count", "error", m.tableRef, message, extra)];
+  return m.checked.map((c) => finding("methodology.checked.count", "error", c.ref, message, extra));
 }
 
 export function checkPeriods(s: Submission): Finding[] {
@@ -110,6 +108,10 @@ export function checkPeriods(s: Submission): Finding[] {
   return out;
 }
 
+function declarationOf(s: Submission) {
+  return getMethodology(s.methodology.code ?? "H002-2");
+}
+
 /** R7: 別紙2 totals equal 別紙1's; one block per facility equals that row's t. */
 export function checkAllocation(
   s: Submission,
@@ -149,9 +151,11 @@ export function checkAllocation(
       );
     });
   } else {
-    const total = rowTonnes.every((t) => t !== null)
-      ? rowTonnes.reduce<Decimal>((a, t) => a.add(t as Decimal), Decimal.zero)
-      : null;
+    // R6/R7: 別紙1's total as its declared 合計 quantity gives it
+    const total =
+      rowTonnes.every((t) => t !== null) && list.rows.length > 0
+        ? totalDerivation(list, declarationOf(s), rowTonnes as Decimal[], false).value
+        : null;
     const allocated = values.every((v) => v !== null)
       ? values.reduce<Decimal>((a, v) => a.add(v as Decimal), Decimal.zero)
       : null;
@@ -170,8 +174,9 @@ export function checkAllocation(
       );
     }
   }
-  // heat methodologies sell no power: 販売電力量 is 0
-  const heat = s.methodology.code ? getMethodology(s.methodology.code).kind === "heat" : true;
+  // a methodology with no power-sold quantity (heat) sells no power: 販売電力量 is 0
+  const heat = !(s.methodology.code ? getMethodology(s.methodology.code) : getMethodology("H002-2")).form
+    .powerSoldKey;
   for (const b of blocks) {
     const p = b.powerSold;
     if (heat && p && p.reading.kind === "number" && !p.reading.decimal.isZero()) {

@@ -65,12 +65,14 @@ export function totalDerivation(
   list: ProjectList,
   declaration: MethodologyDeclaration,
   rowTonnes: Decimal[],
+  trace = true,
 ): { value: Decimal; steps: DerivationStep[] } {
-  const cells = list.rows
-    .map((r) => (r.numbers.emT ? formatRef(r.numbers.emT.ref) : ""))
-    .filter((c) => c !== "");
-  const e = evaluateQuantities([declaration.total], {}, [declaration.total.key], {
-    trace: true,
+  // the cells are named only for a derivation someone reads: 10,000 A1 texts are not free
+  const cells = trace
+    ? list.rows.map((r) => (r.numbers.emT ? formatRef(r.numbers.emT.ref) : "")).filter((c) => c !== "")
+    : [];
+  const e = evaluateQuantities([...declaration.quantities, declaration.total], {}, [declaration.total.key], {
+    trace,
     columns: { emT: { values: rowTonnes, cells } },
   });
   return { value: e.values[declaration.total.key], steps: e.steps };

@@ -9,6 +9,7 @@ import { cellAddress, formatRef } from "../forms/a1";
 import { SheetView } from "../forms/sheet";
 import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
 import { rowInputs } from "../checks/projectList";
+import { totalDerivation } from "../explain";
 import type { CellRef, CellValue, CellWrite, Finding, Grid, WritePlan } from "../types";
 import { sameFormula } from "./invert";
 import { planMonitoringFill } from "./monitoring";
@@ -185,7 +186,8 @@ function planFormFill(grid: Grid, options: FillOptions): FillPlan {
   }
 
   const complete = rowTonnes.length > 0 && rowTonnes.every((t) => t !== null);
-  const total = complete ? rowTonnes.reduce<Decimal>((a, t) => a.add(t as Decimal), Decimal.zero) : null;
+  // R6 from the declared 合計 quantity, the same one the check and explain use
+  const total = complete ? totalDerivation(list, declaration, rowTonnes as Decimal[], false).value : null;
   if (list.totalTonnes && total !== null) {
     const first = tonnesRefs[0];
     const last = tonnesRefs[tonnesRefs.length - 1];
@@ -229,7 +231,7 @@ function planFormFill(grid: Grid, options: FillOptions): FillPlan {
       ),
     );
   }
-  if (declaration.kind === "heat") {
+  if (!declaration.form.powerSoldKey) {
     for (const b of blocks) if (b.powerSold) plan.cell(b.powerSold, Decimal.zero, null);
   }
 

@@ -1,6 +1,9 @@
 // The 様式3-2 forms' layout as data (DOMAIN.md §6): sheet names, 別紙1 columns and the labels the reader accepts.
 import { normalizeText } from "../numbers";
-import { powerQuantities } from "../methodology/power";
+import { heatForm, heatQuantities } from "../methodology/biomassHeat";
+import { powerForm, powerQuantities } from "../methodology/power";
+import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology/types";
+import type { Message } from "../types";
 
 export const SHEET_NAMES = {
   plan: "様式3-2",
@@ -21,8 +24,8 @@ export interface ProjectColumn {
   kind: "text" | "number" | "ratio" | "date";
 }
 
-/** 別紙1 (heat) columns in form order. */
-export const HEAT_PROJECT_COLUMNS: ProjectColumn[] = [
+/** 別紙1 columns before the 3.x block (heat names; a methodology's facility noun replaces 熱設備). */
+const LEADING_COLUMNS: ProjectColumn[] = [
   { key: "no", number: null, label: "No.", aliases: ["no.", "no", "番号"], kind: "text" },
   { key: "approvalNumber", number: null, label: "承認番号", aliases: ["承認番号"], kind: "text" },
   {
@@ -69,78 +72,10 @@ export const HEAT_PROJECT_COLUMNS: ProjectColumn[] = [
     aliases: ["追加性要件"],
     kind: "text",
   },
-  {
-    key: "totalHeat",
-    number: "※1",
-    label: "※1 申請期間における全生成熱量 (MJ_HHV)",
-    aliases: ["申請期間における全生成熱量", "全生成熱量"],
-    kind: "number",
-  },
-  { key: "qBl", number: "3.1", label: "3.1 生成熱量 Q_BL (MJ_HHV)", aliases: ["qbl"], kind: "number" },
-  {
-    key: "ePs",
-    number: "3.2",
-    label: "3.2 補機消費電力量 E_PS (kWh)",
-    aliases: ["eps(kwh)", "補機消費電力量"],
-    kind: "number",
-  },
-  {
-    key: "qWb",
-    number: "3.3",
-    label: "3.3 生成熱量から補機消費電力量を一次エネルギー換算した値を除いた熱量 Q_WB (MJ_HHV)",
-    aliases: ["qwb"],
-    kind: "number",
-  },
-  {
-    key: "cefFuel",
-    number: "3.4",
-    label: "3.4 代替される燃料の単位発熱量当たりの二酸化炭素排出係数 CEF_fuel,BL (kgCO2/MJ_HHV)",
-    aliases: ["ceffuel,bl", "ceffuel"],
-    kind: "number",
-  },
-  {
-    key: "epsBl",
-    number: "3.5",
-    label: "3.5 代替される熱源設備のエネルギー消費効率 ε_BL (%)",
-    aliases: ["εbl", "ϵbl"],
-    kind: "ratio",
-  },
-  {
-    key: "fB",
-    number: "3.6",
-    label: "3.6 バイオマス燃料 F_B (MJ)",
-    aliases: ["fb(mj)", "バイオマス燃料"],
-    kind: "number",
-  },
-  {
-    key: "fT",
-    number: "3.7",
-    label: "3.7 燃料合計 F_T (MJ)",
-    aliases: ["ft(mj)", "燃料合計"],
-    kind: "number",
-  },
-  {
-    key: "sB",
-    number: "3.8",
-    label: "3.8 バイオマス比率 S_B (%)",
-    aliases: ["sb(%)", "バイオマス比率"],
-    kind: "ratio",
-  },
-  {
-    key: "emissionFactor",
-    number: "3.9",
-    label: "3.9 二酸化炭素排出係数 CEF_electricity,t (kgCO2/kWh)",
-    aliases: ["cefelectricity"],
-    kind: "number",
-  },
-  { key: "emKg", number: "3.10", label: "3.10 排出削減量 EM_WB (kgCO2)", aliases: ["emwb"], kind: "number" },
-  {
-    key: "emT",
-    number: "3.11",
-    label: "3.11 排出削減量 (tCO2)",
-    aliases: ["排出削減量(tco2)"],
-    kind: "number",
-  },
+];
+
+/** 別紙1 columns after the 3.x block. */
+const TRAILING_COLUMNS: ProjectColumn[] = [
   {
     key: "monitoringResponsible",
     number: "4.1",
@@ -166,34 +101,54 @@ export const HEAT_PROJECT_COLUMNS: ProjectColumn[] = [
 ];
 
 /**
+ * 別紙1 columns in form order for a methodology's quantities: No., 承認番号, 1.x and 2. (the facility named as the
+ * methodology names it), then each quantity that has a column, then 4.x and 5.x.
+ */
+export function projectColumnsOf(
+  quantities: readonly QuantityDeclaration[],
+  facility: Message,
+): ProjectColumn[] {
+  const leading = LEADING_COLUMNS.map((c) =>
+    c.key === "facilityName"
+      ? { ...c, label: `1.1 ${facility.ja}名称`, aliases: [`${facility.ja}名称`, "設備名称"] }
+      : c.key === "address"
+        ? { ...c, label: `1.2 ${facility.ja}所在地`, aliases: [`${facility.ja}所在地`, "所在地"] }
+        : c,
+  );
+  const own: ProjectColumn[] = quantities
+    .filter((q) => q.column)
+    .map((q) => ({
+      key: q.key,
+      number: q.column ?? null,
+      label: q.header?.label ?? `${q.column} ${q.label.ja} ${q.symbol} (${q.unit})`,
+      aliases: q.header?.aliases ?? [normalizeText(q.symbol)],
+      kind: q.form === "ratio" ? "ratio" : "number",
+    }));
+  return [...leading, ...own, ...TRAILING_COLUMNS];
+}
+
+const byDeclaration = new WeakMap<MethodologyDeclaration, ProjectColumn[]>();
+
+/** The 別紙1 columns of a methodology, made once per declaration. */
+export function projectColumns(declaration: MethodologyDeclaration): ProjectColumn[] {
+  let columns = byDeclaration.get(declaration);
+  if (!columns)
+    byDeclaration.set(
+      declaration,
+      (columns = projectColumnsOf(declaration.quantities, declaration.form.facility)),
+    );
+  return columns;
+}
+
+/** 別紙1 (heat) columns in form order (DOMAIN.md §6). */
+export const HEAT_PROJECT_COLUMNS: ProjectColumn[] = projectColumnsOf(heatQuantities, heatForm.facility);
+
+/**
  * 別紙1 (power) columns: 1.x, 2., 4.x and 5.x as the heat form (設備 named 発電設備), and the power quantities as 3.x.
  * [open] Beyond 3.1 販売電力量 and 3.6 排出削減量 (tCO2), which the 別紙2 note names, the 3.x block is this project's
  * reading of DOMAIN.md §2 (EPG, EPA, CEF_electricity,t, EMP), the same declarations the power formulas use.
  */
-export const POWER_PROJECT_COLUMNS: ProjectColumn[] = (() => {
-  const common = HEAT_PROJECT_COLUMNS.filter((c) => !/^(3\.|※)/.test(c.number ?? "")).map((c) =>
-    c.key === "facilityName"
-      ? { ...c, label: "1.1 発電設備名称", aliases: ["発電設備名称", "設備名称"] }
-      : c.key === "address"
-        ? { ...c, label: "1.2 発電設備所在地", aliases: ["発電設備所在地", "所在地"] }
-        : c,
-  );
-  const quantities: ProjectColumn[] = powerQuantities.map((q) => ({
-    key: q.key,
-    number: q.column ?? null,
-    label: `${q.column ?? ""} ${q.label.ja} ${q.symbol} (${q.unit})`.trim(),
-    // "EM" alone would match too much; the tonnes column is named by its unit
-    aliases: q.key === "emT" ? ["排出削減量(tco2)"] : [normalizeText(q.symbol)],
-    kind: "number",
-  }));
-  const at = common.findIndex((c) => c.key === "monitoringResponsible");
-  return [...common.slice(0, at), ...quantities, ...common.slice(at)];
-})();
-
-/** The 別紙1 columns of a methodology kind. */
-export function projectColumns(kind: "heat" | "power"): ProjectColumn[] {
-  return kind === "heat" ? HEAT_PROJECT_COLUMNS : POWER_PROJECT_COLUMNS;
-}
+export const POWER_PROJECT_COLUMNS: ProjectColumn[] = projectColumnsOf(powerQuantities, powerForm.facility);
 
 /** Marks that tick a 1.3 checkbox (and what a template prints). */
 export const CHECKED_MARKS = ["■", "☑", "☒", "✓", "✔", "レ", "○", "●", "◯", "x", "X", "×", "true"];

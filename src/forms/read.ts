@@ -1,15 +1,9 @@
 // Finds the 様式3-2 tables by their labels, wherever they sit, and reads them into a Submission.
 import { normalizeText, parseDateCell, parseNumberCell, parseRatioCell } from "../numbers";
 import type { DateReading, NumberReading } from "../numbers";
-import { METHODOLOGIES, findMethodology } from "../methodology";
+import { METHODOLOGIES, findMethodology, getMethodology, methodologyCodes } from "../methodology";
 import type { CellRef, CellValue, Finding, Grid } from "../types";
-import {
-  CHECKED_MARKS,
-  HEAT_PROJECT_COLUMNS,
-  POWER_PROJECT_COLUMNS,
-  columnOfLabel,
-  projectColumns,
-} from "./layout";
+import { CHECKED_MARKS, HEAT_PROJECT_COLUMNS, columnOfLabel, projectColumns } from "./layout";
 import type { ProjectColumn } from "./layout";
 import { SheetView } from "./sheet";
 import { readAllocationFacility, readAttachments, readPlanTables } from "./readTables";
@@ -27,7 +21,17 @@ import type {
   TextField,
 } from "./submission";
 
-const CODE_PATTERN = /^(p00[1-5](-[123])?|h00[1-3](-[123])?)$/;
+/** The distinct 別紙1 layouts of the registered methodologies, heat first, for a form whose 1.3 box is unticked. */
+function uncheckedLayouts(): ProjectColumn[][] {
+  const layouts: ProjectColumn[][] = [HEAT_PROJECT_COLUMNS];
+  const seen = new Set<unknown>([getMethodology("H002-2").quantities]);
+  for (const m of METHODOLOGIES) {
+    if (seen.has(m.quantities)) continue;
+    seen.add(m.quantities);
+    layouts.push(projectColumns(m));
+  }
+  return layouts;
+}
 const checkedMarks = new Set(CHECKED_MARKS.map((m) => normalizeText(m)));
 
 /** How far down a sheet a 別紙1 header may sit: far beyond any form's title block, far short of its data rows. */
@@ -241,7 +245,8 @@ function readProjectList(sheet: SheetView, layout: ProjectColumn[]): ProjectList
 }
 
 function readMethodology(sheet: SheetView): Submission["methodology"] | null {
-  const codes = sheet.find((label) => CODE_PATTERN.test(label));
+  const known = new Set(methodologyCodes());
+  const codes = sheet.find((label) => known.has(label));
   if (codes.length < 3) return null;
   const checked: { code: string; ref: ReturnType<SheetView["ref"]> }[] = [];
   for (const hit of codes) {
@@ -313,9 +318,10 @@ export function readSubmission(grid: Grid): Submission {
       break;
     }
   }
-  // the 別紙1 columns follow the checked methodology; unchecked, a heat list is tried first, then a power list
-  const kind = methodology.code ? findMethodology(methodology.code)?.kind : undefined;
-  const layouts = kind ? [projectColumns(kind)] : [HEAT_PROJECT_COLUMNS, POWER_PROJECT_COLUMNS];
+  // the 別紙1 columns follow the checked methodology; unchecked, each registered layout is tried in table order,
+  // the heat one first (the seed's forms are heat)
+  const declaration = methodology.code ? findMethodology(methodology.code) : undefined;
+  const layouts = declaration ? [projectColumns(declaration)] : uncheckedLayouts();
   for (const layout of layouts) {
     for (const sheet of sheets) {
       projectList ??= readProjectList(sheet, layout);

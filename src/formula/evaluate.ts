@@ -87,6 +87,14 @@ export function checkDomain(q: QuantitySpec, value: Decimal): Decimal {
   return value;
 }
 
+/** Quantities by key, made once per declared list (evaluateQuantities runs once per row). */
+const indexes = new WeakMap<readonly QuantitySpec[], Map<string, QuantitySpec>>();
+function indexOf(quantities: readonly QuantitySpec[]): Map<string, QuantitySpec> {
+  let index = indexes.get(quantities);
+  if (!index) indexes.set(quantities, (index = new Map(quantities.map((q) => [q.key, q]))));
+  return index;
+}
+
 export interface EvaluateOptions {
   params?: ParamValues;
   /** The A1 address of each quantity's cell, for the derivation. */
@@ -113,7 +121,7 @@ export function evaluateQuantities(
   wanted: readonly string[],
   options: EvaluateOptions = {},
 ): Evaluation {
-  const byKey = new Map(quantities.map((q) => [q.key, q]));
+  const byKey = indexOf(quantities);
   const values: Record<string, Decimal> = {};
   const failures = new Map<string, GecError>();
   const steps: DerivationStep[] = [];
@@ -138,6 +146,12 @@ export function evaluateQuantities(
         if (e instanceof GecError) failures.set(key, e);
         throw e;
       }
+    },
+    blank(key: string): boolean {
+      const q = byKey.get(key);
+      if (!q || q.expr) return false;
+      const typed = given[key];
+      return typed === null || typed === undefined;
     },
     column(key: string): Decimal[] {
       return options.columns?.[key]?.values ?? [];

@@ -27,6 +27,8 @@ export interface DerivationStep {
 export interface Scope {
   /** A quantity's value (input, or derived and evaluated on demand); a GecError where it has none. */
   value(key: string): Decimal;
+  /** Whether an input has no value (blank, "—"), asked without throwing: blank rows are common, errors are slow. */
+  blank(key: string): boolean;
   /** The values of one quantity over every row (for Σ), in row order. */
   column(key: string): Decimal[];
   param(key: string): Decimal;
@@ -313,15 +315,7 @@ export class WhenBlank extends Expr {
     super();
   }
   private allBlank(scope: Scope): boolean {
-    return this.blankKeys.every((k) => {
-      try {
-        scope.value(k);
-        return false;
-      } catch (e) {
-        if (e instanceof MissingValue) return true;
-        throw e;
-      }
-    });
+    return this.blankKeys.every((k) => scope.blank(k));
   }
   /** The branch that applies to these values. */
   chosen(scope: Scope): Expr {
@@ -415,9 +409,9 @@ export class MissingValue extends GecError {
 
 /** The cells of every quantity an expression reads directly, in order, without repeats. */
 export function cellsOf(expr: Expr, scope: Scope): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   const add = (c: string | null) => {
-    if (c !== null && !out.includes(c)) out.push(c);
+    if (c !== null) out.add(c);
   };
   const visit = (e: Expr) => {
     if (e instanceof SumOf) scope.columnCells(e.key).forEach(add);
@@ -432,7 +426,7 @@ export function cellsOf(expr: Expr, scope: Scope): string[] {
     } else if (e instanceof Call) e.args.forEach(visit);
   };
   visit(expr);
-  return out;
+  return [...out];
 }
 
 // ---- builders, so that declarations read like the scheme's formulas ----------------------------------------

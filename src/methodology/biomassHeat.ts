@@ -13,7 +13,8 @@ import {
   sumOf,
   whenBlank,
 } from "../formula";
-import type { QuantityDeclaration } from "./types";
+import type { FormDeclaration, MethodologyCode, MethodologyDeclaration, QuantityDeclaration } from "./types";
+import { deriveWith } from "./derive";
 import { evaluateDeclared } from "./evaluate";
 import type { NumberLike } from "./values";
 
@@ -28,6 +29,11 @@ export const PRIMARY_ENERGY_FACTOR = Number(PARAMETERS.find((p) => p.key === "pr
 export const heatQuantities: QuantityDeclaration[] = [
   {
     key: "totalHeat",
+    header: {
+      label: "※1 申請期間における全生成熱量 (MJ_HHV)",
+      aliases: ["申請期間における全生成熱量", "全生成熱量"],
+    },
+    atLeast: "qBl",
     symbol: "※1",
     label: { ja: "申請期間における全生成熱量", en: "All heat generated in the period" },
     unit: "MJ_HHV",
@@ -37,6 +43,7 @@ export const heatQuantities: QuantityDeclaration[] = [
   },
   {
     key: "qBl",
+    header: { aliases: ["qbl"] },
     symbol: "Q_BL",
     label: { ja: "生成熱量", en: "Generated heat" },
     unit: "MJ_HHV",
@@ -46,6 +53,7 @@ export const heatQuantities: QuantityDeclaration[] = [
   },
   {
     key: "ePs",
+    header: { aliases: ["eps(kwh)", "補機消費電力量"] },
     symbol: "E_PS",
     label: { ja: "補機消費電力量", en: "Auxiliary power consumption" },
     unit: "kWh",
@@ -55,6 +63,7 @@ export const heatQuantities: QuantityDeclaration[] = [
   },
   {
     key: "qWb",
+    header: { aliases: ["qwb"] },
     symbol: "Q_WB",
     label: {
       ja: "生成熱量から補機消費電力量を一次エネルギー換算した値を除いた熱量",
@@ -69,6 +78,7 @@ export const heatQuantities: QuantityDeclaration[] = [
   },
   {
     key: "cefFuel",
+    header: { aliases: ["ceffuel,bl", "ceffuel"] },
     symbol: "CEF_fuel,BL",
     label: {
       ja: "代替される燃料の単位発熱量当たりの二酸化炭素排出係数",
@@ -81,6 +91,7 @@ export const heatQuantities: QuantityDeclaration[] = [
   },
   {
     key: "epsBl",
+    header: { aliases: ["εbl", "ϵbl"] },
     symbol: "ε_BL",
     label: {
       ja: "代替される熱源設備のエネルギー消費効率",
@@ -94,6 +105,7 @@ export const heatQuantities: QuantityDeclaration[] = [
   },
   {
     key: "fB",
+    header: { aliases: ["fb(mj)", "バイオマス燃料"] },
     symbol: "F_B",
     label: { ja: "バイオマス燃料", en: "Biomass fuel" },
     unit: "MJ",
@@ -104,6 +116,7 @@ export const heatQuantities: QuantityDeclaration[] = [
   },
   {
     key: "fT",
+    header: { aliases: ["ft(mj)", "燃料合計"] },
     symbol: "F_T",
     label: { ja: "燃料合計", en: "Total fuel" },
     unit: "MJ",
@@ -113,6 +126,7 @@ export const heatQuantities: QuantityDeclaration[] = [
   },
   {
     key: "sB",
+    header: { aliases: ["sb(%)", "バイオマス比率"] },
     symbol: "S_B",
     label: { ja: "バイオマス比率", en: "Biomass share" },
     unit: "%",
@@ -125,6 +139,7 @@ export const heatQuantities: QuantityDeclaration[] = [
   },
   {
     key: "emissionFactor",
+    header: { label: "3.9 二酸化炭素排出係数 CEF_electricity,t (kgCO2/kWh)", aliases: ["cefelectricity"] },
     symbol: "CEF/ε",
     label: { ja: "二酸化炭素排出係数（CEF÷ε）", en: "Emission factor (CEF ÷ ε)" },
     unit: "kgCO2/MJ_HHV",
@@ -136,6 +151,7 @@ export const heatQuantities: QuantityDeclaration[] = [
   },
   {
     key: "emKg",
+    header: { aliases: ["emwb"] },
     symbol: "EM_WB",
     label: { ja: "排出削減量", en: "Emission reduction" },
     unit: "kgCO2",
@@ -147,6 +163,7 @@ export const heatQuantities: QuantityDeclaration[] = [
   },
   {
     key: "emT",
+    header: { label: "3.11 排出削減量 (tCO2)", aliases: ["排出削減量(tco2)"] },
     symbol: "EM",
     label: { ja: "排出削減量", en: "Emission reduction" },
     unit: "tCO2",
@@ -169,13 +186,78 @@ export const tonnesTotal: QuantityDeclaration = {
   expr: sumOf("emT"),
 };
 
+/** What the heat forms print and hold besides the quantities. */
+export const heatForm: FormDeclaration = {
+  facility: { ja: "熱設備", en: "heat facility" },
+  formulaLines: [
+    "Q_WB = Q_BL − (E_PS × 9.484 [MJ_HHV/kWh])",
+    "S_B = F_B ÷ F_T",
+    "EM_WB = Q_WB × S_B × (CEF_fuel,BL ÷ ε_BL)",
+  ],
+  templateNotes: [
+    "※1 申請期間における全生成熱量の内、一部の生成熱量について本申請の対象とするケースを考慮し、当該値を報告ください。",
+    "黄色のセルに入力してください。青色のセルは入力値から計算されます（ROUNDDOWN による切捨て: 3.3 は整数、3.8 と 3.9 は小数第4位、3.10 は整数、3.11 は kg ÷ 1000 の整数）。",
+  ],
+  // heat sells no power: 別紙2's 販売電力量 is 0
+  powerSoldKey: null,
+  fuelDefaults: true,
+};
+
+/** Official names as the 1.3 checkbox table prints them (DOMAIN.md §2). */
+const HEAT_NAMES: [MethodologyCode, string, string][] = [
+  [
+    "H001-1",
+    "太陽熱（強制循環式給湯用ソーラーシステム（単独供給方式））",
+    "Solar heat (forced-circulation hot-water system, single supply)",
+  ],
+  [
+    "H001-2",
+    "太陽熱（強制循環式給湯用ソーラーシステム（複数供給方式））",
+    "Solar heat (forced-circulation hot-water system, multiple supply)",
+  ],
+  [
+    "H001-3",
+    "太陽熱（太陽熱利用セントラルシステム（給湯・暖房））",
+    "Solar heat (central system, hot water and heating)",
+  ],
+  ["H002-1", "バイオマス熱（木質バイオマス熱利用システム）", "Biomass heat (woody biomass heat system)"],
+  [
+    "H002-2",
+    "バイオマス熱（木質バイオマス蒸気供給施設（熱電供給システム））",
+    "Biomass heat (woody biomass steam supply, CHP)",
+  ],
+  [
+    "H003",
+    "雪氷エネルギー（熱交換冷水循環式雪氷エネルギー施設）",
+    "Snow and ice energy (heat-exchange chilled-water facility)",
+  ],
+];
+
+/** Only the biomass heat formulas are confirmed by the seed; H001-x and H003 follow the generic heat path (暫定). */
+const CONFIRMED = new Set<string>(["H002-1", "H002-2"]);
+
+/** The heat methodologies: H002-1/H002-2 as the seed, H001-x and H003 on the same formulas, provisional. */
+export const HEAT_METHODOLOGIES: MethodologyDeclaration[] = HEAT_NAMES.map(([code, ja, en]) => ({
+  code,
+  name: { ja, en },
+  kind: "heat",
+  provisional: !CONFIRMED.has(code),
+  provenance: CONFIRMED.has(code)
+    ? "seed submissions (reference/003), DOMAIN.md §2–§4"
+    : "[open] formula not confirmed by a published submission; generic heat path of DOMAIN.md §2 (暫定)",
+  quantities: heatQuantities,
+  total: tonnesTotal,
+  form: heatForm,
+  derive: deriveWith(heatQuantities),
+}));
+
 const one = (key: string, given: Record<string, NumberLike>, params?: Record<string, NumberLike>): Decimal =>
   evaluateDeclared(heatQuantities, given, key, params);
 
 /** R6: the 合計 of the rows' kg, each truncated to t first (57,778 t for the seed's H002-2). */
 export function totalTonnes(rowsKg: NumberLike[]): number {
   const tonnes = rowsKg.map((kg) => one("emT", { emKg: kg }));
-  return evaluateQuantities([tonnesTotal], {}, ["emTotal"], {
+  return evaluateQuantities([...heatQuantities, tonnesTotal], {}, ["emTotal"], {
     columns: { emT: { values: tonnes, cells: [] } },
   }).values.emTotal.toNumber();
 }

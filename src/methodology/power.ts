@@ -1,6 +1,8 @@
 // Green power P001–P005 (provisional): self-consumption and emission reduction from the electricity factor.
 import { add, div, mul, num, ref, roundDown, sub } from "../formula";
-import type { QuantityDeclaration } from "./types";
+import type { FormDeclaration, MethodologyCode, MethodologyDeclaration, QuantityDeclaration } from "./types";
+import { deriveWith } from "./derive";
+import { tonnesTotal } from "./biomassHeat";
 import { evaluateDeclared } from "./evaluate";
 import type { NumberLike } from "./values";
 
@@ -69,6 +71,8 @@ export const powerQuantities: QuantityDeclaration[] = [
   },
   {
     key: "emT",
+    // "EM" alone would match too much: the tonnes column is named by its unit
+    header: { aliases: ["排出削減量(tco2)"] },
     symbol: "EM",
     label: { ja: "排出削減量", en: "Emission reduction" },
     unit: "tCO2",
@@ -78,6 +82,41 @@ export const powerQuantities: QuantityDeclaration[] = [
     expr: roundDown(div(ref("emKg"), num(1000)), 0),
   },
 ];
+
+/** What the power forms print and hold besides the quantities. */
+export const powerForm: FormDeclaration = {
+  facility: { ja: "発電設備", en: "power plant" },
+  formulaLines: ["EPC = EPG − EPS − EPA", "EMP = (EPS + EPC) × CEF_electricity,t"],
+  templateNotes: [
+    "黄色のセルに入力してください。青色のセルは入力値から計算されます（暫定: 電力の算定式は公表例で未確認）。",
+  ],
+  powerSoldKey: "eps",
+  fuelDefaults: false,
+};
+
+const POWER_NAMES: [MethodologyCode, string, string][] = [
+  ["P001", "風力発電", "Wind power"],
+  ["P002", "太陽光発電", "Solar power"],
+  ["P003-1", "バイオマス発電（鶏糞、バガス等）", "Biomass power (poultry manure, bagasse, etc.)"],
+  ["P003-2", "バイオガス発電", "Biogas power"],
+  ["P003-3", "木質バイオマス発電", "Woody biomass power"],
+  ["P004-1", "河川に設置する新設水力発電", "New hydropower on rivers"],
+  ["P004-2", "既設設備等に付加して設置される水力発電", "Hydropower added to existing facilities"],
+  ["P005", "地熱発電", "Geothermal power"],
+];
+
+/** The green power methodologies P001–P005: one provisional formula family (DOMAIN.md §2 [public, P002 only]). */
+export const POWER_METHODOLOGIES: MethodologyDeclaration[] = POWER_NAMES.map(([code, ja, en]) => ({
+  code,
+  name: { ja, en },
+  kind: "power",
+  provisional: true,
+  provenance: "[open] formula not confirmed by a published submission; generic path of DOMAIN.md §2 (暫定)",
+  quantities: powerQuantities,
+  total: tonnesTotal,
+  form: powerForm,
+  derive: deriveWith(powerQuantities),
+}));
 
 /** EPC = EPG − EPS − EPA (kWh): self-consumed = generated − sold to the grid − auxiliary. */
 export function epc(epg: NumberLike, eps: NumberLike, epa: NumberLike): number {

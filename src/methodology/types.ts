@@ -3,6 +3,7 @@ import type { Message } from "../types";
 import type { Decimal } from "../numbers";
 import type { QuantitySpec } from "../formula";
 
+/** The codes of the 1.3 table; a registered methodology may bring its own (registerMethodology). */
 export type MethodologyCode =
   | "P001"
   | "P002"
@@ -17,7 +18,8 @@ export type MethodologyCode =
   | "H001-3"
   | "H002-1"
   | "H002-2"
-  | "H003";
+  | "H003"
+  | (string & { readonly registered?: true });
 
 /** A quantity of a methodology: a 別紙1 column (input or derived) or an intermediate (EPC), with its formula. */
 export interface QuantityDeclaration extends QuantitySpec {
@@ -28,6 +30,24 @@ export interface QuantityDeclaration extends QuantitySpec {
   form?: "number" | "ratio";
   provisional?: boolean;
   provenance?: string;
+  /** How the 別紙1 header names the column: printed label (default "3.1 生成熱量 Q_BL (MJ_HHV)") and folded aliases. */
+  header?: { label?: string; aliases: string[] };
+  /** Another quantity this one may not fall below (※1 ≥ Q_BL), checked on the form's cells. */
+  atLeast?: string;
+}
+
+/** What a methodology's forms print and hold beyond its quantities: read by the reader, template, checks and fill. */
+export interface FormDeclaration {
+  /** The facility as the forms name it: 熱設備 (heat), 発電設備 (power). */
+  facility: Message;
+  /** 1.4's formula lines, as the scheme prints them (unrounded; the rounding is in the quantities). */
+  formulaLines: string[];
+  /** Notes under the 別紙1 template's 合計 row. */
+  templateNotes: string[];
+  /** The quantity that fills 別紙2's 販売電力量 (kWh), or null where it is 0 (heat). */
+  powerSoldKey: string | null;
+  /** Whether 3.4/3.5 take the fuel defaults of DOMAIN.md §3 (方法2), with their checks and 2.2's note. */
+  fuelDefaults: boolean;
 }
 
 /** Inputs of one 別紙1 row, by quantity key; null where the cell is empty ("—"). */
@@ -36,13 +56,15 @@ export type RowInputs = Record<string, Decimal | null>;
 export interface MethodologyDeclaration {
   code: MethodologyCode;
   name: Message;
-  kind: "heat" | "power";
+  /** Descriptive only (docs, names): no code outside src/methodology branches on it. */
+  kind: "heat" | "power" | (string & { readonly other?: true });
   /** True where DOMAIN.md marks the formula or its parameters [open]. */
   provisional: boolean;
   provenance: string;
   quantities: QuantityDeclaration[];
   /** The 合計 row's quantity (R6: Σ of the rows' tCO2). */
   total: QuantityDeclaration;
+  form: FormDeclaration;
   /** Every derived quantity of one row from its inputs, with the scheme's rounding. Throws GecError on bad input. */
   derive(inputs: RowInputs, params?: MethodologyParams): Record<string, Decimal>;
 }

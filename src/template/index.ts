@@ -49,7 +49,7 @@ function groupOf(number: string | null): TemplateColumn["group"] {
  */
 export function templateColumns(declaration: MethodologyDeclaration): TemplateColumn[] {
   const byKey = new Map(declaration.quantities.map((q) => [q.key, q]));
-  return projectColumns(declaration.kind).map((column) => {
+  return projectColumns(declaration).map((column) => {
     const quantity = byKey.get(column.key);
     return {
       key: column.key,
@@ -101,22 +101,16 @@ class SheetWriter {
   }
 }
 
-const GROUP_TITLES: Record<"heat" | "power", Record<number, string>> = {
-  heat: {
-    1: "1. 熱設備に関する情報",
+/** The titles over 別紙1's column groups (1. to 5.), the facility as the methodology names it. */
+function groupTitles(declaration: MethodologyDeclaration): Record<number, string> {
+  return {
+    1: `1. ${declaration.form.facility.ja}に関する情報`,
     2: "2. 追加性",
     3: "3. グリーンエネルギーCO2削減相当量の算定に関する情報",
     4: "4. モニタリング責任者及び実施者に関する情報",
     5: "5. 実施期間",
-  },
-  power: {
-    1: "1. 発電設備に関する情報",
-    2: "2. 追加性",
-    3: "3. グリーンエネルギーCO2削減相当量の算定に関する情報",
-    4: "4. モニタリング責任者及び実施者に関する情報",
-    5: "5. 実施期間",
-  },
-};
+  };
+}
 
 /** Where the 別紙1 template puts things, so that 別紙2 can refer to its cells. */
 interface ProjectListLayout {
@@ -139,7 +133,7 @@ function projectListSheet(
   const firstRow = headerRow + 1;
   const totalRow = firstRow + facilities;
   w.put(0, 0, "title", "様式3-2別紙1 本計画におけるグリーンエネルギーCO2削減事業リスト（実績）");
-  const titles = GROUP_TITLES[declaration.kind];
+  const titles = groupTitles(declaration);
   let start = 0;
   columns.forEach((c, i) => {
     const next = columns[i + 1];
@@ -186,15 +180,7 @@ function projectListSheet(
       numberFormat: INTEGER_FORMAT,
     });
   }
-  const notes =
-    declaration.kind === "heat"
-      ? [
-          "※1 申請期間における全生成熱量の内、一部の生成熱量について本申請の対象とするケースを考慮し、当該値を報告ください。",
-          "黄色のセルに入力してください。青色のセルは入力値から計算されます（ROUNDDOWN による切捨て: 3.3 は整数、3.8 と 3.9 は小数第4位、3.10 は整数、3.11 は kg ÷ 1000 の整数）。",
-        ]
-      : [
-          "黄色のセルに入力してください。青色のセルは入力値から計算されます（暫定: 電力の算定式は公表例で未確認）。",
-        ];
+  const notes = declaration.form.templateNotes;
   notes.forEach((text, i) => w.put(totalRow + 2 + i, 0, "note", text));
   return {
     // the longest header label (3.3's) wraps to about six lines of a 16-character column
@@ -208,13 +194,7 @@ function projectListSheet(
 
 /** The formula lines of 1.4 as the methodology states them. */
 function formulaLines(declaration: MethodologyDeclaration): string[] {
-  return declaration.kind === "heat"
-    ? [
-        "Q_WB = Q_BL − (E_PS × 9.484 [MJ_HHV/kWh])",
-        "S_B = F_B ÷ F_T",
-        "EM_WB = Q_WB × S_B × (CEF_fuel,BL ÷ ε_BL)",
-      ]
-    : ["EPC = EPG − EPS − EPA", "EMP = (EPS + EPC) × CEF_electricity,t"];
+  return declaration.form.formulaLines;
 }
 
 function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
@@ -301,7 +281,7 @@ function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
     w.put(r, 4, "input");
     r++;
   }
-  if (declaration.kind === "heat") {
+  if (declaration.form.fuelDefaults) {
     const fuels = FUEL_DEFAULTS.filter((f) => !f.provisional)
       .map((f) => `${f.name} ${f.cef}tCO2/GJ`)
       .join("、");
@@ -323,14 +303,13 @@ function attachmentSheet(declaration: MethodologyDeclaration, facilities: number
   const monitored = declaration.quantities.filter(
     (q) => q.role === "input" && q.symbol !== "※1" && !q.key.startsWith("cef") && q.key !== "epsBl",
   );
-  const heat = declaration.kind === "heat";
   let r = 0;
   for (let f = 0; f < facilities; f++) {
     w.put(r, 0, "label", "種別方法論名称");
     w.put(r, 1, "label", declaration.name.ja);
     w.merge(r, 1, r, 3);
     r++;
-    w.put(r, 0, "label", heat ? "熱設備名称" : "発電設備名称");
+    w.put(r, 0, "label", `${declaration.form.facility.ja}名称`);
     w.put(r, 1, "input");
     w.merge(r, 1, r, 3);
     r += 2;
@@ -373,7 +352,8 @@ function allocationSheet(
 ): TemplateSheet {
   const w = new SheetWriter(SHEET_NAMES.allocationPlan);
   const emT = list.columnOf.get("emT");
-  const eps = declaration.kind === "power" ? list.columnOf.get("eps") : undefined;
+  const powerSold = declaration.form.powerSoldKey;
+  const eps = powerSold ? list.columnOf.get(powerSold) : undefined;
   let r = 0;
   for (let f = 0; f < facilities; f++) {
     const row = list.firstRow + f;

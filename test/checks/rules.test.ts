@@ -5,6 +5,7 @@ import { buildTemplate, readSubmission, templateToGrid, validateGrid } from "../
 import { cellAddress, columnLetters, formatRef, parseA1 } from "../../src/forms/a1";
 import { METHODOLOGIES } from "../../src/methodology";
 import { listRules } from "../../src/checks/registry";
+import { rulesMarkdown } from "../../src/checks/docs";
 import type { CellValue, Finding, Grid, Severity } from "../../src/types";
 import { FUEL_STATEMENT, seedGrid, withCell } from "../fixtures/seedSubmissions";
 import type { SeedName, SeedVariant } from "../fixtures/seedSubmissions";
@@ -49,7 +50,8 @@ const cases: Case[] = [
     // H002-1 is the 12th code: row 5 + 11 = 16
     edits: [[P, `A${5 + h2Index}`, "■"]],
     severity: "error",
-    cells: [`'${P}'!B5`],
+    // at each checked box (H002-1 and the seed's H002-2), not at the table's first row (issue 9)
+    cells: [`'${P}'!A${5 + h2Index}`, `'${P}'!A${6 + h2Index}`],
     expected: 1,
     actual: 2,
   },
@@ -222,8 +224,7 @@ const cases: Case[] = [
     edits: [[L, "K4", -1]],
     severity: "error",
     cells: [`${L}!K4`],
-    // −1 is also below 3.1
-    alsoErrors: [`range.totalHeat.belowQBl ${L}!K4`],
+    // −1 is also below 3.1, but one fault gives one finding (issue 9): the negative value says it all
   },
   {
     name: "※1 below 3.1",
@@ -593,5 +594,12 @@ describe("blank templates carry their own methodology's symbols and names", () =
     expect(
       findings.filter((f) => /^(methodology|identity|defaults)\./.test(f.rule)).map(describeFinding),
     ).toEqual([]);
+  });
+});
+
+describe("docs/rules.md", () => {
+  it("is the registry's (npm run docs writes it)", () => {
+    const file = path.join(__dirname, "..", "..", "docs", "rules.md");
+    expect(fs.readFileSync(file, "utf8")).toBe(rulesMarkdown());
   });
 });

@@ -4,7 +4,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { HEAT_PROJECT_COLUMNS } from "../../src/forms/layout";
+import { HEAT_PROJECT_COLUMNS, POWER_PROJECT_COLUMNS } from "../../src/forms/layout";
+import { columnLetters } from "../../src/forms/a1";
 import { seedRows, seedGrid } from "../fixtures/seedSubmissions";
 import { gridToXlsx } from "../fixtures/xlsxBuilder";
 import { runGec, tempDir } from "../fixtures/runGec";
@@ -91,6 +92,44 @@ describeLo("LibreOffice recalculates our formulas to the published figures", () 
     const alloc = await results(recalculated, "別紙2", ["C2", "C19", "C36"]);
     expect(alloc).toEqual([32316, 13687, 11775]);
     // and the recalculated workbook passes the engine's own check
+    const check = await runGec(["check", recalculated, "--json"]);
+    expect(JSON.parse(check.stdout).summary.errors).toBe(0);
+  });
+
+  it("power (P002): EPC inline in 3.5, EMP and tCO2 recalculate to hand-computed figures", async () => {
+    const template = path.join(dir, "power.xlsx");
+    expect((await runGec(["template", "P002", "-n", "2", "-o", template])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(fs.readFileSync(template)).buffer);
+    const list = wb.getWorksheet("別紙1") as ExcelJS.Worksheet;
+    const col = (key: string) => POWER_PROJECT_COLUMNS.findIndex((c) => c.key === key) + 1;
+    const rows = [
+      { facilityName: "太陽光A (2020年度)", eps: 600000, epg: 1000000, epa: 50000, cefElec: 0.441 },
+      { facilityName: "太陽光B (2020年度)", eps: 123457, epg: 200000, epa: 7777, cefElec: 0.453 },
+    ];
+    rows.forEach((row, i) => {
+      for (const [key, value] of Object.entries(row)) list.getCell(4 + i, col(key)).value = value;
+    });
+    const typed = path.join(dir, "power-typed.xlsx");
+    fs.writeFileSync(typed, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const filled = path.join(dir, "power-filled.xlsx");
+    expect((await runGec(["fill", typed, "-o", filled, "--formulas"])).code).toBe(0);
+    const at = (key: string, row: number) => `${columnLetters(col(key) - 1)}${row}`;
+    // the 3.5 cell holds the power formula, EPC inlined (it has no column): not a value
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.load(new Uint8Array(fs.readFileSync(filled)).buffer);
+    const emKg = (written.getWorksheet("別紙1") as ExcelJS.Worksheet).getCell(at("emKg", 4)).value as {
+      formula?: string;
+    };
+    const [eps, epg, epa, cef] = ["eps", "epg", "epa", "cefElec"].map((k) => at(k, 4));
+    expect(emKg.formula).toContain(`ROUNDDOWN((${eps}+(${epg}-${eps}-${epa}))*${cef},0)`);
+    const recalculated = recalculate(filled);
+    // EPS + EPC = EPS + (EPG − EPS − EPA) = EPG − EPA: (1,000,000 − 50,000) × 0.441 = 418,950 kg → 418 t;
+    // (200,000 − 7,777) × 0.453 = 192,223 × 0.453 = 87,077.019 → 87,077 kg → 87 t; 合計 418 + 87 = 505 t
+    expect(await results(recalculated, "別紙1", [at("emKg", 4), at("emKg", 5)])).toEqual([418950, 87077]);
+    expect(await results(recalculated, "別紙1", [at("emT", 4), at("emT", 5), at("emT", 6)])).toEqual([
+      418, 87, 505,
+    ]);
     const check = await runGec(["check", recalculated, "--json"]);
     expect(JSON.parse(check.stdout).summary.errors).toBe(0);
   });

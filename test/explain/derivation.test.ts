@@ -75,7 +75,12 @@ describe("explainCell", () => {
     const r = explainCell(grid, at("V7"));
     if (r.kind !== "explained") throw new Error(r.message.en);
     const last = r.explanation.steps[r.explanation.steps.length - 1];
-    expect(last).toMatchObject({ symbol: "Σ EM", substituted: "32,316 + 13,687 + 11,775", result: "57778" });
+    expect(last).toMatchObject({
+      symbol: "Σ EM",
+      formula: "Σ EM",
+      substituted: "32,316 + 13,687 + 11,775",
+      result: "57778",
+    });
     expect(last.cells).toEqual(["別紙1!V4", "別紙1!V5", "別紙1!V6"]);
   });
 

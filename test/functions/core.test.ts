@@ -1,8 +1,16 @@
-import { CellError, asMatrix, lift, numberArg, optionalNumberArg, textArg } from "../../functions/core";
+import { CellError, asMatrix, lift } from "../../functions/core";
+import { customFunctions } from "../../functions/registry";
+import { readQuantity } from "../../src/methodology";
 
-const P = { name: "p", ja: "圧力", en: "Pressure" };
+const P = { symbol: "p", label: { ja: "圧力", en: "Pressure" } };
+const numberArg = (raw: unknown) => readQuantity(raw, P).toNumber();
+const EPS = {
+  symbol: "ε_BL",
+  label: { ja: "代替される熱源設備の効率", en: "Efficiency" },
+  domain: "ratio" as const,
+};
 
-describe("argument coercion", () => {
+describe("one coercion layer (cells, custom-function arguments, gec eval)", () => {
   it.each([
     [0.95, 0.95],
     ["0.95", 0.95],
@@ -10,35 +18,48 @@ describe("argument coercion", () => {
     ["４９４，７９４，２０７", 494794207],
     [" 12.5 ", 12.5],
   ])("reads %p as %p", (raw, expected) => {
-    expect(numberArg(raw, P)).toBe(expected);
+    expect(numberArg(raw)).toBe(expected);
   });
 
   it.each([[true], [false], ["abc"], [Number.NaN], [Number.POSITIVE_INFINITY], [{}]])(
     "rejects %p with a bilingual message naming the argument",
     (raw) => {
-      expect(() => numberArg(raw, P)).toThrow(/圧力 p.*Pressure p/);
+      expect(() => numberArg(raw)).toThrow(/圧力 p.*Pressure p/);
     },
   );
 
-  it("calls a blank cell empty, not zero", () => {
-    expect(() => numberArg(null, P)).toThrow(/空です.*empty/);
-    expect(() => numberArg("", P)).toThrow(/空です.*empty/);
+  it("calls a blank cell missing, not zero", () => {
+    expect(() => numberArg(null)).toThrow(/入力されていません.*missing/);
+    expect(() => numberArg("")).toThrow(/入力されていません.*missing/);
   });
 
-  it("gives the default for an omitted optional argument", () => {
-    expect(optionalNumberArg(null, P, 9.484)).toBe(9.484);
-    expect(optionalNumberArg(undefined, P, 9.484)).toBe(9.484);
-    expect(optionalNumberArg(2, P, 9.484)).toBe(2);
+  it('reads a share as 0.92022, 92.022 or "92.022%"', () => {
+    for (const raw of [0.92022, 92.022, "92.022%"]) expect(readQuantity(raw, EPS).toString()).toBe("0.92022");
   });
 
-  it("reads text arguments", () => {
-    expect(textArg(" 灯油 ", P)).toBe("灯油");
-    expect(() => textArg(true, P)).toThrow(/文字列.*text/);
+  it('names ε_BL the same way whichever function takes it (issue 9: not "eps" in one and ε_BL in another)', () => {
+    const ef = customFunctions.get("EF_WB");
+    const em = customFunctions.get("EM_WB");
+    if (!ef || !em) throw new Error("missing function");
+    const a = (ef([[0.0678]], [["x"]]) as CellError[][])[0][0];
+    const b = (em([[100]], [[1]], [[0.0678]], [["x"]]) as CellError[][])[0][0];
+    expect(a.message).toMatch(/ε_BL/);
+    expect(b.message).toMatch(/ε_BL/);
+    expect(a.message).toBe(b.message);
+  });
+
+  it("=GEC.Q_WB(100, 100) is an error, as the row check says, not −848 (issue 9)", () => {
+    // 100 − ROUNDDOWN(100 × 9.484, 0) = 100 − 948 = −848 < 0: Q_WB is an amount of heat
+    const q = customFunctions.get("Q_WB");
+    if (!q) throw new Error("missing Q_WB");
+    const cell = (q([[100]], [[100]]) as unknown[][])[0][0];
+    expect(cell).toBeInstanceOf(CellError);
+    expect((cell as CellError).message).toMatch(/Q_WB.*-848/);
   });
 });
 
 describe("lift: Excel-style broadcasting over ranges", () => {
-  const add = (a: unknown, b: unknown) => numberArg(a, P) + numberArg(b, P);
+  const add = (a: unknown, b: unknown) => numberArg(a) + numberArg(b);
 
   it("treats scalars as 1×1", () => {
     expect(asMatrix(3)).toEqual([[3]]);

@@ -1,16 +1,19 @@
-// functions.json as the build generates it from JSDoc, and its Japanese counterpart.
-import * as path from "path";
+// functions.json, its Japanese override, gec eval, the docs and the README table all come from the one catalog.
 import * as fs from "fs";
-import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import * as path from "path";
+import {
+  EXAMPLES,
+  FUNCTIONS,
+  functionTable,
+  functionsMarkdown,
+  functionsMetadata,
+} from "../../functions/catalog";
 import { customFunctions } from "../../functions/registry";
-
-const { localizeMetadata } = require("../../scripts/localize-metadata") as {
-  localizeMetadata: (m: Metadata, ja: unknown) => Metadata;
-};
+import { CellError } from "../../functions/core";
 
 interface Param {
   name: string;
-  description?: string;
+  description: string;
   type: string;
   dimensionality?: string;
   optional?: boolean;
@@ -18,97 +21,86 @@ interface Param {
 interface FunctionMeta {
   id: string;
   name: string;
-  description?: string;
+  description: string;
   parameters: Param[];
   result: { dimensionality?: string };
 }
-interface Metadata {
-  functions: FunctionMeta[];
-}
 
 const root = path.join(__dirname, "..", "..");
-const files = ["functions/steam.ts", "functions/methodology.ts"].map((f) => path.join(root, f));
-const ja = JSON.parse(fs.readFileSync(path.join(root, "functions/descriptions.ja.json"), "utf8")) as Record<
-  string,
-  { description: string; parameters: Record<string, string> }
->;
+const en = functionsMetadata("en").functions as FunctionMeta[];
+const ja = functionsMetadata("ja").functions as FunctionMeta[];
 
-const required = [
-  "STEAM_H",
-  "STEAM_S",
-  "STEAM_V",
-  "STEAM_CP",
-  "STEAM_TSAT",
-  "STEAM_PSAT",
-  "STEAM_HF",
-  "STEAM_HG",
-  "STEAM_HF_P",
-  "STEAM_HG_P",
-  "STEAM_T_PH",
-  "Q_WB",
-  "S_B",
-  "EF_WB",
-  "EM_WB",
-  "EM_T",
-  "CEF_FUEL",
-  "EPS_BL",
-  "EPC",
-  "EM_P",
-  "CEF_ELEC",
-  "P_ABS",
-  "Q_STEAM",
-  "METHODOLOGY",
-];
-
-let metadata: Metadata;
-beforeAll(async () => {
-  const result = await generateCustomFunctionsMetadata(files, true);
-  expect(result.errors).toEqual([]);
-  metadata = JSON.parse(result.metadataJson) as Metadata;
-}, 60000);
-
-describe("generated functions.json", () => {
-  it("lists every function of the add-in, with ASCII ids equal to their names", () => {
-    const ids = metadata.functions.map((f) => f.id).sort();
-    expect(ids).toEqual([...required].sort());
-    for (const f of metadata.functions) {
+describe("functions.json from the catalog", () => {
+  it("has ASCII ids equal to their names, each once", () => {
+    for (const f of en) {
       expect(f.name).toBe(f.id);
       expect(f.id).toMatch(/^[A-Z][A-Z0-9_]*$/);
     }
+    expect(new Set(en.map((f) => f.id)).size).toBe(en.length);
   });
 
-  it("has the same functions that gec eval calls", () => {
-    expect([...customFunctions.keys()].sort()).toEqual([...required].sort());
+  it("has the same functions that gec eval calls, each taking its declared number of arguments", () => {
+    expect([...customFunctions.keys()]).toEqual(en.map((f) => f.id));
+    for (const f of en) expect(customFunctions.get(f.id)?.length).toBe(f.parameters.length);
   });
 
-  it("describes every function and parameter in English", () => {
-    for (const f of metadata.functions) {
-      expect(f.description ?? "").toMatch(/[A-Za-z]{3}/);
-      for (const p of f.parameters) expect(p.description ?? "").toMatch(/[A-Za-z]/);
-    }
-  });
-
-  it("takes ranges and spills: every parameter and result is a matrix", () => {
-    for (const f of metadata.functions) {
-      expect(f.result.dimensionality).toBe("matrix");
-      for (const p of f.parameters) expect(p.dimensionality).toBe("matrix");
-    }
-  });
-
-  it("has a Japanese description for every function and parameter (functions-ja.json)", () => {
-    const localized = localizeMetadata(metadata, ja);
+  it("describes every function and parameter in English, and in Japanese in functions-ja.json", () => {
     const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
-    for (const f of localized.functions) {
+    for (const f of en) {
+      expect(f.description).toMatch(/[A-Za-z]{3}/);
+      for (const p of f.parameters) expect(p.description).toMatch(/[A-Za-z]/);
+    }
+    for (const f of ja) {
       expect(f.description).toMatch(japanese);
       for (const p of f.parameters) expect(p.description).toMatch(japanese);
     }
-    // ids and parameter names stay as they are
-    expect(localized.functions.map((f) => f.id)).toEqual(metadata.functions.map((f) => f.id));
+    // ids, names and parameter names stay as they are in every locale
+    expect(ja.map((f) => [f.id, f.name, f.parameters.map((p) => p.name)])).toEqual(
+      en.map((f) => [f.id, f.name, f.parameters.map((p) => p.name)]),
+    );
   });
 
-  it("refuses to build a half-translated list", () => {
-    const partial = { ...ja };
-    delete partial.STEAM_H;
-    expect(() => localizeMetadata(metadata, partial)).toThrow(/STEAM_H/);
+  it("takes ranges and spills: every parameter and result is a matrix of any", () => {
+    for (const f of en) {
+      expect(f.result.dimensionality).toBe("matrix");
+      for (const p of f.parameters) expect([p.dimensionality, p.type]).toEqual(["matrix", "any"]);
+    }
+  });
+
+  it("lists optional parameters last (Excel requires it)", () => {
+    for (const f of en) {
+      const first = f.parameters.findIndex((p) => p.optional);
+      if (first >= 0) expect(f.parameters.slice(first).every((p) => p.optional)).toBe(true);
+    }
+  });
+});
+
+describe("the README and docs/functions.md are the catalog's", () => {
+  it("the README function table is exactly the generated one (npm run docs rewrites it)", () => {
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+    expect(readme).toContain(functionTable());
+  });
+
+  it("docs/functions.md is up to date", () => {
+    expect(fs.readFileSync(path.join(root, "docs", "functions.md"), "utf8")).toBe(functionsMarkdown());
+  });
+
+  it("every function has an example, and each example gives the figure it shows (to the digits shown)", () => {
+    const covered = new Set(Object.entries(EXAMPLES).flatMap(([id, e]) => [id, e.with ?? id]));
+    expect(FUNCTIONS.map((f) => f.id).filter((id) => !covered.has(id))).toEqual([]);
+    for (const [id, e] of Object.entries(EXAMPLES)) {
+      const fn = customFunctions.get(e.call ?? id);
+      const cell = (fn?.(...e.args.map((a) => [[a]])) as unknown[][])[0][0];
+      const figure = /^[\d,]+(\.\d+)?/.exec(e.result);
+      if (e.result.startsWith("#N/A")) {
+        expect(cell).toBeInstanceOf(CellError);
+        expect((cell as CellError).error).toBe("#N/A");
+      } else if (figure) {
+        const decimals = figure[1] ? figure[1].length - 1 : 0;
+        expect((cell as number).toFixed(decimals)).toBe(figure[0].replace(/,/g, ""));
+      } else {
+        expect(cell).toBe(e.result);
+      }
+    }
   });
 });
