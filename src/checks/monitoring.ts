@@ -620,21 +620,77 @@ function conventionNote(table: MonitoringTable, row: ProjectRow, results: Target
   );
 }
 
+/** Same length, one character apart: an OCR or typing slip such as 稚板 for 単板 (the seed's 津別). */
+function oneApart(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 8) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
+}
+
+/**
+ * Each table's 別紙1 row: by its 熱設備名称 after folding the "(yyyy年度)" suffix, width and spaces; failing that, the
+ * one row whose name is a single character apart (nearMiss, which the check reports).
+ */
+export function matchTables(
+  tables: MonitoringTable[],
+  rows: ProjectRow[],
+): Map<MonitoringTable, { row: ProjectRow; nearMiss: boolean }> {
+  const byName = new Map<string, ProjectRow>();
+  for (const row of rows) {
+    const name = row.text.facilityName?.value;
+    if (name) byName.set(facilityKey(name), row);
+  }
+  const out = new Map<MonitoringTable, { row: ProjectRow; nearMiss: boolean }>();
+  const taken = new Set<ProjectRow>();
+  for (const table of tables) {
+    const name = table.facilityName?.value;
+    const row = name ? byName.get(facilityKey(name)) : undefined;
+    if (row) {
+      out.set(table, { row, nearMiss: false });
+      taken.add(row);
+    }
+  }
+  for (const table of tables) {
+    const name = table.facilityName?.value;
+    if (!name || out.has(table)) continue;
+    const key = facilityKey(name);
+    const near = [...byName].filter(([k, row]) => !taken.has(row) && oneApart(k, key));
+    if (near.length !== 1) continue;
+    out.set(table, { row: near[0][1], nearMiss: true });
+    taken.add(near[0][1]);
+  }
+  return out;
+}
+
 /** Every monitoring table of the submission against its 別紙1 row. */
 export function checkMonitoring(submission: Submission): Finding[] {
   const tables = submission.monitoring;
   if (tables.length === 0) return [];
   const findings: Finding[] = [];
   const rows = submission.projectList?.rows ?? [];
-  const byName = new Map<string, ProjectRow>();
-  for (const row of rows) {
-    const name = row.text.facilityName?.value;
-    if (name) byName.set(facilityKey(name), row);
-  }
+  const matches = matchTables(tables, rows);
   const covered = new Set<ProjectRow>();
   for (const table of tables) {
     const name = table.facilityName?.value ?? null;
-    const row = name ? (byName.get(facilityKey(name)) ?? null) : null;
+    const match = matches.get(table);
+    const row = match?.row ?? null;
+    if (match?.nearMiss && table.facilityName) {
+      const ref = table.facilityName.ref;
+      const listName = row?.text.facilityName?.value ?? "";
+      findings.push(
+        finding(
+          "monitoring.facility.nearMiss",
+          "warning",
+          ref,
+          {
+            ja: `${at(ref)} の熱設備名称「${name ?? ""}」は別紙1 の「${listName}」と 1 文字違います（同じ施設として照合しました）。どちらかを直してください。`,
+            en: `${at(ref)}: 熱設備名称 "${name ?? ""}" is one character apart from 別紙1's "${listName}" (matched as the same facility); correct one of them.`,
+          },
+          { expected: listName, actual: name ?? "" },
+        ),
+      );
+    }
     const hasData = table.months.some((m) => Object.values(m.cells).some((c) => c.reading.kind === "number"));
     if (row) covered.add(row);
     else if (hasData) {

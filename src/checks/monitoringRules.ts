@@ -109,6 +109,13 @@ export const MONITORING_RULES: RuleMeta[] = [
     "A monitoring table's 熱設備名称 matches no facility of 別紙1 (or it has none).",
   ),
   rule(
+    "monitoring.facility.nearMiss",
+    "warning",
+    false,
+    "熱実績管理表の熱設備名称が別紙1 の施設名と 1 文字だけ違う（稚板/単板 のような誤記。照合はする）。",
+    "A monitoring table's 熱設備名称 is one character apart from a 別紙1 facility (a slip such as 稚板/単板; matched all the same).",
+  ),
+  rule(
     "monitoring.facility.noTable",
     "info",
     false,

@@ -18,7 +18,7 @@ import { readMonitoringSheet } from "../forms/monitoring";
 import type { MonitoringMonth, MonitoringTable } from "../forms/monitoring";
 import { readSubmission } from "../forms/read";
 import type { NumberField, ProjectRow } from "../forms/submission";
-import { agreesToDigits, facilityKey, targetTotals } from "../checks/monitoring";
+import { agreesToDigits, matchTables, targetTotals } from "../checks/monitoring";
 import type { CellRef, CellValue, CellWrite, Finding, Grid } from "../types";
 import { sameFormula } from "./invert";
 
@@ -282,14 +282,10 @@ export function planMonitoringFill(grid: Grid, options: { formulas?: boolean } =
   current = withWrites(current, out.writes.slice(monthWrites));
   const linked = out.writes.length;
   const rows = readSubmission(current).projectList?.rows ?? [];
-  const byName = new Map<string, ProjectRow>();
-  for (const row of rows) {
-    const name = row.text.facilityName?.value;
-    if (name) byName.set(facilityKey(name), row);
-  }
-  for (const table of read(current)) {
-    const name = table.facilityName?.value;
-    const row = name ? byName.get(facilityKey(name)) : undefined;
+  const tablesNow = read(current);
+  const matches = matchTables(tablesNow, rows);
+  for (const table of tablesNow) {
+    const row = matches.get(table)?.row;
     if (row) linkRow(table, row, out);
     else
       skipped.push(

@@ -27,6 +27,11 @@ function placeRef(grid: Grid, places: TablePlace[], at: MonitoringPlace): string
     if (!field) throw new Error(`no 別紙1 cell ${at.key}`);
     return formatRef(field.ref);
   }
+  if ("attachment" in at) {
+    const ref = readSubmission(grid).attachments[at.attachment]?.facilityName?.ref;
+    if (!ref) throw new Error("no 別紙1添付 block");
+    return formatRef(ref);
+  }
   const place = places["header" in at ? at.header : at.name];
   const table = readSubmission(grid).monitoring.find(
     (t) => t.sheet === place.sheet && t.months.some((m) => m.row === place.firstMonth),

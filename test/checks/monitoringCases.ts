@@ -14,7 +14,8 @@ export type MonitoringPlace =
   | { table: 0 | 1 | 2; key: string; month: number | "total" }
   | { list: 0 | 1 | 2; key: string }
   | { header: 0 | 1 | 2 }
-  | { name: 0 | 1 | 2 };
+  | { name: 0 | 1 | 2 }
+  | { attachment: 0 | 1 | 2 };
 
 export interface MonitoringCase {
   name: string;
@@ -219,6 +220,20 @@ export const MONITORING_CASES: MonitoringCase[] = [
     edits: [{ name: 0, value: "津別バイオマス発電所" }],
     at: { name: 0 },
     actual: "津別バイオマス発電所",
+  },
+  {
+    name: "the seed's 稚板 for 単板",
+    rule: "monitoring.facility.nearMiss",
+    severity: "warning",
+    // 別紙1 1.1 of the published seed prints 津別稚板…; the table (as 別紙1添付) 津別単板…: matched, and said
+    edits: [
+      { list: 0, key: "facilityName", value: "津別稚板協同組合バイオマスエネルギーセンター (2020年度)" },
+    ],
+    at: { name: 0 },
+    expected: "津別稚板協同組合バイオマスエネルギーセンター (2020年度)",
+    actual: "津別単板協同組合バイオマスエネルギーセンター",
+    // the identity family finds the same slip against 別紙1添付
+    also: [{ rule: "identity.facilityName.attachment", at: { attachment: 0 } }],
   },
   {
     name: "a facility without a table",
