@@ -444,20 +444,55 @@ function withCells(values: Decimal[], cells: () => string[]): { values: Decimal[
   };
 }
 
+/**
+ * A quantity's month values: its column, or, where the table has no such column, its declaration evaluated from the
+ * columns it needs (E_PS from 補機定格出力 × 稼働時間, F_B from バイオマス投入量, 低位発熱量, 水分率, fuel heat from kL).
+ */
+function series(table: MonitoringTable, key: string): { values: Decimal[]; cells: string[] } | null {
+  if (table.columns[key] !== undefined) return monthValues(table, key);
+  const spec = specOf.get(key);
+  const inputs = spec?.expr?.keys() ?? [];
+  if (inputs.length === 0 || inputs.some((k) => table.columns[k] === undefined)) return null;
+  const values: Decimal[] = [];
+  for (const m of table.months) {
+    const given: Record<string, Decimal | null> = {};
+    for (const k of inputs) given[k] = decimalOf(m.cells[k]);
+    try {
+      values.push(evaluateQuantities(monitoringMonthQuantities, given, [key]).values[key]);
+    } catch (e) {
+      if (isGecError(e)) return null;
+      throw e;
+    }
+  }
+  return withCells(values, () =>
+    table.months.map((m) => inputs.map((k) => formatRef(m.cells[k].ref)).join(" × ")),
+  );
+}
+
 /** F_T's months: the 燃料合計 column, or F_B + 助燃料熱量 by the declaration. */
-function fuelTotals(table: MonitoringTable): { values: Decimal[]; cells: string[] } | null {
+function fuelTotals(
+  table: MonitoringTable,
+  fB: { values: Decimal[]; cells: string[] },
+): { values: Decimal[]; cells: string[] } | null {
   if (table.columns.fTMonth !== undefined) return monthValues(table, "fTMonth");
-  const fB = monthValues(table, "fBMonth");
-  if (!fB) return null;
-  const aux = table.columns.auxFuelHeat !== undefined ? monthValues(table, "auxFuelHeat") : null;
-  if (table.columns.auxFuelHeat !== undefined && !aux) return null;
+  const aux = series(table, "auxFuelHeat");
+  const hasAux = table.columns.auxFuelHeat !== undefined || table.columns.auxFuelVolume !== undefined;
+  if (hasAux && !aux) return null;
   const values = fB.values.map((b, i) => {
     const given = { fBMonth: b, auxFuelHeat: aux ? aux.values[i] : Decimal.zero };
     return evaluateQuantities([fuelTotalMonth, ...monitoringMonthQuantities], given, ["fTMonth"]).values
       .fTMonth;
   });
-  return withCells(values, () => fB.cells.map((c, i) => (aux ? `${c}+${aux.cells[i].split("!")[1]}` : c)));
+  return withCells(values, () => fB.cells.map((c, i) => (aux ? `${c} + ${aux.cells[i]}` : c)));
 }
+
+/** Where a target's months may come from, in order: its own column first, then each declared way to work it out. */
+const BASES: Record<MonitoringTarget, string[]> = {
+  qBl: ["qMonth"],
+  ePs: ["ePsMonth", "ePsRated", "ePsRatedDays"],
+  fB: ["fBMonth", "fBDryBasis", "fBWetBasis"],
+  fT: ["fBMonth", "fBDryBasis", "fBWetBasis"],
+};
 
 /** The 合計 row: each summed cell is the sum of its months, to the digits it holds. */
 function checkTotalRow(table: MonitoringTable, findings: Finding[]): void {
@@ -499,11 +534,15 @@ function checkTotalRow(table: MonitoringTable, findings: Finding[]): void {
 interface TargetResult {
   target: MonitoringTarget;
   matched: RoundingConvention[];
+  /** The month quantity that gave the match (the target's own column, or a declaration such as ePsRated). */
+  basis: string;
 }
 
 /** A 別紙1 quantity as the table's months give it, under any rounding convention (null when a month is unreadable). */
 export interface TargetTotals {
   target: MonitoringTarget;
+  /** The month quantity summed: the target's own column, or a declaration (ePsRated, fBWetBasis …). */
+  basis: string;
   /** Whether Σ 控除熱量 is taken off (3.1 of a table with a 控除熱量 column). */
   deduction: boolean;
   evaluate(
@@ -512,9 +551,31 @@ export interface TargetTotals {
   ): { value: Decimal; steps: DerivationStep[] };
 }
 
+/** Every way the table gives the target (one per basis it has the columns for), its own column first. */
+export function targetAlternatives(table: MonitoringTable, target: MonitoringTarget): TargetTotals[] {
+  const out: TargetTotals[] = [];
+  for (const basis of BASES[target]) {
+    const months = series(table, basis);
+    const summed = months && target === "fT" ? fuelTotals(table, months) : months;
+    const totals = summed ? totalsOver(table, target, basis, summed) : null;
+    if (totals) out.push(totals);
+    // a column of its own is what the table says: declarations are tried only without one
+    if (totals && table.columns[basis] !== undefined) break;
+  }
+  return out;
+}
+
+/** The first way the table gives the target. */
 export function targetTotals(table: MonitoringTable, target: MonitoringTarget): TargetTotals | null {
-  const months = target === "fT" ? fuelTotals(table) : monthValues(table, TARGET_MONTH[target]);
-  if (!months) return null;
+  return targetAlternatives(table, target)[0] ?? null;
+}
+
+function totalsOver(
+  table: MonitoringTable,
+  target: MonitoringTarget,
+  basis: string,
+  months: { values: Decimal[]; cells: string[] },
+): TargetTotals | null {
   const deduction = target === "qBl" && table.columns.deduction !== undefined;
   const deducted = deduction ? monthValues(table, "deduction") : null;
   if (deduction && !deducted) return null;
@@ -535,6 +596,7 @@ export function targetTotals(table: MonitoringTable, target: MonitoringTarget): 
   };
   return {
     target,
+    basis,
     deduction,
     evaluate(convention, trace = false) {
       const total = monitoringTotal(target, convention, { deduction });
@@ -557,14 +619,21 @@ function checkTargets(table: MonitoringTable, row: ProjectRow, findings: Finding
     const field = row.numbers[target];
     const actual = decimalOf(field);
     if (!field || actual === null) continue;
-    const totals = targetTotals(table, target);
-    if (!totals) continue;
+    const alternatives = targetAlternatives(table, target);
+    if (alternatives.length === 0) continue;
     // conventions over the sum first; those that round each month only when none of them gives the cell
     const bySum = ROUNDING_CONVENTIONS.filter((c) => !c.id.startsWith("month"));
     const byMonth = ROUNDING_CONVENTIONS.filter((c) => c.id.startsWith("month"));
-    let matched = bySum.filter((c) => totals.evaluate(c.id).value.eq(actual));
-    if (matched.length === 0) matched = byMonth.filter((c) => totals.evaluate(c.id).value.eq(actual));
-    results.push({ target, matched });
+    let matched: RoundingConvention[] = [];
+    let basis = alternatives[0];
+    for (const totals of alternatives) {
+      matched = bySum.filter((c) => totals.evaluate(c.id).value.eq(actual));
+      if (matched.length === 0) matched = byMonth.filter((c) => totals.evaluate(c.id).value.eq(actual));
+      basis = totals;
+      if (matched.length > 0) break;
+    }
+    const totals = alternatives[0];
+    results.push({ target, matched, basis: basis.basis });
     if (matched.length > 0) continue;
     const fallback = totals.evaluate("sumDown", true);
     const expected = fallback.value;
@@ -591,6 +660,13 @@ function checkTargets(table: MonitoringTable, row: ProjectRow, findings: Finding
   return results;
 }
 
+/** "補機消費電力量（定格出力 × 稼働時間）の" where the months were worked out from a declaration, else nothing. */
+function basisText(r: TargetResult): { ja: string; en: string } {
+  if (r.basis === TARGET_MONTH[r.target]) return { ja: "", en: "" };
+  const spec = specOf.get(r.basis);
+  return spec ? { ja: `${spec.label.ja}の`, en: `${spec.label.en}, ` } : { ja: "", en: "" };
+}
+
 function conventionNote(table: MonitoringTable, row: ProjectRow, results: TargetResult[]): Finding | null {
   const matched = results.filter((r) => r.matched.length > 0);
   if (matched.length === 0) return null;
@@ -599,13 +675,13 @@ function conventionNote(table: MonitoringTable, row: ProjectRow, results: Target
   const ja = matched
     .map(
       (r) =>
-        `${TARGET_COLUMN[r.target]}: ${r.matched[0].label.ja}${r.matched.length > 1 ? `（ほか ${r.matched.length - 1} 通りでも一致）` : ""}`,
+        `${TARGET_COLUMN[r.target]}: ${basisText(r).ja}${r.matched[0].label.ja}${r.matched.length > 1 ? `（ほか ${r.matched.length - 1} 通りでも一致）` : ""}`,
     )
     .join("、");
   const en = matched
     .map(
       (r) =>
-        `${TARGET_COLUMN[r.target]}: ${r.matched[0].label.en}${r.matched.length > 1 ? ` (${r.matched.length - 1} more agree)` : ""}`,
+        `${TARGET_COLUMN[r.target]}: ${basisText(r).en}${r.matched[0].label.en}${r.matched.length > 1 ? ` (${r.matched.length - 1} more agree)` : ""}`,
     )
     .join("; ");
   return finding(
@@ -616,7 +692,14 @@ function conventionNote(table: MonitoringTable, row: ProjectRow, results: Target
       ja: `${at(anchor.ref)} の行は熱実績管理表 ${at(table.headerRef)} の合計と一致します（${ja}）。`,
       en: `The row of ${at(anchor.ref)} agrees with the monitoring table at ${at(table.headerRef)} (${en}).`,
     },
-    { actual: matched.map((r) => `${TARGET_COLUMN[r.target]}=${r.matched[0].id}`).join(", ") },
+    {
+      actual: matched
+        .map(
+          (r) =>
+            `${TARGET_COLUMN[r.target]}=${r.matched[0].id}${r.basis === TARGET_MONTH[r.target] ? "" : `/${r.basis}`}`,
+        )
+        .join(", "),
+    },
   );
 }
 

@@ -152,3 +152,53 @@ describe("every monitoring rule has a fixture", () => {
     expect(ids.filter((id) => !covered.has(id))).toEqual([]);
   });
 });
+
+describe("3.2 and 3.6 from declarations where the table has no column of its own", () => {
+  it("E_PS = 補機定格出力 1198.5 kW × 稼働時間 (津別): the note names the basis", () => {
+    const { grid, places } = monitoredGrid();
+    const t = places[0];
+    const header = t.firstMonth - 1;
+    const letters = (col: number) => cellAddress({ row: 0, col }).replace(/\d+/g, "");
+    // the metered column becomes a remark; P = 補機定格出力, Q = 稼働時間
+    let g = withCell(grid, t.sheet, `${letters(t.columns.ePsMonth)}${header + 1}`, "備考");
+    g = withCell(g, t.sheet, `P${header + 1}`, "補機定格出力 (kW)");
+    g = withCell(g, t.sheet, `Q${header + 1}`, "稼働時間 (h)");
+    // 11 months of 465 h (557,302.5 kWh each, 6,130,327.5 in all) and 456.9692 h (547,677.5862 kWh):
+    // Σ = 6,678,005.0862 kWh → ROUNDDOWN 6,678,005 (3.2)
+    for (let m = 0; m < 12; m++) {
+      g = withCell(g, t.sheet, `P${t.firstMonth + m + 1}`, 1198.5);
+      g = withCell(g, t.sheet, `Q${t.firstMonth + m + 1}`, m === 11 ? 456.9692 : 465);
+    }
+    const findings = validateGrid(g).findings;
+    expect(findings.filter((f) => f.severity !== "info").map(where)).toEqual([]);
+    const note = findings.find((f) => f.rule === "monitoring.convention" && formatRef(f.ref) === "別紙1!L4");
+    expect(note?.actual).toBe("3.1=sumDown, 3.2=sumDown/ePsRated");
+    expect(note?.message.ja).toContain("補機消費電力量（定格出力 × 稼働時間）の合計を整数に切捨");
+  });
+});
+
+describe("F_B from バイオマス投入量, 低位発熱量(dry), 水分率", () => {
+  it("セイホク's {LHV_dry × (1 − w) − 2,500 × w} × m gives 3.6, and with 助燃料熱量 3.7", () => {
+    const { grid, places } = monitoredGrid();
+    const t = places[2];
+    const header = t.firstMonth - 1;
+    const letter = (col: number) => cellAddress({ row: 0, col }).replace(/\d+/g, "");
+    let g = withCell(grid, t.sheet, `${letter(t.columns.fBMonth)}${header + 1}`, "備考");
+    g = withCell(g, t.sheet, `Q${header + 1}`, "バイオマス投入量 (t)");
+    g = withCell(g, t.sheet, `R${header + 1}`, "低位発熱量(dry) (kJ/kg)");
+    g = withCell(g, t.sheet, `S${header + 1}`, "水分率 (%)");
+    // {19,000 × (1 − 0.4) − 2,500 × 0.4} = 10,400 MJ/t; 11 × 3,350 t + 3,400.5454 t = 40,250.5454 t
+    // → 418,605,672.16 MJ → ROUNDDOWN 418,605,672 (3.6); + 141,900 MJ of 助燃料 → 418,747,572 (3.7).
+    // The dry-basis variant would give 11,400 × 40,250.5454 = 458,856,217.56: not 3.6.
+    for (let m = 0; m < 12; m++) {
+      const row = t.firstMonth + m + 1;
+      g = withCell(g, t.sheet, `Q${row}`, m === 11 ? 3400.5454 : 3350);
+      g = withCell(g, t.sheet, `R${row}`, 19000);
+      g = withCell(g, t.sheet, `S${row}`, 0.4);
+    }
+    const findings = validateGrid(g).findings;
+    expect(findings.filter((f) => f.severity !== "info").map(where)).toEqual([]);
+    const note = findings.find((f) => f.rule === "monitoring.convention" && formatRef(f.ref) === "別紙1!L6");
+    expect(note?.actual).toBe("3.1=sumDown, 3.2=sumDown, 3.6=sumDown/fBWetBasis, 3.7=sumDown/fBWetBasis");
+  });
+});
