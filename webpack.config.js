@@ -1,46 +1,58 @@
-// webpack: the taskpane (React) and the custom functions bundle, served together as one shared runtime.
+// webpack: the taskpane (React) and the custom functions bundle, served together as one shared runtime, plus the
+// manifest and help pages for the URL it is hosted at (`--env base=https://host/path/` or GEC_BASE_URL).
 const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { execFileSync } = require("child_process");
-
-const port = Number(process.env.GEC_PORT || 3000);
+const { buildHelpPages, withHelpUrls } = require("./scripts/help-pages");
+const { checkBase, renderManifest } = require("./scripts/manifest");
+const { installTsRequire } = require("./scripts/require-ts");
+const pkg = require("./package.json");
 
 /**
- * The custom functions' metadata, functions.json and its Japanese override functions-ja.json, from the one declared
- * list (functions/catalog.ts) as tsc compiles it to dist/; compiled here first when dist/ is missing or older.
+ * The shipped assets made from the project's declarations: functions.json and its Japanese override
+ * functions-ja.json from the one function catalog (functions/catalog.ts), each function's helpUrl, the help pages
+ * (functions and the rule registry) and manifest.xml for `base`.
  */
-function loadCatalog() {
-  const compiled = path.resolve(__dirname, "dist/functions/catalog.js");
-  // the catalog's texts come from functions/ and from the quantities declared in src/
-  const newest = ["functions", "src/methodology", "src/formula"]
-    .flatMap((dir) =>
-      fs.readdirSync(path.resolve(__dirname, dir)).map((f) => path.resolve(__dirname, dir, f)),
-    )
-    .reduce((t, f) => Math.max(t, fs.statSync(f).mtimeMs), 0);
-  const stale = !fs.existsSync(compiled) || fs.statSync(compiled).mtimeMs < newest;
-  if (stale)
-    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"]);
-  return require(compiled);
-}
-
-class FunctionsMetadataPlugin {
+class ShipAssetsPlugin {
+  constructor(base) {
+    this.base = base;
+  }
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap("FunctionsMetadataPlugin", (compilation) => {
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap("ShipAssetsPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        {
-          name: "FunctionsMetadataPlugin",
-          stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL,
-        },
+        { name: "ShipAssetsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         () => {
-          const { functionsMetadata } = loadCatalog();
-          for (const [file, lang] of [
-            ["functions.json", "en"],
-            ["functions-ja.json", "ja"],
-          ]) {
-            const json = JSON.stringify(functionsMetadata(lang), null, 2);
-            compilation.emitAsset(file, new compiler.webpack.sources.RawSource(json));
+          const emit = (name, text) => {
+            if (compilation.getAsset(name)) compilation.updateAsset(name, new RawSource(text));
+            else compilation.emitAsset(name, new RawSource(text));
+          };
+          try {
+            const read = (file) => fs.readFileSync(path.resolve(__dirname, file), "utf8");
+            // The catalog and the rule registry are TypeScript: transpiled on require (no ts-node, no prior tsc).
+            installTsRequire();
+            const catalog = require("./functions/catalog.ts");
+            const metadata = withHelpUrls(catalog.functionsMetadata("en"), this.base);
+            const metadataJa = withHelpUrls(catalog.functionsMetadata("ja"), this.base);
+            emit("functions.json", JSON.stringify(metadata, null, 2));
+            emit("functions-ja.json", JSON.stringify(metadataJa, null, 2));
+            const registry = require("./src/checks/registry.ts");
+            const pages = buildHelpPages({
+              metadata,
+              metadataJa,
+              rules: registry.listRules(),
+              families: registry.RULE_FAMILIES,
+              version: pkg.version,
+              contact: process.env.GEC_SUPPORT_CONTACT,
+            });
+            for (const [name, html] of Object.entries(pages)) emit(name, html);
+            emit(
+              "manifest.xml",
+              renderManifest(read("manifest.xml"), { base: this.base, version: pkg.version }),
+            );
+          } catch (e) {
+            compilation.errors.push(new compiler.webpack.WebpackError(String(e.message)));
           }
         },
       );
@@ -48,16 +60,37 @@ class FunctionsMetadataPlugin {
   }
 }
 
-module.exports = async (env, options) => {
+/**
+ * The URL dist/web is served from: --env base=…, else GEC_BASE_URL, else the development server
+ * (https://localhost:GEC_PORT/). Checked: https, ending in "/".
+ */
+function baseUrl(env) {
+  const given = env.base || process.env.GEC_BASE_URL;
+  if (given) {
+    try {
+      return checkBase(String(given));
+    } catch (e) {
+      console.error(`[gec] ${e.message}`); // a message, not webpack-cli's stack trace
+      process.exit(2);
+    }
+  }
+  return `https://localhost:${Number(process.env.GEC_PORT || 3000)}/`;
+}
+
+module.exports = (env = {}, options = {}) => {
   const dev = options.mode !== "production";
-  const config = {
+  const base = baseUrl(env);
+  return {
+    mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
+    // `npm start` keeps its build in node_modules/.cache/webpack, so a restart reuses it; CI builds start clean
+    cache: env.cache ? { type: "filesystem", buildDependencies: { config: [__filename] } } : false,
     entry: {
       functions: "./functions/index.ts",
       taskpane: "./taskpane/index.tsx",
     },
     output: {
-      path: path.resolve(__dirname, "dist/web"),
+      path: path.resolve(__dirname, env.out || "dist/web"),
       filename: "[name].js",
       clean: true,
     },
@@ -78,45 +111,16 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
+    optimization: env.nominify ? { minimize: false } : {},
     plugins: [
-      new FunctionsMetadataPlugin(),
+      new ShipAssetsPlugin(base),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets", to: "assets", noErrorOnMissing: true },
-          { from: "manifest.xml", to: "manifest.xml" },
-        ],
-      }),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets", noErrorOnMissing: true }] }),
     ],
-    devServer: {
-      static: { directory: path.resolve(__dirname, "dist/web") },
-      headers: { "Access-Control-Allow-Origin": "*" },
-      port,
-      host: "localhost",
-      hot: false,
-      liveReload: false,
-      client: false,
-      server: await serverOptions(),
-    },
   };
-  return config;
 };
-
-/** HTTPS with the Office dev certificates where they can be had (Excel needs https); plain http otherwise. */
-async function serverOptions() {
-  if (process.env.GEC_HTTP === "1") return { type: "http" };
-  if (process.env.GEC_HTTP === "0")
-    return { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() };
-  try {
-    const devCerts = require("office-addin-dev-certs");
-    return { type: "https", options: await devCerts.getHttpsServerOptions() };
-  } catch (e) {
-    console.warn(`[gec] HTTPS certificates unavailable (${e.message}); serving over http.`);
-    return { type: "http" };
-  }
-}

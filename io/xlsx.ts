@@ -2,8 +2,8 @@
 import * as ExcelJS from "exceljs";
 import { GecError } from "../src/errors";
 import type { CellValue, CellWrite, Grid, Message, SheetGrid, WritePlan } from "../src/types";
-import type { TemplateCell, TemplateCellKind, TemplateWorkbook } from "../src/template/types";
-import { CELL_LOOKS, freeSheetName, renameReferences } from "../src/template/sheets";
+import type { TemplateCell, TemplateCellKind, TemplatePrint, TemplateWorkbook } from "../src/template/types";
+import { CELL_LOOKS, freeSheetName, printRanges, renameReferences } from "../src/template/sheets";
 
 export const MAX_XLSX_BYTES = 50 * 1024 * 1024;
 /** Limits of the zip-bomb guard (declared sizes in the central directory). */
@@ -520,6 +520,18 @@ function writeTemplateCell(ws: ExcelJS.Worksheet, c: TemplateCell, renames: Map<
 }
 
 /** Adds the template's sheets after the existing ones, never over them ("別紙1 (2)" when taken). */
+/** The template's page setup (src/template: A4 landscape, one page wide, print area and title rows). */
+function applyPrint(ws: ExcelJS.Worksheet, print: TemplatePrint): void {
+  const { area, titleRows } = printRanges(print);
+  ws.pageSetup.paperSize = 9 as ExcelJS.PaperSize; // A4 (ExcelJS's PaperSize is a const enum)
+  ws.pageSetup.orientation = print.orientation;
+  ws.pageSetup.fitToPage = true;
+  ws.pageSetup.fitToWidth = print.fitToPagesWide;
+  ws.pageSetup.fitToHeight = print.fitToPagesTall ?? 0; // 0: as many pages tall as it takes
+  ws.pageSetup.printArea = area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"); // ExcelJS adds the column's $, not the row's
+  if (titleRows) ws.pageSetup.printTitlesRow = `${titleRows.first}:${titleRows.last}`;
+}
+
 export function addTemplate(wb: ExcelJS.Workbook, template: TemplateWorkbook): string[] {
   const taken = new Set(wb.worksheets.map((ws) => ws.name.toLowerCase()));
   const renames = new Map<string, string>();
@@ -544,6 +556,7 @@ export function addTemplate(wb: ExcelJS.Workbook, template: TemplateWorkbook): s
     });
     for (const [row, height] of Object.entries(sheet.rowHeights ?? {}))
       ws.getRow(Number(row) + 1).height = height;
+    if (sheet.print) applyPrint(ws, sheet.print);
   });
   if (anyFormula) markFullCalc(wb);
   return names;

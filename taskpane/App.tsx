@@ -22,6 +22,7 @@ import {
   TableRow,
   Toolbar,
   ToolbarButton,
+  tokens,
 } from "@fluentui/react-components";
 import type { CellValue, CellWrite, Finding, Message, WritePlan } from "../src/types";
 import { formatRef } from "../src/forms/a1";
@@ -31,6 +32,8 @@ import type { EngineApi, ValidationReport } from "./engineApi";
 import { strings, tr } from "./i18n";
 import type { Lang } from "./i18n";
 import { describeError } from "./errors";
+import { countMessage, showExpected, showValue } from "./format";
+import { rememberLanguage } from "./prefs";
 
 export type HostMode = "excel" | "standalone";
 
@@ -44,18 +47,26 @@ interface Preview {
   title: Message;
 }
 
-function show(v: CellValue | undefined): string {
-  if (v === null || v === undefined) return "";
-  return String(v);
+function writeText(w: CellWrite, lang: Lang): string {
+  return w.formula !== undefined ? w.formula : showValue(w.value, lang);
 }
 
-function writeText(w: CellWrite): string {
-  return w.formula !== undefined ? w.formula : show(w.value);
+function previousText(w: CellWrite, lang: Lang): string {
+  return w.previousFormula ? w.previousFormula : showValue(w.previous as CellValue, lang);
 }
 
-function previousText(w: CellWrite): string {
-  return w.previousFormula ? w.previousFormula : show(w.previous);
-}
+/** Read by screen readers without taking the focus; on screen it takes no room (Fluent's visually hidden style). */
+const VISUALLY_HIDDEN: React.CSSProperties = {
+  position: "absolute",
+  width: 1,
+  height: 1,
+  margin: -1,
+  padding: 0,
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+  border: 0,
+};
 
 /** What the standalone file bar needs from the pane. */
 export interface FileBarProps {
@@ -75,6 +86,8 @@ export interface AppProps {
   ready?: boolean;
   /** Standalone only: a new empty workbook for テンプレート挿入 when no file is open. */
   createWorkbook?: WorkbookFactory;
+  /** Office's display language or the remembered choice (taskpane/prefs). */
+  initialLang?: Lang;
 }
 
 export function App({
@@ -83,8 +96,12 @@ export function App({
   fileBar: renderFileBar,
   ready = true,
   createWorkbook,
+  initialLang = "ja",
 }: AppProps): React.JSX.Element {
-  const [lang, setLang] = React.useState<Lang>("ja");
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  // the live region's text: a new key each time, so the same summary twice is announced twice
+  const [announcement, setAnnouncement] = React.useState<{ text: Message; n: number } | null>(null);
+  const announce = (text: Message) => setAnnouncement((a) => ({ text, n: (a?.n ?? 0) + 1 }));
   const [busy, setBusy] = React.useState(false);
   const [report, setReport] = React.useState<ValidationReport | null>(null);
   const [notices, setNotices] = React.useState<Notice[]>([]);
@@ -115,7 +132,9 @@ export function App({
     try {
       await action();
     } catch (e) {
-      setNotices([{ intent: "error", text: describeError(e) }]);
+      const text = describeError(e);
+      setNotices([{ intent: "error", text }]);
+      announce(text);
     } finally {
       setBusy(false);
     }
@@ -134,6 +153,14 @@ export function App({
       setPreview(null);
       const out: Notice[] = [];
       if (!r.summary.recognized) out.push({ intent: "warning", text: strings.notForm });
+      announce(
+        r.summary.recognized
+          ? r.summary.text
+          : {
+              ja: `${r.summary.text.ja} ${strings.notForm.ja}`,
+              en: `${r.summary.text.en} ${strings.notForm.en}`,
+            },
+      );
       // Markers of the previous run go either way; new ones only when asked for.
       if (marking && backend.mark) {
         await backend.mark(r.findings.map((f) => f.ref));
@@ -151,12 +178,19 @@ export function App({
       const api = await loadEngine();
       const grid = await backend.readGrid();
       const plan = api.planFill(grid, { formulas: false });
-      if (plan.writes.length === 0) setNotices([{ intent: "info", text: strings.nothingToFill }]);
-      else setPreview({ writes: plan.writes, title: strings.fill });
+      if (plan.writes.length === 0) {
+        setNotices([{ intent: "info", text: strings.nothingToFill }]);
+        announce(strings.nothingToFill);
+      } else {
+        setPreview({ writes: plan.writes, title: strings.fill });
+        announce(countMessage(plan.writes.length, "toWrite"));
+      }
     });
 
   const fixOne = (f: Finding) => {
-    if (f.fix) setPreview({ writes: [f.fix], title: strings.fix });
+    if (!f.fix) return;
+    setPreview({ writes: [f.fix], title: strings.fix });
+    announce(countMessage(1, "toWrite"));
   };
 
   const commit = () =>
@@ -165,11 +199,9 @@ export function App({
       const result = await backend.apply(preview.writes);
       setApplied(result.applied);
       setPreview(null);
-      const n = result.applied.length;
-      setNotices([
-        { intent: "success", text: { ja: `${n} ${strings.written.ja}`, en: `${n} ${strings.written.en}` } },
-        ...skippedNotices(result.skipped),
-      ]);
+      const written = countMessage(result.applied.length, "written");
+      setNotices([{ intent: "success", text: written }, ...skippedNotices(result.skipped)]);
+      announce(joinMessages([written, ...result.skipped.map((x) => x.reason)]));
       setReport(await loadEngine().then(async (api) => api.validateGrid(await backend.readGrid())));
     });
 
@@ -178,11 +210,9 @@ export function App({
       if (!backend || applied.length === 0) return;
       const result = await backend.revert(applied);
       setApplied([]);
-      const n = result.applied.length;
-      setNotices([
-        { intent: "success", text: { ja: `${n} ${strings.reverted.ja}`, en: `${n} ${strings.reverted.en}` } },
-        ...skippedNotices(result.skipped),
-      ]);
+      const restored = countMessage(result.applied.length, "restored");
+      setNotices([{ intent: "success", text: restored }, ...skippedNotices(result.skipped)]);
+      announce(joinMessages([restored, ...result.skipped.map((x) => x.reason)]));
       setReport(await loadEngine().then(async (api) => api.validateGrid(await backend.readGrid())));
     });
 
@@ -195,15 +225,12 @@ export function App({
           : await createWorkbook?.create(`${methodology}-${facilities}-template.xlsx`);
       if (!target) throw { code: "NoWorkbook" };
       const created = await target.insertTemplate(api.buildTemplate(methodology, facilities));
-      setNotices([
-        {
-          intent: "success",
-          text: {
-            ja: strings.inserted.ja + created.join("、"),
-            en: strings.inserted.en + created.join(", "),
-          },
-        },
-      ]);
+      const text = {
+        ja: strings.inserted.ja + created.join("、"),
+        en: strings.inserted.en + created.join(", "),
+      };
+      setNotices([{ intent: "success", text }]);
+      announce(text);
     });
 
   const clearMarks = () =>
@@ -217,199 +244,227 @@ export function App({
   for (const f of report?.findings ?? []) bySheet.set(f.ref.sheet, [...(bySheet.get(f.ref.sheet) ?? []), f]);
 
   return (
-    <main lang={lang} style={{ padding: 12, display: "flex", flexDirection: "column", gap: 10 }}>
-      <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between", gap: 8 }}>
-        <Subtitle1 as="h1">{t(strings.title)}</Subtitle1>
-        <Button size="small" appearance="subtle" onClick={() => setLang(lang === "ja" ? "en" : "ja")}>
-          {t(strings.language)}
-        </Button>
+    <>
+      {/* outside <main>: what it says is also on screen, where the pane's own text is found */}
+      <div aria-live="polite" role="status" lang={lang} data-testid="live" style={VISUALLY_HIDDEN}>
+        {announcement && <span key={announcement.n}>{t(announcement.text)}</span>}
       </div>
-      {mode === "standalone" && <Caption1>{t(strings.standalone)}</Caption1>}
-      {renderFileBar?.({ lang, busy })}
-      <Toolbar aria-label={t(strings.title)} size="small" style={{ flexWrap: "wrap", padding: 0 }}>
-        <ToolbarButton appearance="primary" disabled={disabled} onClick={() => void validate()}>
-          {t(strings.validate)}
-        </ToolbarButton>
-        <ToolbarButton disabled={disabled} onClick={() => void fill()}>
-          {t(strings.fill)}
-        </ToolbarButton>
-        <ToolbarButton disabled={disabled || applied.length === 0} onClick={() => void revert()}>
-          {t(strings.revert)}
-        </ToolbarButton>
-      </Toolbar>
-      {mode === "excel" && (
-        <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
-          <Checkbox
-            checked={marking}
-            onChange={(_, d) => setMarking(d.checked === true)}
-            label={t(strings.mark)}
-          />
-          <Button size="small" disabled={disabled} onClick={() => void clearMarks()}>
-            {t(strings.clearMarks)}
+      <main lang={lang} style={{ padding: 12, display: "flex", flexDirection: "column", gap: 10 }}>
+        <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between", gap: 8 }}>
+          <Subtitle1 as="h1">{t(strings.title)}</Subtitle1>
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => {
+              const next = lang === "ja" ? "en" : "ja";
+              setLang(next);
+              rememberLanguage(next);
+            }}
+          >
+            {t(strings.language)}
           </Button>
         </div>
-      )}
-      {busy && <Spinner size="tiny" label={t(strings.working)} />}
-      {notices.map((n, i) => (
-        <MessageBar key={i} intent={n.intent}>
-          <MessageBarBody>{t(n.text)}</MessageBarBody>
-        </MessageBar>
-      ))}
-      {preview && (
-        <section aria-label={t(strings.previewTitle)}>
-          <Subtitle2 as="h2">
-            {t(strings.previewTitle)}（{t(preview.title)}）
-          </Subtitle2>
-          <Table size="small" aria-label={t(strings.previewTitle)}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t(strings.cell)}</TableHeaderCell>
-                <TableHeaderCell>{t(strings.current)}</TableHeaderCell>
-                <TableHeaderCell>{t(strings.newValue)}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {preview.writes.map((w) => (
-                <TableRow key={formatRef(w.ref)}>
-                  <TableCell>{formatRef(w.ref)}</TableCell>
-                  <TableCell>{previousText(w)}</TableCell>
-                  <TableCell>{writeText(w)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <div style={{ display: "flex", gap: 8, marginTop: 8 }}>
-            <Button appearance="primary" disabled={busy} onClick={() => void commit()}>
-              {t(strings.apply)}
-            </Button>
-            <Button disabled={busy} onClick={() => setPreview(null)}>
-              {t(strings.cancel)}
+        {mode === "standalone" && <Caption1>{t(strings.standalone)}</Caption1>}
+        {renderFileBar?.({ lang, busy })}
+        <Toolbar aria-label={t(strings.title)} size="small" style={{ flexWrap: "wrap", padding: 0 }}>
+          <ToolbarButton appearance="primary" disabled={disabled} onClick={() => void validate()}>
+            {t(strings.validate)}
+          </ToolbarButton>
+          <ToolbarButton disabled={disabled} onClick={() => void fill()}>
+            {t(strings.fill)}
+          </ToolbarButton>
+          <ToolbarButton disabled={disabled || applied.length === 0} onClick={() => void revert()}>
+            {t(strings.revert)}
+          </ToolbarButton>
+        </Toolbar>
+        {mode === "excel" && (
+          <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
+            <Checkbox
+              checked={marking}
+              onChange={(_, d) => setMarking(d.checked === true)}
+              label={t(strings.mark)}
+            />
+            <Button size="small" disabled={disabled} onClick={() => void clearMarks()}>
+              {t(strings.clearMarks)}
             </Button>
           </div>
-        </section>
-      )}
-      {report && (
-        <section aria-label={t(strings.validate)}>
-          <MessageBar
-            intent={report.summary.errors > 0 ? "error" : report.summary.warnings > 0 ? "warning" : "success"}
-          >
-            <MessageBarBody>
-              {report.summary.methodologyName && (
-                <MessageBarTitle>
-                  {report.summary.methodology} {t(report.summary.methodologyName)}
-                </MessageBarTitle>
-              )}
-              <span data-testid="summary">{t(report.summary.text)}</span>
-            </MessageBarBody>
+        )}
+        {busy && <Spinner size="tiny" label={t(strings.working)} />}
+        {notices.map((n, i) => (
+          <MessageBar key={i} intent={n.intent}>
+            <MessageBarBody>{t(n.text)}</MessageBarBody>
           </MessageBar>
-          {report.findings.length === 0 ? (
-            <Caption1>{t(strings.noFindings)}</Caption1>
-          ) : (
-            [...bySheet].map(([sheet, findings]) => (
-              <div key={sheet} style={{ marginTop: 8 }}>
-                <Subtitle2 as="h2">{sheet}</Subtitle2>
-                <Table size="small" aria-label={`${t(strings.validate)} ${sheet}`} data-testid="findings">
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell style={{ width: 64 }}>{t(strings.cell)}</TableHeaderCell>
-                      <TableHeaderCell style={{ width: 52 }}>{t(strings.severity)}</TableHeaderCell>
-                      <TableHeaderCell>{t(strings.message)}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {findings.map((f, i) => (
-                      <TableRow
-                        key={`${f.rule}-${i}`}
-                        data-testid="finding"
-                        data-cell={formatRef(f.ref)}
-                        data-severity={f.severity}
-                        tabIndex={backend?.select ? 0 : undefined}
-                        onClick={backend?.select ? () => void run(() => backend.select!(f.ref)) : undefined}
-                        onKeyDown={
-                          backend?.select
-                            ? (e) => {
-                                if (e.key === "Enter") void run(() => backend.select!(f.ref));
-                              }
-                            : undefined
-                        }
-                        style={{ cursor: backend?.select ? "pointer" : undefined }}
-                      >
-                        <TableCell>{formatRef(f.ref).split("!").pop()}</TableCell>
-                        <TableCell>
-                          <SeverityText severity={f.severity} lang={lang} />
-                        </TableCell>
-                        <TableCell>
-                          <div>{t(f.message)}</div>
-                          {(f.expected !== undefined || f.actual !== undefined) && (
-                            <Caption1>
-                              {f.expected !== undefined && `${t(strings.expected)}: ${f.expected}\u3000`}
-                              {f.actual !== undefined && `${t(strings.actual)}: ${f.actual}`}
-                            </Caption1>
-                          )}
-                          {f.fix && (
-                            <div>
-                              <Button
-                                size="small"
-                                disabled={disabled}
-                                onClick={(e) => {
-                                  e.stopPropagation();
-                                  fixOne(f);
-                                }}
-                              >
-                                {t(strings.fix)}
-                              </Button>
-                            </div>
-                          )}
-                        </TableCell>
+        ))}
+        {preview && (
+          <section aria-label={t(strings.previewTitle)}>
+            <Subtitle2 as="h2">
+              {t(strings.previewTitle)}（{t(preview.title)}）
+            </Subtitle2>
+            <Table size="small" aria-label={t(strings.previewTitle)}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t(strings.cell)}</TableHeaderCell>
+                  <TableHeaderCell>{t(strings.current)}</TableHeaderCell>
+                  <TableHeaderCell>{t(strings.newValue)}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {preview.writes.map((w) => (
+                  <TableRow key={formatRef(w.ref)}>
+                    <TableCell>{formatRef(w.ref)}</TableCell>
+                    <TableCell>{previousText(w, lang)}</TableCell>
+                    <TableCell>{writeText(w, lang)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <div style={{ display: "flex", gap: 8, marginTop: 8 }}>
+              <Button appearance="primary" disabled={busy} onClick={() => void commit()}>
+                {t(strings.apply)}
+              </Button>
+              <Button disabled={busy} onClick={() => setPreview(null)}>
+                {t(strings.cancel)}
+              </Button>
+            </div>
+          </section>
+        )}
+        {report && (
+          <section aria-label={t(strings.validate)}>
+            <MessageBar
+              intent={
+                report.summary.errors > 0 ? "error" : report.summary.warnings > 0 ? "warning" : "success"
+              }
+            >
+              <MessageBarBody>
+                {report.summary.methodologyName && (
+                  <MessageBarTitle>
+                    {report.summary.methodology} {t(report.summary.methodologyName)}
+                  </MessageBarTitle>
+                )}
+                <span data-testid="summary">{t(report.summary.text)}</span>
+              </MessageBarBody>
+            </MessageBar>
+            {report.findings.length === 0 ? (
+              <Caption1>{t(strings.noFindings)}</Caption1>
+            ) : (
+              [...bySheet].map(([sheet, findings]) => (
+                <div key={sheet} style={{ marginTop: 8 }}>
+                  <Subtitle2 as="h2">{sheet}</Subtitle2>
+                  <Table size="small" aria-label={`${t(strings.validate)} ${sheet}`} data-testid="findings">
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell style={{ width: 64 }}>{t(strings.cell)}</TableHeaderCell>
+                        <TableHeaderCell style={{ width: 52 }}>{t(strings.severity)}</TableHeaderCell>
+                        <TableHeaderCell>{t(strings.message)}</TableHeaderCell>
                       </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </div>
-            ))
-          )}
+                    </TableHeader>
+                    <TableBody>
+                      {findings.map((f, i) => (
+                        <TableRow
+                          key={`${f.rule}-${i}`}
+                          data-testid="finding"
+                          data-cell={formatRef(f.ref)}
+                          data-severity={f.severity}
+                          tabIndex={backend?.select ? 0 : undefined}
+                          onClick={backend?.select ? () => void run(() => backend.select!(f.ref)) : undefined}
+                          onKeyDown={
+                            backend?.select
+                              ? (e) => {
+                                  if (e.key === "Enter") void run(() => backend.select!(f.ref));
+                                }
+                              : undefined
+                          }
+                          style={{ cursor: backend?.select ? "pointer" : undefined }}
+                        >
+                          <TableCell>{formatRef(f.ref).split("!").pop()}</TableCell>
+                          <TableCell>
+                            <SeverityText severity={f.severity} lang={lang} />
+                          </TableCell>
+                          <TableCell>
+                            <div>{t(f.message)}</div>
+                            {(f.expected !== undefined || f.actual !== undefined) && (
+                              <Caption1>
+                                {f.expected !== undefined &&
+                                  `${t(strings.expected)}: ${showExpected(f.expected, lang)}\u3000`}
+                                {f.actual !== undefined &&
+                                  `${t(strings.actual)}: ${showExpected(f.actual, lang)}`}
+                              </Caption1>
+                            )}
+                            {f.fix && (
+                              <div>
+                                <Button
+                                  size="small"
+                                  disabled={disabled}
+                                  onClick={(e) => {
+                                    e.stopPropagation();
+                                    fixOne(f);
+                                  }}
+                                >
+                                  {t(strings.fix)}
+                                </Button>
+                              </div>
+                            )}
+                          </TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </div>
+              ))
+            )}
+          </section>
+        )}
+        <section
+          aria-label={t(strings.insertTemplate)}
+          style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}
+        >
+          <Field label={t(strings.methodology)}>
+            <Dropdown
+              value={methodology}
+              selectedOptions={[methodology]}
+              onOptionSelect={(_, d) => d.optionValue && setMethodology(d.optionValue)}
+              style={{ minWidth: 120 }}
+            >
+              {(engine?.methodologies ?? [{ code: "H002-2", name: { ja: "", en: "" } }]).map((m) => (
+                <Option key={m.code} value={m.code} text={m.code}>
+                  {`${m.code} ${t(m.name)}`}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Field label={t(strings.facilities)}>
+            <SpinButton
+              value={facilities}
+              min={1}
+              max={200}
+              onChange={(_, d) => {
+                const v = d.value ?? Number(d.displayValue);
+                if (Number.isInteger(v) && v >= 1 && v <= 200) setFacilities(v);
+              }}
+              style={{ width: 80 }}
+            />
+          </Field>
+          <Button disabled={busy || (disabled && !createWorkbook)} onClick={() => void insertTemplate()}>
+            {t(strings.insertTemplate)}
+          </Button>
         </section>
-      )}
-      <section
-        aria-label={t(strings.insertTemplate)}
-        style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}
-      >
-        <Field label={t(strings.methodology)}>
-          <Dropdown
-            value={methodology}
-            selectedOptions={[methodology]}
-            onOptionSelect={(_, d) => d.optionValue && setMethodology(d.optionValue)}
-            style={{ minWidth: 120 }}
-          >
-            {(engine?.methodologies ?? [{ code: "H002-2", name: { ja: "", en: "" } }]).map((m) => (
-              <Option key={m.code} value={m.code} text={m.code}>
-                {`${m.code} ${t(m.name)}`}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field label={t(strings.facilities)}>
-          <SpinButton
-            value={facilities}
-            min={1}
-            max={200}
-            onChange={(_, d) => {
-              const v = d.value ?? Number(d.displayValue);
-              if (Number.isInteger(v) && v >= 1 && v <= 200) setFacilities(v);
-            }}
-            style={{ width: 80 }}
-          />
-        </Field>
-        <Button disabled={busy || (disabled && !createWorkbook)} onClick={() => void insertTemplate()}>
-          {t(strings.insertTemplate)}
-        </Button>
-      </section>
-    </main>
+      </main>
+    </>
   );
 }
 
+function joinMessages(messages: Message[]): Message {
+  return { ja: messages.map((m) => m.ja).join(" "), en: messages.map((m) => m.en).join(" ") };
+}
+
 function SeverityText({ severity, lang }: { severity: Finding["severity"]; lang: Lang }): React.JSX.Element {
-  const color = severity === "error" ? "#b10e1c" : severity === "warning" ? "#8a5300" : "#3b3a39";
+  // theme tokens, so the colours hold in dark and high-contrast themes
+  const color =
+    severity === "error"
+      ? tokens.colorPaletteRedForeground1
+      : severity === "warning"
+        ? tokens.colorPaletteDarkOrangeForeground1
+        : tokens.colorNeutralForeground2;
   return (
     <span style={{ color, fontWeight: severity === "error" ? 600 : 400 }}>{tr(strings[severity], lang)}</span>
   );

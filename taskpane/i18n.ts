@@ -33,8 +33,6 @@ export const strings = {
   noFindings: { ja: "指摘はありません。", en: "No findings." },
   previewTitle: { ja: "書き込む前の確認", en: "Preview before writing" },
   nothingToFill: { ja: "自動入力するセルはありません。", en: "There are no cells to fill." },
-  written: { ja: "件を書き込みました。", en: "cells written." },
-  reverted: { ja: "件を元に戻しました。", en: "cells restored." },
   inserted: { ja: "次のシートを追加しました：", en: "Added sheets: " },
   standalone: {
     ja: "Excel の外で動いています。.xlsx を開いて検証・自動入力し、結果をダウンロードできます。",

@@ -1,4 +1,4 @@
-// Offline invariants of manifest.xml (office-addin-manifest validate needs the network).
+// Offline invariants of manifest.xml, the development manifest (test/build/production.test.ts: a host's manifest).
 import * as fs from "fs";
 import * as path from "path";
 
@@ -44,6 +44,12 @@ describe("manifest.xml", () => {
     for (const m of xml.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"/g)) {
       expect(m[1]).toMatch(/^https:\/\/localhost:3000\//);
     }
+  });
+
+  it("points SupportUrl at the support page the build writes, not at the pane", () => {
+    expect(/<SupportUrl DefaultValue="([^"]+)"/.exec(xml)?.[1]).toBe(
+      "https://localhost:3000/help/support.html",
+    );
   });
 
   it("references only assets that exist", () => {

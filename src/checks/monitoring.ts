@@ -21,6 +21,7 @@ import type { MonitoringMonth, MonitoringTable } from "../forms/monitoring";
 import type { NumberField, ProjectRow, Submission } from "../forms/submission";
 import type { CellRef, Finding } from "../types";
 import { at, finding } from "./finding";
+import { shortened } from "../text";
 
 /**
  * Feedwater above steam flow by more than this share is more than boiler blowdown explains. [open] Blowdown runs at
@@ -129,7 +130,7 @@ function monthName(m: MonitoringMonth): { ja: string; en: string } {
   const r = m.month.reading;
   return r.kind === "date"
     ? { ja: `${r.year}年${r.month}月`, en: `${r.year}-${String(r.month).padStart(2, "0")}` }
-    : { ja: String(m.month.raw), en: String(m.month.raw) };
+    : { ja: shortened(m.month.raw), en: shortened(m.month.raw) };
 }
 
 /** The month's derived values from its inputs: all at once, or one by one where one of them cannot be had. */
@@ -156,8 +157,8 @@ function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
     if (field.reading.kind !== "invalid") continue;
     findings.push(
       finding("monitoring.cell.unreadable", "error", field.ref, {
-        ja: `${at(field.ref)}（${label(key)}）を数値として読めません（${String(field.raw)}）。`,
-        en: `${at(field.ref)} (${labelEn(key)}) cannot be read as a number (${String(field.raw)}).`,
+        ja: `${at(field.ref)}（${label(key)}）を数値として読めません（${shortened(field.raw)}）。`,
+        en: `${at(field.ref)} (${labelEn(key)}) cannot be read as a number (${shortened(field.raw)}).`,
       }),
     );
   }
@@ -357,8 +358,8 @@ function checkCoverage(table: MonitoringTable, row: ProjectRow | null, findings:
     if (r.kind !== "date") {
       findings.push(
         finding("monitoring.month.unreadable", "error", m.month.ref, {
-          ja: `${at(m.month.ref)} の年月を読めません（${String(m.month.raw)}）。「2020年4月」のように入力してください。`,
-          en: `${at(m.month.ref)}: the month cannot be read (${String(m.month.raw)}); type it as 2020年4月.`,
+          ja: `${at(m.month.ref)} の年月を読めません（${shortened(m.month.raw)}）。「2020年4月」のように入力してください。`,
+          en: `${at(m.month.ref)}: the month cannot be read (${shortened(m.month.raw)}); type it as 2020年4月.`,
         }),
       );
       continue;
@@ -767,10 +768,10 @@ export function checkMonitoring(submission: Submission): Finding[] {
           "warning",
           ref,
           {
-            ja: `${at(ref)} の熱設備名称「${name ?? ""}」は別紙1 の「${listName}」と 1 文字違います（同じ施設として照合しました）。どちらかを直してください。`,
-            en: `${at(ref)}: 熱設備名称 "${name ?? ""}" is one character apart from 別紙1's "${listName}" (matched as the same facility); correct one of them.`,
+            ja: `${at(ref)} の熱設備名称「${shortened(name)}」は別紙1 の「${shortened(listName)}」と 1 文字違います（同じ施設として照合しました）。どちらかを直してください。`,
+            en: `${at(ref)}: 熱設備名称 "${shortened(name)}" is one character apart from 別紙1's "${shortened(listName)}" (matched as the same facility); correct one of them.`,
           },
-          { expected: listName, actual: name ?? "" },
+          { expected: shortened(listName), actual: shortened(name) },
         ),
       );
     }
@@ -786,13 +787,13 @@ export function checkMonitoring(submission: Submission): Finding[] {
           ref,
           {
             ja: name
-              ? `${at(ref)} の熱設備名称「${name}」は別紙1 のどの施設とも一致しません（期間と 3.1 との照合はできません）。`
+              ? `${at(ref)} の熱設備名称「${shortened(name)}」は別紙1 のどの施設とも一致しません（期間と 3.1 との照合はできません）。`
               : `${at(table.headerRef)} の熱実績管理表に熱設備名称がありません（別紙1 の施設と照合できません）。`,
             en: name
-              ? `${at(ref)}: 熱設備名称 "${name}" matches no facility of 別紙1 (its period and 3.1 cannot be checked).`
+              ? `${at(ref)}: 熱設備名称 "${shortened(name)}" matches no facility of 別紙1 (its period and 3.1 cannot be checked).`
               : `The monitoring table at ${at(table.headerRef)} has no 熱設備名称 (it cannot be matched to 別紙1).`,
           },
-          name ? { actual: name } : {},
+          name ? { actual: shortened(name) } : {},
         ),
       );
     }
@@ -809,8 +810,8 @@ export function checkMonitoring(submission: Submission): Finding[] {
     if (covered.has(row) || !field?.value) continue;
     findings.push(
       finding("monitoring.facility.noTable", "info", field.ref, {
-        ja: `${at(field.ref)} の施設「${field.value ?? ""}」には熱実績管理表がありません（3.1 は月次記録と照合されていません）。`,
-        en: `${at(field.ref)}: facility "${field.value ?? ""}" has no monitoring table (its 3.1 is not checked against monthly records).`,
+        ja: `${at(field.ref)} の施設「${shortened(field.value)}」には熱実績管理表がありません（3.1 は月次記録と照合されていません）。`,
+        en: `${at(field.ref)}: facility "${shortened(field.value)}" has no monitoring table (its 3.1 is not checked against monthly records).`,
       }),
     );
   }

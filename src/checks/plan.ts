@@ -7,6 +7,7 @@ import type { Finding } from "../types";
 import type { ProjectRow, Submission, TextField } from "../forms/submission";
 import { normalizeSymbol } from "../forms/readTables";
 import { at, finding } from "./finding";
+import { shortened } from "../text";
 
 /** A methodology's symbols, folded → as declared (heat: Q_BL, E_PS, Q_WB, CEF_fuel,BL, ε_BL, F_B, F_T, S_B, …). */
 function symbolsOf(m: MethodologyDeclaration): Map<string, string> {
@@ -58,14 +59,14 @@ export function checkSymbols(s: Submission): Finding[] {
           field.ref,
           foreign
             ? {
-                ja: `${where.ja} ${at(field.ref)} の「${field.value}」は他の方法論（${foreign.codes.slice(0, 3).join("、")}${foreign.codes.length > 3 ? " など" : ""}）の量 ${foreign.symbol} です。チェックされた ${m.code} の量（${expected}）ではありません。`,
-                en: `${at(field.ref)} in ${where.en}: "${field.value}" is the quantity ${foreign.symbol} of other methodologies (${foreign.codes.slice(0, 3).join(", ")}${foreign.codes.length > 3 ? " …" : ""}), not one of ${m.code}'s (${expected}).`,
+                ja: `${where.ja} ${at(field.ref)} の「${shortened(field.value)}」は他の方法論（${foreign.codes.slice(0, 3).join("、")}${foreign.codes.length > 3 ? " など" : ""}）の量 ${foreign.symbol} です。チェックされた ${m.code} の量（${expected}）ではありません。`,
+                en: `${at(field.ref)} in ${where.en}: "${shortened(field.value)}" is the quantity ${foreign.symbol} of other methodologies (${foreign.codes.slice(0, 3).join(", ")}${foreign.codes.length > 3 ? " …" : ""}), not one of ${m.code}'s (${expected}).`,
               }
             : {
-                ja: `${where.ja} ${at(field.ref)} の「${field.value}」はチェックされた ${m.code} の量（${expected}）にありません。`,
-                en: `${at(field.ref)} in ${where.en}: "${field.value}" is not a quantity of the checked ${m.code} (${expected}).`,
+                ja: `${where.ja} ${at(field.ref)} の「${shortened(field.value)}」はチェックされた ${m.code} の量（${expected}）にありません。`,
+                en: `${at(field.ref)} in ${where.en}: "${shortened(field.value)}" is not a quantity of the checked ${m.code} (${expected}).`,
               },
-          { expected, actual: field.value ?? "" },
+          { expected, actual: shortened(field.value) },
         ),
       );
     }
@@ -98,10 +99,10 @@ export function checkAttachmentMethodology(s: Submission): Finding[] {
         "warning",
         a.methodologyName.ref,
         {
-          ja: `別紙1添付 ${at(a.methodologyName.ref)} の種別方法論名称「${a.methodologyName.value}」が 1.3 でチェックされた ${expected} と一致しません。`,
-          en: `別紙1添付 ${at(a.methodologyName.ref)}: 種別方法論名称 "${a.methodologyName.value}" does not name the methodology checked in 1.3, ${m.code} ${m.name.en} (${m.name.ja}).`,
+          ja: `別紙1添付 ${at(a.methodologyName.ref)} の種別方法論名称「${shortened(a.methodologyName.value)}」が 1.3 でチェックされた ${expected} と一致しません。`,
+          en: `別紙1添付 ${at(a.methodologyName.ref)}: 種別方法論名称 "${shortened(a.methodologyName.value)}" does not name the methodology checked in 1.3, ${m.code} ${m.name.en} (${m.name.ja}).`,
         },
-        { expected, actual: a.methodologyName.value ?? "" },
+        { expected, actual: shortened(a.methodologyName.value) },
       ),
     );
 }
@@ -188,7 +189,7 @@ function compareName(
     const d = editDistance(l.folded, folded);
     if (best === null || d < best.d) best = { l, d };
   }
-  const shown = field.value;
+  const shown = shortened(field.value);
   if (best && best.d <= NEAR_MISS && best.d < Math.min(best.l.folded.length, folded.length) / 2) {
     const ref = best.l.row.text.facilityName.ref;
     const expected = withoutFiscalYear(best.l.name);
@@ -208,10 +209,10 @@ function compareName(
     "warning",
     field.ref,
     {
-      ja: `${place.ja} ${at(field.ref)} の設備名称「${shown}」が別紙1 のどの設備名称とも一致しません（${listed.map((l) => l.name).join("、")}）。`,
-      en: `${place.en} ${at(field.ref)}: facility "${shown}" matches no facility of 別紙1 (${listed.map((l) => l.name).join(", ")}).`,
+      ja: `${place.ja} ${at(field.ref)} の設備名称「${shown}」が別紙1 のどの設備名称とも一致しません（${listed.map((l) => shortened(l.name)).join("、")}）。`,
+      en: `${place.en} ${at(field.ref)}: facility "${shown}" matches no facility of 別紙1 (${listed.map((l) => shortened(l.name)).join(", ")}).`,
     },
-    { expected: listed.map((l) => l.name).join(" / "), actual: shown },
+    { expected: listed.map((l) => shortened(l.name)).join(" / "), actual: shown },
   );
 }
 

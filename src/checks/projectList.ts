@@ -9,6 +9,7 @@ import type { DerivationStep } from "../formula";
 import { rowDerivation, rowInputs, totalDerivation } from "../explain";
 import type { NumberField, ProjectList, ProjectRow } from "../forms/submission";
 import { at, finding } from "./finding";
+import { shortened } from "../text";
 import { rangeRuleId } from "./registry";
 
 function decimalOf(field: NumberField | undefined): Decimal | null {
@@ -44,8 +45,7 @@ export function deriveRow(
 
 /** A cell's content for a message: shortened, so that a 100,000-character cell is never echoed whole. */
 function shown(field: NumberField): string {
-  const text = field.reading.kind === "number" ? field.reading.decimal.toString() : String(field.raw ?? "");
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return field.reading.kind === "number" ? field.reading.decimal.toString() : shortened(field.raw);
 }
 
 /** What a fix replaces: the value, and the formula and number format, so that 元に戻す restores the cell exactly. */

@@ -4,12 +4,13 @@ import { getMethodology } from "../methodology";
 import type { Finding, Grid } from "../types";
 import type { DateField, Submission } from "../forms/submission";
 import { at, finding } from "./finding";
+import { shortened } from "../text";
 import { fixOf } from "./projectList";
 import { totalDerivation } from "../explain";
 import type { DerivationStep } from "../formula";
 
 function isoDate(d: DateField): string {
-  if (d.reading.kind !== "date") return String(d.raw ?? "");
+  if (d.reading.kind !== "date") return shortened(d.raw);
   const { year, month, day } = d.reading;
   return `${year}-${String(month).padStart(2, "0")}${day === null ? "" : "-" + String(day).padStart(2, "0")}`;
 }
@@ -207,8 +208,8 @@ export function checkIdentity(s: Submission): Finding[] {
     if (!/^\d{2}-[A-Z]{2}-\d{3}$/.test(id)) {
       out.push(
         finding("identity.approvalNumber.format", "error", field.ref, {
-          ja: `承認番号 "${field.value}" の形式が NN-XX-NNN（例 14-BB-001）ではありません。`,
-          en: `Approval number "${field.value}" is not of the form NN-XX-NNN (e.g. 14-BB-001).`,
+          ja: `承認番号 "${shortened(field.value)}" の形式が NN-XX-NNN（例 14-BB-001）ではありません。`,
+          en: `Approval number "${shortened(field.value)}" is not of the form NN-XX-NNN (e.g. 14-BB-001).`,
         }),
       );
     } else if (seen.has(id)) {
@@ -272,8 +273,8 @@ export function checkHygiene(grid: Grid, s: Submission): Finding[] {
       if (field.reading.kind === "number" && field.reading.fromText) {
         out.push(
           finding("hygiene.numberAsText", "info", field.ref, {
-            ja: `${at(field.ref)} は文字列として入力された数値です（${String(field.raw)} を ${field.reading.decimal} と読みました）。`,
-            en: `${at(field.ref)} is a number stored as text (read "${String(field.raw)}" as ${field.reading.decimal}).`,
+            ja: `${at(field.ref)} は文字列として入力された数値です（${shortened(field.raw)} を ${field.reading.decimal} と読みました）。`,
+            en: `${at(field.ref)} is a number stored as text (read "${shortened(field.raw)}" as ${field.reading.decimal}).`,
           }),
         );
       }

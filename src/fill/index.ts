@@ -13,6 +13,7 @@ import { totalDerivation } from "../explain";
 import type { CellRef, CellValue, CellWrite, Finding, Grid, WritePlan } from "../types";
 import { sameFormula } from "./invert";
 import { planMonitoringFill } from "./monitoring";
+import { shortened } from "../text";
 
 export { invertPlan, sameFormula } from "./invert";
 
@@ -241,8 +242,7 @@ function planFormFill(grid: Grid, options: FillOptions): FillPlan {
 
 /** A cell for messages: text shortened, so that a 100,000-character cell is never echoed whole. */
 function shortText(raw: CellValue): string {
-  const text = typeof raw === "string" ? `"${raw}"` : String(raw);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return typeof raw === "string" ? `"${shortened(raw)}"` : shortened(raw);
 }
 
 /**

@@ -4,6 +4,7 @@ import { GecError } from "../errors";
 import { MissingValue, checkDomain } from "../formula";
 import type { QuantitySpec } from "../formula";
 import type { CellValue } from "../types";
+import { shortened } from "../text";
 
 export type NumberLike = number | string | Decimal;
 
@@ -11,8 +12,7 @@ export type NumberLike = number | string | Decimal;
 export type ReadSpec = Pick<QuantitySpec, "symbol" | "label" | "domain"> & { form?: "number" | "ratio" };
 
 function shown(value: unknown): string {
-  const text = typeof value === "string" ? `"${value}"` : String(value);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return typeof value === "string" ? `"${shortened(value)}"` : shortened(value);
 }
 
 /**

@@ -10,6 +10,7 @@ import { derivationText, rowDerivation, totalDerivation } from "../explain";
 import type { DerivationStep } from "../formula";
 import { validateGrid } from "../engine";
 import type { CellValue, Grid, Message } from "../types";
+import { shortened } from "../text";
 import type { TemplateCell, TemplateCellKind, TemplateWorkbook } from "../template/types";
 
 export type Verdict = "agrees" | "differs" | "notComputable";
@@ -45,8 +46,7 @@ const VERDICT: Record<Verdict, Message> = {
 function declaredOf(field: NumberField): { declared: Decimal | null; declaredText: string | null } {
   if (field.reading.kind === "number") return { declared: field.reading.decimal, declaredText: null };
   if (field.raw === null || field.raw === "") return { declared: null, declaredText: null };
-  const text = String(field.raw);
-  return { declared: null, declaredText: text.length > 40 ? `${text.slice(0, 39)}…` : text };
+  return { declared: null, declaredText: shortened(field.raw) };
 }
 
 function line(

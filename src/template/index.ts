@@ -7,7 +7,14 @@ import { excelFormula } from "../formula";
 import { SHEET_NAMES, UNCHECKED_MARK, projectColumns } from "../forms/layout";
 import { cellAddress } from "../forms/a1";
 import type { CellValue, Grid, SheetGrid } from "../types";
-import type { TemplateCell, TemplateCellKind, TemplateMerge, TemplateSheet, TemplateWorkbook } from "./types";
+import type {
+  TemplateCell,
+  TemplateCellKind,
+  TemplateMerge,
+  TemplateRows,
+  TemplateSheet,
+  TemplateWorkbook,
+} from "./types";
 
 export * from "./types";
 
@@ -17,6 +24,21 @@ export const CHECKED_MARK = "■";
 export const MAX_TEMPLATE_FACILITIES = 1000;
 
 const INTEGER_FORMAT = "#,##0";
+/** Points of a row of the default height (Calibri 11), and of A4's height less the default 0.75" margins. */
+const ROW_POINTS = 15;
+const A4_PRINTABLE_POINTS = { portrait: 842 - 108, landscape: 595 - 108 };
+/** The smallest scale a sheet is shrunk to before it takes another page (11 pt text prints at 6.6 pt). */
+const MIN_PRINT_SCALE = 0.6;
+
+/**
+ * Pages tall for a portrait sheet: as few as keep the scale at or above MIN_PRINT_SCALE, so a short form prints on
+ * one page and a long one (many facilities) on more pages instead of in ever smaller type.
+ */
+function pagesTall(area: TemplateMerge, rowHeights: Record<number, number> = {}): number {
+  let points = 0;
+  for (let row = area.top; row <= area.bottom; row++) points += rowHeights[row] ?? ROW_POINTS;
+  return Math.max(1, Math.ceil((points * MIN_PRINT_SCALE) / A4_PRINTABLE_POINTS.portrait));
+}
 const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 const NUMBER_FORMATS: Record<string, string> = {
   cefFuel: "0.0000",
@@ -94,10 +116,35 @@ class SheetWriter {
     if (bottom > top || right > left) this.merges.push({ top, left, bottom, right });
   }
 
-  build(columnWidths?: number[], rowHeights?: Record<number, number>): TemplateSheet {
+  build(
+    columnWidths?: number[],
+    rowHeights?: Record<number, number>,
+    {
+      orientation = "portrait",
+      titleRows,
+    }: { orientation?: "portrait" | "landscape"; titleRows?: TemplateRows } = {},
+  ): TemplateSheet {
     const sheet: TemplateSheet = { name: this.name, cells: this.cells, merges: this.merges, columnWidths };
     if (rowHeights) sheet.rowHeights = rowHeights;
+    const area = this.usedArea();
+    sheet.print = { paperSize: "A4", orientation, fitToPagesWide: 1, area };
+    if (orientation === "portrait") sheet.print.fitToPagesTall = pagesTall(area, rowHeights);
+    if (titleRows) sheet.print.titleRows = titleRows;
     return sheet;
+  }
+
+  /** The smallest range holding every cell and merge: what the sheet prints. */
+  private usedArea(): TemplateMerge {
+    const area = { top: 0, left: 0, bottom: 0, right: 0 };
+    for (const c of this.cells) {
+      area.bottom = Math.max(area.bottom, c.row);
+      area.right = Math.max(area.right, c.col);
+    }
+    for (const m of this.merges) {
+      area.bottom = Math.max(area.bottom, m.bottom);
+      area.right = Math.max(area.right, m.right);
+    }
+    return area;
   }
 }
 
@@ -184,9 +231,11 @@ function projectListSheet(
   notes.forEach((text, i) => w.put(totalRow + 2 + i, 0, "note", text));
   return {
     // the longest header label (3.3's) wraps to about six lines of a 16-character column
+    // a wide table: landscape, one page wide; its title, group titles and column labels repeat on every page
     sheet: w.build(
       columns.map((c) => c.width),
       { [headerRow]: 110 },
+      { orientation: "landscape", titleRows: { first: 0, last: headerRow } },
     ),
     layout: { headerRow, firstRow, totalRow, columnOf },
   };

@@ -1,6 +1,7 @@
 // Where a template's sheets land in a workbook: Excel's sheet-name rules, free names, and references that follow a
 // renamed sheet; and how each kind of template cell looks. One place for the Office.js and the ExcelJS adapters.
-import type { TemplateCellKind } from "./types";
+import type { TemplateCellKind, TemplatePrint } from "./types";
+import { cellAddress } from "../forms/a1";
 
 const MAX_SHEET_NAME = 31;
 
@@ -72,3 +73,14 @@ export const CELL_LOOKS: Record<TemplateCellKind, CellLook> = {
   derived: { fill: "DDEBF7", border: true },
   note: { size: 9, fontColor: "595959" },
 };
+
+/** A sheet's print settings in A1 form for both adapters: the area ("A1:AC9") and the title rows (1-based). */
+export function printRanges(print: TemplatePrint): {
+  area: string;
+  titleRows?: { first: number; last: number };
+} {
+  const { top, left, bottom, right } = print.area;
+  const area = `${cellAddress({ row: top, col: left })}:${cellAddress({ row: bottom, col: right })}`;
+  const t = print.titleRows;
+  return t ? { area, titleRows: { first: t.first + 1, last: t.last + 1 } } : { area };
+}

@@ -21,6 +21,27 @@ export interface TemplateMerge {
   right: number;
 }
 
+/** A 0-based range of rows, inclusive. */
+export interface TemplateRows {
+  first: number;
+  last: number;
+}
+
+/**
+ * How a sheet prints, declared once for both adapters (ExcelJS pageSetup, Office.js worksheet.pageLayout): A4, scaled
+ * to one page wide, `titleRows` repeated on every page. 別紙1 (a wide table) is landscape; the text sheets portrait.
+ */
+export interface TemplatePrint {
+  paperSize: "A4";
+  orientation: "landscape" | "portrait";
+  fitToPagesWide: number;
+  /** Pages tall to fit into; absent: as many as the width's scale takes. */
+  fitToPagesTall?: number;
+  /** The printed range: the sheet's cells and merges. */
+  area: TemplateMerge;
+  titleRows?: TemplateRows;
+}
+
 export interface TemplateSheet {
   name: string;
   cells: TemplateCell[];
@@ -29,6 +50,7 @@ export interface TemplateSheet {
   columnWidths?: number[];
   /** Row heights in points by 0-based row, where wrapped labels need more than one line. */
   rowHeights?: Record<number, number>;
+  print?: TemplatePrint;
 }
 
 export interface TemplateWorkbook {

@@ -2,8 +2,8 @@
 import type { CellRef, CellValue, CellWrite, Grid, Message, SheetGrid, WritePlan } from "../../src/types";
 import { cellAddress, parseA1 } from "../../src/forms/a1";
 import { invertPlan, sameFormula } from "../../src/fill/invert";
-import { CELL_LOOKS, freeSheetName, renameReferences } from "../../src/template/sheets";
-import type { TemplateCellKind } from "../../src/template/types";
+import { CELL_LOOKS, freeSheetName, printRanges, renameReferences } from "../../src/template/sheets";
+import type { TemplateCellKind, TemplatePrint } from "../../src/template/types";
 
 export { freeSheetName, renameReferences } from "../../src/template/sheets";
 
@@ -192,6 +192,29 @@ export interface TemplateSheetShape {
   columnWidths?: number[];
   /** Points, by 0-based row. */
   rowHeights?: Record<number, number>;
+  /** Page setup (src/template): applied where Excel has worksheet.pageLayout (ExcelApi 1.9). */
+  print?: TemplatePrint;
+}
+
+/** worksheet.pageLayout came with ExcelApi 1.9 (Excel 2016 one-time purchase lacks it: the sheets print as Excel's default). */
+function pageLayoutSupported(): boolean {
+  const requirements = (globalThis as { Office?: typeof Office }).Office?.context?.requirements;
+  return requirements ? requirements.isSetSupported("ExcelApi", "1.9") : false;
+}
+
+/** The template's page setup, as io/xlsx applies it to a .xlsx: A4, orientation, one page wide, area, title rows. */
+function applyPrint(ws: Excel.Worksheet, print: TemplatePrint): void {
+  const { area, titleRows } = printRanges(print);
+  const layout = ws.pageLayout;
+  layout.paperSize = "A4";
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  // no verticalFitToPages: as many pages tall as the width's scale takes
+  layout.zoom =
+    print.fitToPagesTall !== undefined
+      ? { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: print.fitToPagesTall }
+      : { horizontalFitToPages: print.fitToPagesWide };
+  layout.setPrintArea(area);
+  if (titleRows) layout.setPrintTitleRows(`$${titleRows.first}:$${titleRows.last}`);
 }
 
 /** Points per character of column width (Excel's default 8.43 characters = 48 pt). */
@@ -231,6 +254,7 @@ export async function insertTemplate(sheets: TemplateSheetShape[]): Promise<stri
       sheets.flatMap((s, i) => (names[i] !== s.name ? [[s.name, names[i]] as const] : [])),
     );
     context.application.suspendApiCalculationUntilNextSync();
+    const printable = pageLayoutSupported();
     sheets.forEach((sheet, i) => {
       const ws = existing.add(names[i]);
       for (const c of sheet.cells) {
@@ -252,6 +276,7 @@ export async function insertTemplate(sheets: TemplateSheetShape[]): Promise<stri
       });
       for (const [row, height] of Object.entries(sheet.rowHeights ?? {}))
         ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
+      if (sheet.print && printable) applyPrint(ws, sheet.print);
     });
     await context.sync();
     return names;

@@ -1,6 +1,6 @@
 // Standalone mode (no Excel): open a .xlsx, validate, fill and download it — through io/xlsx, like `gec check`.
 import * as React from "react";
-import { Button, Caption1 } from "@fluentui/react-components";
+import { Button, Caption1, tokens } from "@fluentui/react-components";
 import type { CellWrite, Grid, Message, WritePlan } from "../../src/types";
 import { describeError } from "../errors";
 import { App } from "../App";
@@ -9,6 +9,7 @@ import type { TemplateWorkbookShape } from "../engineApi";
 import { invertPlan } from "../../src/fill/invert";
 import { strings, tr } from "../i18n";
 import type { FileBarProps } from "../App";
+import type { Lang } from "../i18n";
 
 type Xlsx = typeof import("../../io/xlsx");
 type Workbook = Awaited<ReturnType<Xlsx["loadWorkbook"]>>;
@@ -16,10 +17,11 @@ type Workbook = Awaited<ReturnType<Xlsx["loadWorkbook"]>>;
 /** ExcelJS and io/xlsx are loaded only once a file is opened. */
 const loadXlsx = (): Promise<Xlsx> => import("../../io/xlsx");
 
-/** A Backend over an in-memory ExcelJS workbook. */
-export function workbookBackend(xlsx: Xlsx, wb: Workbook): Backend {
+/** A Backend over an in-memory ExcelJS workbook; `changed` is told of every change not yet downloaded. */
+export function workbookBackend(xlsx: Xlsx, wb: Workbook, changed: () => void = () => undefined): Backend {
   const apply = async (plan: WritePlan): Promise<ApplyResult> => {
     xlsx.applyPlan(wb, plan);
+    if (plan.length > 0) changed();
     return { applied: plan, skipped: [] };
   };
   return {
@@ -27,7 +29,11 @@ export function workbookBackend(xlsx: Xlsx, wb: Workbook): Backend {
     readGrid: async (): Promise<Grid> => xlsx.workbookToGrid(wb),
     apply,
     revert: (applied: CellWrite[]) => apply(invertPlan(applied)),
-    insertTemplate: async (template: TemplateWorkbookShape) => xlsx.addTemplate(wb, template),
+    insertTemplate: async (template: TemplateWorkbookShape) => {
+      const names = xlsx.addTemplate(wb, template);
+      changed();
+      return names;
+    },
   };
 }
 
@@ -46,7 +52,7 @@ function downloadBytes(bytes: Uint8Array, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-export function StandaloneApp(): React.JSX.Element {
+export function StandaloneApp({ initialLang }: { initialLang?: Lang }): React.JSX.Element {
   const [state, setState] = React.useState<{
     xlsx: Xlsx;
     wb: Workbook;
@@ -55,13 +61,26 @@ export function StandaloneApp(): React.JSX.Element {
   } | null>(null);
   const [error, setError] = React.useState<Message | null>(null);
   const input = React.useRef<HTMLInputElement>(null);
+  // changes written to the open workbook and not downloaded yet: closing the tab would lose them
+  const unsaved = React.useRef(false);
+  const changed = () => (unsaved.current = true);
+  React.useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (!unsaved.current) return;
+      e.preventDefault();
+      e.returnValue = ""; // older browsers ask only when returnValue is set
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
 
   const open = async (file: File) => {
     setError(null);
     try {
       const xlsx = await loadXlsx();
       const wb = await xlsx.loadWorkbook(new Uint8Array(await file.arrayBuffer()));
-      setState({ xlsx, wb, name: file.name, backend: workbookBackend(xlsx, wb) });
+      unsaved.current = false;
+      setState({ xlsx, wb, name: file.name, backend: workbookBackend(xlsx, wb, changed) });
     } catch (e) {
       setError(describeError(e)); // a GecError's own text: what is wrong with the file and what to do
     }
@@ -70,7 +89,7 @@ export function StandaloneApp(): React.JSX.Element {
   const createWorkbook = async (name: string): Promise<Backend> => {
     const xlsx = await loadXlsx();
     const wb = xlsx.newWorkbook();
-    const backend = workbookBackend(xlsx, wb);
+    const backend = workbookBackend(xlsx, wb, changed);
     setError(null);
     setState({ xlsx, wb, name, backend });
     return backend;
@@ -80,6 +99,7 @@ export function StandaloneApp(): React.JSX.Element {
     if (!state) return;
     const bytes = await state.xlsx.saveWorkbook(state.wb);
     downloadBytes(bytes, state.name.replace(/(\.xlsx)?$/i, "-gec.xlsx"));
+    unsaved.current = false;
   };
 
   // The native input stays hidden (its button would speak the browser's language); a Fluent button opens it.
@@ -105,7 +125,7 @@ export function StandaloneApp(): React.JSX.Element {
       </Button>
       {state && <Caption1 data-testid="file-name">{state.name}</Caption1>}
       {error && (
-        <Caption1 role="alert" style={{ color: "#b10e1c", flexBasis: "100%" }}>
+        <Caption1 role="alert" style={{ color: tokens.colorPaletteRedForeground1, flexBasis: "100%" }}>
           {tr(error, lang)}
         </Caption1>
       )}
@@ -119,6 +139,7 @@ export function StandaloneApp(): React.JSX.Element {
       ready={state !== null}
       fileBar={fileBar}
       createWorkbook={{ create: createWorkbook }}
+      initialLang={initialLang}
     />
   );
 }

@@ -1,6 +1,5 @@
 // The native formulas we write compute what the engine computes: template → typed inputs → fill --formulas →
 // LibreOffice recalculation → the published figures.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -9,44 +8,11 @@ import { columnLetters } from "../../src/forms/a1";
 import { seedRows, seedGrid } from "../fixtures/seedSubmissions";
 import { gridToXlsx } from "../fixtures/xlsxBuilder";
 import { runGec, tempDir } from "../fixtures/runGec";
+import { cellResults, describeLo, recalculate as recalculateIn } from "../fixtures/libreoffice";
 
-const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => fs.existsSync(p));
-// In CI LibreOffice is installed by .ci/run, so its absence fails there; elsewhere the test is skipped.
-const describeLo = soffice || process.env.CI === "true" ? describe : describe.skip;
 const dir = tempDir("lo");
-
-/** Opens and re-saves the workbook in LibreOffice headless, which recalculates every formula without a cached value. */
-function recalculate(file: string): string {
-  const outDir = path.join(dir, `recalc-${path.basename(file, ".xlsx")}`);
-  const profile = path.join(dir, "profile");
-  const run = spawnSync(
-    soffice ?? "soffice",
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--convert-to",
-      "xlsx",
-      "--outdir",
-      outDir,
-      file,
-    ],
-    { encoding: "utf8", timeout: 120_000 },
-  );
-  const out = path.join(outDir, path.basename(file));
-  if (!fs.existsSync(out))
-    throw new Error(`LibreOffice did not convert ${file}: ${run.stderr} ${run.stdout}`);
-  return out;
-}
-
-async function results(file: string, sheet: string, cells: string[]): Promise<unknown[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(new Uint8Array(fs.readFileSync(file)).buffer);
-  const ws = wb.getWorksheet(sheet) as ExcelJS.Worksheet;
-  return cells.map((a1) => {
-    const v = ws.getCell(a1).value as { result?: unknown } | number | null;
-    return v !== null && typeof v === "object" && "formula" in v ? (v as { result?: unknown }).result : v;
-  });
-}
+const recalculate = (file: string) => recalculateIn(file, dir);
+const results = cellResults;
 
 describeLo("LibreOffice recalculates our formulas to the published figures", () => {
   it("gec template H002-2, typed with the seed's inputs, gec fill --formulas", async () => {

@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { buildIfStale, serveDir, shot } from "./harness";
 import type { StaticServer } from "./harness";
 import { formatRef } from "../../src/forms/a1";
-import type { Grid } from "../../src/types";
+import { fakeExcel } from "./fakeOffice";
 
 const root = path.resolve(__dirname, "../..");
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -17,98 +17,6 @@ const webDir = process.env.GEC_WEB_DIR;
 // In CI .ci/run installs Debian's chromium, so its absence fails there; elsewhere the browser tests are skipped.
 if (!haveChromium && process.env.CI === "true") throw new Error(`${CHROMIUM} is required in CI`);
 const maybe = haveChromium ? describe : describe.skip;
-
-/** Runs in the page before any script: a minimal Office.js over an in-memory Grid, logging syncs and writes. */
-function fakeExcel(grid: Grid): void {
-  type Cell = string | number | boolean | null;
-  const w = window as unknown as Record<string, unknown>;
-  const log = {
-    syncs: 0,
-    selected: [] as string[],
-    writes: [] as { address: string; values?: unknown; formulas?: unknown }[],
-  };
-  w.__gecLog = log;
-  const col = (n: number) => {
-    let s = "";
-    for (let x = n + 1; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-    return s;
-  };
-  const parse = (a: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(a)!;
-    let c = 0;
-    for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-    return { row: Number(m[2]) - 1, col: c - 1 };
-  };
-  const sheets = grid.sheets.map((s) => ({
-    name: s.name,
-    getUsedRangeOrNullObject: () => {
-      const last = {
-        row: s.origin.row + s.values.length - 1,
-        col: s.origin.col + Math.max(1, ...s.values.map((r) => r.length)) - 1,
-      };
-      const width = last.col - s.origin.col + 1;
-      const values = s.values.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? "") as Cell));
-      return {
-        isNullObject: false,
-        load: () => undefined,
-        address: `${s.name}!${col(s.origin.col)}${s.origin.row + 1}:${col(last.col)}${last.row + 1}`,
-        values,
-        formulas: values,
-        numberFormat: values.map((r) => r.map(() => "General")),
-      };
-    },
-    getRange: (address: string) => {
-      const { row, col: c } = parse(address);
-      const v = (s.values[row - s.origin.row]?.[c - s.origin.col] ?? "") as Cell;
-      const range = {
-        values: [[v]] as unknown,
-        formulas: [[v]] as unknown,
-        load: () => undefined,
-        select: () => log.selected.push(`${s.name}!${address}`),
-      };
-      return new Proxy(range, {
-        set(target, key, value) {
-          (target as Record<string | symbol, unknown>)[key] = value;
-          if (key === "values" || key === "formulas") {
-            log.writes.push({ address: `${s.name}!${address}`, [key]: value });
-            const cellValue = (value as Cell[][])[0][0];
-            const line = s.values[row - s.origin.row];
-            if (line) line[c - s.origin.col] = cellValue === "" ? null : cellValue;
-          }
-          return true;
-        },
-      });
-    },
-    activate: () => undefined,
-  }));
-  const context = {
-    workbook: {
-      worksheets: {
-        items: sheets,
-        load: () => undefined,
-        getItem: (n: string) => sheets.find((x) => x.name === n),
-      },
-    },
-    application: { suspendApiCalculationUntilNextSync: () => undefined },
-    sync: async () => {
-      log.syncs++;
-      // an Office error for the next sync, as OfficeExtension.Error carries it (code + message)
-      const fail = w.__gecFailNextSync;
-      if (typeof fail === "string") {
-        delete w.__gecFailNextSync;
-        throw Object.assign(new Error(fail), { code: fail });
-      }
-    },
-  };
-  w.Excel = {
-    run: async (cb: (c: unknown) => unknown) => cb(context),
-    ConditionalFormatType: { custom: "Custom" },
-  };
-  w.Office = {
-    HostType: { Excel: "Excel" },
-    onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
-  };
-}
 
 maybe("Excel mode with an injected host", () => {
   let server: StaticServer;
@@ -133,7 +41,7 @@ maybe("Excel mode with an injected host", () => {
     const { validateGrid } = await import("../../src/engine");
     const grid = seedGrid("H002-2");
     const report = validateGrid(grid);
-    await page.addInitScript(fakeExcel, grid);
+    await page.addInitScript(fakeExcel, { grid });
     await page.goto(`${server.url}/taskpane.html`);
     await page.getByRole("button", { name: "検証", exact: true }).click();
     await page.getByTestId("summary").waitFor();
@@ -169,14 +77,14 @@ maybe("Excel mode with an injected host", () => {
       .getByRole("button", { name: "修正" })
       .click();
     await page.getByRole("button", { name: "書き込む" }).click();
-    await page.getByText("1 件を書き込みました。").waitFor();
+    await page.getByRole("main").getByText("1 件を書き込みました。").waitFor();
     await page.getByTestId("summary").waitFor();
     const afterWrite = await log();
     // 2 syncs to apply (re-read, write) + 2 to validate again.
     expect(afterWrite.syncs - before).toBe(4);
     expect(afterWrite.writes).toEqual([{ address: formatRef(fixable.ref), values: [[fixable.fix!.value]] }]);
     await page.getByRole("button", { name: "元に戻す", exact: true }).click();
-    await page.getByText("1 件を元に戻しました。").waitFor();
+    await page.getByRole("main").getByText("1 件を元に戻しました。").waitFor();
     expect((await log()).writes[1]).toEqual({
       address: formatRef(fixable.ref),
       values: [[fixable.fix!.previous]],
@@ -187,14 +95,14 @@ maybe("Excel mode with an injected host", () => {
       () => ((window as unknown as Record<string, unknown>).__gecFailNextSync = "AccessDenied"),
     );
     await page.getByRole("button", { name: "検証", exact: true }).click();
-    await page.getByText("シートまたはブックが保護されています").waitFor();
+    await page.getByRole("main").getByText("シートまたはブックが保護されています").waitFor();
     await page.evaluate(
       () =>
         ((window as unknown as Record<string, unknown>).__gecFailNextSync = "InvalidOperationInCellEditMode"),
     );
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("button", { name: "Validate", exact: true }).click();
-    await page.getByText("A cell is being edited. Press Enter or Esc").waitFor();
+    await page.getByRole("main").getByText("A cell is being edited. Press Enter or Esc").waitFor();
     await shot(page, root, "excel-error-en.png");
     await page.getByRole("button", { name: "Validate", exact: true }).click();
     await page.getByTestId("summary").waitFor();

@@ -18,7 +18,7 @@ const maybe = haveChromium ? describe : describe.skip;
 const fixture = path.join(root, "test/fixtures/xlsx/H002-2-published.xlsx");
 
 interface CheckJson {
-  findings: { severity: string }[];
+  findings: { severity: string; rule: string }[];
   summary: { recognized: boolean; methodology: string | null; errors: number };
 }
 
@@ -74,16 +74,16 @@ maybe("standalone page in Chromium", () => {
     await page.locator('[data-cell="別紙1!N5"]').getByRole("button", { name: "修正" }).click();
     await page.getByRole("cell", { name: "別紙1!N5", exact: true }).waitFor();
     await page.getByRole("button", { name: "書き込む" }).click();
-    await page.getByText("1 件を書き込みました。").waitFor();
+    await page.getByRole("main").getByText("1 件を書き込みました。").waitFor();
     await page.getByRole("button", { name: "元に戻す", exact: true }).click();
-    await page.getByText("1 件を元に戻しました。").waitFor();
+    await page.getByRole("main").getByText("1 件を元に戻しました。").waitFor();
 
     // Fill: the preview lists N5 and U6 with their current and new values; write; download.
     await page.getByRole("button", { name: "自動入力", exact: true }).click();
     await page.getByRole("cell", { name: "別紙1!U6", exact: true }).waitFor();
     await shot(page, root, "standalone-preview-ja.png");
     await page.getByRole("button", { name: "書き込む" }).click();
-    await page.getByText("2 件を書き込みました。").waitFor();
+    await page.getByRole("main").getByText("2 件を書き込みました。").waitFor();
     await shot(page, root, "standalone-filled-ja.png");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -105,7 +105,7 @@ maybe("standalone page in Chromium", () => {
     await page.getByRole("spinbutton").fill("2");
     await page.getByRole("spinbutton").press("Tab");
     await page.getByRole("button", { name: "テンプレート挿入", exact: true }).click();
-    await page.getByText("次のシートを追加しました：").waitFor();
+    await page.getByRole("main").getByText("次のシートを追加しました：").waitFor();
     expect(await page.getByTestId("file-name").textContent()).toBe("H002-2-2-template.xlsx");
     await page.getByRole("button", { name: "検証", exact: true }).click();
     expect(await page.getByTestId("summary").textContent()).toContain("様式3-2 H002-2、");
@@ -117,7 +117,11 @@ maybe("standalone page in Chromium", () => {
     const saved = path.join(dir, "template.xlsx");
     await download.saveAs(saved);
     const report = JSON.parse(gecCli(root, ["check", saved, "--json"]).stdout) as CheckJson;
-    expect(report.summary).toMatchObject({ recognized: true, methodology: "H002-2", errors: 0 });
+    expect(report.summary).toMatchObject({ recognized: true, methodology: "H002-2" });
+    // a blank template's one error is that no facility row is filled in yet (form.noFacilities)
+    expect(report.findings.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual([
+      "form.noFacilities",
+    ]);
   }, 60000);
 
   it("says when a workbook is not a 様式3-2", async () => {
@@ -129,7 +133,7 @@ maybe("standalone page in Chromium", () => {
     await page.getByLabel("ファイルを開く").setInputFiles(other);
     await page.getByTestId("file-name").waitFor();
     await page.getByRole("button", { name: "検証", exact: true }).click();
-    await page.getByText("このブックは様式3-2 として認識できません").waitFor();
+    await page.getByRole("main").getByText("このブックは様式3-2 として認識できません").waitFor();
   }, 60000);
 
   it("says what is wrong with a file that is not an .xlsx", async () => {

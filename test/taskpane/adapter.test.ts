@@ -324,6 +324,105 @@ describe("insertTemplate", () => {
   });
 });
 
+describe("insertTemplate page setup", () => {
+  /** A context whose added sheets carry an office-addin-mock pageLayout; Office reports ExcelApi up to `api`. */
+  function setup(api: number) {
+    const layouts: OfficeMockObject[] = [];
+    const calls: string[] = [];
+    const context = {
+      workbook: {
+        worksheets: {
+          items: [] as { name: string }[],
+          load: () => undefined,
+          add: () => {
+            const pageLayout = new OfficeMockObject(
+              {
+                paperSize: "Letter",
+                orientation: "Portrait",
+                zoom: { scale: 100 },
+                setPrintArea: (a: string) => calls.push(`area ${a}`),
+                setPrintTitleRows: (r: string) => calls.push(`titles ${r}`),
+              } as never,
+              "excel" as never,
+            );
+            layouts.push(pageLayout);
+            return { pageLayout, getRange: () => ({ format: { font: {}, fill: {}, protection: {} } }) };
+          },
+        },
+      },
+      application: { suspendApiCalculationUntilNextSync: () => undefined },
+      sync: async () => undefined,
+    };
+    (globalThis as { Excel?: unknown }).Excel = { run: async (cb: (c: unknown) => unknown) => cb(context) };
+    (globalThis as { Office?: unknown }).Office = {
+      context: {
+        requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && Number(v) <= api },
+      },
+    };
+    return { layouts, calls };
+  }
+  afterEach(() => delete (globalThis as { Office?: unknown }).Office);
+
+  const sheets = [
+    {
+      name: "別紙1",
+      cells: [{ row: 0, col: 0, value: "別紙1", kind: "title" as const }],
+      merges: [],
+      print: {
+        paperSize: "A4" as const,
+        orientation: "landscape" as const,
+        fitToPagesWide: 1,
+        area: { top: 0, left: 0, bottom: 9, right: 25 },
+        titleRows: { first: 0, last: 2 },
+      },
+    },
+    {
+      name: "別紙2",
+      cells: [],
+      merges: [],
+      print: {
+        paperSize: "A4" as const,
+        orientation: "portrait" as const,
+        fitToPagesWide: 1,
+        fitToPagesTall: 2,
+        area: { top: 0, left: 0, bottom: 49, right: 2 },
+      },
+    },
+  ];
+
+  it("sets A4, the orientation, one page wide, the print area and 別紙1's title rows 1–3", async () => {
+    const { layouts, calls } = setup(1.9);
+    const { insertTemplate } = await import("../../taskpane/excel/adapter");
+    await insertTemplate(sheets);
+    const [list, plan] = layouts as unknown as Record<string, unknown>[];
+    expect(list).toMatchObject({
+      paperSize: "A4",
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1 },
+    });
+    expect((list.zoom as object) ?? {}).not.toHaveProperty("verticalFitToPages");
+    expect(plan).toMatchObject({
+      paperSize: "A4",
+      orientation: "Portrait",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 2 },
+    });
+    expect(calls).toEqual(["area A1:Z10", "titles $1:$3", "area A1:C50"]);
+  });
+
+  it("leaves the page setup alone where Excel has no pageLayout (before ExcelApi 1.9)", async () => {
+    const { layouts, calls } = setup(1.8);
+    const { insertTemplate } = await import("../../taskpane/excel/adapter");
+    expect(await insertTemplate(sheets)).toEqual(["別紙1", "別紙2"]);
+    layouts[0].load("paperSize,orientation");
+    await layouts[0].sync();
+    expect(layouts[0] as unknown as Record<string, unknown>).toMatchObject({
+      paperSize: "Letter",
+      orientation: "Portrait",
+    });
+    expect(calls).toEqual([]);
+  });
+});
+
 describe("markCells / clearMarkers", () => {
   /** Conditional formats and settings of a workbook, with counted syncs. */
   function markerWorkbook(sheetNames: string[]) {
