@@ -3,19 +3,27 @@ import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
 import { buildTemplate } from "../../src/engine";
 import { isGecError } from "../../src/errors";
+import { addMonitoringTables } from "../../src/template/monitoring";
 import { FileError, langOf, loadXlsx, writeWorkbook } from "./workbook";
 
-export const usage = "gec template CODE -o OUT.xlsx [-n FACILITIES] [--lang ja|en]";
+export const usage =
+  "gec template CODE -o OUT.xlsx [-n FACILITIES] [--monitoring [--fiscal-year YYYY]] [--lang ja|en]";
+
+/** The fiscal year (April–March) that ended last: the one a 実績 form reports. */
+function lastFiscalYear(now: Date): number {
+  return now.getMonth() >= 3 ? now.getFullYear() - 1 : now.getFullYear() - 2;
+}
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, {
-    flags: [],
+    flags: ["--monitoring"],
     valued: {
       "-o": "output",
       "--output": "output",
       "-n": "facilities",
       "--facilities": "facilities",
       "--lang": "lang",
+      "--fiscal-year": "fiscalYear",
     },
   });
   const lang = langOf(parsed.options.get("lang"));
@@ -25,6 +33,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let template;
   try {
     template = buildTemplate(parsed.positionals[0], /^\d+$/.test(count) ? Number(count) : Number.NaN);
+    if (parsed.flags.has("monitoring")) {
+      const year = parsed.options.get("fiscalYear");
+      template = addMonitoringTables(
+        template,
+        year === undefined ? lastFiscalYear(new Date()) : /^\d{4}$/.test(year) ? Number(year) : Number.NaN,
+      );
+    }
   } catch (e) {
     if (isGecError(e)) throw new FileError(e.text);
     throw e;

@@ -11,6 +11,7 @@ import { checkProjectList, deriveRow, rowInputs } from "./projectList";
 import { rowDerivation, totalDerivation } from "../explain";
 import { checkAttachmentMethodology, checkFacilityNames, checkFuelStatement, checkSymbols } from "./plan";
 import { checkAllocation, checkHygiene, checkIdentity, checkMethodology, checkPeriods } from "./submission";
+import { checkMonitoring } from "./monitoring";
 
 /** Each row's tCO2 as the formulas give it (null where its inputs cannot be read). */
 function recomputedTonnes(rows: ProjectRow[], code: string | null): (Decimal | null)[] {
@@ -90,7 +91,7 @@ export const FAMILY_CHECKS: Record<RuleFamily, Check[]> = {
     ({ submission, grid }) => checkHasFacilities(submission, grid),
     ({ submission, grid }) => checkHygiene(grid, submission),
   ],
-  9: [],
+  9: [({ submission }) => checkMonitoring(submission)],
 };
 
 /** Runs the checks of every family of the registry, in family order, after what the reader had to say. */

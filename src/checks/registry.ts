@@ -1,6 +1,7 @@
 // The rules a verifier applies (DOMAIN.md §7), declared once: runChecks, `gec rules`, the docs and the tests read this.
 import type { Message, Severity } from "../types";
 import { METHODOLOGIES, methodologyRegistryVersion } from "../methodology";
+import { MONITORING_RULES } from "./monitoringRules";
 
 /** The rule families of DOMAIN.md §7 (1–8), plus the monitoring records of §5.1 (9). */
 export type RuleFamily = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -245,6 +246,7 @@ const FIXED: RuleMeta[] = [
     "数値が文字列として入力されている（読み取りはできる）。",
     "A number is stored as text (it is read all the same).",
   ),
+  ...MONITORING_RULES,
 ];
 
 /** "range.fB.aboveFT", "range.totalHeat.belowQBl": the rule of a declared bound between two quantities. */

@@ -12,6 +12,7 @@ import { rowInputs } from "../checks/projectList";
 import { totalDerivation } from "../explain";
 import type { CellRef, CellValue, CellWrite, Finding, Grid, WritePlan } from "../types";
 import { sameFormula } from "./invert";
+import { planMonitoringFill } from "./monitoring";
 import { shortened } from "../text";
 
 export { invertPlan, sameFormula } from "./invert";
@@ -81,8 +82,17 @@ function declarationFor(s: Submission, list: ProjectList): MethodologyDeclaratio
   return list.columns.qBl !== undefined ? getMethodology("H002-2") : null;
 }
 
-/** Plans every derived cell of the workbook from its inputs. */
+/** Plans every derived cell of the workbook from its inputs; the monitoring tables first, 別紙1 then from their 3.1. */
 export function planFill(grid: Grid, options: FillOptions = {}): FillPlan {
+  const monitoring = planMonitoringFill(grid, options);
+  const form = planFormFill(monitoring.grid, options);
+  return {
+    writes: [...monitoring.writes, ...form.writes],
+    skipped: [...monitoring.skipped, ...form.skipped],
+  };
+}
+
+function planFormFill(grid: Grid, options: FillOptions): FillPlan {
   const submission = readSubmission(grid);
   const plan = new PlanBuilder(grid, options.formulas === true);
   const list = submission.projectList;

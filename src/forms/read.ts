@@ -7,6 +7,7 @@ import { CHECKED_MARKS, HEAT_PROJECT_COLUMNS, columnOfLabel, projectColumns } fr
 import type { ProjectColumn } from "./layout";
 import { SheetView } from "./sheet";
 import { readAllocationFacility, readAttachments, readPlanTables } from "./readTables";
+import { readMonitoringSheet } from "./monitoring";
 import type {
   AllocationBlock,
   AttachmentBlock,
@@ -354,6 +355,7 @@ export function readSubmission(grid: Grid): Submission {
     symbolTables,
     fuelStatements,
     attachments,
+    monitoring: sheets.flatMap(readMonitoringSheet),
     notes,
   };
 }

@@ -1,6 +1,7 @@
 // The typed Submission a workbook is read into: every field knows the cell it came from.
 import type { CellRef, CellValue, Finding } from "../types";
 import type { DateReading, NumberReading } from "../numbers";
+import type { MonitoringTable } from "./monitoring";
 
 export interface NumberField {
   reading: NumberReading;
@@ -92,6 +93,8 @@ export interface Submission {
   fuelStatements: FuelStatement[];
   /** 別紙1添付 blocks in sheet order. */
   attachments: AttachmentBlock[];
+  /** 熱実績管理表: one monitoring table per facility, where the workbook has them (DOMAIN.md §5.1). */
+  monitoring: MonitoringTable[];
   /** What the reader itself has to say: unreadable cells, numbers stored as text, a workbook that is no 様式3-2. */
   notes: Finding[];
 }

@@ -73,3 +73,4 @@ export function getMethodology(code: string): MethodologyDeclaration {
 export function methodologyName(code: string): Message {
   return getMethodology(code).name;
 }
+export * from "./monitoringQuantities";

@@ -1,0 +1,819 @@
+// Rule family 9: each monitoring table (熱実績管理表) re-derived month by month by the steam procedure, its months
+// against the facility's period, and its 合計 against 別紙1 3.1 / 3.2 / 3.6 / 3.7 (DOMAIN.md §5, §5.1).
+import { Decimal } from "../numbers";
+import { isGecError } from "../errors";
+import { evaluateQuantities } from "../formula";
+import type { DerivationStep, QuantitySpec } from "../formula";
+import {
+  ROUNDING_CONVENTIONS,
+  columnTotal,
+  fuelTotalMonth,
+  monitoringMonthQuantities,
+  monitoringTotal,
+  monthlyRounded,
+  steamMonthQuantities,
+} from "../methodology";
+import type { MonitoringTarget, RoundingConvention } from "../methodology";
+import { saturationTemperatureC } from "../steam";
+import { normalizeText } from "../numbers";
+import { formatRef } from "../forms/a1";
+import type { MonitoringMonth, MonitoringTable } from "../forms/monitoring";
+import type { NumberField, ProjectRow, Submission } from "../forms/submission";
+import type { CellRef, Finding } from "../types";
+import { at, finding } from "./finding";
+import { shortened } from "../text";
+
+/**
+ * Feedwater above steam flow by more than this share is more than boiler blowdown explains. [open] Blowdown runs at
+ * 1–5 % of steam in practice; 10 % leaves room for meters of different accuracy before a verifier should ask.
+ */
+export const FEEDWATER_EXCESS_LIMIT = "0.10";
+/** A gauge mean at or above this many "MPa" is read as bar when a tenth of it makes the steam superheated. */
+const BAR_SUSPECT_MPA = 2;
+
+/** The inputs of the steam procedure and the derived cells checked against them, in the procedure's order. */
+const MONTH_INPUTS = ["pGauge", "tSteamMean", "tFeedMean", "fSteam", "fFeed"];
+const MONTH_DERIVED = ["pAbs", "tSteam", "hSteam", "tFeed", "hFeed"];
+/** Keys the 合計 row sums. */
+const SUMMED = [
+  "operatingDays",
+  "fSteam",
+  "fFeed",
+  "deduction",
+  "qMonth",
+  "ePsMonth",
+  "fBMonth",
+  "auxFuelHeat",
+  "fTMonth",
+  "biomassMass",
+  "auxFuelVolume",
+  "operatingHours",
+];
+const TARGET_COLUMN: Record<MonitoringTarget, string> = { qBl: "3.1", ePs: "3.2", fB: "3.6", fT: "3.7" };
+const TARGET_MONTH: Record<MonitoringTarget, string> = {
+  qBl: "qMonth",
+  ePs: "ePsMonth",
+  fB: "fBMonth",
+  fT: "fTMonth",
+};
+
+const specOf = new Map(monitoringMonthQuantities.map((q) => [q.key, q]));
+const deductionSpec = specOf.get("deduction") as QuantitySpec;
+
+function decimalOf(field: NumberField | undefined): Decimal | null {
+  return field && field.reading.kind === "number" ? field.reading.decimal : null;
+}
+
+/** Significant digits from which a cell's value is taken to be a double at its precision limit. */
+const DOUBLE_DIGITS = 15;
+/** Two ulps of a double, relative: 2 × 2^-52. */
+const DOUBLE_ULP = "0.00000000000000045";
+
+/** Decimals a value shows ("2795.30" read as 2795.3 → 1). */
+function decimals(d: Decimal): number {
+  const text = d.toString();
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/**
+ * Whether a cell agrees with the exact value to the digits it holds: the value rounded to those decimals down or half
+ * up; a cell at a double's precision (Excel's own result) may be off by its last digit.
+ */
+export function agreesToDigits(actual: Decimal, exact: Decimal): boolean {
+  const d = decimals(actual);
+  if (decimals(exact) <= d) return actual.eq(exact);
+  if (exact.round(d, "down").eq(actual) || exact.round(d, "halfUp").eq(actual)) return true;
+  // a double shows at most 17 significant digits, the last ones off by up to an ulp (2^-52 of the value)
+  const digits = actual.toString().replace(/[-.]/g, "").replace(/^0+/, "").length;
+  if (digits < DOUBLE_DIGITS) return false;
+  const abs = (x: Decimal) => (x.isNegative() ? x.mul(-1) : x);
+  return abs(actual.sub(exact)).cmp(abs(exact).mul(DOUBLE_ULP)) <= 0;
+}
+
+/** "津別…センター (2020年度)" and "津別…センター" are one facility: the fiscal-year suffix and spacing fold away. */
+export function facilityKey(name: string): string {
+  return normalizeText(name.replace(/[（(]\s*\d{4}\s*年度\s*[)）]\s*$/, ""));
+}
+
+/** A1 addresses of a month's cells by quantity key, for derivations. */
+function cellsOf(month: MonitoringMonth): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, field] of Object.entries(month.cells)) out[key] = formatRef(field.ref);
+  return out;
+}
+
+function traced(
+  quantities: readonly QuantitySpec[],
+  given: Record<string, Decimal | null>,
+  key: string,
+  month: MonitoringMonth,
+): DerivationStep[] {
+  try {
+    return evaluateQuantities(quantities, given, [key], { trace: true, cells: cellsOf(month) }).steps;
+  } catch (e) {
+    if (isGecError(e)) return [];
+    throw e;
+  }
+}
+
+function label(key: string): string {
+  const q = specOf.get(key);
+  return q ? `${q.label.ja} ${q.symbol}` : key;
+}
+function labelEn(key: string): string {
+  const q = specOf.get(key);
+  return q ? `${q.label.en} ${q.symbol}` : key;
+}
+
+function monthName(m: MonitoringMonth): { ja: string; en: string } {
+  const r = m.month.reading;
+  return r.kind === "date"
+    ? { ja: `${r.year}年${r.month}月`, en: `${r.year}-${String(r.month).padStart(2, "0")}` }
+    : { ja: shortened(m.month.raw), en: shortened(m.month.raw) };
+}
+
+/** The month's derived values from its inputs: all at once, or one by one where one of them cannot be had. */
+function derivedValues(given: Record<string, Decimal | null>): Record<string, Decimal> {
+  try {
+    return evaluateQuantities(steamMonthQuantities, given, MONTH_DERIVED).values;
+  } catch (e) {
+    if (!isGecError(e)) throw e;
+  }
+  const out: Record<string, Decimal> = {};
+  for (const key of MONTH_DERIVED) {
+    try {
+      out[key] = evaluateQuantities(steamMonthQuantities, given, [key]).values[key];
+    } catch (e) {
+      if (!isGecError(e)) throw e;
+    }
+  }
+  return out;
+}
+
+/** Each month's derived cells, and the plausibility of what the month says about the steam. */
+function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
+  for (const [key, field] of Object.entries(month.cells)) {
+    if (field.reading.kind !== "invalid") continue;
+    findings.push(
+      finding("monitoring.cell.unreadable", "error", field.ref, {
+        ja: `${at(field.ref)}（${label(key)}）を数値として読めません（${shortened(field.raw)}）。`,
+        en: `${at(field.ref)} (${labelEn(key)}) cannot be read as a number (${shortened(field.raw)}).`,
+      }),
+    );
+  }
+  const given: Record<string, Decimal | null> = {};
+  for (const key of MONTH_INPUTS) given[key] = decimalOf(month.cells[key]);
+  const name = monthName(month);
+  const expected = derivedValues(given);
+  for (const key of MONTH_DERIVED) {
+    const value = expected[key];
+    if (value === undefined) continue; // an input is blank or out of range: its own cell says so
+    const field = month.cells[key];
+    const actual = decimalOf(field);
+    if (!field || field.reading.kind === "invalid") continue;
+    const ok =
+      actual !== null &&
+      (key === "hSteam" || key === "hFeed" ? agreesToDigits(actual, value) : actual.eq(value));
+    if (ok) continue;
+    const shown =
+      key === "hSteam" || key === "hFeed" ? value.roundHalfUp(Math.max(5, decimals(actual ?? value))) : value;
+    findings.push(
+      finding(
+        `monitoring.${key}.recompute`,
+        "error",
+        field.ref,
+        {
+          ja: `${at(field.ref)}（${name.ja} ${label(key)}）は手順どおりなら ${shown.toString()} ですが、${actual === null ? "空欄" : actual.toString()} です。`,
+          en: `${at(field.ref)} (${name.en} ${labelEn(key)}) should be ${shown.toString()} by the procedure, but holds ${actual === null ? "nothing" : actual.toString()}.`,
+        },
+        {
+          expected: shown.toString(),
+          actual: actual === null ? "" : actual.toString(),
+          fix: { value: value.toNumber(), previous: field.raw, previousFormula: field.formula },
+          derivation: traced(monitoringMonthQuantities, given, key, month),
+        },
+      ),
+    );
+  }
+  // 生成熱量 from the cells' own h and h' (a wrong h is the h cell's finding, not this one's)
+  const qField = month.cells.qMonth;
+  const own: Record<string, Decimal | null> = {
+    hSteam: decimalOf(month.cells.hSteam),
+    hFeed: decimalOf(month.cells.hFeed),
+    fSteam: given.fSteam,
+    fFeed: given.fFeed,
+  };
+  if (qField && qField.reading.kind !== "invalid" && Object.values(own).every((v) => v !== null)) {
+    const value = evaluateQuantities(steamMonthQuantities, own, ["qMonth"]).values.qMonth;
+    const actual = decimalOf(qField);
+    if (actual === null || !agreesToDigits(actual, value)) {
+      findings.push(
+        finding(
+          "monitoring.qMonth.recompute",
+          "error",
+          qField.ref,
+          {
+            ja: `${at(qField.ref)}（${name.ja} 生成熱量）は h × F_s − h' × F_fw = ${value.toString()} MJ になるはずですが、${actual === null ? "空欄" : actual.toString()} です。`,
+            en: `${at(qField.ref)} (${name.en} heat) should be h × F_s − h' × F_fw = ${value.toString()} MJ, but holds ${actual === null ? "nothing" : actual.toString()}.`,
+          },
+          {
+            expected: value.toString(),
+            actual: actual === null ? "" : actual.toString(),
+            fix: { value: value.toNumber(), previous: qField.raw, previousFormula: qField.formula },
+            derivation: traced(monitoringMonthQuantities, own, "qMonth", month),
+          },
+        ),
+      );
+    }
+  }
+  checkPlausibility(month, given, expected, findings);
+}
+
+function saturation(p: Decimal): number | null {
+  try {
+    return saturationTemperatureC(p.toNumber());
+  } catch (e) {
+    if (isGecError(e)) return null;
+    throw e;
+  }
+}
+
+function checkPlausibility(
+  month: MonitoringMonth,
+  given: Record<string, Decimal | null>,
+  expected: Record<string, Decimal>,
+  findings: Finding[],
+): void {
+  const name = monthName(month);
+  const gauge = month.cells.pGauge;
+  const pAbs = expected.pAbs;
+  const tSteam = expected.tSteam;
+  if (gauge && given.pGauge && pAbs && tSteam) {
+    const tSat = saturation(pAbs);
+    if (tSat !== null && tSteam.toNumber() <= tSat) {
+      const derivation = [
+        ...traced(monitoringMonthQuantities, given, "pAbs", month),
+        ...traced(monitoringMonthQuantities, given, "tSteam", month),
+      ];
+      const asAbsolute = saturation(given.pGauge);
+      const asBar = saturation(given.pGauge.mul("0.1").add("0.101325"));
+      const facts = {
+        ja: `p_abs ${pAbs.toString()} MPa の飽和温度 ${tSat.toFixed(1)} °C に対し蒸気温度 ${tSteam.toString()} °C`,
+        en: `steam at ${tSteam.toString()} °C against a saturation temperature of ${tSat.toFixed(1)} °C at p_abs ${pAbs.toString()} MPa`,
+      };
+      if (given.pGauge.cmp(BAR_SUSPECT_MPA) >= 0 && asBar !== null && tSteam.toNumber() > asBar) {
+        findings.push(
+          finding(
+            "monitoring.pressure.looksBar",
+            "warning",
+            gauge.ref,
+            {
+              ja: `${at(gauge.ref)}（${name.ja} ゲージ圧 ${given.pGauge.toString()}）は bar 単位のようです: ${facts.ja}。MPa に換算してください（${given.pGauge.toString()} bar = ${given.pGauge.mul("0.1").toString()} MPa）。`,
+              en: `${at(gauge.ref)} (${name.en} gauge ${given.pGauge.toString()}) looks like bar: ${facts.en}. Convert it to MPa (${given.pGauge.toString()} bar = ${given.pGauge.mul("0.1").toString()} MPa).`,
+            },
+            { actual: given.pGauge.toString(), derivation },
+          ),
+        );
+      } else if (asAbsolute !== null && tSteam.toNumber() > asAbsolute) {
+        findings.push(
+          finding(
+            "monitoring.pressure.looksAbsolute",
+            "warning",
+            gauge.ref,
+            {
+              ja: `${at(gauge.ref)}（${name.ja} ゲージ圧 ${given.pGauge.toString()} MPa）は絶対圧のようです: ${facts.ja}。絶対圧としてなら過熱蒸気です。ゲージ圧を入力してください。`,
+              en: `${at(gauge.ref)} (${name.en} gauge ${given.pGauge.toString()} MPa) looks absolute: ${facts.en}; read as absolute the steam would be superheated. Enter the gauge pressure.`,
+            },
+            { actual: given.pGauge.toString(), derivation },
+          ),
+        );
+      } else {
+        const ref = month.cells.tSteamMean?.ref ?? gauge.ref;
+        findings.push(
+          finding(
+            "monitoring.steam.belowSaturation",
+            "warning",
+            ref,
+            {
+              ja: `${at(ref)}（${name.ja}）: ${facts.ja}。湿り蒸気では h(p, t) は供給蒸気のエンタルピーではありません（IF97 は液の値を返します）。`,
+              en: `${at(ref)} (${name.en}): ${facts.en}. For wet steam h(p, t) is not the enthalpy supplied (IF97 gives the liquid's).`,
+            },
+            { expected: `> ${tSat.toFixed(1)}`, actual: tSteam.toString(), derivation },
+          ),
+        );
+      }
+    }
+  }
+  const days = month.cells.operatingDays;
+  const daysValue = decimalOf(days);
+  const flow = given.fSteam;
+  const heat = decimalOf(month.cells.qMonth);
+  if (days && daysValue?.isZero() && ((flow && !flow.isZero()) || (heat && !heat.isZero()))) {
+    findings.push(
+      finding(
+        "monitoring.days.zeroWithFlow",
+        "warning",
+        days.ref,
+        {
+          ja: `${at(days.ref)}（${name.ja}）は稼働日数 0 ですが、蒸気流量 ${flow?.toString() ?? "—"} t・生成熱量 ${heat?.toString() ?? "—"} MJ があります。`,
+          en: `${at(days.ref)} (${name.en}) has zero operating days but a steam flow of ${flow?.toString() ?? "—"} t and heat of ${heat?.toString() ?? "—"} MJ.`,
+        },
+        { actual: 0 },
+      ),
+    );
+  }
+  const feed = month.cells.fFeed;
+  if (feed && flow && given.fFeed && !flow.isZero()) {
+    const limit = flow.mul(Decimal.from(1).add(FEEDWATER_EXCESS_LIMIT));
+    if (given.fFeed.cmp(limit) > 0) {
+      const excess = given.fFeed.sub(flow).div(flow, 3, "halfUp").mul(100);
+      findings.push(
+        finding(
+          "monitoring.feedwater.excess",
+          "warning",
+          feed.ref,
+          {
+            ja: `${at(feed.ref)}（${name.ja}）の給水流量 ${given.fFeed.toString()} t は蒸気流量 ${flow.toString()} t を ${excess.toString()} % 上回ります（ブロー分として説明できるのは 10 % まで）。`,
+            en: `${at(feed.ref)} (${name.en}): feedwater ${given.fFeed.toString()} t exceeds the steam flow ${flow.toString()} t by ${excess.toString()} % (blowdown explains up to 10 %).`,
+          },
+          { expected: `≤ ${limit.toString()}`, actual: given.fFeed.toString() },
+        ),
+      );
+    }
+  }
+}
+
+interface MonthKey {
+  year: number;
+  month: number;
+}
+const monthIndex = (m: MonthKey) => m.year * 12 + (m.month - 1);
+
+/** The months of 5.1–5.2 exactly once: missing, duplicated and out-of-period months. */
+function checkCoverage(table: MonitoringTable, row: ProjectRow | null, findings: Finding[]): void {
+  const seen = new Map<number, MonitoringMonth>();
+  for (const m of table.months) {
+    const r = m.month.reading;
+    if (r.kind !== "date") {
+      findings.push(
+        finding("monitoring.month.unreadable", "error", m.month.ref, {
+          ja: `${at(m.month.ref)} の年月を読めません（${shortened(m.month.raw)}）。「2020年4月」のように入力してください。`,
+          en: `${at(m.month.ref)}: the month cannot be read (${shortened(m.month.raw)}); type it as 2020年4月.`,
+        }),
+      );
+      continue;
+    }
+    const k = monthIndex(r);
+    const first = seen.get(k);
+    if (first) {
+      findings.push(
+        finding(
+          "monitoring.month.duplicate",
+          "error",
+          m.month.ref,
+          {
+            ja: `${at(m.month.ref)} の ${r.year}年${r.month}月は ${at(first.month.ref)} と重複しています。`,
+            en: `${at(m.month.ref)}: ${r.year}-${String(r.month).padStart(2, "0")} repeats ${at(first.month.ref)}.`,
+          },
+          { actual: `${r.year}年${r.month}月` },
+        ),
+      );
+    } else seen.set(k, m);
+  }
+  const start = row?.dates.startDate?.reading;
+  const end = row?.dates.endDate?.reading;
+  if (!start || !end || start.kind !== "date" || end.kind !== "date") return;
+  const from = monthIndex(start);
+  const to = monthIndex(end);
+  const period = `${start.year}年${start.month}月〜${end.year}年${end.month}月`;
+  for (const [k, m] of seen) {
+    if (k >= from && k <= to) continue;
+    const r = m.month.reading as MonthKey;
+    findings.push(
+      finding(
+        "monitoring.month.outOfPeriod",
+        "error",
+        m.month.ref,
+        {
+          ja: `${at(m.month.ref)} の ${r.year}年${r.month}月は別紙1 の期間（5.1〜5.2: ${period}）の外です。`,
+          en: `${at(m.month.ref)}: ${r.year}-${String(r.month).padStart(2, "0")} lies outside the facility's period (5.1–5.2: ${period}).`,
+        },
+        { expected: period, actual: `${r.year}年${r.month}月` },
+      ),
+    );
+  }
+  const missing: string[] = [];
+  for (let k = from; k <= to; k++) {
+    if (!seen.has(k)) missing.push(`${Math.floor(k / 12)}年${(k % 12) + 1}月`);
+  }
+  if (missing.length > 0) {
+    findings.push(
+      finding(
+        "monitoring.month.missing",
+        "error",
+        table.headerRef,
+        {
+          ja: `${at(table.headerRef)} の熱実績管理表に ${missing.join("、")} がありません（別紙1 の期間 ${period}）。`,
+          en: `The monitoring table at ${at(table.headerRef)} lacks ${missing.join(", ")} (the facility's period: ${period}).`,
+        },
+        { expected: period, actual: `${seen.size} か月` },
+      ),
+    );
+  }
+}
+
+/** A column's month values, when every month has one (null when a month's cell is blank or unreadable). */
+function monthValues(table: MonitoringTable, key: string): { values: Decimal[]; cells: string[] } | null {
+  const values: Decimal[] = [];
+  for (const m of table.months) {
+    const v = decimalOf(m.cells[key]);
+    if (v === null) return null;
+    values.push(v);
+  }
+  return withCells(values, () => table.months.map((m) => formatRef(m.cells[key].ref)));
+}
+
+/** Values with their cells' addresses made only when a derivation asks for them. */
+function withCells(values: Decimal[], cells: () => string[]): { values: Decimal[]; cells: string[] } {
+  let made: string[] | undefined;
+  return {
+    values,
+    get cells() {
+      return (made ??= cells());
+    },
+  };
+}
+
+/**
+ * A quantity's month values: its column, or, where the table has no such column, its declaration evaluated from the
+ * columns it needs (E_PS from 補機定格出力 × 稼働時間, F_B from バイオマス投入量, 低位発熱量, 水分率, fuel heat from kL).
+ */
+function series(table: MonitoringTable, key: string): { values: Decimal[]; cells: string[] } | null {
+  if (table.columns[key] !== undefined) return monthValues(table, key);
+  const spec = specOf.get(key);
+  const inputs = spec?.expr?.keys() ?? [];
+  if (inputs.length === 0 || inputs.some((k) => table.columns[k] === undefined)) return null;
+  const values: Decimal[] = [];
+  for (const m of table.months) {
+    const given: Record<string, Decimal | null> = {};
+    for (const k of inputs) given[k] = decimalOf(m.cells[k]);
+    try {
+      values.push(evaluateQuantities(monitoringMonthQuantities, given, [key]).values[key]);
+    } catch (e) {
+      if (isGecError(e)) return null;
+      throw e;
+    }
+  }
+  return withCells(values, () =>
+    table.months.map((m) => inputs.map((k) => formatRef(m.cells[k].ref)).join(" × ")),
+  );
+}
+
+/** F_T's months: the 燃料合計 column, or F_B + 助燃料熱量 by the declaration. */
+function fuelTotals(
+  table: MonitoringTable,
+  fB: { values: Decimal[]; cells: string[] },
+): { values: Decimal[]; cells: string[] } | null {
+  if (table.columns.fTMonth !== undefined) return monthValues(table, "fTMonth");
+  const aux = series(table, "auxFuelHeat");
+  const hasAux = table.columns.auxFuelHeat !== undefined || table.columns.auxFuelVolume !== undefined;
+  if (hasAux && !aux) return null;
+  const values = fB.values.map((b, i) => {
+    const given = { fBMonth: b, auxFuelHeat: aux ? aux.values[i] : Decimal.zero };
+    return evaluateQuantities([fuelTotalMonth, ...monitoringMonthQuantities], given, ["fTMonth"]).values
+      .fTMonth;
+  });
+  return withCells(values, () => fB.cells.map((c, i) => (aux ? `${c} + ${aux.cells[i]}` : c)));
+}
+
+/** Where a target's months may come from, in order: its own column first, then each declared way to work it out. */
+const BASES: Record<MonitoringTarget, string[]> = {
+  qBl: ["qMonth"],
+  ePs: ["ePsMonth", "ePsRated", "ePsRatedDays"],
+  fB: ["fBMonth", "fBDryBasis", "fBWetBasis"],
+  fT: ["fBMonth", "fBDryBasis", "fBWetBasis"],
+};
+
+/** The 合計 row: each summed cell is the sum of its months, to the digits it holds. */
+function checkTotalRow(table: MonitoringTable, findings: Finding[]): void {
+  if (!table.total) return;
+  for (const key of SUMMED) {
+    const field = table.total.cells[key];
+    const actual = decimalOf(field);
+    if (!field || actual === null) continue;
+    const months = monthValues(table, key);
+    if (!months) continue;
+    const spec = columnTotal(specOf.get(key) ?? { key, symbol: key, label: { ja: key, en: key }, unit: "" });
+    const sum = evaluateQuantities([spec], {}, [spec.key], { columns: { [key]: months } }).values[spec.key];
+    if (agreesToDigits(actual, sum)) continue;
+    const evaluation = evaluateQuantities([spec], {}, [spec.key], {
+      columns: { [key]: months },
+      trace: true,
+    });
+    const range = `${months.cells[0]}:${months.cells[months.cells.length - 1].split("!")[1]}`;
+    findings.push(
+      finding(
+        "monitoring.total.recompute",
+        "error",
+        field.ref,
+        {
+          ja: `${at(field.ref)}（${label(key)} の合計）は ${range} の和 ${sum.toString()} になるはずですが、${actual.toString()} です。`,
+          en: `${at(field.ref)} (total of ${labelEn(key)}) should be the sum of ${range}, ${sum.toString()}, but holds ${actual.toString()}.`,
+        },
+        {
+          expected: sum.toString(),
+          actual: actual.toString(),
+          fix: { value: sum.toNumber(), previous: field.raw, previousFormula: field.formula },
+          derivation: evaluation.steps,
+        },
+      ),
+    );
+  }
+}
+
+interface TargetResult {
+  target: MonitoringTarget;
+  matched: RoundingConvention[];
+  /** The month quantity that gave the match (the target's own column, or a declaration such as ePsRated). */
+  basis: string;
+}
+
+/** A 別紙1 quantity as the table's months give it, under any rounding convention (null when a month is unreadable). */
+export interface TargetTotals {
+  target: MonitoringTarget;
+  /** The month quantity summed: the target's own column, or a declaration (ePsRated, fBWetBasis …). */
+  basis: string;
+  /** Whether Σ 控除熱量 is taken off (3.1 of a table with a 控除熱量 column). */
+  deduction: boolean;
+  evaluate(
+    convention: RoundingConvention["id"],
+    trace?: boolean,
+  ): { value: Decimal; steps: DerivationStep[] };
+}
+
+/** Every way the table gives the target (one per basis it has the columns for), its own column first. */
+export function targetAlternatives(table: MonitoringTable, target: MonitoringTarget): TargetTotals[] {
+  const out: TargetTotals[] = [];
+  for (const basis of BASES[target]) {
+    const months = series(table, basis);
+    const summed = months && target === "fT" ? fuelTotals(table, months) : months;
+    const totals = summed ? totalsOver(table, target, basis, summed) : null;
+    if (totals) out.push(totals);
+    // a column of its own is what the table says: declarations are tried only without one
+    if (totals && table.columns[basis] !== undefined) break;
+  }
+  return out;
+}
+
+/** The first way the table gives the target. */
+export function targetTotals(table: MonitoringTable, target: MonitoringTarget): TargetTotals | null {
+  return targetAlternatives(table, target)[0] ?? null;
+}
+
+function totalsOver(
+  table: MonitoringTable,
+  target: MonitoringTarget,
+  basis: string,
+  months: { values: Decimal[]; cells: string[] },
+): TargetTotals | null {
+  const deduction = target === "qBl" && table.columns.deduction !== undefined;
+  const deducted = deduction ? monthValues(table, "deduction") : null;
+  if (deduction && !deducted) return null;
+  const perMonth = monthlyRounded(target);
+  const [monthSpec, downSpec, halfUpSpec] = perMonth;
+  // each month rounded is worked out only when a convention that rounds each month is tried
+  let rounded: { down: Decimal[]; halfUp: Decimal[] } | null = null;
+  const roundedMonths = () => {
+    if (rounded) return rounded;
+    const down: Decimal[] = [];
+    const halfUp: Decimal[] = [];
+    for (const v of months.values) {
+      const r = evaluateQuantities(perMonth, { [monthSpec.key]: v }, [downSpec.key, halfUpSpec.key]).values;
+      down.push(r[downSpec.key]);
+      halfUp.push(r[halfUpSpec.key]);
+    }
+    return (rounded = { down, halfUp });
+  };
+  return {
+    target,
+    basis,
+    deduction,
+    evaluate(convention, trace = false) {
+      const total = monitoringTotal(target, convention, { deduction });
+      const columns: Record<string, { values: Decimal[]; cells: string[] }> = { [monthSpec.key]: months };
+      if (deducted) columns.deduction = deducted;
+      if (convention.startsWith("month")) {
+        columns[downSpec.key] = withCells(roundedMonths().down, () => months.cells);
+        columns[halfUpSpec.key] = withCells(roundedMonths().halfUp, () => months.cells);
+      }
+      const e = evaluateQuantities([...perMonth, deductionSpec, total], {}, [total.key], { columns, trace });
+      return { value: e.values[total.key], steps: e.steps };
+    },
+  };
+}
+
+/** 別紙1 3.1 / 3.2 / 3.6 / 3.7 against the table's months under each rounding convention. */
+function checkTargets(table: MonitoringTable, row: ProjectRow, findings: Finding[]): TargetResult[] {
+  const results: TargetResult[] = [];
+  for (const target of ["qBl", "ePs", "fB", "fT"] as MonitoringTarget[]) {
+    const field = row.numbers[target];
+    const actual = decimalOf(field);
+    if (!field || actual === null) continue;
+    const alternatives = targetAlternatives(table, target);
+    if (alternatives.length === 0) continue;
+    // conventions over the sum first; those that round each month only when none of them gives the cell
+    const bySum = ROUNDING_CONVENTIONS.filter((c) => !c.id.startsWith("month"));
+    const byMonth = ROUNDING_CONVENTIONS.filter((c) => c.id.startsWith("month"));
+    let matched: RoundingConvention[] = [];
+    let basis = alternatives[0];
+    for (const totals of alternatives) {
+      matched = bySum.filter((c) => totals.evaluate(c.id).value.eq(actual));
+      if (matched.length === 0) matched = byMonth.filter((c) => totals.evaluate(c.id).value.eq(actual));
+      basis = totals;
+      if (matched.length > 0) break;
+    }
+    const totals = alternatives[0];
+    results.push({ target, matched, basis: basis.basis });
+    if (matched.length > 0) continue;
+    const fallback = totals.evaluate("sumDown", true);
+    const expected = fallback.value;
+    const column = TARGET_COLUMN[target];
+    const deduction = totals.deduction;
+    findings.push(
+      finding(
+        `monitoring.${target}.fromTable`,
+        "error",
+        field.ref,
+        {
+          ja: `${at(field.ref)}（${column}）は熱実績管理表 ${at(table.headerRef)} の合計${deduction ? "（控除熱量を除く）" : ""}から得られません: 合計を整数に切捨てると ${expected.toString()}、ほかの端数処理でも ${actual.toString()} になりません。`,
+          en: `${at(field.ref)} (${column}) does not follow from the monitoring table at ${at(table.headerRef)}${deduction ? " (net of 控除熱量)" : ""}: its sum truncated is ${expected.toString()}, and no other rounding gives ${actual.toString()}.`,
+        },
+        {
+          expected: expected.toString(),
+          actual: actual.toString(),
+          fix: { value: expected.toNumber(), previous: field.raw, previousFormula: field.formula },
+          derivation: fallback.steps,
+        },
+      ),
+    );
+  }
+  return results;
+}
+
+/** "補機消費電力量（定格出力 × 稼働時間）の" where the months were worked out from a declaration, else nothing. */
+function basisText(r: TargetResult): { ja: string; en: string } {
+  if (r.basis === TARGET_MONTH[r.target]) return { ja: "", en: "" };
+  const spec = specOf.get(r.basis);
+  return spec ? { ja: `${spec.label.ja}の`, en: `${spec.label.en}, ` } : { ja: "", en: "" };
+}
+
+function conventionNote(table: MonitoringTable, row: ProjectRow, results: TargetResult[]): Finding | null {
+  const matched = results.filter((r) => r.matched.length > 0);
+  if (matched.length === 0) return null;
+  const anchor = row.numbers[matched[0].target] as NumberField;
+  // the first convention that matches names it; an exact integer sum matches them all
+  const ja = matched
+    .map(
+      (r) =>
+        `${TARGET_COLUMN[r.target]}: ${basisText(r).ja}${r.matched[0].label.ja}${r.matched.length > 1 ? `（ほか ${r.matched.length - 1} 通りでも一致）` : ""}`,
+    )
+    .join("、");
+  const en = matched
+    .map(
+      (r) =>
+        `${TARGET_COLUMN[r.target]}: ${basisText(r).en}${r.matched[0].label.en}${r.matched.length > 1 ? ` (${r.matched.length - 1} more agree)` : ""}`,
+    )
+    .join("; ");
+  return finding(
+    "monitoring.convention",
+    "info",
+    anchor.ref,
+    {
+      ja: `${at(anchor.ref)} の行は熱実績管理表 ${at(table.headerRef)} の合計と一致します（${ja}）。`,
+      en: `The row of ${at(anchor.ref)} agrees with the monitoring table at ${at(table.headerRef)} (${en}).`,
+    },
+    {
+      actual: matched
+        .map(
+          (r) =>
+            `${TARGET_COLUMN[r.target]}=${r.matched[0].id}${r.basis === TARGET_MONTH[r.target] ? "" : `/${r.basis}`}`,
+        )
+        .join(", "),
+    },
+  );
+}
+
+/** Same length, one character apart: an OCR or typing slip such as 稚板 for 単板 (the seed's 津別). */
+function oneApart(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 8) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
+}
+
+/**
+ * Each table's 別紙1 row: by its 熱設備名称 after folding the "(yyyy年度)" suffix, width and spaces; failing that, the
+ * one row whose name is a single character apart (nearMiss, which the check reports).
+ */
+export function matchTables(
+  tables: MonitoringTable[],
+  rows: ProjectRow[],
+): Map<MonitoringTable, { row: ProjectRow; nearMiss: boolean }> {
+  const byName = new Map<string, ProjectRow>();
+  for (const row of rows) {
+    const name = row.text.facilityName?.value;
+    if (name) byName.set(facilityKey(name), row);
+  }
+  const out = new Map<MonitoringTable, { row: ProjectRow; nearMiss: boolean }>();
+  const taken = new Set<ProjectRow>();
+  for (const table of tables) {
+    const name = table.facilityName?.value;
+    const row = name ? byName.get(facilityKey(name)) : undefined;
+    if (row) {
+      out.set(table, { row, nearMiss: false });
+      taken.add(row);
+    }
+  }
+  for (const table of tables) {
+    const name = table.facilityName?.value;
+    if (!name || out.has(table)) continue;
+    const key = facilityKey(name);
+    const near = [...byName].filter(([k, row]) => !taken.has(row) && oneApart(k, key));
+    if (near.length !== 1) continue;
+    out.set(table, { row: near[0][1], nearMiss: true });
+    taken.add(near[0][1]);
+  }
+  return out;
+}
+
+/** Every monitoring table of the submission against its 別紙1 row. */
+export function checkMonitoring(submission: Submission): Finding[] {
+  const tables = submission.monitoring;
+  if (tables.length === 0) return [];
+  const findings: Finding[] = [];
+  const rows = submission.projectList?.rows ?? [];
+  const matches = matchTables(tables, rows);
+  const covered = new Set<ProjectRow>();
+  for (const table of tables) {
+    const name = table.facilityName?.value ?? null;
+    const match = matches.get(table);
+    const row = match?.row ?? null;
+    if (match?.nearMiss && table.facilityName) {
+      const ref = table.facilityName.ref;
+      const listName = row?.text.facilityName?.value ?? "";
+      findings.push(
+        finding(
+          "monitoring.facility.nearMiss",
+          "warning",
+          ref,
+          {
+            ja: `${at(ref)} の熱設備名称「${shortened(name)}」は別紙1 の「${shortened(listName)}」と 1 文字違います（同じ施設として照合しました）。どちらかを直してください。`,
+            en: `${at(ref)}: 熱設備名称 "${shortened(name)}" is one character apart from 別紙1's "${shortened(listName)}" (matched as the same facility); correct one of them.`,
+          },
+          { expected: shortened(listName), actual: shortened(name) },
+        ),
+      );
+    }
+    const hasData = table.months.some((m) => Object.values(m.cells).some((c) => c.reading.kind === "number"));
+    if (row) covered.add(row);
+    else if (hasData) {
+      // an empty table (a fresh template) is not yet anyone's
+      const ref: CellRef = table.facilityName?.ref ?? table.headerRef;
+      findings.push(
+        finding(
+          "monitoring.facility.unmatched",
+          "warning",
+          ref,
+          {
+            ja: name
+              ? `${at(ref)} の熱設備名称「${shortened(name)}」は別紙1 のどの施設とも一致しません（期間と 3.1 との照合はできません）。`
+              : `${at(table.headerRef)} の熱実績管理表に熱設備名称がありません（別紙1 の施設と照合できません）。`,
+            en: name
+              ? `${at(ref)}: 熱設備名称 "${shortened(name)}" matches no facility of 別紙1 (its period and 3.1 cannot be checked).`
+              : `The monitoring table at ${at(table.headerRef)} has no 熱設備名称 (it cannot be matched to 別紙1).`,
+          },
+          name ? { actual: shortened(name) } : {},
+        ),
+      );
+    }
+    for (const month of table.months) checkMonth(month, findings);
+    checkCoverage(table, row, findings);
+    checkTotalRow(table, findings);
+    if (row) {
+      const note = conventionNote(table, row, checkTargets(table, row, findings));
+      if (note) findings.push(note);
+    }
+  }
+  for (const row of rows) {
+    const field = row.text.facilityName;
+    if (covered.has(row) || !field?.value) continue;
+    findings.push(
+      finding("monitoring.facility.noTable", "info", field.ref, {
+        ja: `${at(field.ref)} の施設「${shortened(field.value)}」には熱実績管理表がありません（3.1 は月次記録と照合されていません）。`,
+        en: `${at(field.ref)}: facility "${shortened(field.value)}" has no monitoring table (its 3.1 is not checked against monthly records).`,
+      }),
+    );
+  }
+  return findings;
+}

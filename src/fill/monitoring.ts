@@ -1,0 +1,302 @@
+// Fill of the monitoring tables (熱実績管理表): each month's derived cells as native Excel formulas (ROUNDUP,
+// ROUNDDOWN) or values (h, h': Excel has no steam tables), the 合計 row as SUM, and 別紙1 3.1/3.2/3.6/3.7 linked to it.
+import { Decimal } from "../numbers";
+import { isGecError } from "../errors";
+import { evaluateQuantities, excelFormula } from "../formula";
+import type { QuantitySpec } from "../formula";
+import {
+  ROUNDING_CONVENTIONS,
+  columnTotal,
+  monitoringMonthQuantities,
+  monitoringTotal,
+  monthlyRounded,
+} from "../methodology";
+import type { MonitoringTarget, RoundingConvention } from "../methodology";
+import { cellAddress, formatRef } from "../forms/a1";
+import { SheetView } from "../forms/sheet";
+import { readMonitoringSheet } from "../forms/monitoring";
+import type { MonitoringMonth, MonitoringTable } from "../forms/monitoring";
+import { readSubmission } from "../forms/read";
+import type { NumberField, ProjectRow } from "../forms/submission";
+import { agreesToDigits, matchTables, targetTotals } from "../checks/monitoring";
+import type { CellRef, CellValue, CellWrite, Finding, Grid } from "../types";
+import { sameFormula } from "./invert";
+
+export interface MonitoringFill {
+  writes: CellWrite[];
+  skipped: Finding[];
+  /** The workbook as it will be after the writes, for the fill of 別紙1's derived columns from the new 3.1. */
+  grid: Grid;
+}
+
+/** Derived cells of a month computed by a native formula; h and h' are values. */
+const FORMULA_KEYS = ["pAbs", "tSteam", "tFeed"];
+const STEAM_TABLE_KEYS = ["hSteam", "hFeed"];
+const MONTH_INPUTS = ["pGauge", "tSteamMean", "tFeedMean", "fSteam", "fFeed"];
+const SUMMED = [
+  "operatingDays",
+  "fSteam",
+  "fFeed",
+  "deduction",
+  "qMonth",
+  "ePsMonth",
+  "fBMonth",
+  "auxFuelHeat",
+];
+const LINKED: MonitoringTarget[] = ["qBl", "ePs", "fB", "fT"];
+const TARGET_MONTH: Record<MonitoringTarget, string> = {
+  qBl: "qMonth",
+  ePs: "ePsMonth",
+  fB: "fBMonth",
+  fT: "fTMonth",
+};
+
+const specOf = new Map(monitoringMonthQuantities.map((q) => [q.key, q]));
+
+function quoted(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+function decimalOf(field: NumberField | undefined): Decimal | null {
+  return field && field.reading.kind === "number" ? field.reading.decimal : null;
+}
+
+/** A cell Excel reads as the engine does: a plain number (not "18,656" typed as text). */
+function plainNumber(field: NumberField | undefined): boolean {
+  return (
+    field !== undefined &&
+    field.reading.kind === "number" &&
+    typeof field.raw === "number" &&
+    Decimal.from(field.raw).eq(field.reading.decimal)
+  );
+}
+
+function info(rule: string, ref: CellRef, ja: string, en: string): Finding {
+  return { rule, severity: "info", ref, message: { ja, en } };
+}
+
+class Writes {
+  readonly writes: CellWrite[] = [];
+  constructor(readonly formulas: boolean) {}
+
+  /**
+   * A formula when asked for and given, else the value; nothing when the cell already holds it (as the check reads
+   * it: `accepts` says whether the current value agrees, exact equality by default).
+   */
+  cell(
+    field: NumberField,
+    value: Decimal,
+    formula: string | null,
+    accepts: (current: Decimal) => boolean = (current) => current.eq(value),
+  ): void {
+    const write: CellWrite = { ref: field.ref, previous: field.raw, previousFormula: field.formula };
+    if (this.formulas && formula !== null) {
+      if (sameFormula(field.formula, formula)) return;
+      write.formula = formula;
+      write.value = value.toNumber();
+    } else {
+      const current = decimalOf(field);
+      if (current !== null && accepts(current)) return;
+      write.value = value.toNumber();
+    }
+    this.writes.push(write);
+  }
+}
+
+/** The grid with the writes' values (and formulas) in place: the next step reads what the previous wrote. */
+export function withWrites(grid: Grid, writes: CellWrite[]): Grid {
+  if (writes.length === 0) return grid;
+  const bySheet = new Map<string, CellWrite[]>();
+  for (const w of writes) bySheet.set(w.ref.sheet, [...(bySheet.get(w.ref.sheet) ?? []), w]);
+  return {
+    sheets: grid.sheets.map((s) => {
+      const mine = bySheet.get(s.name);
+      if (!mine) return s;
+      const values = s.values.map((line) => [...line]);
+      const formulas = (s.formulas ?? s.values.map((line) => line.map(() => null))).map((line) => [...line]);
+      for (const w of mine) {
+        const r = w.ref.row - s.origin.row;
+        const c = w.ref.col - s.origin.col;
+        while (values.length <= r) values.push([]);
+        while (formulas.length <= r) formulas.push([]);
+        while (values[r].length <= c) values[r].push(null);
+        while (formulas[r].length <= c) formulas[r].push(null);
+        values[r][c] = (w.value ?? null) as CellValue;
+        formulas[r][c] = w.formula ?? null;
+      }
+      return { ...s, values, formulas };
+    }),
+  };
+}
+
+/** Addresses of a month's cells on its own sheet ("C5"), for its formulas. */
+function addresses(month: MonitoringMonth): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, field] of Object.entries(month.cells)) out[key] = cellAddress(field.ref);
+  return out;
+}
+
+function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): void {
+  const given: Record<string, Decimal | null> = {};
+  for (const key of MONTH_INPUTS) given[key] = decimalOf(month.cells[key]);
+  const refs = addresses(month);
+  const values: Record<string, Decimal> = {};
+  try {
+    const wanted = [...FORMULA_KEYS, ...STEAM_TABLE_KEYS].filter((k) => month.cells[k]);
+    Object.assign(values, evaluateQuantities(monitoringMonthQuantities, given, wanted).values);
+  } catch (e) {
+    if (!isGecError(e)) throw e;
+    skipped.push(
+      info(
+        "fill.monitoring.month",
+        month.month.ref,
+        `${formatRef(month.month.ref)} の月は自動入力できません: ${e.text.ja}`,
+        `The month at ${formatRef(month.month.ref)} is not filled: ${e.text.en}`,
+      ),
+    );
+    return;
+  }
+  for (const key of FORMULA_KEYS) {
+    const field = month.cells[key];
+    const spec = specOf.get(key) as QuantitySpec;
+    if (!field) continue;
+    const inputsPlain = (spec.expr?.keys() ?? []).every((k) => plainNumber(month.cells[k]));
+    const formula = inputsPlain
+      ? excelFormula(spec, monitoringMonthQuantities, { addresses: refs }, { blankGuard: true })
+      : null;
+    out.cell(field, values[key], formula);
+  }
+  // h and h' are values: a cell that already agrees with IF97 to the digits it holds is left as typed
+  const cellValue: Record<string, Decimal | null> = {};
+  for (const key of STEAM_TABLE_KEYS) {
+    const field = month.cells[key];
+    if (!field) continue;
+    const current = decimalOf(field);
+    const keep = current !== null && agreesToDigits(current, values[key]);
+    out.cell(field, values[key], null, () => keep);
+    cellValue[key] = keep ? current : values[key];
+  }
+  const q = month.cells.qMonth;
+  if (!q || !cellValue.hSteam || !cellValue.hFeed || !given.fSteam || !given.fFeed) return;
+  const spec = specOf.get("qMonth") as QuantitySpec;
+  const value = evaluateQuantities(
+    monitoringMonthQuantities,
+    { hSteam: cellValue.hSteam, hFeed: cellValue.hFeed, fSteam: given.fSteam, fFeed: given.fFeed },
+    ["qMonth"],
+  ).values.qMonth;
+  const plain = ["fSteam", "fFeed"].every((k) => plainNumber(month.cells[k]));
+  out.cell(
+    q,
+    value,
+    plain ? excelFormula(spec, monitoringMonthQuantities, { addresses: refs }) : null,
+    (current) => agreesToDigits(current, value),
+  );
+}
+
+/** The 合計 row: =SUM of each summed column over its months. */
+function fillTotals(table: MonitoringTable, out: Writes): void {
+  if (!table.total || table.months.length === 0) return;
+  for (const key of SUMMED) {
+    const field = table.total.cells[key];
+    if (!field) continue;
+    const cells = table.months.map((m) => m.cells[key]);
+    if (cells.some((c) => decimalOf(c) === null)) continue;
+    const spec = columnTotal(specOf.get(key) as QuantitySpec);
+    const range = `${cellAddress(cells[0].ref)}:${cellAddress(cells[cells.length - 1].ref)}`;
+    const values = cells.map((c) => decimalOf(c) as Decimal);
+    const sum = evaluateQuantities([spec], {}, [spec.key], {
+      columns: { [key]: { values, cells: [] } },
+    }).values[spec.key];
+    const plain = cells.every((c) => plainNumber(c) || c.formula !== null);
+    const formula = plain ? excelFormula(spec, [spec], { addresses: {}, ranges: { [key]: range } }) : null;
+    out.cell(field, sum, formula, (current) => agreesToDigits(current, sum));
+  }
+}
+
+/**
+ * 3.1 / 3.2 / 3.6 / 3.7 of the facility's 別紙1 row from the table: the convention the cell already follows, else
+ * the sum truncated; as a formula over the 合計 cells where the convention has one (each month rounded has none).
+ */
+function linkRow(table: MonitoringTable, row: ProjectRow, out: Writes): void {
+  for (const target of LINKED) {
+    const field = row.numbers[target];
+    const totals = targetTotals(table, target);
+    if (!field || !totals) continue;
+    const current = decimalOf(field);
+    const convention: RoundingConvention["id"] =
+      (current !== null
+        ? ROUNDING_CONVENTIONS.find((c) => totals.evaluate(c.id).value.eq(current))?.id
+        : undefined) ?? "sumDown";
+    const value = totals.evaluate(convention).value;
+    const monthKey = TARGET_MONTH[target];
+    const totalCell = table.total?.cells[monthKey];
+    const deductionCell = totals.deduction ? table.total?.cells.deduction : undefined;
+    let formula: string | null = null;
+    if (totalCell && (!totals.deduction || deductionCell) && !convention.startsWith("month")) {
+      const at = (f: NumberField) => `${quoted(f.ref.sheet)}!${cellAddress(f.ref)}`;
+      formula = monitoringLinkFormula(
+        target,
+        convention,
+        at(totalCell),
+        deductionCell ? at(deductionCell) : null,
+      );
+    }
+    out.cell(field, value, formula);
+  }
+}
+
+/**
+ * 別紙1's link to a table's 合計 cells ("=ROUNDDOWN('熱実績管理表'!N17-'熱実績管理表'!M17,0)"), generated from the
+ * declared total; null for a convention that rounds each month (no one-cell form).
+ */
+export function monitoringLinkFormula(
+  target: MonitoringTarget,
+  convention: RoundingConvention["id"],
+  totalRef: string,
+  deductionRef: string | null,
+): string | null {
+  if (convention.startsWith("month")) return null;
+  const spec = monitoringTotal(target, convention, { deduction: deductionRef !== null });
+  const ranges: Record<string, string> = { [TARGET_MONTH[target]]: totalRef };
+  if (deductionRef !== null) ranges.deduction = deductionRef;
+  // the 合計 cell already holds the SUM: link to it, not to a SUM of a single cell
+  return (
+    excelFormula(spec, [...monthlyRounded(target), spec], { addresses: {}, ranges })?.replace(
+      /SUM\(([^():]+)\)/g,
+      "$1",
+    ) ?? null
+  );
+}
+
+/** Plans the monitoring tables and 別紙1's links to them; the grid it returns is the workbook after the writes. */
+export function planMonitoringFill(grid: Grid, options: { formulas?: boolean } = {}): MonitoringFill {
+  const out = new Writes(options.formulas === true);
+  const skipped: Finding[] = [];
+  const read = (g: Grid) => g.sheets.flatMap((s) => readMonitoringSheet(new SheetView(s)));
+  const tables = read(grid);
+  if (tables.length === 0) return { writes: [], skipped, grid };
+  for (const table of tables) for (const month of table.months) fillMonth(month, out, skipped);
+  let current = withWrites(grid, out.writes);
+  const monthWrites = out.writes.length;
+  for (const table of read(current)) fillTotals(table, out);
+  current = withWrites(current, out.writes.slice(monthWrites));
+  const linked = out.writes.length;
+  const rows = readSubmission(current).projectList?.rows ?? [];
+  const tablesNow = read(current);
+  const matches = matchTables(tablesNow, rows);
+  for (const table of tablesNow) {
+    const row = matches.get(table)?.row;
+    if (row) linkRow(table, row, out);
+    else
+      skipped.push(
+        info(
+          "fill.monitoring.unmatched",
+          table.facilityName?.ref ?? table.headerRef,
+          `${formatRef(table.headerRef)} の熱実績管理表は別紙1 の施設と照合できないため、3.1 などへのリンクは書きません。`,
+          `The monitoring table at ${formatRef(table.headerRef)} matches no 別紙1 facility, so 3.1 etc. are not linked to it.`,
+        ),
+      );
+  }
+  current = withWrites(current, out.writes.slice(linked));
+  return { writes: out.writes, skipped, grid: current };
+}

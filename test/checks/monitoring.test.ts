@@ -1,0 +1,204 @@
+// Rule family 9 (熱実績管理表): one fixture per rule, each found at its cell in the layouts the 別紙1 fixtures use.
+import { validateGrid, readSubmission } from "../../src/engine";
+import { cellAddress, formatRef } from "../../src/forms/a1";
+import { MONITORING_RULES } from "../../src/checks/monitoringRules";
+import { Decimal } from "../../src/numbers";
+import type { CellValue, Finding, Grid } from "../../src/types";
+import { withCell } from "../fixtures/seedSubmissions";
+import { MONITORING_VARIANTS, cellOf, monitoredGrid } from "../fixtures/monitoring";
+import type { TablePlace } from "../fixtures/monitoring";
+import { MONITORING_CASES } from "./monitoringCases";
+import type { MonitoringEdit, MonitoringPlace } from "./monitoringCases";
+
+function currentNumber(grid: Grid, sheet: string, a1: string): number {
+  const s = grid.sheets.find((x) => x.name === sheet);
+  const m = /^([A-Z]+)(\d+)$/.exec(a1) as RegExpExecArray;
+  const col = [...m[1]].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const v = s?.values[Number(m[2]) - 1]?.[col];
+  return typeof v === "number" ? v : Number(String(v).replace(/,/g, ""));
+}
+
+/** A cell's "sheet!A1" in this variant. */
+function placeRef(grid: Grid, places: TablePlace[], at: MonitoringPlace): string {
+  if ("table" in at) return `${places[at.table].sheet}!${cellOf(places[at.table], at.key, at.month)}`;
+  if ("list" in at) {
+    const row = readSubmission(grid).projectList?.rows[at.list];
+    const field = row?.numbers[at.key] ?? row?.dates[at.key] ?? row?.text[at.key];
+    if (!field) throw new Error(`no 別紙1 cell ${at.key}`);
+    return formatRef(field.ref);
+  }
+  if ("attachment" in at) {
+    const ref = readSubmission(grid).attachments[at.attachment]?.facilityName?.ref;
+    if (!ref) throw new Error("no 別紙1添付 block");
+    return formatRef(ref);
+  }
+  const place = places["header" in at ? at.header : at.name];
+  const table = readSubmission(grid).monitoring.find(
+    (t) => t.sheet === place.sheet && t.months.some((m) => m.row === place.firstMonth),
+  );
+  if (!table) throw new Error("no table");
+  if ("header" in at) return formatRef(table.headerRef);
+  return formatRef(table.facilityName?.ref ?? table.headerRef);
+}
+
+function split(ref: string): [string, string] {
+  const i = ref.lastIndexOf("!");
+  return [ref.slice(0, i).replace(/^'|'$/g, ""), ref.slice(i + 1)];
+}
+
+function applyEdits(grid: Grid, places: TablePlace[], edits: MonitoringEdit[]): Grid {
+  let out = grid;
+  for (const e of edits) {
+    if ("name" in e) {
+      const ref = placeRef(out, places, { name: e.name });
+      const [sheet, a1] = split(ref);
+      const raw = out.sheets.find((s) => s.name === sheet);
+      const old = raw ? currentText(out, sheet, a1) : "";
+      out = withCell(out, sheet, a1, old.includes("：") ? `${old.split("：")[0]}：${e.value}` : e.value);
+      continue;
+    }
+    const ref = "table" in e ? placeRef(out, places, e) : placeRef(out, places, { list: e.list, key: e.key });
+    const [sheet, a1] = split(ref);
+    let value: CellValue = e.value;
+    const relative = typeof value === "string" ? /^[a-zA-Z]+([+-][\d.]+)$/.exec(value) : null;
+    if (relative)
+      value = Decimal.from(currentNumber(out, sheet, a1))
+        .add(relative[1])
+        .toNumber();
+    out = withCell(out, sheet, a1, value);
+  }
+  return out;
+}
+
+function currentText(grid: Grid, sheet: string, a1: string): string {
+  const s = grid.sheets.find((x) => x.name === sheet);
+  const m = /^([A-Z]+)(\d+)$/.exec(a1) as RegExpExecArray;
+  const col = [...m[1]].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return String(s?.values[Number(m[2]) - 1]?.[col] ?? "");
+}
+
+const where = (f: Finding) => `${f.rule} ${formatRef(f.ref)}`;
+
+describe("the clean monitored seed", () => {
+  it.each(MONITORING_VARIANTS)(
+    "%s: no error or warning, and one convention note per facility",
+    (_n, variant) => {
+      const report = validateGrid(monitoredGrid(variant).grid);
+      expect(report.findings.filter((f) => f.severity !== "info").map(where)).toEqual([]);
+      expect(report.findings.filter((f) => f.rule === "monitoring.convention")).toHaveLength(3);
+    },
+  );
+});
+
+describe.each(MONITORING_VARIANTS)("%s", (_variantName, variant) => {
+  it.each(MONITORING_CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    const { grid, places } = monitoredGrid(variant);
+    const faulty = applyEdits(grid, places, c.edits);
+    const findings = validateGrid(faulty).findings;
+    const target = placeRef(faulty, places, c.at);
+    const hits = findings.filter((f) => f.rule === c.rule);
+    expect(hits.map((f) => formatRef(f.ref))).toContain(target);
+    const hit = hits.find((f) => formatRef(f.ref) === target) as Finding;
+    expect(hit.severity).toBe(c.severity);
+    expect(hit.message.ja).toContain(target.split("!")[1]);
+    expect(hit.message.en).toContain(target.split("!")[1]);
+    if (c.expected instanceof RegExp) expect(String(hit.expected)).toMatch(c.expected);
+    else if (c.expected !== undefined) expect(hit.expected).toBe(c.expected);
+    if (c.actual !== undefined) expect(hit.actual).toBe(c.actual);
+    // errors about derived values carry their derivation down to the month's cells
+    if (c.rule.endsWith(".recompute") || c.rule.endsWith(".fromTable")) {
+      expect(hit.derivation?.length ?? 0).toBeGreaterThan(0);
+    }
+    const expectedOthers = (c.also ?? []).map((a) => `${a.rule} ${placeRef(faulty, places, a.at)}`).sort();
+    const others = findings
+      .filter((f) => f.severity !== "info" && !(f.rule === c.rule && formatRef(f.ref) === target))
+      .map(where)
+      .sort();
+    expect(others).toEqual(expectedOthers);
+  });
+});
+
+describe("derivations reach down to the month", () => {
+  it("3.1's error lists the monthly 生成熱量 cells and the rounding", () => {
+    const { grid, places } = monitoredGrid();
+    const faulty = applyEdits(
+      grid,
+      places,
+      MONITORING_CASES.find((c) => c.rule === "monitoring.qBl.fromTable")?.edits ?? [],
+    );
+    const hit = validateGrid(faulty).findings.find((f) => f.rule === "monitoring.qBl.fromTable") as Finding;
+    const step = hit.derivation?.[hit.derivation.length - 1];
+    expect(step?.formula).toBe("ROUNDDOWN(Σ Q_BL,m − Σ Q_ded, 0)");
+    expect(step?.cells).toContain(
+      `熱実績管理表!${cellAddress({ row: places[1].firstMonth, col: places[1].columns.qMonth })}`,
+    );
+    expect(step?.result).toBe("257571286");
+  });
+
+  it("a month's p_abs error shows ROUNDUP(ROUNDUP(0.84237, 3) + 0.101325, 2) = 0.95", () => {
+    const { grid, places } = monitoredGrid();
+    const faulty = applyEdits(grid, places, [{ table: 0, key: "pAbs", month: 0, value: 0.94 }]);
+    const hit = validateGrid(faulty).findings.find((f) => f.rule === "monitoring.pAbs.recompute") as Finding;
+    const steps = hit.derivation ?? [];
+    expect(steps.map((s) => s.result)).toEqual(["0.843", "0.95"]);
+    expect(steps[1].substituted).toBe("ROUNDUP(0.843 + 0.101325, 2)");
+  });
+});
+
+describe("every monitoring rule has a fixture", () => {
+  it("each rule and each instance of MONITORING_RULES", () => {
+    const covered = new Set(MONITORING_CASES.map((c) => c.rule));
+    const ids = MONITORING_RULES.flatMap((r) => (r.instances ? r.instances.map((i) => i.id) : [r.id]));
+    expect(ids.filter((id) => !covered.has(id))).toEqual([]);
+  });
+});
+
+describe("3.2 and 3.6 from declarations where the table has no column of its own", () => {
+  it("E_PS = 補機定格出力 1198.5 kW × 稼働時間 (津別): the note names the basis", () => {
+    const { grid, places } = monitoredGrid();
+    const t = places[0];
+    const header = t.firstMonth - 1;
+    const letters = (col: number) => cellAddress({ row: 0, col }).replace(/\d+/g, "");
+    // the metered column becomes a remark; P = 補機定格出力, Q = 稼働時間
+    let g = withCell(grid, t.sheet, `${letters(t.columns.ePsMonth)}${header + 1}`, "備考");
+    g = withCell(g, t.sheet, `P${header + 1}`, "補機定格出力 (kW)");
+    g = withCell(g, t.sheet, `Q${header + 1}`, "稼働時間 (h)");
+    // 11 months of 465 h (557,302.5 kWh each, 6,130,327.5 in all) and 456.9692 h (547,677.5862 kWh):
+    // Σ = 6,678,005.0862 kWh → ROUNDDOWN 6,678,005 (3.2)
+    for (let m = 0; m < 12; m++) {
+      g = withCell(g, t.sheet, `P${t.firstMonth + m + 1}`, 1198.5);
+      g = withCell(g, t.sheet, `Q${t.firstMonth + m + 1}`, m === 11 ? 456.9692 : 465);
+    }
+    const findings = validateGrid(g).findings;
+    expect(findings.filter((f) => f.severity !== "info").map(where)).toEqual([]);
+    const note = findings.find((f) => f.rule === "monitoring.convention" && formatRef(f.ref) === "別紙1!L4");
+    expect(note?.actual).toBe("3.1=sumDown, 3.2=sumDown/ePsRated");
+    expect(note?.message.ja).toContain("補機消費電力量（定格出力 × 稼働時間）の合計を整数に切捨");
+  });
+});
+
+describe("F_B from バイオマス投入量, 低位発熱量(dry), 水分率", () => {
+  it("セイホク's {LHV_dry × (1 − w) − 2,500 × w} × m gives 3.6, and with 助燃料熱量 3.7", () => {
+    const { grid, places } = monitoredGrid();
+    const t = places[2];
+    const header = t.firstMonth - 1;
+    const letter = (col: number) => cellAddress({ row: 0, col }).replace(/\d+/g, "");
+    let g = withCell(grid, t.sheet, `${letter(t.columns.fBMonth)}${header + 1}`, "備考");
+    g = withCell(g, t.sheet, `Q${header + 1}`, "バイオマス投入量 (t)");
+    g = withCell(g, t.sheet, `R${header + 1}`, "低位発熱量(dry) (kJ/kg)");
+    g = withCell(g, t.sheet, `S${header + 1}`, "水分率 (%)");
+    // {19,000 × (1 − 0.4) − 2,500 × 0.4} = 10,400 MJ/t; 11 × 3,350 t + 3,400.5454 t = 40,250.5454 t
+    // → 418,605,672.16 MJ → ROUNDDOWN 418,605,672 (3.6); + 141,900 MJ of 助燃料 → 418,747,572 (3.7).
+    // The dry-basis variant would give 11,400 × 40,250.5454 = 458,856,217.56: not 3.6.
+    for (let m = 0; m < 12; m++) {
+      const row = t.firstMonth + m + 1;
+      g = withCell(g, t.sheet, `Q${row}`, m === 11 ? 3400.5454 : 3350);
+      g = withCell(g, t.sheet, `R${row}`, 19000);
+      g = withCell(g, t.sheet, `S${row}`, 0.4);
+    }
+    const findings = validateGrid(g).findings;
+    expect(findings.filter((f) => f.severity !== "info").map(where)).toEqual([]);
+    const note = findings.find((f) => f.rule === "monitoring.convention" && formatRef(f.ref) === "別紙1!L6");
+    expect(note?.actual).toBe("3.1=sumDown, 3.2=sumDown, 3.6=sumDown/fBWetBasis, 3.7=sumDown/fBWetBasis");
+  });
+});

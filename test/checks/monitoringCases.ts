@@ -1,0 +1,312 @@
+// One fixture per monitoring rule (family 9): the clean monitored seed with one fault, as edits by key and month, so
+// that every layout variant places them at its own cells. Shared by test/checks/monitoring.test.ts and the coverage
+// check of test/checks/rules.test.ts.
+import type { CellValue, Severity } from "../../src/types";
+
+/** A cell of a monitoring table (0 津別, 1 川辺, 2 セイホク) by key and month (0 = April 2020), or of 別紙1 by key. */
+export type MonitoringEdit =
+  | { table: 0 | 1 | 2; key: string; month: number | "total"; value: CellValue }
+  | { list: 0 | 1 | 2; key: string; value: CellValue }
+  | { name: 0 | 1 | 2; value: string };
+
+/** Where a finding is expected: a table cell, a 別紙1 cell, a table's 年月 header or its 熱設備名称 cell. */
+export type MonitoringPlace =
+  | { table: 0 | 1 | 2; key: string; month: number | "total" }
+  | { list: 0 | 1 | 2; key: string }
+  | { header: 0 | 1 | 2 }
+  | { name: 0 | 1 | 2 }
+  | { attachment: 0 | 1 | 2 };
+
+export interface MonitoringCase {
+  name: string;
+  rule: string;
+  severity: Severity;
+  edits: MonitoringEdit[];
+  at: MonitoringPlace;
+  expected?: string | number | RegExp;
+  actual?: string | number;
+  /** Other errors and warnings the fault necessarily causes, with why in a comment. */
+  also?: { rule: string; at: MonitoringPlace }[];
+}
+
+const APRIL = 0;
+
+export const MONITORING_CASES: MonitoringCase[] = [
+  {
+    name: "p_abs rounded once only",
+    rule: "monitoring.pAbs.recompute",
+    severity: "error",
+    // ROUNDUP(ROUNDUP(0.84237, 3) + 0.101325, 2) = ROUNDUP(0.944325, 2) = 0.95; 0.94 is ROUND(0.84237 + 0.101325, 2)
+    edits: [{ table: 0, key: "pAbs", month: APRIL, value: 0.94 }],
+    at: { table: 0, key: "pAbs", month: APRIL },
+    expected: "0.95",
+    actual: "0.94",
+  },
+  {
+    name: "steam temperature rounded instead of truncated",
+    rule: "monitoring.tSteam.recompute",
+    severity: "error",
+    // ROUNDDOWN(185.468, 1) = 185.4
+    edits: [{ table: 0, key: "tSteam", month: APRIL, value: 185.5 }],
+    at: { table: 0, key: "tSteam", month: APRIL },
+    expected: "185.4",
+    actual: "185.5",
+  },
+  {
+    name: "h off in the second decimal",
+    rule: "monitoring.hSteam.recompute",
+    severity: "error",
+    // IF97 h(0.95 MPa, 185.4 °C) = 2795.30217 kJ/kg (DOMAIN.md §5); the cell holds 2 decimals, so 2795.30
+    edits: [{ table: 0, key: "hSteam", month: APRIL, value: 2795.31 }],
+    at: { table: 0, key: "hSteam", month: APRIL },
+    expected: /^2795\.30217/,
+    actual: "2795.31",
+    // 生成熱量 is checked from the cells' own h: the month's heat (computed from 2795.30) no longer follows
+    also: [{ rule: "monitoring.qMonth.recompute", at: { table: 0, key: "qMonth", month: APRIL } }],
+  },
+  {
+    name: "feedwater temperature rounded instead of truncated",
+    rule: "monitoring.tFeed.recompute",
+    severity: "error",
+    edits: [{ table: 0, key: "tFeed", month: APRIL, value: 104.4 }],
+    at: { table: 0, key: "tFeed", month: APRIL },
+    expected: "104.3",
+    actual: "104.4",
+  },
+  {
+    name: "h' of 104.4 °C instead of 104.3 °C",
+    rule: "monitoring.hFeed.recompute",
+    severity: "error",
+    // IF97 h'(104.3 °C) = 437.255055 kJ/kg (DOMAIN.md §5); 437.68 is h'(104.4 °C) to 2 decimals
+    edits: [{ table: 0, key: "hFeed", month: APRIL, value: 437.68 }],
+    at: { table: 0, key: "hFeed", month: APRIL },
+    expected: /^437\.2550/,
+    actual: "437.68",
+    also: [{ rule: "monitoring.qMonth.recompute", at: { table: 0, key: "qMonth", month: APRIL } }],
+  },
+  {
+    name: "生成熱量 with digits swapped",
+    rule: "monitoring.qMonth.recompute",
+    severity: "error",
+    // 2795.30 × 18,656 − 437.26 × 18,892.9 = 52,149,116.8 − 8,261,109.454 = 43,888,007.346 (both the 合計 and 3.1
+    // are then off by the same 62.654 MJ)
+    edits: [{ table: 0, key: "qMonth", month: APRIL, value: 43888070 }],
+    at: { table: 0, key: "qMonth", month: APRIL },
+    expected: "43888007.346",
+    actual: "43888070",
+    also: [
+      { rule: "monitoring.total.recompute", at: { table: 0, key: "qMonth", month: "total" } },
+      { rule: "monitoring.qBl.fromTable", at: { list: 0, key: "qBl" } },
+    ],
+  },
+  {
+    name: "a flow typed with its unit",
+    rule: "monitoring.cell.unreadable",
+    severity: "error",
+    edits: [{ table: 0, key: "fFeed", month: APRIL, value: "18892.9t?" }],
+    at: { table: 0, key: "fFeed", month: APRIL },
+  },
+  {
+    name: "a month that is no month",
+    rule: "monitoring.month.unreadable",
+    severity: "error",
+    edits: [{ table: 1, key: "month", month: 5, value: "2020年13月" }],
+    at: { table: 1, key: "month", month: 5 },
+    // the row's month is not read, so September is missing
+    also: [{ rule: "monitoring.month.missing", at: { header: 1 } }],
+  },
+  {
+    name: "a month of the period without a row",
+    rule: "monitoring.month.missing",
+    severity: "error",
+    // 5.1 of セイホク moved to 2020年3月1日: March 2020 has no row (5.1 is then before 1.5 too)
+    edits: [{ list: 2, key: "startDate", value: "2020年3月1日" }],
+    at: { header: 2 },
+    expected: "2020年3月〜2021年3月",
+    actual: "12 か月",
+    also: [{ rule: "period.row.outside", at: { list: 2, key: "startDate" } }],
+  },
+  {
+    name: "a month out of the facility's period",
+    rule: "monitoring.month.outOfPeriod",
+    severity: "error",
+    // 5.2 of セイホク moved to 2021年2月28日: March 2021 lies outside (5.2 is still inside 1.5)
+    edits: [{ list: 2, key: "endDate", value: "2021年2月28日" }],
+    at: { table: 2, key: "month", month: 11 },
+    expected: "2020年4月〜2021年2月",
+    actual: "2021年3月",
+  },
+  {
+    name: "the same month twice",
+    rule: "monitoring.month.duplicate",
+    severity: "error",
+    edits: [{ table: 2, key: "month", month: 11, value: "2021年2月" }],
+    at: { table: 2, key: "month", month: 11 },
+    actual: "2021年2月",
+    also: [{ rule: "monitoring.month.missing", at: { header: 2 } }],
+  },
+  {
+    name: "a 合計 off by one",
+    rule: "monitoring.total.recompute",
+    severity: "error",
+    edits: [{ table: 1, key: "fFeed", month: "total", value: 1 }],
+    at: { table: 1, key: "fFeed", month: "total" },
+    actual: "1",
+  },
+  {
+    name: "控除熱量 changed after 3.1 was written",
+    rule: "monitoring.qBl.fromTable",
+    severity: "error",
+    // April's deduction 3,001,856 → 3,002,856 and its 合計 with it: Σ − 控除 falls 1,000 MJ short of 3.1
+    edits: [
+      { table: 1, key: "deduction", month: APRIL, value: 3002856 },
+      { table: 1, key: "deduction", month: "total", value: 38039299 },
+    ],
+    at: { list: 1, key: "qBl" },
+    expected: "257571286",
+    actual: "257572286",
+  },
+  {
+    name: "補機消費電力量 of one month changed",
+    rule: "monitoring.ePs.fromTable",
+    severity: "error",
+    edits: [
+      { table: 0, key: "ePsMonth", month: APRIL, value: 559818 },
+      { table: 0, key: "ePsMonth", month: "total", value: 6678015 },
+    ],
+    at: { list: 0, key: "ePs" },
+    expected: "6678015",
+    actual: "6678005",
+  },
+  {
+    name: "biomass heat moved to the auxiliary fuel",
+    rule: "monitoring.fB.fromTable",
+    severity: "error",
+    // F_B − 5 and 助燃料 + 5 in April: F_T is unchanged, F_B is 5 MJ short
+    edits: [
+      { table: 2, key: "fBMonth", month: APRIL, value: "fB-5" },
+      { table: 2, key: "fBMonth", month: "total", value: 418605667 },
+      { table: 2, key: "auxFuelHeat", month: APRIL, value: "aux+5" },
+      { table: 2, key: "auxFuelHeat", month: "total", value: 141905 },
+    ],
+    at: { list: 2, key: "fB" },
+    expected: "418605667",
+    actual: "418605672",
+  },
+  {
+    name: "auxiliary fuel heat of one month changed",
+    rule: "monitoring.fT.fromTable",
+    severity: "error",
+    edits: [
+      { table: 2, key: "auxFuelHeat", month: APRIL, value: "aux+100" },
+      { table: 2, key: "auxFuelHeat", month: "total", value: 142000 },
+    ],
+    at: { list: 2, key: "fT" },
+    expected: "418747672",
+    actual: "418747572",
+  },
+  {
+    name: "which rounding the workbook follows (the clean fixture)",
+    rule: "monitoring.convention",
+    severity: "info",
+    edits: [],
+    at: { list: 0, key: "qBl" },
+    actual: "3.1=sumDown, 3.2=sumDown",
+  },
+  {
+    name: "a table named after no facility",
+    rule: "monitoring.facility.unmatched",
+    severity: "warning",
+    edits: [{ name: 0, value: "津別バイオマス発電所" }],
+    at: { name: 0 },
+    actual: "津別バイオマス発電所",
+  },
+  {
+    name: "the seed's 稚板 for 単板",
+    rule: "monitoring.facility.nearMiss",
+    severity: "warning",
+    // 別紙1 1.1 of the published seed prints 津別稚板…; the table (as 別紙1添付) 津別単板…: matched, and said
+    edits: [
+      { list: 0, key: "facilityName", value: "津別稚板協同組合バイオマスエネルギーセンター (2020年度)" },
+    ],
+    at: { name: 0 },
+    expected: "津別稚板協同組合バイオマスエネルギーセンター (2020年度)",
+    actual: "津別単板協同組合バイオマスエネルギーセンター",
+    // the identity family finds the same slip against 別紙1添付
+    also: [{ rule: "identity.facilityName.attachment", at: { attachment: 0 } }],
+  },
+  {
+    name: "a facility without a table",
+    rule: "monitoring.facility.noTable",
+    severity: "info",
+    edits: [{ name: 0, value: "津別バイオマス発電所" }],
+    at: { list: 0, key: "facilityName" },
+    also: [{ rule: "monitoring.facility.unmatched", at: { name: 0 } }],
+  },
+  {
+    name: "absolute pressure typed as gauge",
+    rule: "monitoring.pressure.looksAbsolute",
+    severity: "warning",
+    // 1.1 as gauge: p_abs = ROUNDUP(1.1 + 0.101325, 2) = 1.21 MPa, t_sat ≈ 188.9 °C > 185.4 °C;
+    // as absolute: t_sat(1.1 MPa) ≈ 184.1 °C < 185.4 °C (IF97 saturation line)
+    edits: [
+      { table: 0, key: "pGauge", month: APRIL, value: 1.1 },
+      { table: 0, key: "pAbs", month: APRIL, value: 1.21 },
+    ],
+    at: { table: 0, key: "pGauge", month: APRIL },
+    actual: "1.1",
+    // h(1.21 MPa, 185.4 °C) is compressed liquid's: the steam h in the cell no longer agrees
+    also: [{ rule: "monitoring.hSteam.recompute", at: { table: 0, key: "hSteam", month: APRIL } }],
+  },
+  {
+    name: "gauge pressure in bar",
+    rule: "monitoring.pressure.looksBar",
+    severity: "warning",
+    // 8.4 "MPa": p_abs 8.51 MPa, t_sat ≈ 299 °C; 8.4 bar = 0.84 MPa: t_sat(0.941325) ≈ 177.5 °C < 185.4 °C
+    edits: [
+      { table: 0, key: "pGauge", month: APRIL, value: 8.4 },
+      { table: 0, key: "pAbs", month: APRIL, value: 8.51 },
+    ],
+    at: { table: 0, key: "pGauge", month: APRIL },
+    actual: "8.4",
+    also: [{ rule: "monitoring.hSteam.recompute", at: { table: 0, key: "hSteam", month: APRIL } }],
+  },
+  {
+    name: "wet steam",
+    rule: "monitoring.steam.belowSaturation",
+    severity: "warning",
+    // 170.0 °C < t_sat(0.95 MPa) ≈ 177.7 °C, and < t_sat(0.84237 MPa) ≈ 172.9 °C too, so not a unit slip
+    edits: [
+      { table: 0, key: "tSteamMean", month: APRIL, value: 170.04 },
+      { table: 0, key: "tSteam", month: APRIL, value: 170 },
+    ],
+    at: { table: 0, key: "tSteamMean", month: APRIL },
+    actual: "170",
+    also: [{ rule: "monitoring.hSteam.recompute", at: { table: 0, key: "hSteam", month: APRIL } }],
+  },
+  {
+    name: "no operating day but steam",
+    rule: "monitoring.days.zeroWithFlow",
+    severity: "warning",
+    // April had 30 days: the 合計 of days drops by 30 with it (350 → 320)
+    edits: [
+      { table: 0, key: "operatingDays", month: APRIL, value: 0 },
+      { table: 0, key: "operatingDays", month: "total", value: "total-30" },
+    ],
+    at: { table: 0, key: "operatingDays", month: APRIL },
+    actual: 0,
+  },
+  {
+    name: "feedwater 20 % above steam",
+    rule: "monitoring.feedwater.excess",
+    severity: "warning",
+    // 18,656 × 1.2 = 22,387.2 t; the 合計 follows (+3,494.3 t); 生成熱量 no longer follows from the cells
+    edits: [
+      { table: 0, key: "fFeed", month: APRIL, value: 22387.2 },
+      { table: 0, key: "fFeed", month: "total", value: "fFeedTotal+3494.3" },
+    ],
+    at: { table: 0, key: "fFeed", month: APRIL },
+    actual: "22387.2",
+    also: [{ rule: "monitoring.qMonth.recompute", at: { table: 0, key: "qMonth", month: APRIL } }],
+  },
+];

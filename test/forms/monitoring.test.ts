@@ -1,0 +1,71 @@
+// The reader finds each 熱実績管理表 by its labels in every layout variant of the 別紙1 fixtures.
+import { readSubmission } from "../../src/forms/read";
+import { monitoringColumnOf } from "../../src/forms/monitoring";
+import { normalizeText } from "../../src/numbers";
+import { seedGrid } from "../fixtures/seedSubmissions";
+import { FACILITIES, MONITORING_VARIANTS, monitoredGrid, tableColumns } from "../fixtures/monitoring";
+
+import type { NumberField } from "../../src/forms/submission";
+
+const num = (f: NumberField | undefined) => (f && f.reading.kind === "number" ? f.reading.value : null);
+
+describe("readSubmission: monitoring tables", () => {
+  it.each(MONITORING_VARIANTS)(
+    "%s: three tables, 12 months each, a 合計 row, every column",
+    (_name, variant) => {
+      const { grid, places } = monitoredGrid(variant);
+      const tables = readSubmission(grid).monitoring;
+      expect(tables).toHaveLength(3);
+      tables.forEach((t, i) => {
+        const f = FACILITIES[i];
+        expect(t.facilityName?.value).toBe(f.name);
+        expect(t.sheet).toBe(places[i].sheet);
+        expect(Object.keys(t.columns).sort()).toEqual([...tableColumns(f)].sort());
+        expect(t.columns).toEqual(places[i].columns);
+        expect(t.months).toHaveLength(12);
+        expect(t.months[0].row).toBe(places[i].firstMonth);
+        expect(t.total?.ref.row).toBe(places[i].totalRow);
+        const first = t.months[0].month.reading;
+        const last = t.months[11].month.reading;
+        expect(first.kind === "date" && [first.year, first.month]).toEqual([2020, 4]);
+        expect(last.kind === "date" && [last.year, last.month]).toEqual([2021, 3]);
+      });
+      // DOMAIN §5's example month, whatever the layout
+      expect(num(tables[0].months[0].cells.pGauge)).toBe(0.84237);
+      expect(num(tables[0].months[0].cells.hSteam)).toBe(2795.3);
+      expect(num(tables[1].total?.cells.deduction)).toBe(38038299);
+    },
+  );
+
+  it("a workbook without monitoring tables reads none", () => {
+    expect(readSubmission(seedGrid("H002-2")).monitoring).toEqual([]);
+  });
+
+  it.each([
+    ["年月", "month"],
+    ["蒸気圧力 月平均（ゲージ） (MPa)", "pGauge"],
+    ["蒸気圧力（絶対）", "pAbs"],
+    ["蒸気温度月平均", "tSteamMean"],
+    ["蒸気温度", "tSteam"],
+    ["蒸気比エンタルピー", "hSteam"],
+    ["抽気蒸気流量", "fSteam"],
+    ["送気流量", "fSteam"],
+    ["給水温度 月平均", "tFeedMean"],
+    ["給水温度", "tFeed"],
+    ["給水比エンタルピー", "hFeed"],
+    ["給水流量", "fFeed"],
+    ["控除熱量", "deduction"],
+    ["生成熱量", "qMonth"],
+    ["補機消費電力量", "ePsMonth"],
+    ["補機定格出力 (kW)", "ratedPower"],
+    ["稼働時間", "operatingHours"],
+    ["稼働日数", "operatingDays"],
+    ["バイオマス投入量", "biomassMass"],
+    ["低位発熱量(dry)", "lhvDry"],
+    ["水分率", "moisture"],
+    ["助燃料（A重油）使用量 (kL)", "auxFuelVolume"],
+    ["ｂ ａ ｉ ｏ", null],
+  ])("the label %s names %s", (label, key) => {
+    expect(monitoringColumnOf(normalizeText(label))).toBe(key);
+  });
+});
