@@ -23,7 +23,7 @@ describe("steam functions take a pressure unit", () => {
     expect((call("STEAM_H", p, 26.85, unit) as number).toFixed(6)).toBe("115.331273");
   });
 
-  it("STEAM_TSAT(1, \"bar\") is Tsat at 0.1 MPa, 99.605919 °C (IF97 Table 35)", () => {
+  it('STEAM_TSAT(1, "bar") is Tsat at 0.1 MPa, 99.605919 °C (IF97 Table 35)', () => {
     expect((call("STEAM_TSAT", 1, "bar") as number).toFixed(6)).toBe("99.605919");
   });
 
