@@ -59,7 +59,8 @@ export type XlsxErrorReason =
   | "xlsx.badRef"
   | "xlsx.overBudget"
   | "xlsx.unsafeName"
-  | "xlsx.writeFailed";
+  | "xlsx.writeFailed"
+  | "xlsx.badValue";
 
 /** A GecError that also says which check refused the file, for callers and tests that branch on it. */
 export class XlsxError extends GecError {

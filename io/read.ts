@@ -16,7 +16,7 @@ import { unzipEntries } from "./zip";
 import type { EntrySink } from "./zip";
 
 /** Built-in number formats that have a fixed code (ids 27–36, 50–58 are locale-dependent and read as none). */
-const BUILTIN_FORMATS: Record<number, string> = {
+export const BUILTIN_FORMATS: Record<number, string> = {
   1: "0",
   2: "0.00",
   3: "#,##0",
@@ -712,4 +712,33 @@ export function readGrid(bytes: Uint8Array): Grid {
     out.push(sheetGrid(name, part, strings, styles, workbook.date1904, area));
   }
   return { sheets: out };
+}
+
+/** The worksheets of a package in workbook order, with their entry names (for the writer). */
+export function sheetEntries(
+  workbookXml: Uint8Array,
+  relsXml: Uint8Array,
+): { name: string; entry: string }[] {
+  const budgets: Budgets = {
+    nodes: BUDGET.xmlNodes,
+    cells: BUDGET.cells,
+    merges: BUDGET.merges,
+    validations: BUDGET.validations,
+    definedNames: BUDGET.definedNames,
+    strings: BUDGET.sharedStrings,
+    deadline: Date.now() + BUDGET.ms,
+  };
+  const workbook: WorkbookPart = { date1904: false, sheets: [] };
+  const rels = new Map<string, string>();
+  const feed = (name: string, bytes: Uint8Array, h: Handlers) => {
+    const sink = xmlSink(name, budgets, h, () => undefined);
+    sink.data(bytes);
+    sink.end();
+  };
+  feed("xl/workbook.xml", workbookXml, workbookHandlers(workbook, budgets));
+  feed("xl/_rels/workbook.xml.rels", relsXml, relsHandlers(rels));
+  return workbook.sheets.flatMap(({ name, rid }) => {
+    const target = rels.get(rid);
+    return target === undefined ? [] : [{ name, entry: partName(target) }];
+  });
 }

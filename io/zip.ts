@@ -147,9 +147,14 @@ export function collect(): EntrySink & { bytes(): Uint8Array } {
 }
 
 /** Every entry of a package, in order, inflated within the budgets. */
-export function readAllEntries(bytes: Uint8Array, tick: () => void): { name: string; data: Uint8Array }[] {
+export function readAllEntries(
+  bytes: Uint8Array,
+  tick: () => void,
+  limits: { entryBytes?: number; totalBytes?: number } = {},
+): { name: string; data: Uint8Array }[] {
   const sinks = new Map<string, ReturnType<typeof collect>>();
   const names = unzipEntries(bytes, {
+    ...limits,
     tick,
     open(name) {
       const sink = collect();
