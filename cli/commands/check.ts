@@ -4,7 +4,7 @@ import { parseArgs, UsageError } from "../args";
 import { validateGrid, cellAddress } from "../../src/engine";
 import type { ValidationReport } from "../../src/engine";
 import type { Finding, Severity } from "../../src/types";
-import { langOf, readWorkbook } from "./workbook";
+import { langOf, readInput } from "./workbook";
 import type { Lang } from "./workbook";
 
 export const usage = "gec check FILE.xlsx [--json] [--lang ja|en]";
@@ -62,8 +62,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const lang = langOf(parsed.options.get("lang"));
   if (parsed.positionals.length !== 1) throw new UsageError(`使い方 / usage: ${usage}`);
   const file = parsed.positionals[0];
-  const { xlsx, wb } = await readWorkbook(io, file);
-  const report = validateGrid(xlsx.workbookToGrid(wb));
+  const { grid } = await readInput(io, file);
+  const report = validateGrid(grid);
   io.stdout(parsed.flags.has("json") ? reportJson(report) : reportText(report, lang, file));
   return report.summary.errors > 0 ? 1 : 0;
 }

@@ -5,7 +5,7 @@ import { patchPackage, escapeText } from "../../io/patch";
 import { readGrid } from "../../io/read";
 import { XlsxError } from "../../io/errors";
 import type { CellValue, Grid, WritePlan } from "../../src/types";
-import { richWorkbook } from "../fixtures/richWorkbook";
+import { richWorkbook } from "./richWorkbook";
 
 function entries(bytes: Uint8Array): Record<string, Uint8Array> {
   return unzipSync(bytes);
