@@ -1,4 +1,4 @@
-// Standalone mode (no Excel): open a .xlsx, validate, fill and download it — through io/xlsx, like `gec check`.
+// Standalone mode (no Excel): open a .xlsx, validate, fill and download it — through io/read and io/patch, like `gec`.
 import * as React from "react";
 import { Button, Caption1 } from "@fluentui/react-components";
 import type { CellWrite, Grid, Message, WritePlan } from "../../src/types";
@@ -10,24 +10,23 @@ import { invertPlan } from "../../src/fill/invert";
 import { strings, tr } from "../i18n";
 import type { FileBarProps } from "../App";
 
-type Xlsx = typeof import("../../io/xlsx");
-type Workbook = Awaited<ReturnType<Xlsx["loadWorkbook"]>>;
+type Doc = import("./document").StandaloneDocument;
 
-/** ExcelJS and io/xlsx are loaded only once a file is opened. */
-const loadXlsx = (): Promise<Xlsx> => import("../../io/xlsx");
+/** The reader and writer are loaded only once a file is opened (ExcelJS only when a template is inserted). */
+const loadDocument = (): Promise<typeof import("./document")> => import("./document");
 
-/** A Backend over an in-memory ExcelJS workbook. */
-export function workbookBackend(xlsx: Xlsx, wb: Workbook): Backend {
+/** A Backend over the opened package: writes are recorded and the download patches the original bytes. */
+export function workbookBackend(doc: Doc): Backend {
   const apply = async (plan: WritePlan): Promise<ApplyResult> => {
-    xlsx.applyPlan(wb, plan);
+    doc.apply(plan);
     return { applied: plan, skipped: [] };
   };
   return {
     kind: "standalone",
-    readGrid: async (): Promise<Grid> => xlsx.workbookToGrid(wb),
+    readGrid: async (): Promise<Grid> => doc.readGrid(),
     apply,
     revert: (applied: CellWrite[]) => apply(invertPlan(applied)),
-    insertTemplate: async (template: TemplateWorkbookShape) => xlsx.addTemplate(wb, template),
+    insertTemplate: async (template: TemplateWorkbookShape) => doc.insertTemplate(template),
   };
 }
 
@@ -48,8 +47,7 @@ function downloadBytes(bytes: Uint8Array, name: string): void {
 
 export function StandaloneApp(): React.JSX.Element {
   const [state, setState] = React.useState<{
-    xlsx: Xlsx;
-    wb: Workbook;
+    doc: Doc;
     name: string;
     backend: Backend;
   } | null>(null);
@@ -59,27 +57,31 @@ export function StandaloneApp(): React.JSX.Element {
   const open = async (file: File) => {
     setError(null);
     try {
-      const xlsx = await loadXlsx();
-      const wb = await xlsx.loadWorkbook(new Uint8Array(await file.arrayBuffer()));
-      setState({ xlsx, wb, name: file.name, backend: workbookBackend(xlsx, wb) });
+      const { StandaloneDocument } = await loadDocument();
+      const doc = StandaloneDocument.open(new Uint8Array(await file.arrayBuffer()));
+      setState({ doc, name: file.name, backend: workbookBackend(doc) });
     } catch (e) {
       setError(describeError(e)); // a GecError's own text: what is wrong with the file and what to do
     }
   };
 
   const createWorkbook = async (name: string): Promise<Backend> => {
-    const xlsx = await loadXlsx();
-    const wb = xlsx.newWorkbook();
-    const backend = workbookBackend(xlsx, wb);
+    const { StandaloneDocument } = await loadDocument();
+    const doc = StandaloneDocument.empty();
+    const backend = workbookBackend(doc);
     setError(null);
-    setState({ xlsx, wb, name, backend });
+    setState({ doc, name, backend });
     return backend;
   };
 
   const download = async () => {
     if (!state) return;
-    const bytes = await state.xlsx.saveWorkbook(state.wb);
-    downloadBytes(bytes, state.name.replace(/(\.xlsx)?$/i, "-gec.xlsx"));
+    try {
+      // the opened package with only the written cells changed (io/patch), as `gec fill` writes it
+      downloadBytes(state.doc.save(), state.name.replace(/(\.xlsx)?$/i, "-gec.xlsx"));
+    } catch (e) {
+      setError(describeError(e));
+    }
   };
 
   // The native input stays hidden (its button would speak the browser's language); a Fluent button opens it.
