@@ -324,12 +324,15 @@ const enum Kind {
 }
 
 interface SheetPart {
-  rows: number[];
-  cols: number[];
-  kinds: Kind[];
-  styles: number[];
+  /** Cells so far; rows, cols, kinds and styles are typed arrays grown by doubling (plain arrays cost GC). */
+  n: number;
+  rows: Int32Array;
+  cols: Int32Array;
+  kinds: Uint8Array;
+  styles: Int32Array;
   raws: (string | null)[];
-  formulas: (string | null)[];
+  /** Formula text by cell index (most cells have none). */
+  formulas: Map<number, string>;
   /** Shared formula of a dependent cell: its group id (resolved against the group's master at the end). */
   sharedOf: Map<number, string>;
   masters: Map<string, { row: number; col: number; formula: string }>;
@@ -341,12 +344,13 @@ interface SheetPart {
 
 function newSheetPart(): SheetPart {
   return {
-    rows: [],
-    cols: [],
-    kinds: [],
-    styles: [],
+    n: 0,
+    rows: new Int32Array(64),
+    cols: new Int32Array(64),
+    kinds: new Uint8Array(64),
+    styles: new Int32Array(64),
     raws: [],
-    formulas: [],
+    formulas: new Map(),
     sharedOf: new Map(),
     masters: new Map(),
     merges: [],
@@ -363,8 +367,8 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers
   let inCell = false;
   let t = "";
   let style = -1;
-  let value: string[] | null = null;
-  let formula: string[] | null = null;
+  let value: string | null = null;
+  let formula: string | null = null;
   let fAttrs: Record<string, string> = {};
   let target: "v" | "f" | "t" | null = null;
   let phonetic = 0;
@@ -410,11 +414,11 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers
           if (inCell) {
             target = "f";
             fAttrs = a;
-            formula = formula ?? [];
+            formula = formula ?? "";
           }
           return;
         case "is":
-          if (inCell) value = value ?? [];
+          if (inCell) value = value ?? "";
           return;
         case "rPh":
           phonetic++;
@@ -422,7 +426,7 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers
         case "t":
           if (inCell && phonetic === 0) {
             target = "t";
-            value = value ?? [];
+            value = value ?? "";
           }
           return;
         case "mergeCell": {
@@ -465,8 +469,8 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers
       }
     },
     text(text) {
-      if (target === "v" || target === "t") value?.push(text) ?? (value = [text]);
-      else if (target === "f") formula?.push(text);
+      if (target === "v" || target === "t") value = value === null ? text : value + text;
+      else if (target === "f") formula = formula === null ? text : formula + text;
     },
     close(name) {
       depth--;
@@ -474,8 +478,8 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers
       else if (name === "rPh") phonetic--;
       else if (name === "c" && inCell) {
         inCell = false;
-        const raw = value === null ? null : value.join("");
-        const f = formula === null ? null : formula.join("");
+        const raw = value;
+        const f = formula;
         const shared = fAttrs.t === "shared" ? fAttrs.si : undefined;
         const isFormula = (f !== null && f !== "") || shared !== undefined;
         let kind: Kind;
@@ -492,16 +496,28 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers
             out.masters.set(shared, { row, col, formula: f });
             formulaText = f;
           } else if (shared !== undefined && !fAttrs.ref) {
-            out.sharedOf.set(out.rows.length, shared);
+            out.sharedOf.set(out.n, shared);
             formulaText = "";
           } else formulaText = f;
         }
-        out.rows.push(row);
-        out.cols.push(col);
-        out.kinds.push(kind);
-        out.styles.push(style);
+        if (out.n === out.rows.length) {
+          const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+            const b = make(a.length * 2);
+            b.set(a);
+            return b;
+          };
+          out.rows = grow(out.rows, (k) => new Int32Array(k));
+          out.cols = grow(out.cols, (k) => new Int32Array(k));
+          out.kinds = grow(out.kinds, (k) => new Uint8Array(k));
+          out.styles = grow(out.styles, (k) => new Int32Array(k));
+        }
+        out.rows[out.n] = row;
+        out.cols[out.n] = col;
+        out.kinds[out.n] = kind;
+        out.styles[out.n] = style;
+        out.n++;
         out.raws.push(kind === Kind.Blank ? null : raw);
-        out.formulas.push(formulaText);
+        if (formulaText !== null) out.formulas.set(out.n - 1, formulaText);
       }
     },
   };
@@ -525,7 +541,7 @@ function sheetGrid(
   date1904: boolean,
   area: { left: number },
 ): SheetGrid {
-  const n = part.rows.length;
+  const n = part.n;
   // Which cells count in the used range, and which are merged (their value belongs to the range's first cell).
   const keyOf = (r: number, c: number) => r * EXCEL_MAX_COLS + c;
   const slaves = new Set<number>();
@@ -545,11 +561,15 @@ function sheetGrid(
   };
   const present = new Set<number>();
   const counts: boolean[] = new Array(n);
+  const merged = slaves.size > 0;
   for (let i = 0; i < n; i++) {
-    const k = keyOf(part.rows[i], part.cols[i]);
-    present.add(k);
+    const k = merged ? keyOf(part.rows[i], part.cols[i]) : 0;
+    if (merged) present.add(k);
     counts[i] =
-      slaves.has(k) || part.kinds[i] !== Kind.Blank || part.formulas[i] !== null || !(part.styles[i] > 0);
+      part.kinds[i] !== Kind.Blank ||
+      part.formulas.has(i) ||
+      !(part.styles[i] > 0) ||
+      (merged && slaves.has(k));
     if (counts[i]) grow(part.rows[i], part.cols[i]);
   }
   for (const k of slaves) grow(Math.floor(k / EXCEL_MAX_COLS), k % EXCEL_MAX_COLS);
@@ -574,9 +594,9 @@ function sheetGrid(
     const c = part.cols[i];
     const format = formatOf(styles, part.styles[i]);
     numberFormats[r - top][c - left] = format;
-    if (slaves.has(keyOf(r, c))) continue;
-    if (part.kinds[i] === Kind.Blank && part.formulas[i] === null) continue;
-    let f = part.formulas[i];
+    if (merged && slaves.has(keyOf(r, c))) continue;
+    let f = part.formulas.get(i) ?? null;
+    if (part.kinds[i] === Kind.Blank && f === null) continue;
     const group = part.sharedOf.get(i);
     if (group !== undefined) {
       const master = part.masters.get(group);
@@ -588,7 +608,14 @@ function sheetGrid(
       f = slideFormula(master.formula, master, { row: r, col: c });
     }
     formulas[r - top][c - left] = f === null ? null : `=${f}`;
-    values[r - top][c - left] = cellValue(part.kinds[i], part.raws[i], f !== null, strings, format, date1904);
+    values[r - top][c - left] = cellValue(
+      part.kinds[i] as Kind,
+      part.raws[i],
+      f !== null,
+      strings,
+      format,
+      date1904,
+    );
   }
   // Merged cells that are not in the XML take the row's or the column's number format, as a new cell would.
   for (const k of slaves) {
