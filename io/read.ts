@@ -199,20 +199,26 @@ function xmlSink(part: string, budgets: Budgets, h: Handlers, done: () => void):
   };
   parser.on("error", (e) => fail(e.message.slice(0, 80)));
   parser.on("doctype", () => fail("DOCTYPE"));
+  // saxes buffers a text or an attribute until it ends: refuse one that runs on (Excel holds 32,767 characters a cell).
+  let sinceEvent = 0;
   parser.on("opentag", (tag: SaxesTagPlain) => {
+    sinceEvent = 0;
     if (--budgets.nodes < 0)
       throw overBudget({ ja: "XML の要素数", en: "The XML elements" }, BUDGET.xmlNodes);
     h.open(local(tag.name), tag.attributes);
   });
-  if (h.text) {
-    const text = h.text;
-    parser.on("text", text);
-    parser.on("cdata", text);
-  }
-  if (h.close) {
-    const close = h.close;
-    parser.on("closetag", (tag) => close(local(tag.name)));
-  }
+  const text = h.text;
+  const onText = (t: string) => {
+    sinceEvent = 0;
+    if (text) text(t);
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
+  const close = h.close;
+  parser.on("closetag", (tag) => {
+    sinceEvent = 0;
+    if (close) close(local(tag.name));
+  });
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const decode = (chunk?: Uint8Array): string => {
     try {
@@ -224,6 +230,16 @@ function xmlSink(part: string, budgets: Budgets, h: Handlers, done: () => void):
   return {
     data(chunk) {
       tick(budgets);
+      if (sinceEvent > BUDGET.runBytes) {
+        throw overBudget(
+          {
+            ja: `${part} の 1 つのテキストまたは属性の長さ（バイト）`,
+            en: `The bytes of one text or attribute in ${part}`,
+          },
+          BUDGET.runBytes,
+        );
+      }
+      sinceEvent += chunk.length;
       parser.write(decode(chunk));
     },
     end() {
@@ -372,8 +388,8 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers
   let fAttrs: Record<string, string> = {};
   let target: "v" | "f" | "t" | null = null;
   let phonetic = 0;
-  const bad = (what: string): never => {
-    throw corrupt({ ja: `${part}: ${what}`, en: `${part}: ${what}` });
+  const bad = (ja: string, en = ja): never => {
+    throw corrupt({ ja: `${part}: ${ja}`, en: `${part}: ${en}` });
   };
   return {
     open(name, a) {
@@ -386,7 +402,10 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers
       switch (name) {
         case "row": {
           row = a.r !== undefined ? parseInt(a.r, 10) - 1 : row + 1;
-          if (!(row >= 0 && row < EXCEL_MAX_ROWS)) bad(`row ${String(a.r).slice(0, 20)}`);
+          if (!(row >= 0 && row < EXCEL_MAX_ROWS)) {
+            const shown = a.r !== undefined ? a.r.slice(0, 20) : String(row + 1);
+            bad(`行番号が範囲外です（${shown}）`, `row number out of range (${shown})`);
+          }
           col = -1;
           if (a.s !== undefined) out.rowStyles.set(row, parseInt(a.s, 10));
           return;
@@ -395,10 +414,15 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers
           if (--budgets.cells < 0) throw overBudget({ ja: "セルの数", en: "The cells" }, BUDGET.cells);
           if (a.r !== undefined) {
             const at = parseAddress(a.r);
-            if (!at) return void bad(`cell ${a.r.slice(0, 20)}`);
+            if (!at)
+              return void bad(
+                `セルの位置が正しくありません（${a.r.slice(0, 20)}）`,
+                `bad cell reference ${a.r.slice(0, 20)}`,
+              );
             row = at.row;
             col = at.col;
-          } else if (++col >= EXCEL_MAX_COLS || row < 0) bad("cell without address");
+          } else if (++col >= EXCEL_MAX_COLS || row < 0)
+            bad("セルの位置が範囲外です", "cell position out of range");
           inCell = true;
           t = a.t ?? "n";
           style = a.s !== undefined ? parseInt(a.s, 10) : -1;
