@@ -235,3 +235,52 @@ describe("budgets on untrusted bytes", () => {
     ).toBe("xlsx.overBudget");
   });
 });
+
+describe("mutated workbooks", () => {
+  /** Reads, or refuses with the project's own error; anything else fails the property. */
+  function readsOrRefuses(bytes: Uint8Array): boolean {
+    try {
+      readGrid(bytes);
+    } catch (e) {
+      if (!(e instanceof XlsxError)) throw e;
+    }
+    return true;
+  }
+
+  it.each(["STORE", "DEFLATE"] as const)(
+    "a valid workbook (%s) with bytes flipped or cut",
+    async (compression) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("別紙1");
+      ws.getCell("A1").value = "事業名";
+      ws.getCell("B1").value = 494794207;
+      ws.getCell("B2").value = { formula: "B1*2", result: 989588414 };
+      ws.mergeCells("C1:D2");
+      const valid = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression } }));
+      const mutation = fc.record({
+        flips: fc.array(fc.tuple(fc.nat({ max: valid.length - 1 }), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        cut: fc.option(fc.nat({ max: valid.length }), { nil: undefined }),
+      });
+      fc.assert(
+        fc.property(mutation, ({ flips, cut }) => {
+          const bytes = valid.slice(0, cut ?? valid.length);
+          for (const [at, b] of flips) if (at < bytes.length) bytes[at] = b;
+          return readsOrRefuses(bytes);
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
+
+  it("random bytes", () => {
+    const zipLike = fc
+      .uint8Array({ maxLength: 2048 })
+      .map((b) => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...b]));
+    fc.assert(fc.property(fc.oneof(fc.uint8Array({ maxLength: 2048 }), zipLike), readsOrRefuses), {
+      numRuns: 200,
+    });
+  });
+});
