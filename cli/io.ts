@@ -1,5 +1,4 @@
 // Process I/O behind an interface, so that commands are testable without spawning a process; files read and written safely.
-import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import type { Message } from "../src/types";
@@ -185,9 +184,11 @@ export async function writeFileAtomic(file: string, data: Uint8Array, input?: st
     });
   }
   const folder = path.dirname(path.resolve(file));
+  // crypto is loaded here only: `gec check` never writes and starts faster without it
+  const { randomBytes } = await import("crypto");
   const temp = path.join(
     folder,
-    `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`,
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
   );
   let handle: fs.promises.FileHandle;
   try {

@@ -346,7 +346,10 @@ interface SheetPart {
   cols: Int32Array;
   kinds: Uint8Array;
   styles: Int32Array;
-  raws: (string | null)[];
+  /** The number a cell holds (a value, a shared-string index, a boolean's 0/1), parsed once: no string kept. */
+  nums: Float64Array;
+  /** Text of the cells that hold text (inline strings, t="str", errors). */
+  texts: Map<number, string>;
   /** Formula text by cell index (most cells have none). */
   formulas: Map<number, string>;
   /** Shared formula of a dependent cell: its group id (resolved against the group's master at the end). */
@@ -365,7 +368,8 @@ function newSheetPart(): SheetPart {
     cols: new Int32Array(64),
     kinds: new Uint8Array(64),
     styles: new Int32Array(64),
-    raws: [],
+    nums: new Float64Array(64),
+    texts: new Map(),
     formulas: new Map(),
     sharedOf: new Map(),
     masters: new Map(),
@@ -525,7 +529,10 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers
           } else formulaText = f;
         }
         if (out.n === out.rows.length) {
-          const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+          const grow = <T extends Int32Array | Uint8Array | Float64Array>(
+            a: T,
+            make: (n: number) => T,
+          ): T => {
             const b = make(a.length * 2);
             b.set(a);
             return b;
@@ -534,13 +541,22 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers
           out.cols = grow(out.cols, (k) => new Int32Array(k));
           out.kinds = grow(out.kinds, (k) => new Uint8Array(k));
           out.styles = grow(out.styles, (k) => new Int32Array(k));
+          out.nums = grow(out.nums, (k) => new Float64Array(k));
         }
         out.rows[out.n] = row;
         out.cols[out.n] = col;
         out.kinds[out.n] = kind;
         out.styles[out.n] = style;
         out.n++;
-        out.raws.push(kind === Kind.Blank ? null : raw);
+        if (raw !== null && kind !== Kind.Blank) {
+          if (kind === Kind.Str || kind === Kind.Error || (kind === Kind.Text && !isFormula)) {
+            out.texts.set(out.n - 1, raw);
+          } else {
+            // ExcelJS's readings: an index or a boolean by parseInt, a number (also a formula's result) by parseFloat
+            const integer = (kind === Kind.Shared && !isFormula) || kind === Kind.Bool;
+            out.nums[out.n - 1] = integer ? parseInt(raw, 10) : parseFloat(raw);
+          }
+        }
         if (formulaText !== null) out.formulas.set(out.n - 1, formulaText);
       }
     },
@@ -634,7 +650,8 @@ function sheetGrid(
     formulas[r - top][c - left] = f === null ? null : `=${f}`;
     values[r - top][c - left] = cellValue(
       part.kinds[i] as Kind,
-      part.raws[i],
+      part.nums[i],
+      part.texts.get(i) ?? null,
       f !== null,
       strings,
       format,
@@ -659,36 +676,32 @@ function sheetGrid(
 
 function cellValue(
   kind: Kind,
-  raw: string | null,
+  num: number,
+  text: string | null,
   isFormula: boolean,
   strings: string[],
   format: string | null,
   date1904: boolean,
 ): CellValue {
-  if (raw === null) return null;
   switch (kind) {
-    case Kind.Shared: {
-      if (isFormula) break;
-      return strings[parseInt(raw, 10)] ?? null;
-    }
-    case Kind.Str:
-      return decodeTwice(raw);
-    case Kind.Text:
-      return isFormula ? numberOf(raw, format, date1904) : raw;
-    case Kind.Bool:
-      return parseInt(raw, 10) !== 0;
-    case Kind.Error:
-      return raw;
     case Kind.Blank:
       return null;
+    case Kind.Shared:
+      return isFormula ? numberOf(num, format, date1904) : (strings[num] ?? null);
+    case Kind.Str:
+      return text === null ? null : decodeTwice(text);
+    case Kind.Text:
+      return isFormula ? numberOf(num, format, date1904) : text;
+    case Kind.Bool:
+      return num !== 0;
+    case Kind.Error:
+      return text;
     default:
-      break;
+      return numberOf(num, format, date1904);
   }
-  return numberOf(raw, format, date1904);
 }
 
-function numberOf(raw: string, format: string | null, date1904: boolean): CellValue {
-  const v = parseFloat(raw);
+function numberOf(v: number, format: string | null, date1904: boolean): CellValue {
   if (!Number.isFinite(v)) return null;
   return isDateFormat(format) ? dateSerial(v, date1904) : v;
 }
