@@ -218,11 +218,11 @@ export function patchSheetXml(
     });
   const p = open[1];
   const spans: Span[] = [];
-  let contentStart = open.index + open[0].length;
+  const contentStart = open.index + open[0].length;
   let contentEnd: number;
   if (open[2] === "/") {
+    // <sheetData/> opens here; its closing tag is added after the new rows (below)
     spans.push({ start: open.index, end: contentStart, text: `<${p}sheetData>` });
-    spans.push({ start: contentStart, end: contentStart, text: "" });
     contentEnd = contentStart;
   } else {
     contentEnd = xml.indexOf(`</${p}sheetData>`, contentStart);
@@ -367,9 +367,9 @@ export function patchSheetXml(
       }
     }
   }
+  if (open[2] === "/") spans.push({ start: contentStart, end: contentStart, text: `</${p}sheetData>` });
   let out = splice(xml, spans);
   if (masters.length > 0) out = writeOutSharedGroups(out, p, masters, writes);
-  void contentStart;
   return { xml: out, formulas };
 }
 
@@ -394,7 +394,8 @@ function writeOutSharedGroups(
 ): string {
   const written = new Set(writes.map((w) => `${w.ref.row},${w.ref.col}`));
   const bySi = new Map(masters.map((m) => [m.si, m]));
-  const cellRx = new RegExp(`<${p}c\\b([^>]*?)>([\\s\\S]*?)</${p}c>`, "g");
+  // (?<!/) so that a self-closing <c .../> never opens a match that runs into the next cell
+  const cellRx = new RegExp(`<${p}c\\b([^>]*?)(?<!/)>([\\s\\S]*?)</${p}c>`, "g");
   return xml.replace(cellRx, (whole, tag: string, body: string) => {
     const f = new RegExp(`<${p}f\\b([^>]*?)/>|<${p}f\\b([^>]*?)>\\s*</${p}f>`).exec(body);
     if (!f) return whole;

@@ -1,7 +1,7 @@
 // The package-preserving writer: only the planned cells change; every other part and cell is carried over.
 import * as ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
-import { patchPackage, escapeText } from "../../io/patch";
+import { patchPackage, patchSheetXml, escapeText } from "../../io/patch";
 import { readGrid } from "../../io/read";
 import { XlsxError } from "../../io/errors";
 import type { CellValue, Grid, WritePlan } from "../../src/types";
@@ -177,5 +177,34 @@ describe("patchPackage", () => {
 
   it("escapes text for XML, control characters as Excel's _xHHHH_", () => {
     expect(escapeText("a<b>&c\u0001_x0041_")).toBe("a&lt;b&gt;&amp;c_x0001__x005F_x0041_");
+  });
+
+  it("fills an empty <sheetData/> and keeps the XML well formed", () => {
+    const xml = `<worksheet><dimension ref="A1"/><sheetData/><pageMargins left="0.7"/></worksheet>`;
+    const out = patchSheetXml(
+      xml,
+      [{ ref: { sheet: "S", row: 1, col: 2 }, value: 5, previous: null }],
+      () => null,
+    );
+    expect(out.xml).toBe(
+      `<worksheet><dimension ref="A1"/><sheetData><row r="2"><c r="C2"><v>5</v></c></row></sheetData><pageMargins left="0.7"/></worksheet>`,
+    );
+  });
+
+  it("writes out a shared group next to self-closing cells without touching them", () => {
+    const xml =
+      `<worksheet><sheetData><row r="1"><c r="A1" s="1"/><c r="B1"><f t="shared" ref="B1:B2" si="0">A1*2</f><v>0</v></c></row>` +
+      `<row r="2"><c r="A2" s="1"/><c r="B2"><f t="shared" si="0"/><v>0</v></c></row></sheetData></worksheet>`;
+    const out = patchSheetXml(
+      xml,
+      [{ ref: { sheet: "S", row: 0, col: 1 }, value: 7, previous: 0 }],
+      () => null,
+    );
+    // B2 keeps its own formula (A2*2, moved down one row by hand), A1 and A2 are as they were
+    expect(out.xml).toBe(
+      `<worksheet><sheetData><row r="1"><c r="A1" s="1"/><c r="B1"><v>7</v></c></row>` +
+        `<row r="2"><c r="A2" s="1"/><c r="B2"><f>A2*2</f><v>0</v></c></row></sheetData></worksheet>`,
+    );
+    expect(out.formulas).toBe(true);
   });
 });
