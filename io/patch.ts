@@ -18,9 +18,12 @@ import { inspectXlsx } from "./inspect";
 import { BUILTIN_FORMATS, parseAddress, sheetEntries, slideFormula } from "./read";
 import { readAllEntries, zipEntries } from "./zip";
 
-/** Larger than the reader's: the writer inflates every part (images included) to carry it over. */
-const WRITER_TOTAL_BYTES = 300 * 1024 * 1024;
-const WRITER_ENTRY_BYTES = 100 * 1024 * 1024;
+/**
+ * Larger than the reader's: the writer inflates every part (images included) to carry it over. A 50 MB file
+ * of stored images inflates to about 50 MB; anything far beyond is a bomb in a part the reader skipped.
+ */
+const WRITER_TOTAL_BYTES = 128 * 1024 * 1024;
+const WRITER_ENTRY_BYTES = 64 * 1024 * 1024;
 
 const utf8 = new TextEncoder();
 const text = (b: Uint8Array) => new TextDecoder("utf-8").decode(b);

@@ -136,3 +136,36 @@ describe("gec fill keeps the package", () => {
     expect(differing[0]).toMatch(/^xl\/worksheets\/sheet\d+\.xml$/);
   });
 });
+
+describe("gec fill on a bomb in a part the reader skips", () => {
+  it("refuses a media entry whose headers understate 1 GB, within the writer's budget", async () => {
+    const { rawZip, deflateRepeated } = require("../fixtures/hostile/generate.js") as {
+      rawZip(entries: { name: string; data: Buffer; size?: number; declaredSize?: number }[]): Buffer;
+      deflateRepeated(prefix: string, chunk: string, times: number, suffix: string): Buffer;
+    };
+    const honest = unzipSync(fs.readFileSync(published));
+    const zlib = await import("zlib");
+    const entries: { name: string; data: Buffer; size: number }[] = Object.entries(honest).map(
+      ([name, data]) => ({
+        name,
+        data: zlib.deflateRawSync(Buffer.from(data)),
+        size: data.length,
+      }),
+    );
+    entries.push({
+      name: "xl/media/image1.png",
+      data: deflateRepeated("", "\0".repeat(1024 * 1024), 1024, ""),
+      size: 1000,
+    });
+    const input = path.join(dir, "bomb.xlsx");
+    fs.writeFileSync(input, rawZip(entries.map((e) => ({ ...e, declaredSize: e.size }))));
+    expect((await runGec(["check", input])).code).toBe(1); // the reader never inflates the image
+    const out = path.join(dir, "bomb-out.xlsx");
+    const r = await runGec(["fill", input, "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/上限/);
+    expect(r.stderr).toMatch(/limit/);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
