@@ -188,6 +188,9 @@ interface Handlers {
   close?(name: string): void;
 }
 
+/** Bytes handed to saxes at a time. */
+const SLICE = 256 * 1024;
+
 /** A sink that decodes UTF-8 across chunks and feeds saxes; counts elements against the node budget. */
 function xmlSink(part: string, budgets: Budgets, h: Handlers, done: () => void): EntrySink {
   const parser = new SaxesParser<{ position: false; xmlns: false }>({ position: false, xmlns: false });
@@ -230,17 +233,21 @@ function xmlSink(part: string, budgets: Budgets, h: Handlers, done: () => void):
   return {
     data(chunk) {
       tick(budgets);
-      if (sinceEvent > BUDGET.runBytes) {
-        throw overBudget(
-          {
-            ja: `${part} の 1 つのテキストまたは属性の長さ（バイト）`,
-            en: `The bytes of one text or attribute in ${part}`,
-          },
-          BUDGET.runBytes,
-        );
+      // one push can inflate to 16 MiB: feed it in slices so that a run-on text is stopped near its limit
+      for (let at = 0; at < chunk.length; at += SLICE) {
+        if (sinceEvent > BUDGET.runBytes) {
+          throw overBudget(
+            {
+              ja: `${part} の 1 つのテキストまたは属性の長さ（バイト）`,
+              en: `The bytes of one text or attribute in ${part}`,
+            },
+            BUDGET.runBytes,
+          );
+        }
+        const slice = chunk.subarray(at, Math.min(at + SLICE, chunk.length));
+        sinceEvent += slice.length;
+        parser.write(decode(slice));
       }
-      sinceEvent += chunk.length;
-      parser.write(decode(chunk));
     },
     end() {
       parser.write(decode());
