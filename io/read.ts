@@ -194,14 +194,17 @@ const SLICE = 256 * 1024;
 /** A sink that decodes UTF-8 across chunks and feeds saxes; counts elements against the node budget. */
 function xmlSink(part: string, budgets: Budgets, h: Handlers, done: () => void): EntrySink {
   const parser = new SaxesParser<{ position: false; xmlns: false }>({ position: false, xmlns: false });
-  const fail = (why: string): never => {
+  // our own words only: the parser's message is about its internals, not about what the user can do
+  const fail = (why: { ja: string; en: string }): never => {
     throw corrupt({
-      ja: `${part} の XML が正しくありません（${why}）`,
-      en: `${part} is not well-formed XML (${why})`,
+      ja: `${part} の XML が正しくありません（${why.ja}）`,
+      en: `${part} is not well-formed XML (${why.en})`,
     });
   };
-  parser.on("error", (e) => fail(e.message.slice(0, 80)));
-  parser.on("doctype", () => fail("DOCTYPE"));
+  parser.on("error", () => fail({ ja: "構文の誤り", en: "syntax error" }));
+  parser.on("doctype", () =>
+    fail({ ja: "DOCTYPE は使えません", en: "a DOCTYPE is not allowed (entity expansion)" }),
+  );
   // saxes buffers a text or an attribute until it ends: refuse one that runs on (Excel holds 32,767 characters a cell).
   let sinceEvent = 0;
   parser.on("opentag", (tag: SaxesTagPlain) => {
@@ -227,7 +230,7 @@ function xmlSink(part: string, budgets: Budgets, h: Handlers, done: () => void):
     try {
       return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
     } catch {
-      return fail("UTF-8");
+      return fail({ ja: "UTF-8 ではない文字", en: "not UTF-8" });
     }
   };
   return {

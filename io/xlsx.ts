@@ -25,9 +25,9 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(copy.buffer);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw corrupt({ ja: why, en: why });
+  } catch {
+    // ExcelJS's own words ("Bug : uncompressed data size mismatch") mean nothing to the user
+    throw corrupt({ ja: "ブックの中身を読めません", en: "the workbook's contents cannot be read" });
   }
   return wb;
 }
@@ -165,8 +165,10 @@ export function workbookToGrid(wb: ExcelJS.Workbook): Grid {
     } catch (e) {
       if (e instanceof GecError) throw e;
       // e.g. a shared formula whose master is missing or refers back to itself.
-      const why = e instanceof Error ? e.message : String(e);
-      throw corrupt({ ja: `シート「${ws.name}」: ${why}`, en: `sheet "${ws.name}": ${why}` });
+      throw corrupt({
+        ja: `シート「${ws.name}」の数式またはセルを読めません`,
+        en: `sheet "${ws.name}": a formula or cell cannot be read`,
+      });
     }
   }
   return { sheets };
