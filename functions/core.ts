@@ -136,8 +136,8 @@ const shapeMismatch = new GecError("#N/A", {
 export const MAX_RESULT_ROWS = 1_048_576;
 export const MAX_RESULT_COLS = 16_384;
 /**
- * Cells of one result: 1,000,000 (about 100 MB of results in Excel's calc engine, and seconds of work; a 様式3-2
- * column of 10,000 rows is 1 % of it). Beyond it the whole result is one #VALUE! with a message, never a crash.
+ * Cells of one result: 1,000,000, our choice (a 様式3-2 column of 10,000 rows is 1 % of it; 10^8 cells crashed
+ * the process). Beyond it the whole result is one #VALUE! with a message, never a crash.
  */
 export const MAX_RESULT_CELLS = 1_000_000;
 
