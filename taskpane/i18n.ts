@@ -14,6 +14,7 @@ export const strings = {
   insertTemplate: { ja: "テンプレート挿入", en: "Insert template" },
   openFile: { ja: "ファイルを開く", en: "Open file" },
   download: { ja: "ダウンロード", en: "Download" },
+  report: { ja: "検証結果一覧表", en: "Verification table" },
   mark: { ja: "指摘セルに色を付ける", en: "Highlight flagged cells" },
   clearMarks: { ja: "色を消す", en: "Clear highlights" },
   language: { ja: "English", en: "日本語" },

@@ -4,7 +4,7 @@ import { parseArgs, UsageError } from "../args";
 import { explainCell, derivationText, parseCellReference, shownValue } from "../../src/explain";
 import type { CellExplanation } from "../../src/explain";
 import { formatRef } from "../../src/forms/a1";
-import { langOf, readWorkbook } from "./workbook";
+import { langOf, readInput } from "./workbook";
 import type { Lang } from "./workbook";
 
 export const usage = "gec explain FILE.xlsx CELL [--json] [--lang ja|en]   (CELL like 別紙1!U6)";
@@ -48,8 +48,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(
       `セルは 別紙1!U6 の形で指定してください / give the cell as 別紙1!U6: ${cellText.slice(0, 40)}`,
     );
-  const { xlsx, wb } = await readWorkbook(io, file);
-  const result = explainCell(xlsx.workbookToGrid(wb), ref);
+  const { grid } = await readInput(io, file);
+  const result = explainCell(grid, ref);
   if (result.kind === "notDerived") {
     if (parsed.flags.has("json")) {
       io.stdout(JSON.stringify({ cell: formatRef(ref), derived: false, ...result }, null, 2) + "\n");
