@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
   explain: async () => (await import("./commands/explain")).run,
   report: async () => (await import("./commands/report")).run,
   rules: async () => (await import("./commands/rules")).run,
+  finalize: async () => (await import("./commands/finalize")).run,
 };
 
 const usage = `gec — グリーンエネルギーCO2削減相当量認証制度 様式3-2 tool / form tool
@@ -34,6 +35,9 @@ usage:
         exit 0 = explained, 2 = not a derived cell (the message lists the derived columns)
   gec report FILE.xlsx -o REPORT.xlsx [--lang ja|en]
         検証結果一覧表（申請値・再計算値・差・判定・計算根拠、別紙2 照合）/ the verifier's table
+  gec finalize FILE.xlsx -o OUT.xlsx [--json] [--lang ja|en]
+        提出用に確定: GEC. 関数の数式を値に置き換えた複製 / a copy with every GEC. formula replaced by its value
+        exit 0 = all replaced, 1 = some have no computed value (listed), 2 = unusable file or bad usage
   gec rules [--json] [--lang ja|en]
         検証ルールの一覧 / every rule the checks apply, by family
   gec eval

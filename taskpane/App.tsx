@@ -193,6 +193,26 @@ export function App({
       }
     });
 
+  /** 提出用に確定: a preview of every GEC. formula and the value that replaces it; what has no value is said. */
+  const finalize = () =>
+    run(async () => {
+      if (!backend) throw { code: "NoWorkbook" };
+      const api = await loadEngine();
+      const plan = api.planFinalize(await backend.readGrid());
+      const left: Notice[] = plan.skipped.map((s) => ({ intent: "warning", text: s.message }));
+      if (plan.writes.length === 0) {
+        setNotices([
+          ...left,
+          ...(left.length ? [] : [{ intent: "info" as const, text: strings.nothingToFinalize }]),
+        ]);
+        announce(left.length ? left[0].text : strings.nothingToFinalize);
+        return;
+      }
+      setNotices([{ intent: "info", text: strings.finalizeNote }, ...left]);
+      setPreview({ writes: plan.writes, title: strings.finalize });
+      announce(countMessage(plan.writes.length, "toWrite"));
+    });
+
   const fixOne = (f: Finding) => {
     if (!f.fix) return;
     setPreview({ writes: [f.fix], title: strings.fix });
@@ -304,6 +324,9 @@ export function App({
           </ToolbarButton>
           <ToolbarButton disabled={disabled} onClick={() => void fill()}>
             {t(strings.fill)}
+          </ToolbarButton>
+          <ToolbarButton disabled={disabled} onClick={() => void finalize()}>
+            {t(strings.finalize)}
           </ToolbarButton>
           <ToolbarButton disabled={disabled || applied.length === 0} onClick={() => void revert()}>
             {t(strings.revert)}

@@ -1,6 +1,6 @@
 // The engine entry points the pane calls, loaded on first use so the initial bundle stays small.
 import type { Grid } from "../src/types";
-import type { FillPlan, ValidationReport } from "../src/engine";
+import type { FillPlan, FinalizePlan, ValidationReport } from "../src/engine";
 import type { TemplateWorkbook } from "../src/template/types";
 import type { CellRef } from "../src/types";
 import type { ExplainResult } from "../src/explain";
@@ -12,6 +12,8 @@ export type TemplateWorkbookShape = TemplateWorkbook;
 export interface EngineApi {
   validateGrid(grid: Grid): ValidationReport;
   planFill(grid: Grid, options: { formulas?: boolean }): FillPlan;
+  /** 提出用に確定: every GEC. formula replaced by its value. */
+  planFinalize(grid: Grid): FinalizePlan;
   buildTemplate(methodologyCode: string, facilities: number): TemplateWorkbook;
   /** このセルの計算根拠: the derivation of the value a cell should hold. */
   explainCell(grid: Grid, ref: CellRef): ExplainResult;
@@ -30,6 +32,7 @@ export function loadEngine(): Promise<EngineApi> {
   ]).then(([engine, m, explain]) => ({
     validateGrid: engine.validateGrid,
     planFill: engine.planFill,
+    planFinalize: engine.planFinalize,
     buildTemplate: engine.buildTemplate,
     explainCell: (grid: Grid, ref: CellRef) => explain.explainCell(grid, ref),
     parseCell: explain.parseCellReference,

@@ -15,6 +15,15 @@ export const strings = {
   openFile: { ja: "ファイルを開く", en: "Open file" },
   download: { ja: "ダウンロード", en: "Download" },
   report: { ja: "検証結果一覧表", en: "Verification table" },
+  finalize: { ja: "提出用に確定", en: "Finalize for submission" },
+  nothingToFinalize: {
+    ja: "GEC. 関数の数式はありません。そのまま提出できます。",
+    en: "There is no GEC. formula: the workbook can be submitted as it is.",
+  },
+  finalizeNote: {
+    ja: "GEC. 関数の数式を値に置き換えます（提出先にはアドインがなく #NAME? になるため）。Excel では「名前を付けて保存」で提出用の複製にしてください。",
+    en: "Replaces every GEC. formula by its value (recipients have no add-in and would see #NAME?). In Excel, Save As a copy for submission.",
+  },
   mark: { ja: "指摘セルに色を付ける", en: "Highlight flagged cells" },
   clearMarks: { ja: "色を消す", en: "Clear highlights" },
   language: { ja: "English", en: "日本語" },

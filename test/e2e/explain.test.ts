@@ -8,6 +8,7 @@ import type { BrowserContext } from "playwright-core";
 import { buildIfStale, serveDir, shot } from "./harness";
 import type { StaticServer } from "./harness";
 import { fakeExcel } from "./fakeOffice";
+import ExcelJS from "exceljs";
 
 const root = path.resolve(__dirname, "../..");
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -23,7 +24,10 @@ maybe("derivations in the pane", () => {
   beforeAll(async () => {
     buildIfStale(root);
     server = await serveDir(path.join(root, "dist/web"));
-    context = await launchOffline(path.join(dir, "profile"), { viewport: { width: 420, height: 1200 } });
+    context = await launchOffline(path.join(dir, "profile"), {
+      acceptDownloads: true,
+      viewport: { width: 420, height: 1200 },
+    });
   }, 240000);
 
   afterAll(async () => {
@@ -63,6 +67,53 @@ maybe("derivations in the pane", () => {
     await page.getByTestId("explain-cell").fill("別紙1!L5");
     await page.getByRole("button", { name: "このセルの計算根拠" }).click();
     await page.getByText("N (3.3 Q_WB)", { exact: false }).first().waitFor();
+    await page.close();
+  });
+
+  it("standalone: 検証結果一覧表 downloads the verifier's table of the open file", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByLabel("ファイルを開く").setInputFiles(fixture);
+    await page.getByTestId("file-name").waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "検証結果一覧表" }).click(),
+    ]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toBe("H002-2-published-report.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const rows: unknown[][] = [];
+    wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    // printed 186,081,857 against 186,081,657 recomputed: 200 apart, 不一致
+    expect(rows.find((r) => r[3] === "別紙1!N5")?.slice(4, 8)).toEqual([186081857, 186081657, 200, "不一致"]);
+    await page.close();
+  });
+
+  it("standalone: 提出用に確定 previews each GEC. formula and its value; the download holds the values", async () => {
+    const input = path.join(dir, "with-gec.xlsx");
+    const source = new ExcelJS.Workbook();
+    const ws = source.addWorksheet("計算");
+    // IF97 Table 5: h(3 MPa, 300 K) = 115.331273 kJ/kg, as Excel with the add-in cached it
+    ws.getCell("A1").value = { formula: "GEC.STEAM_H(3,26.85)", result: 115.331273 };
+    await source.xlsx.writeFile(input);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByLabel("ファイルを開く").setInputFiles(input);
+    await page.getByTestId("file-name").waitFor();
+    await page.getByRole("button", { name: "提出用に確定" }).click();
+    await page.getByRole("button", { name: "書き込む" }).click();
+    await page.getByRole("main").getByText("1 件を書き込みました。").waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "ダウンロード" }).click(),
+    ]);
+    const file = path.join(dir, "final.xlsx");
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.getWorksheet("計算")?.getCell("A1").value).toBe(115.331273);
     await page.close();
   });
 

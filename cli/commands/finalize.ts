@@ -1,0 +1,42 @@
+// `gec finalize FILE.xlsx -o OUT.xlsx`: a copy for submission, every GEC. formula replaced by its value, listed.
+import type { CliIo } from "../io";
+import { parseArgs, UsageError } from "../args";
+import { planFinalize } from "../../src/engine";
+import { formatRef } from "../../src/forms/a1";
+import { patchPackage } from "../../io/patch";
+import { langOf, readInput, writeBytes } from "./workbook";
+
+export const usage = "gec finalize FILE.xlsx -o OUT.xlsx [--json] [--lang ja|en]";
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, {
+    flags: ["--json"],
+    valued: { "-o": "output", "--output": "output", "--lang": "lang" },
+  });
+  const lang = langOf(parsed.options.get("lang"));
+  const output = parsed.options.get("output");
+  if (parsed.positionals.length !== 1 || !output) throw new UsageError(`使い方 / usage: ${usage}`);
+  const file = parsed.positionals[0];
+  const { bytes, grid } = await readInput(io, file);
+  const plan = planFinalize(grid);
+  // the original package with only these cells rewritten: charts and every other part carried over
+  await writeBytes(io, output, plan.writes.length ? patchPackage(bytes, plan.writes) : bytes, file);
+  if (parsed.flags.has("json")) {
+    const replaced = plan.writes.map((w) => ({
+      cell: formatRef(w.ref),
+      formula: w.previousFormula,
+      value: w.value,
+    }));
+    io.stdout(JSON.stringify({ output, replaced, skipped: plan.skipped }, null, 2) + "\n");
+  } else {
+    const lines = plan.writes.map((w) => `  ${formatRef(w.ref)}: ${w.previousFormula} → ${String(w.value)}`);
+    for (const s of plan.skipped) lines.push(`  ${s.message[lang]}`);
+    const head =
+      lang === "ja"
+        ? `${output}: GEC. 関数の数式 ${plan.writes.length} 個を値に置き換えました${plan.skipped.length ? `（${plan.skipped.length} 個は値がないため残しました）` : ""}。`
+        : `${output}: ${plan.writes.length} GEC. formula${plan.writes.length === 1 ? "" : "s"} replaced by ${plan.writes.length === 1 ? "its value" : "their values"}${plan.skipped.length ? ` (${plan.skipped.length} left: no computed value)` : ""}.`;
+    io.stdout([head, ...lines].join("\n") + "\n");
+  }
+  // a GEC. formula left in the copy would show #NAME? to the recipient
+  return plan.skipped.length > 0 ? 1 : 0;
+}
