@@ -117,7 +117,6 @@ module.exports = (env = {}, options = {}) => {
       ],
     },
     performance: { hints: false },
-    optimization: env.nominify ? { minimize: false } : {},
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
       new ShipAssetsPlugin(base),
