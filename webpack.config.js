@@ -111,7 +111,6 @@ module.exports = (env = {}, options = {}) => {
       ],
     },
     performance: { hints: false },
-    optimization: env.nominify ? { minimize: false } : {},
     plugins: [
       new ShipAssetsPlugin(base),
       new HtmlWebpackPlugin({

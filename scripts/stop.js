@@ -32,7 +32,8 @@ async function main() {
   }
   if (alive(state.pid)) {
     process.kill(state.pid, "SIGTERM");
-    for (let i = 0; i < 50 && alive(state.pid); i++) await new Promise((r) => setTimeout(r, 100));
+    // it writes webpack's cache as it closes (tens of MB): give it time before forcing
+    for (let i = 0; i < 600 && alive(state.pid); i++) await new Promise((r) => setTimeout(r, 100));
     if (alive(state.pid)) process.kill(state.pid, "SIGKILL");
   }
   removeState(state.pid);

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "child_process";
 import type { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
+import * as https from "https";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
@@ -23,9 +24,10 @@ function freePort(): Promise<number> {
 }
 
 function get(url: string): Promise<{ status: number; location?: string }> {
+  const client = url.startsWith("https:") ? https : http;
   return new Promise((resolve, reject) =>
-    http
-      .get(url, (res) => {
+    client
+      .get(url, { rejectUnauthorized: false }, (res) => {
         res.resume();
         resolve({ status: res.statusCode ?? 0, location: res.headers.location });
       })
@@ -81,6 +83,30 @@ describe("npm start / npm stop", () => {
     await exited(child);
     expect(fs.existsSync(env.GEC_STATE_FILE)).toBe(false);
     await expect(get(`http://localhost:${port}/`)).rejects.toThrow();
+  }, 300000);
+
+  it("serves https and says https when told to use the certificate files (GEC_HTTP=0)", async () => {
+    const port = await freePort();
+    const https_ = spawn(process.execPath, ["scripts/start.js"], {
+      cwd: root,
+      env: { ...env, GEC_HTTP: "0", GEC_PORT: String(port), GEC_CERT_DIR: path.join(dir, "certs") },
+    });
+    child = https_;
+    let out = "";
+    https_.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+    await new Promise<void>((resolve, reject) => {
+      https_.stdout!.on("data", (d: Buffer) => {
+        out += d.toString();
+        if (out.includes("npm stop")) resolve();
+      });
+      https_.once("exit", () => reject(new Error(`npm start exited:\n${out}`)));
+    });
+    expect(out).toContain("serving over https");
+    expect(out).toContain(`https://localhost:${port}/`);
+    expect(await get(`https://localhost:${port}/`)).toEqual({ status: 302, location: "/taskpane.html" });
+    const stop = spawnSync(process.execPath, ["scripts/stop.js"], { cwd: root, env, encoding: "utf8" });
+    expect(stop.status).toBe(0);
+    await exited(https_);
   }, 300000);
 
   it("is a clear error, not a stack trace, when GEC_PORT is taken", async () => {

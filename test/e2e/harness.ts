@@ -59,8 +59,8 @@ export function buildIfStale(root: string): void {
   const stale = () => {
     const built = fs.existsSync(out) ? newestMtime(path.dirname(out)) : 0;
     const sources = Math.max(
-      ...["taskpane", "src", "io", "functions"].map((d) => newestMtime(path.join(root, d))),
-      fs.statSync(path.join(root, "webpack.config.js")).mtimeMs,
+      ...["taskpane", "src", "io", "functions", "scripts"].map((d) => newestMtime(path.join(root, d))),
+      ...["webpack.config.js", "manifest.xml"].map((f) => fs.statSync(path.join(root, f)).mtimeMs),
     );
     return built < sources;
   };
@@ -70,7 +70,7 @@ export function buildIfStale(root: string): void {
     execSync("npx webpack --mode production", {
       cwd: root,
       stdio: "pipe",
-      env: { ...process.env, GEC_HTTP: "1" },
+      env: { ...process.env, GEC_BASE_URL: "" }, // the development manifest, whatever the shell has set
     });
     const now = new Date();
     fs.utimesSync(out, now, now); // built now, even where no output changed (a comment-only edit)
