@@ -284,34 +284,14 @@ function perQuantity(): RuleMeta[] {
     const other = (k: string) => all.find((x) => x.key === k);
     const low = q.atLeast ? other(q.atLeast) : undefined;
     const high = q.atMost ? other(q.atMost) : undefined;
-    if (low) {
-      const id = rangeRuleId(q.key, "below", low.key);
-      bounds.set(
-        id,
-        rule(
-          id,
-          5,
-          "error",
-          false,
-          `${where} が ${low.column} ${low.symbol} より小さい。`,
-          `${where} is less than ${low.column} ${low.symbol}.`,
-        ),
-      );
-    }
-    if (high) {
-      const id = rangeRuleId(q.key, "above", high.key);
-      bounds.set(
-        id,
-        rule(
-          id,
-          5,
-          "error",
-          false,
-          `${where} が ${high.column} ${high.symbol} を超える。`,
-          `${where} exceeds ${high.column} ${high.symbol}.`,
-        ),
-      );
-    }
+    const bound = (side: "below" | "above", to: typeof q | undefined, ja: string, en: string) => {
+      if (!to) return;
+      const id = rangeRuleId(q.key, side, to.key);
+      const them = `${to.column} ${to.symbol}`;
+      bounds.set(id, rule(id, 5, "error", false, `${where} が ${them} ${ja}。`, `${where} ${en} ${them}.`));
+    };
+    bound("below", low, "より小さい", "is less than");
+    bound("above", high, "を超える", "exceeds");
     if (q.role === "derived" && q.domain === "ratio") {
       const id = `range.${q.key}`;
       bounds.set(
