@@ -113,6 +113,8 @@ export function App({
   const [engine, setEngine] = React.useState<EngineApi | null>(null);
   const [methodology, setMethodology] = React.useState("H002-2");
   const [facilities, setFacilities] = React.useState(1);
+  const [withMonitoring, setWithMonitoring] = React.useState(false);
+  const [fiscalYear, setFiscalYear] = React.useState<number | null>(null);
   const [marking, setMarking] = React.useState(false);
   const [marked, setMarked] = React.useState(false);
   const [cellText, setCellText] = React.useState("");
@@ -250,7 +252,15 @@ export function App({
           ? backend
           : await createWorkbook?.create(`${methodology}-${facilities}-template.xlsx`);
       if (!target) throw { code: "NoWorkbook" };
-      const created = await target.insertTemplate(api.buildTemplate(methodology, facilities));
+      const monitored =
+        withMonitoring && api.methodologies.find((m) => m.code === methodology)?.monitoringTable;
+      const created = await target.insertTemplate(
+        api.buildTemplate(
+          methodology,
+          facilities,
+          monitored ? (fiscalYear ?? api.lastFiscalYear) : undefined,
+        ),
+      );
       const text = {
         ja: strings.inserted.ja + created.join("、"),
         en: strings.inserted.en + created.join(", "),
@@ -537,6 +547,29 @@ export function App({
               style={{ width: 80 }}
             />
           </Field>
+          {engine?.methodologies.find((m) => m.code === methodology)?.monitoringTable && (
+            <>
+              <Checkbox
+                checked={withMonitoring}
+                onChange={(_, d) => setWithMonitoring(d.checked === true)}
+                label={t(strings.withMonitoring)}
+              />
+              {withMonitoring && (
+                <Field label={t(strings.fiscalYear)}>
+                  <SpinButton
+                    value={fiscalYear ?? engine.lastFiscalYear}
+                    min={2000}
+                    max={2100}
+                    onChange={(_, d) => {
+                      const v = d.value ?? Number(d.displayValue);
+                      if (Number.isInteger(v) && v >= 2000 && v <= 2100) setFiscalYear(v);
+                    }}
+                    style={{ width: 90 }}
+                  />
+                </Field>
+              )}
+            </>
+          )}
           <Button disabled={busy || (disabled && !createWorkbook)} onClick={() => void insertTemplate()}>
             {t(strings.insertTemplate)}
           </Button>

@@ -14,12 +14,15 @@ export interface EngineApi {
   planFill(grid: Grid, options: { formulas?: boolean }): FillPlan;
   /** 提出用に確定: every GEC. formula replaced by its value. */
   planFinalize(grid: Grid): FinalizePlan;
-  buildTemplate(methodologyCode: string, facilities: number): TemplateWorkbook;
+  /** A blank 様式3-2; with `monitoringYear`, a 熱実績管理表 per facility for that fiscal year's months. */
+  buildTemplate(methodologyCode: string, facilities: number, monitoringYear?: number): TemplateWorkbook;
+  /** The fiscal year a 実績 form reports today. */
+  lastFiscalYear: number;
   /** このセルの計算根拠: the derivation of the value a cell should hold. */
   explainCell(grid: Grid, ref: CellRef): ExplainResult;
   /** "別紙1!U6" → a CellRef, null for anything else. */
   parseCell(text: string): CellRef | null;
-  methodologies: { code: string; name: { ja: string; en: string } }[];
+  methodologies: { code: string; name: { ja: string; en: string }; monitoringTable: boolean }[];
 }
 
 let cached: Promise<EngineApi> | null = null;
@@ -29,14 +32,25 @@ export function loadEngine(): Promise<EngineApi> {
     import("../src/engine"),
     import("../src/methodology"),
     import("../src/explain"),
-  ]).then(([engine, m, explain]) => ({
+    import("../src/template/monitoring"),
+  ]).then(([engine, m, explain, monitoring]) => ({
     validateGrid: engine.validateGrid,
     planFill: engine.planFill,
     planFinalize: engine.planFinalize,
-    buildTemplate: engine.buildTemplate,
+    buildTemplate: (code: string, facilities: number, monitoringYear?: number) => {
+      const template = engine.buildTemplate(code, facilities);
+      return monitoringYear === undefined
+        ? template
+        : monitoring.addMonitoringTables(template, monitoringYear);
+    },
+    lastFiscalYear: monitoring.lastFiscalYear(new Date()),
     explainCell: (grid: Grid, ref: CellRef) => explain.explainCell(grid, ref),
     parseCell: explain.parseCellReference,
-    methodologies: m.METHODOLOGIES.map((d) => ({ code: d.code, name: d.name })),
+    methodologies: m.METHODOLOGIES.map((d) => ({
+      code: d.code,
+      name: d.name,
+      monitoringTable: d.form.monitoringTable === true,
+    })),
   }));
   return cached;
 }

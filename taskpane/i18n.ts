@@ -16,6 +16,8 @@ export const strings = {
   download: { ja: "ダウンロード", en: "Download" },
   report: { ja: "検証結果一覧表", en: "Verification table" },
   finalize: { ja: "提出用に確定", en: "Finalize for submission" },
+  withMonitoring: { ja: "熱実績管理表を付ける", en: "With monitoring tables (熱実績管理表)" },
+  fiscalYear: { ja: "年度", en: "Fiscal year" },
   nothingToFinalize: {
     ja: "GEC. 関数の数式はありません。そのまま提出できます。",
     en: "There is no GEC. formula: the workbook can be submitted as it is.",

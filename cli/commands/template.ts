@@ -3,16 +3,11 @@ import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
 import { buildTemplate } from "../../src/engine";
 import { isGecError } from "../../src/errors";
-import { addMonitoringTables } from "../../src/template/monitoring";
+import { addMonitoringTables, lastFiscalYear } from "../../src/template/monitoring";
 import { FileError, langOf, loadXlsx, writeWorkbook } from "./workbook";
 
 export const usage =
   "gec template CODE -o OUT.xlsx [-n FACILITIES] [--monitoring [--fiscal-year YYYY]] [--lang ja|en]";
-
-/** The fiscal year (April–March) that ended last: the one a 実績 form reports. */
-function lastFiscalYear(now: Date): number {
-  return now.getMonth() >= 3 ? now.getFullYear() - 1 : now.getFullYear() - 2;
-}
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, {

@@ -201,6 +201,7 @@ export const heatForm: FormDeclaration = {
   // heat sells no power: 別紙2's 販売電力量 is 0
   powerSoldKey: null,
   fuelDefaults: true,
+  monitoringTable: true,
 };
 
 /** Official names as the 1.3 checkbox table prints them (DOMAIN.md §2). */

@@ -48,6 +48,8 @@ export interface FormDeclaration {
   powerSoldKey: string | null;
   /** Whether 3.4/3.5 take the fuel defaults of DOMAIN.md §3 (方法2), with their checks and 2.2's note. */
   fuelDefaults: boolean;
+  /** Whether its 3.1 comes from a monitoring table of monthly steam records (熱実績管理表, DOMAIN.md §5.1). */
+  monitoringTable?: boolean;
 }
 
 /** Inputs of one 別紙1 row, by quantity key; null where the cell is empty ("—"). */

@@ -65,10 +65,15 @@ function projectCells(list: TemplateSheet): { rows: number[]; columnOf: Map<stri
  * Adds the monitoring sheet to a heat template for fiscal year `fiscalYear` (April … March), one table per facility
  * row of 別紙1, whose 熱設備名称 follows 別紙1 1.1 and whose 合計 feeds 3.1 (net of 控除熱量) and 3.2.
  */
+/** The fiscal year (April–March) that ended last before `now`: the one a 実績 form reports. */
+export function lastFiscalYear(now: Date): number {
+  return now.getMonth() >= 3 ? now.getFullYear() - 1 : now.getFullYear() - 2;
+}
+
 export function addMonitoringTables(template: TemplateWorkbook, fiscalYear: number): TemplateWorkbook {
   const declaration = getMethodology(template.methodology);
   if (
-    declaration.kind !== "heat" ||
+    declaration.form.monitoringTable !== true ||
     !Number.isInteger(fiscalYear) ||
     fiscalYear < 2000 ||
     fiscalYear > 2100

@@ -117,6 +117,34 @@ maybe("derivations in the pane", () => {
     await page.close();
   });
 
+  it("standalone: テンプレート挿入 with 熱実績管理表 adds a monitoring table per facility for the fiscal year", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByLabel("熱実績管理表を付ける").check();
+    const year = page.getByRole("spinbutton").nth(1);
+    await year.fill("2020");
+    await year.press("Tab");
+    await page.getByRole("button", { name: "テンプレート挿入", exact: true }).click();
+    await page.getByRole("main").getByText("次のシートを追加しました：").waitFor();
+    const added = (await page.getByRole("main").getByText("次のシートを追加しました：").textContent()) ?? "";
+    expect(added).toContain("熱実績管理表");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "ダウンロード" }).click(),
+    ]);
+    const file = path.join(dir, "monitoring-template.xlsx");
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const texts: string[] = [];
+    wb.getWorksheet("熱実績管理表")?.eachRow((row) =>
+      row.eachCell((c) => void (typeof c.value === "string" && texts.push(c.value))),
+    );
+    // FY2020: April 2020 … March 2021, one row a month
+    expect(texts).toEqual(expect.arrayContaining(["2020年4月", "2021年3月"]));
+    await page.close();
+  });
+
   it("Excel: the cell the person selected is explained (English)", async () => {
     const { seedGrid } = await import("../fixtures/seedSubmissions");
     const page = await context.newPage();
