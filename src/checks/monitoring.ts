@@ -1,6 +1,6 @@
 // Rule family 9: each monitoring table (熱実績管理表) re-derived month by month by the steam procedure, its months
 // against the facility's period, and its 合計 against 別紙1 3.1 / 3.2 / 3.6 / 3.7 (DOMAIN.md §5, §5.1).
-import { Decimal } from "../numbers";
+import { Decimal, normalizeText } from "../numbers";
 import { isGecError } from "../errors";
 import { evaluateQuantities } from "../formula";
 import type { DerivationStep, QuantitySpec } from "../formula";
@@ -15,7 +15,6 @@ import {
 } from "../methodology";
 import type { MonitoringTarget, RoundingConvention } from "../methodology";
 import { saturationTemperatureC } from "../steam";
-import { normalizeText } from "../numbers";
 import { formatRef } from "../forms/a1";
 import type { MonitoringMonth, MonitoringTable } from "../forms/monitoring";
 import type { NumberField, ProjectRow, Submission } from "../forms/submission";
@@ -34,8 +33,8 @@ const BAR_SUSPECT_MPA = 2;
 /** The inputs of the steam procedure and the derived cells checked against them, in the procedure's order. */
 const MONTH_INPUTS = ["pGauge", "tSteamMean", "tFeedMean", "fSteam", "fFeed"];
 const MONTH_DERIVED = ["pAbs", "tSteam", "hSteam", "tFeed", "hFeed"];
-/** Keys the 合計 row sums. */
-const SUMMED = [
+/** Keys the 合計 row sums (the fill writes their SUM). */
+export const SUMMED_KEYS = [
   "operatingDays",
   "fSteam",
   "fFeed",
@@ -498,7 +497,7 @@ const BASES: Record<MonitoringTarget, string[]> = {
 /** The 合計 row: each summed cell is the sum of its months, to the digits it holds. */
 function checkTotalRow(table: MonitoringTable, findings: Finding[]): void {
   if (!table.total) return;
-  for (const key of SUMMED) {
+  for (const key of SUMMED_KEYS) {
     const field = table.total.cells[key];
     const actual = decimalOf(field);
     if (!field || actual === null) continue;

@@ -18,7 +18,7 @@ import { readMonitoringSheet } from "../forms/monitoring";
 import type { MonitoringMonth, MonitoringTable } from "../forms/monitoring";
 import { readSubmission } from "../forms/read";
 import type { NumberField, ProjectRow } from "../forms/submission";
-import { agreesToDigits, matchTables, targetTotals } from "../checks/monitoring";
+import { SUMMED_KEYS, agreesToDigits, matchTables, targetTotals } from "../checks/monitoring";
 import type { CellRef, CellValue, CellWrite, Finding, Grid } from "../types";
 import { sameFormula } from "./invert";
 
@@ -33,16 +33,6 @@ export interface MonitoringFill {
 const FORMULA_KEYS = ["pAbs", "tSteam", "tFeed"];
 const STEAM_TABLE_KEYS = ["hSteam", "hFeed"];
 const MONTH_INPUTS = ["pGauge", "tSteamMean", "tFeedMean", "fSteam", "fFeed"];
-const SUMMED = [
-  "operatingDays",
-  "fSteam",
-  "fFeed",
-  "deduction",
-  "qMonth",
-  "ePsMonth",
-  "fBMonth",
-  "auxFuelHeat",
-];
 const LINKED: MonitoringTarget[] = ["qBl", "ePs", "fB", "fT"];
 const TARGET_MONTH: Record<MonitoringTarget, string> = {
   qBl: "qMonth",
@@ -196,12 +186,13 @@ function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): voi
 /** The 合計 row: =SUM of each summed column over its months. */
 function fillTotals(table: MonitoringTable, out: Writes): void {
   if (!table.total || table.months.length === 0) return;
-  for (const key of SUMMED) {
+  for (const key of SUMMED_KEYS) {
     const field = table.total.cells[key];
     if (!field) continue;
     const cells = table.months.map((m) => m.cells[key]);
     if (cells.some((c) => decimalOf(c) === null)) continue;
-    const spec = columnTotal(specOf.get(key) as QuantitySpec);
+    const month = specOf.get(key) ?? { key, symbol: key, label: { ja: key, en: key }, unit: "" };
+    const spec = columnTotal(month);
     const range = `${cellAddress(cells[0].ref)}:${cellAddress(cells[cells.length - 1].ref)}`;
     const values = cells.map((c) => decimalOf(c) as Decimal);
     const sum = evaluateQuantities([spec], {}, [spec.key], {
