@@ -1,4 +1,5 @@
-// Times validateGrid (dist/src/engine.js) on generated 様式3-2 workbooks of 10, 1,000 and 10,000 rows, and xlsx→report.
+// Times validateGrid (dist/src/engine.js) on generated 様式3-2 workbooks of 10, 1,000 and 10,000 rows, and xlsx→report
+// before (ExcelJS, dist/io/xlsx.js) and after (the bounded reader, dist/io/read.js).
 "use strict";
 const fs = require("fs");
 const os = require("os");
@@ -77,7 +78,15 @@ async function gridToXlsx(ExcelJS, grid) {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** io/xlsx.js when built; otherwise a plain ExcelJS reading (values only, from A1). */
+/** The streaming reader (dist/io/read.js): what `gec check` uses now. */
+function boundedReader() {
+  const built = path.join(DIST, "io", "read.js");
+  if (!fs.existsSync(built)) return null;
+  const { readGrid } = require(built);
+  return { name: "dist/io/read.js (fflate + saxes)", load: async (bytes) => bytes, toGrid: readGrid };
+}
+
+/** io/xlsx.js when built (the ExcelJS reading `gec check` used before); otherwise a plain ExcelJS reading. */
 function xlsxReader(ExcelJS) {
   const built = path.join(DIST, "io", "xlsx.js");
   if (fs.existsSync(built)) {
@@ -119,10 +128,11 @@ async function run({ print = false } = {}) {
   const { validateGrid } = require(enginePath);
   const { generatedGrid } = loadGenerator();
   const ExcelJS = require("exceljs");
-  const reader = xlsxReader(ExcelJS);
+  const readers = [xlsxReader(ExcelJS), boundedReader()].filter(Boolean);
+  const labels = ["before", "after"];
   const log = print ? (s) => console.log(s) : () => {};
 
-  const figures = { engine: {}, endToEnd: {}, reader: reader.name, runs: RUNS };
+  const figures = { engine: {}, endToEnd: {}, readers: readers.map((r) => r.name), runs: RUNS };
   log(`validateGrid on generated H002-2 workbooks (best of ${RUNS} after a warm-up)`);
   for (const rows of SIZES) {
     const grid = generatedGrid(rows, 1);
@@ -141,40 +151,47 @@ async function run({ print = false } = {}) {
   figures.perRowRatio = ratio;
   log(`  per-row time 10,000 vs 1,000 rows: ${ratio.toFixed(2)}× (linear growth ≈ 1)`);
 
-  log(`end to end: .xlsx bytes → load → grid → validate (reader: ${reader.name})`);
-  for (const rows of SIZES) {
-    const bytes = await gridToXlsx(ExcelJS, generatedGrid(rows, 1));
-    const stages = { load: 0, grid: 0, validate: 0 };
-    const { ms: t, result } = await best(async () => {
-      const t0 = process.hrtime.bigint();
-      const wb = await reader.load(bytes);
-      const t1 = process.hrtime.bigint();
-      const grid = reader.toGrid(wb);
-      const t2 = process.hrtime.bigint();
-      const report = validateGrid(grid);
-      const t3 = process.hrtime.bigint();
-      const total = Number(t3 - t0) / 1e6;
-      if (!stages.total || total < stages.total) {
-        Object.assign(stages, {
-          total,
-          load: Number(t1 - t0) / 1e6,
-          grid: Number(t2 - t1) / 1e6,
-          validate: Number(t3 - t2) / 1e6,
-        });
-      }
-      return report;
-    });
-    assertClean(result, rows, `end to end, ${rows} rows`);
-    figures.endToEnd[rows] = { ms: t, usPerRow: (t * 1000) / rows, bytes: bytes.length, ...stages };
-    log(
-      `  xlsx   ${String(rows).padStart(6)} rows: ${fmt(t).padStart(9)} ms  ${fmt((t * 1000) / rows).padStart(8)} µs/row` +
-        `  (${fmt(bytes.length / 1024, 0)} KiB; load ${fmt(stages.load)} + grid ${fmt(stages.grid)} + validate ${fmt(stages.validate)} ms)`,
-    );
+  for (const [k, reader] of readers.entries()) {
+    const label = labels[k];
+    figures.endToEnd[label] = {};
+    log(`end to end, ${label}: .xlsx bytes → load → grid → validate (reader: ${reader.name})`);
+    for (const rows of SIZES) {
+      const bytes = await gridToXlsx(ExcelJS, generatedGrid(rows, 1));
+      const stages = { load: 0, grid: 0, validate: 0 };
+      const { ms: t, result } = await best(async () => {
+        const t0 = process.hrtime.bigint();
+        const wb = await reader.load(bytes);
+        const t1 = process.hrtime.bigint();
+        const grid = reader.toGrid(wb);
+        const t2 = process.hrtime.bigint();
+        const report = validateGrid(grid);
+        const t3 = process.hrtime.bigint();
+        const total = Number(t3 - t0) / 1e6;
+        if (!stages.total || total < stages.total) {
+          Object.assign(stages, {
+            total,
+            load: Number(t1 - t0) / 1e6,
+            grid: Number(t2 - t1) / 1e6,
+            validate: Number(t3 - t2) / 1e6,
+          });
+        }
+        return report;
+      });
+      assertClean(result, rows, `end to end (${label}), ${rows} rows`);
+      figures.endToEnd[label][rows] = { ms: t, usPerRow: (t * 1000) / rows, bytes: bytes.length, ...stages };
+      log(
+        `  xlsx   ${String(rows).padStart(6)} rows: ${fmt(t).padStart(9)} ms  ${fmt((t * 1000) / rows).padStart(8)} µs/row` +
+          `  (${fmt(bytes.length / 1024, 0)} KiB; load ${fmt(stages.load)} + grid ${fmt(stages.grid)} + validate ${fmt(stages.validate)} ms)`,
+      );
+    }
   }
+  const b = figures.endToEnd.before?.[10000];
+  const a = figures.endToEnd.after?.[10000];
+  if (a && b) log(`  10,000 rows in process, after / before: ${(a.ms / b.ms).toFixed(2)}× (target ≤ 0.5×)`);
   return figures;
 }
 
-module.exports = { run };
+module.exports = { run, loadGenerator, gridToXlsx };
 if (require.main === module) {
   run({ print: true }).catch((e) => {
     console.error(e);

@@ -1,23 +1,239 @@
-// Process I/O behind an interface, so that commands are testable without spawning a process.
+// Process I/O behind an interface, so that commands are testable without spawning a process; files read and written safely.
 import * as fs from "fs";
+import * as path from "path";
+import type { Message } from "../src/types";
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   /** The whole of standard input as a stream of chunks. */
   stdin(): AsyncIterable<string | Buffer>;
-  readFile(path: string): Promise<Uint8Array>;
-  writeFile(path: string, data: Uint8Array): Promise<void>;
+  /** A regular file's bytes; anything else (a folder, a device, a FIFO) or more than `maxBytes` is refused unopened. */
+  readFile(path: string, maxBytes?: number): Promise<Uint8Array>;
+  /** Writes atomically (temporary file in the same folder, then rename); never over `input`, nor over a non-file. */
+  writeFile(path: string, data: Uint8Array, input?: string): Promise<void>;
   fileSize(path: string): Promise<number>;
 }
 
+/** Thrown for a file the command cannot use; main prints its message and exits 2. */
+export class FileError extends Error {
+  constructor(readonly text: Message) {
+    super(text.en);
+  }
+}
+
+const codeOf = (e: unknown): string => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "";
+};
+
+function kindOf(st: fs.Stats): Message {
+  if (st.isDirectory()) return { ja: "フォルダ", en: "a folder" };
+  if (st.isFIFO()) return { ja: "名前付きパイプ（FIFO）", en: "a named pipe (FIFO)" };
+  if (st.isCharacterDevice() || st.isBlockDevice()) return { ja: "デバイス", en: "a device" };
+  if (st.isSocket()) return { ja: "ソケット", en: "a socket" };
+  return { ja: "通常のファイル以外", en: "not a regular file" };
+}
+
+/** Why a file could not be read, in both languages, with what to do. */
+export function readFailure(file: string, e: unknown): Message {
+  switch (codeOf(e)) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return {
+        ja: `${file}: ファイルがありません。パスを確認してください。`,
+        en: `${file}: no such file. Check the path.`,
+      };
+    case "EACCES":
+    case "EPERM":
+      return {
+        ja: `${file}: 読み込む権限がありません。ファイルの権限を確認してください。`,
+        en: `${file}: permission denied. Check the file's permissions.`,
+      };
+    case "EISDIR":
+      return {
+        ja: `${file}: フォルダです。.xlsx ファイルを指定してください。`,
+        en: `${file}: is a folder. Give an .xlsx file.`,
+      };
+    default:
+      return {
+        ja: `${file}: 読み込めませんでした（${codeOf(e) || "I/O"}）。ファイルを確認してください。`,
+        en: `${file}: could not be read (${codeOf(e) || "I/O error"}). Check the file.`,
+      };
+  }
+}
+
+function writeFailure(file: string, e: unknown): Message {
+  const folder = path.dirname(path.resolve(file));
+  switch (codeOf(e)) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return {
+        ja: `${file} を書き出せません: フォルダ ${folder} がありません。既存のフォルダを指定してください。`,
+        en: `Cannot write ${file}: the folder ${folder} does not exist. Give an existing folder.`,
+      };
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return {
+        ja: `${file} を書き出せません: フォルダ ${folder} に書き込む権限がないか、読み取り専用です。別の場所を指定してください。`,
+        en: `Cannot write ${file}: the folder ${folder} is read-only or not writable. Choose another place.`,
+      };
+    case "ENOSPC":
+    case "EDQUOT":
+      return {
+        ja: `${file} を書き出せません: ディスクの空きがありません。空きを作るか、別の場所を指定してください。`,
+        en: `Cannot write ${file}: no space left on the device. Free some space or choose another place.`,
+      };
+    default:
+      return {
+        ja: `${file} を書き出せません（${codeOf(e) || "I/O"}）。別の場所を指定してください。`,
+        en: `Cannot write ${file} (${codeOf(e) || "I/O error"}). Choose another place.`,
+      };
+  }
+}
+
+async function statOrNull(file: string): Promise<fs.Stats | null> {
+  try {
+    return await fs.promises.stat(file);
+  } catch {
+    return null;
+  }
+}
+
+async function realOrNull(file: string): Promise<string | null> {
+  try {
+    return await fs.promises.realpath(file);
+  } catch {
+    return null;
+  }
+}
+
+export async function readRegularFile(file: string, maxBytes = Infinity): Promise<Uint8Array> {
+  let st: fs.Stats;
+  try {
+    st = await fs.promises.stat(file);
+  } catch (e) {
+    throw new FileError(readFailure(file, e));
+  }
+  const refuse = (s: fs.Stats) => {
+    const kind = kindOf(s);
+    return new FileError({
+      ja: `${file}: ${kind.ja}です。通常の .xlsx ファイルを指定してください。`,
+      en: `${file}: is ${kind.en}. Give a regular .xlsx file.`,
+    });
+  };
+  // Checked before opening: opening a FIFO with no writer would block.
+  if (!st.isFile()) throw refuse(st);
+  const tooLarge = (size: number) => {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return new FileError({
+      ja: `${file}: ${mb(size)} MB は大きすぎます（上限 ${mb(maxBytes)} MB）。様式3-2 のブックか確認してください。`,
+      en: `${file}: ${mb(size)} MB is too large (limit ${mb(maxBytes)} MB). Check that this is a Form 3-2 workbook.`,
+    });
+  };
+  if (st.size > maxBytes) throw tooLarge(st.size);
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw new FileError(readFailure(file, e));
+  }
+  try {
+    const again = await handle.stat();
+    if (!again.isFile()) throw refuse(again); // swapped between the two looks
+    const limit = Math.min(again.size, maxBytes) + 1;
+    const buffer = Buffer.alloc(limit);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, limit - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length >= limit) break;
+    }
+    if (length > maxBytes) throw tooLarge(length);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+  } catch (e) {
+    if (e instanceof FileError) throw e;
+    throw new FileError(readFailure(file, e));
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function writeFileAtomic(file: string, data: Uint8Array, input?: string): Promise<void> {
+  const target = await statOrNull(file);
+  if (input !== undefined) {
+    const source = await statOrNull(input);
+    const sameNode =
+      source !== null && target !== null && source.dev === target.dev && source.ino === target.ino;
+    const [a, b] = await Promise.all([realOrNull(input), realOrNull(file)]);
+    if (sameNode || path.resolve(input) === path.resolve(file) || (a !== null && a === b)) {
+      // the original stays as it was, so that every change can be compared and undone
+      throw new FileError({
+        ja: `出力先 ${file} は入力ファイルと同じです（リンクを含む）。別のファイル名を指定してください。`,
+        en: `The output ${file} is the input file (also through a link); give another file name.`,
+      });
+    }
+  }
+  if (target !== null && !target.isFile()) {
+    const kind = kindOf(target);
+    throw new FileError({
+      ja: `${file} を書き出せません: ${kind.ja}です。通常のファイル名を指定してください。`,
+      en: `Cannot write ${file}: it is ${kind.en}. Give a regular file name.`,
+    });
+  }
+  const folder = path.dirname(path.resolve(file));
+  // crypto is loaded here only: `gec check` never writes and starts faster without it
+  const { randomBytes } = await import("crypto");
+  const temp = path.join(
+    folder,
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(temp, "wx", target ? target.mode & 0o777 : 0o666);
+  } catch (e) {
+    throw new FileError(writeFailure(file, e));
+  }
+  try {
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(temp, file);
+  } catch (e) {
+    await fs.promises.rm(temp, { force: true }).catch(() => undefined);
+    throw new FileError(writeFailure(file, e));
+  }
+}
+
+let pipesWatched = false;
+
+/** `gec eval | head -1`: a reader that goes away ends the command quietly, not with an EPIPE stack trace. */
+function watchPipes(): void {
+  if (pipesWatched) return;
+  pipesWatched = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: unknown) => {
+      if (codeOf(e) !== "EPIPE") {
+        process.stderr.write(`gec: 出力できません / cannot write output (${codeOf(e) || "I/O"})\n`);
+      }
+      process.exit(codeOf(e) === "EPIPE" ? 0 : 2);
+    });
+  }
+}
+
 export function nodeIo(): CliIo {
+  watchPipes();
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdin: () => process.stdin,
-    readFile: async (path) => new Uint8Array(await fs.promises.readFile(path)),
-    writeFile: (path, data) => fs.promises.writeFile(path, data),
-    fileSize: async (path) => (await fs.promises.stat(path)).size,
+    readFile: readRegularFile,
+    writeFile: writeFileAtomic,
+    fileSize: async (file) => (await fs.promises.stat(file)).size,
   };
 }

@@ -2,7 +2,8 @@
 import type { CliIo } from "./io";
 import { nodeIo } from "./io";
 import { UsageError } from "./args";
-import { FileError } from "./commands/workbook";
+import { FileError } from "./io";
+import { isGecError } from "../src/errors";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -62,6 +63,17 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
       io.stderr(`gec ${name}: ${e.text.ja}\ngec ${name}: ${e.text.en}\n`);
       return 2;
     }
-    throw e;
+    if (isGecError(e)) {
+      io.stderr(`gec ${name}: ${e.text.ja}\ngec ${name}: ${e.text.en}\n`);
+      return 2;
+    }
+    // A library's message or a stack trace means nothing to the user: say what to do; GEC_DEBUG=1 shows it.
+    io.stderr(
+      `gec ${name}: 内部エラーで中断しました。入力を確認し、直らなければ開発者に知らせてください（GEC_DEBUG=1 で詳細）。\n` +
+        `gec ${name}: stopped by an internal error. Check the input; if it persists, tell the developers (GEC_DEBUG=1 shows details).\n`,
+    );
+    if (process.env.GEC_DEBUG === "1")
+      io.stderr(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 2;
   }
 }

@@ -29,6 +29,8 @@ import {
   steamVolume,
   temperaturePH,
 } from "../src/steam";
+import { parsePressureUnit, toAbsoluteMPa } from "../src/steam/units";
+import { monitoringMonthQuantities } from "../src/methodology/monitoringQuantities";
 
 export type CellAnswer = number | string;
 
@@ -143,6 +145,18 @@ function quantityFunction(
   };
 }
 
+const m = (ja: string, en: string): Message => ({ ja, en });
+
+/** The optional last argument of every function that takes a pressure: its unit, so gauge-vs-absolute is said. */
+const UNIT_PARAMETER: ParameterDeclaration = {
+  name: "unit",
+  optional: true,
+  description: m(
+    '圧力の単位: "MPa"（絶対圧、省略時）、"MPaG"（ゲージ圧）、"kPa"、"bar"、"barG"',
+    'Pressure unit: "MPa" (absolute, the default), "MPaG" (gauge), "kPa", "bar", "barG".',
+  ),
+};
+
 function steamFunction(
   id: string,
   args: { name: string; spec: typeof P; description: Message }[],
@@ -150,14 +164,28 @@ function steamFunction(
   description: Message,
   result: Message,
 ): FunctionDeclaration {
+  // a function of pressure takes its unit last (appended: Excel caches metadata, parameters are only ever added)
+  const takesPressure = args.some((a) => a.spec === P);
   return {
     id,
     group: "steam",
     description,
     result,
-    parameters: args.map((a) => ({ name: a.name, description: a.description })),
+    parameters: [
+      ...args.map((a) => ({ name: a.name, description: a.description })),
+      ...(takesPressure ? [UNIT_PARAMETER] : []),
+    ],
     cell: (...raw: unknown[]) => {
-      const values = args.map((a, i) => numberOf(raw[i], { ...a.spec, domain: "signed" }));
+      const unit = takesPressure ? raw[args.length] : null;
+      const unitText = isBlank(unit) ? null : textOf(unit, { ja: "圧力の単位", en: "Pressure unit" }, "unit");
+      const values = args.map((a, i) =>
+        a.spec === P
+          ? toAbsoluteMPa(
+              readQuantity(raw[i], { ...a.spec, domain: "signed" }),
+              parsePressureUnit(unitText),
+            ).toNumber()
+          : numberOf(raw[i], { ...a.spec, domain: "signed" }),
+      );
       // exactly the declared arguments: the steam functions take options after them that a cell never passes
       return values.length === 1
         ? (property as (a: number) => number)(values[0])
@@ -182,7 +210,6 @@ const tC = (range: string): { name: string; spec: typeof T; description: Message
     en: `Temperature, °C${range ? ` (${range})` : ""}.`,
   },
 });
-const m = (ja: string, en: string): Message => ({ ja, en });
 
 export const FUNCTIONS: FunctionDeclaration[] = [
   steamFunction(
@@ -522,6 +549,87 @@ export const FUNCTIONS: FunctionDeclaration[] = [
       result: m("月間熱量 [MJ]", "Heat of the month, MJ."),
     },
   ),
+  quantityFunction(
+    "E_PS_RATED",
+    monitoringMonthQuantities,
+    "ePsRated",
+    [
+      { name: "rated_kW", key: "ratedPower" },
+      { name: "hours", key: "operatingHours" },
+    ],
+    {
+      description: m(
+        "補機消費電力量 E_PS = 補機定格出力 × 稼働時間 [kWh]（§5.1、津別の方式。丸めなし）",
+        "Auxiliary power E_PS = rated auxiliary power × operating hours, kWh (§5.1, as 津別 meters it; not rounded).",
+      ),
+      result: m("E_PS [kWh]", "E_PS, kWh."),
+    },
+  ),
+  quantityFunction(
+    "E_PS_DAYS",
+    monitoringMonthQuantities,
+    "ePsRatedDays",
+    [
+      { name: "days", key: "operatingDays" },
+      { name: "rated_kW", key: "ratedPower" },
+    ],
+    {
+      description: m(
+        "補機消費電力量 E_PS = 稼働日数 × 24 h × 補機定格出力 [kWh]（§5.1、川辺の方式。丸めなし）",
+        "Auxiliary power E_PS = operating days × 24 h × rated auxiliary power, kWh (§5.1, as 川辺 meters it; not rounded).",
+      ),
+      result: m("E_PS [kWh]", "E_PS, kWh."),
+    },
+  ),
+  quantityFunction(
+    "F_B_DRY",
+    monitoringMonthQuantities,
+    "fBDryBasis",
+    [
+      { name: "LHV_dry", key: "lhvDry" },
+      { name: "w", key: "moisture" },
+      { name: "mass_t", key: "biomassMass" },
+    ],
+    {
+      description: m(
+        "バイオマス燃料 F_B = 低位発熱量(dry) × (1 − 水分率) × 投入量 [MJ]（§5.1、川辺の方式。丸めなし）",
+        "Biomass fuel heat F_B = LHV_dry × (1 − w) × mass, MJ (§5.1, as 川辺 computes it; not rounded).",
+      ),
+      result: m("F_B [MJ]", "F_B, MJ."),
+      params: { w: m('水分率: 0.4、"40%" のいずれも可', 'Moisture content: 0.4 or "40%".') },
+    },
+  ),
+  quantityFunction(
+    "F_B_WET",
+    monitoringMonthQuantities,
+    "fBWetBasis",
+    [
+      { name: "LHV_dry", key: "lhvDry" },
+      { name: "w", key: "moisture" },
+      { name: "mass_t", key: "biomassMass" },
+    ],
+    {
+      description: m(
+        "バイオマス燃料 F_B = {低位発熱量(dry) × (1 − 水分率) − 2,500 × 水分率} × 投入量 [MJ]（§5.1、セイホクの方式。丸めなし）",
+        "Biomass fuel heat F_B = {LHV_dry × (1 − w) − 2,500 × w} × mass, MJ (§5.1, as セイホク computes it; not rounded).",
+      ),
+      result: m("F_B [MJ]", "F_B, MJ."),
+      params: { w: m('水分率: 0.4、"40%" のいずれも可', 'Moisture content: 0.4 or "40%".') },
+    },
+  ),
+  quantityFunction(
+    "FUEL_HEAT",
+    monitoringMonthQuantities,
+    "auxFuelHeat",
+    [{ name: "kL", key: "auxFuelVolume" }],
+    {
+      description: m(
+        "助燃料（A重油）の熱量 = 使用量 × 39,100 MJ/kL × 0.95（低位換算）[MJ]（§5.1、川辺の方式。丸めなし）",
+        "Auxiliary fuel (A heavy oil) heat = volume × 39,100 MJ/kL × 0.95 (to LHV), MJ (§5.1, as 川辺 computes it; not rounded).",
+      ),
+      result: m("助燃料熱量 [MJ]", "Fuel heat, MJ."),
+    },
+  ),
   {
     id: "METHODOLOGY",
     group: "methodology",
@@ -555,7 +663,11 @@ export interface FunctionExample {
 }
 
 export const EXAMPLES: Record<string, FunctionExample> = {
-  STEAM_H: { units: "p MPa abs, t °C", args: [3, 26.85], result: "115.331273 kJ/kg (IF97 Table 5)" },
+  STEAM_H: {
+    units: "p MPa abs (or [unit] MPaG, kPa, bar, barG), t °C",
+    args: [3, 26.85],
+    result: "115.331273 kJ/kg (IF97 Table 5)",
+  },
   STEAM_S: { units: "p MPa abs, t °C", args: [3, 26.85], result: "0.392294792 kJ/(kg·K)" },
   STEAM_V: { units: "p MPa abs, t °C", args: [3, 26.85], result: "0.00100215168 m³/kg" },
   STEAM_CP: { units: "p MPa abs, t °C", args: [3, 26.85], result: "4.17301218 kJ/(kg·K)" },
@@ -604,6 +716,11 @@ export const EXAMPLES: Record<string, FunctionExample> = {
     args: [0.84237, 185.468, 1234.5, 104.37, 1250],
     result: "2,904,231.71 MJ",
   },
+  E_PS_RATED: { units: "kW, h", args: [1198.5, 720], result: "862,920 kWh" },
+  E_PS_DAYS: { units: "days, kW", args: [30, 1049.45], result: "755,604 kWh" },
+  F_B_DRY: { units: "kJ/kg, fraction or %, t", args: [18000, "40%", 1000], result: "10,800,000 MJ" },
+  F_B_WET: { units: "kJ/kg, fraction or %, t", args: [18000, "40%", 1000], result: "9,800,000 MJ" },
+  FUEL_HEAT: { units: "kL", args: [10], result: "371,450 MJ" },
   METHODOLOGY: {
     units: "code",
     args: ["H002-2"],

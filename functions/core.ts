@@ -62,6 +62,22 @@ const shapeMismatch = new GecError("#N/A", {
   en: "The argument ranges differ in size.",
 });
 
+/** Excel's grid: a result cannot spill past 1,048,576 rows or 16,384 columns. */
+export const MAX_RESULT_ROWS = 1_048_576;
+export const MAX_RESULT_COLS = 16_384;
+/**
+ * Cells of one result: 1,000,000, our choice (a 様式3-2 column of 10,000 rows is 1 % of it; 10^8 cells crashed
+ * the process). Beyond it the whole result is one #VALUE! with a message, never a crash.
+ */
+export const MAX_RESULT_CELLS = 1_000_000;
+
+function tooLarge(rows: number, cols: number): GecError {
+  return new GecError("#VALUE!", {
+    ja: `結果が大きすぎます（${rows} 行 × ${cols} 列）。上限は ${MAX_RESULT_ROWS} 行・${MAX_RESULT_COLS} 列・合計 ${MAX_RESULT_CELLS} セルです。範囲を分けて計算してください。`,
+    en: `The result is too large (${rows} rows × ${cols} columns). The limits are ${MAX_RESULT_ROWS} rows, ${MAX_RESULT_COLS} columns and ${MAX_RESULT_CELLS} cells in all; split the ranges.`,
+  });
+}
+
 /**
  * Applies `cell` element by element over matrix arguments, as Excel lifts a scalar function over ranges:
  * a 1×1 argument is repeated everywhere, a single row or column is repeated along the other axis, and cells
@@ -77,6 +93,9 @@ export function lift(
   for (const m of matrices) {
     rows = Math.max(rows, m.length);
     cols = Math.max(cols, m[0]?.length ?? 1);
+  }
+  if (rows > MAX_RESULT_ROWS || cols > MAX_RESULT_COLS || rows * cols > MAX_RESULT_CELLS) {
+    return [[toErrorResult(tooLarge(rows, cols))]];
   }
   const out: CellResult[][] = new Array(rows);
   const values: unknown[] = new Array(matrices.length);

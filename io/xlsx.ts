@@ -1,251 +1,14 @@
-// The one ExcelJS adapter (Node CLI and browser page): untrusted .xlsx bytes -> Grid, WritePlan and templates -> bytes.
+// The ExcelJS adapter: templates and the ExcelJS reading kept as the reference the streaming reader is tested against.
 import * as ExcelJS from "exceljs";
 import { GecError } from "../src/errors";
-import type { CellValue, CellWrite, Grid, Message, SheetGrid, WritePlan } from "../src/types";
+import type { CellValue, CellWrite, Grid, SheetGrid, WritePlan } from "../src/types";
 import type { TemplateCell, TemplateCellKind, TemplatePrint, TemplateWorkbook } from "../src/template/types";
 import { CELL_LOOKS, freeSheetName, printRanges, renameReferences } from "../src/template/sheets";
+import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, MAX_GRID_CELLS, XlsxError, corrupt } from "./errors";
+import { inspectXlsx } from "./inspect";
 
-export const MAX_XLSX_BYTES = 50 * 1024 * 1024;
-/** Limits of the zip-bomb guard (declared sizes in the central directory). */
-export const MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024;
-export const MAX_ZIP_ENTRIES = 10_000;
-const MAX_RATIO = 200;
-const RATIO_FLOOR_BYTES = 1024 * 1024;
-/** A dense Grid of a sheet whose used range reaches XFD1048576 would not fit in memory: refuse beyond this. */
-export const MAX_GRID_CELLS = 5_000_000;
-
-const EXCEL_MAX_ROWS = 1_048_576;
-const EXCEL_MAX_COLS = 16_384;
-
-/** Why a file was refused; `code` of the GecError stays "#VALUE!" (ErrorCode has no room for these). */
-export type XlsxErrorReason =
-  | "xlsx.empty"
-  | "xlsx.tooLarge"
-  | "xlsx.legacyOrEncrypted"
-  | "xlsx.notZip"
-  | "xlsx.corrupt"
-  | "xlsx.zipBomb"
-  | "xlsx.tooManyEntries"
-  | "xlsx.notXlsx"
-  | "xlsx.gridTooLarge"
-  | "xlsx.noSheet"
-  | "xlsx.badRef";
-
-/** A GecError that also says which check refused the file, for callers and tests that branch on it. */
-export class XlsxError extends GecError {
-  readonly reason: XlsxErrorReason;
-  constructor(reason: XlsxErrorReason, text: Message, argument?: string) {
-    super("#VALUE!", text, argument);
-    this.name = "XlsxError";
-    this.reason = reason;
-  }
-}
-
-const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
-
-// ---------------------------------------------------------------------------------------------------------
-// Cheap checks on the raw bytes
-
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_EOCD = 0x06054b50;
-const SIG_ZIP64_LOCATOR = 0x07064b50;
-const SIG_ZIP64_EOCD = 0x06064b50;
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function corrupt(detail: Message): XlsxError {
-  return new XlsxError("xlsx.corrupt", {
-    ja: `ファイルが壊れているか、途中で切れています（${detail.ja}）。Excel で開いて保存し直すか、元のファイルをもう一度取得してください。`,
-    en: `The file is damaged or truncated (${detail.en}). Open and re-save it in Excel, or get the original file again.`,
-  });
-}
-
-/** Little-endian reads with bounds checks: a short read means a damaged file, never a RangeError. */
-class Reader {
-  constructor(private readonly bytes: Uint8Array) {}
-  has(offset: number, length: number): boolean {
-    return Number.isInteger(offset) && offset >= 0 && offset + length <= this.bytes.length;
-  }
-  private need(offset: number, length: number): void {
-    if (!this.has(offset, length)) {
-      throw corrupt({
-        ja: "ZIP の目次がファイルの外を指しています",
-        en: "the ZIP directory points outside the file",
-      });
-    }
-  }
-  u16(offset: number): number {
-    this.need(offset, 2);
-    return this.bytes[offset] | (this.bytes[offset + 1] << 8);
-  }
-  u32(offset: number): number {
-    this.need(offset, 4);
-    return (
-      (this.bytes[offset] |
-        (this.bytes[offset + 1] << 8) |
-        (this.bytes[offset + 2] << 16) |
-        (this.bytes[offset + 3] << 24)) >>>
-      0
-    );
-  }
-  /** 64-bit sizes as a number: exact below 2^53, and anything above is refused by the limits anyway. */
-  u64(offset: number): number {
-    return this.u32(offset) + this.u32(offset + 4) * 0x1_0000_0000;
-  }
-  is(offset: number, signature: number): boolean {
-    return this.has(offset, 4) && this.u32(offset) === signature;
-  }
-  bytesEqual(offset: number, expected: number[]): boolean {
-    if (!this.has(offset, expected.length)) return false;
-    return expected.every((b, i) => this.bytes[offset + i] === b);
-  }
-}
-
-const WORKBOOK_ENTRY = Array.from("xl/workbook.xml", (c) => c.charCodeAt(0));
-const WORKBOOK_ENTRY_SLASH = [0x2f, ...WORKBOOK_ENTRY];
-
-interface CentralDirectory {
-  offset: number;
-  size: number;
-  entries: number;
-  /** Where the directory must end: the (ZIP64) end record. */
-  end: number;
-}
-
-function findCentralDirectory(r: Reader, length: number): CentralDirectory {
-  // The EOCD record is 22 bytes plus a comment of up to 65535 bytes, at the very end of the file.
-  let eocd = -1;
-  for (let i = length - 22; i >= 0 && i >= length - 22 - 0xffff; i--) {
-    if (r.is(i, SIG_EOCD)) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) {
-    throw corrupt({ ja: "ZIP の終端レコードがありません", en: "no ZIP end-of-central-directory record" });
-  }
-  let entries = r.u16(eocd + 10);
-  let size = r.u32(eocd + 12);
-  let offset = r.u32(eocd + 16);
-  let end = eocd;
-  if (entries === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
-    const locator = eocd - 20;
-    if (r.is(locator, SIG_ZIP64_LOCATOR)) {
-      const zip64 = r.u64(locator + 8);
-      if (!r.is(zip64, SIG_ZIP64_EOCD)) {
-        throw corrupt({ ja: "ZIP64 の終端レコードが見つかりません", en: "ZIP64 end record not found" });
-      }
-      entries = r.u64(zip64 + 32);
-      size = r.u64(zip64 + 40);
-      offset = r.u64(zip64 + 48);
-      end = zip64;
-    }
-  }
-  return { offset, size, entries, end };
-}
-
-/** Throws unless the bytes look like an .xlsx whose declared contents are of a sane size. */
-export function inspectXlsx(bytes: Uint8Array): void {
-  if (bytes.length === 0) {
-    throw new XlsxError("xlsx.empty", {
-      ja: "ファイルが空です（0 バイト）。保存し直したブックを選んでください。",
-      en: "The file is empty (0 bytes). Choose a saved workbook.",
-    });
-  }
-  if (bytes.length > MAX_XLSX_BYTES) {
-    throw new XlsxError("xlsx.tooLarge", {
-      ja: `ファイルが大きすぎます（${mb(bytes.length)} MB、上限 ${mb(MAX_XLSX_BYTES)} MB）。様式3-2 のブックか確認し、不要なシートや画像を削除してください。`,
-      en: `The file is too large (${mb(bytes.length)} MB, limit ${mb(MAX_XLSX_BYTES)} MB). Check that it is a Form 3-2 workbook and remove unneeded sheets or images.`,
-    });
-  }
-  const r = new Reader(bytes);
-  if (r.bytesEqual(0, OLE_MAGIC)) {
-    throw new XlsxError("xlsx.legacyOrEncrypted", {
-      ja: "古い形式（.xls）か、パスワードで保護されたブックです。Excel でパスワードを外し、「Excel ブック (*.xlsx)」で保存し直してください。",
-      en: "This is an old-format (.xls) or password-protected workbook. Remove the password in Excel and save as “Excel Workbook (*.xlsx)”.",
-    });
-  }
-  if (!r.is(0, SIG_LOCAL)) {
-    throw new XlsxError("xlsx.notZip", {
-      ja: "Excel ブック（.xlsx）ではありません。.xlsx ファイルを選んでください（.xls・.csv・PDF は読めません）。",
-      en: "This is not an Excel workbook (.xlsx). Choose an .xlsx file (.xls, .csv and PDF cannot be read).",
-    });
-  }
-
-  const cd = findCentralDirectory(r, bytes.length);
-  // Data prepended to the archive shifts every offset; JSZip tolerates it, so find the directory the same way.
-  let at = cd.offset;
-  if (!r.is(at, SIG_CENTRAL) && cd.entries > 0) at = cd.end - cd.size;
-  if (cd.entries > 0 && !r.is(at, SIG_CENTRAL)) {
-    throw corrupt({ ja: "ZIP の目次が見つかりません", en: "ZIP central directory not found" });
-  }
-
-  let count = 0;
-  let total = 0;
-  let hasWorkbook = false;
-  // Walk by signature, as JSZip does, so that a lying entry count cannot hide entries.
-  while (r.is(at, SIG_CENTRAL)) {
-    count++;
-    if (count > MAX_ZIP_ENTRIES) throw tooManyEntries(count);
-    let compressed = r.u32(at + 20);
-    let uncompressed = r.u32(at + 24);
-    const nameLength = r.u16(at + 28);
-    const extraLength = r.u16(at + 30);
-    const commentLength = r.u16(at + 32);
-    const name = at + 46;
-    if (!r.has(name, nameLength + extraLength + commentLength)) {
-      throw corrupt({ ja: "ZIP の目次が途中で切れています", en: "the ZIP directory is cut short" });
-    }
-    if (compressed === 0xffffffff || uncompressed === 0xffffffff) {
-      // ZIP64 extended information: only the fields that overflowed, uncompressed first.
-      for (let e = name + nameLength; e + 4 <= name + nameLength + extraLength;) {
-        const id = r.u16(e);
-        const size = r.u16(e + 2);
-        if (id === 0x0001) {
-          let f = e + 4;
-          if (uncompressed === 0xffffffff && f + 8 <= e + 4 + size) {
-            uncompressed = r.u64(f);
-            f += 8;
-          }
-          if (compressed === 0xffffffff && f + 8 <= e + 4 + size) compressed = r.u64(f);
-          break;
-        }
-        e += 4 + size;
-      }
-    }
-    total += uncompressed;
-    if (
-      total > MAX_UNCOMPRESSED_BYTES ||
-      (uncompressed > RATIO_FLOOR_BYTES && uncompressed > compressed * MAX_RATIO)
-    ) {
-      throw new XlsxError("xlsx.zipBomb", {
-        ja: `圧縮されたデータが異常に大きく展開されます（展開後 ${mb(total)} MB 以上）。安全のため読み込みません。作成元に確認し、Excel で保存し直したブックを使ってください。`,
-        en: `The compressed contents expand to an abnormal size (${mb(total)} MB or more); refused for safety. Check the file's origin and use a workbook re-saved in Excel.`,
-      });
-    }
-    if (
-      (nameLength === WORKBOOK_ENTRY.length && r.bytesEqual(name, WORKBOOK_ENTRY)) ||
-      (nameLength === WORKBOOK_ENTRY_SLASH.length && r.bytesEqual(name, WORKBOOK_ENTRY_SLASH))
-    ) {
-      hasWorkbook = true;
-    }
-    at = name + nameLength + extraLength + commentLength;
-  }
-  if (!hasWorkbook) {
-    throw new XlsxError("xlsx.notXlsx", {
-      ja: "ZIP ファイルですが Excel ブックではありません（xl/workbook.xml がありません。Word や PowerPoint のファイルではありませんか）。.xlsx ファイルを選んでください。",
-      en: "This is a ZIP file but not an Excel workbook (no xl/workbook.xml; is it a Word or PowerPoint file?). Choose an .xlsx file.",
-    });
-  }
-}
-
-function tooManyEntries(n: number): XlsxError {
-  return new XlsxError("xlsx.tooManyEntries", {
-    ja: `ZIP 内のファイル数が多すぎます（${n} 個以上、上限 ${MAX_ZIP_ENTRIES}）。様式3-2 のブックか確認してください。`,
-    en: `The archive holds too many entries (${n} or more, limit ${MAX_ZIP_ENTRIES}). Check that this is a Form 3-2 workbook.`,
-  });
-}
-
+export * from "./errors";
+export { inspectXlsx } from "./inspect";
 // ---------------------------------------------------------------------------------------------------------
 // Load and save
 
@@ -262,9 +25,9 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(copy.buffer);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw corrupt({ ja: why, en: why });
+  } catch {
+    // ExcelJS's own words ("Bug : uncompressed data size mismatch") mean nothing to the user
+    throw corrupt({ ja: "ブックの中身を読めません", en: "the workbook's contents cannot be read" });
   }
   return wb;
 }
@@ -402,8 +165,10 @@ export function workbookToGrid(wb: ExcelJS.Workbook): Grid {
     } catch (e) {
       if (e instanceof GecError) throw e;
       // e.g. a shared formula whose master is missing or refers back to itself.
-      const why = e instanceof Error ? e.message : String(e);
-      throw corrupt({ ja: `シート「${ws.name}」: ${why}`, en: `sheet "${ws.name}": ${why}` });
+      throw corrupt({
+        ja: `シート「${ws.name}」の数式またはセルを読めません`,
+        en: `sheet "${ws.name}": a formula or cell cannot be read`,
+      });
     }
   }
   return { sheets };

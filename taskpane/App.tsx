@@ -6,6 +6,7 @@ import {
   Checkbox,
   Dropdown,
   Field,
+  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -32,8 +33,10 @@ import type { EngineApi, ValidationReport } from "./engineApi";
 import { strings, tr } from "./i18n";
 import type { Lang } from "./i18n";
 import { describeError } from "./errors";
-import { countMessage, showExpected, showValue } from "./format";
+import { countMessage, groupDigits, showExpected, showValue } from "./format";
 import { rememberLanguage } from "./prefs";
+import type { DerivationStep } from "../src/formula/expr";
+import type { CellExplanation } from "./engineApi";
 
 export type HostMode = "excel" | "standalone";
 
@@ -112,6 +115,8 @@ export function App({
   const [facilities, setFacilities] = React.useState(1);
   const [marking, setMarking] = React.useState(false);
   const [marked, setMarked] = React.useState(false);
+  const [cellText, setCellText] = React.useState("");
+  const [explained, setExplained] = React.useState<CellExplanation | null>(null);
   const t = (m: Message) => tr(m, lang);
 
   React.useEffect(() => {
@@ -123,6 +128,7 @@ export function App({
     setReport(null);
     setPreview(null);
     setApplied([]);
+    setExplained(null);
   }, [backend]);
 
   /** Runs one user action with a spinner; every failure becomes a MessageBar. */
@@ -233,6 +239,32 @@ export function App({
       announce(text);
     });
 
+  /** このセルの計算根拠: the selected cell in Excel, the typed one standalone. */
+  const explainSelected = () =>
+    run(async () => {
+      if (!backend) throw { code: "NoWorkbook" };
+      const api = await loadEngine();
+      const ref = backend.activeCell ? await backend.activeCell() : api.parseCell(cellText);
+      if (!ref) {
+        setNotices([{ intent: "warning", text: strings.badCell }]);
+        announce(strings.badCell);
+        return;
+      }
+      const result = api.explainCell(await backend.readGrid(), ref);
+      if (result.kind === "notDerived") {
+        setExplained(null);
+        setNotices([{ intent: "info", text: result.message }]);
+        announce(result.message);
+        return;
+      }
+      setExplained(result.explanation);
+      const e = result.explanation;
+      announce({
+        ja: `${formatRef(e.ref)} ${e.symbol}: ${strings.shouldBe.ja} ${e.expected ?? "—"}、${e.agrees ? strings.agrees.ja : strings.differs.ja}`,
+        en: `${formatRef(e.ref)} ${e.symbol}: ${strings.shouldBe.en} ${e.expected ?? "—"}, ${e.agrees ? strings.agrees.en : strings.differs.en}`,
+      });
+    });
+
   const clearMarks = () =>
     run(async () => {
       if (backend?.clearMarks) await backend.clearMarks();
@@ -288,6 +320,43 @@ export function App({
               {t(strings.clearMarks)}
             </Button>
           </div>
+        )}
+        <section
+          aria-label={t(strings.explainCell)}
+          style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}
+        >
+          {!backend?.activeCell && (
+            <Field label={t(strings.cellToExplain)}>
+              <Input
+                value={cellText}
+                onChange={(_, d) => setCellText(d.value)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") void explainSelected();
+                }}
+                style={{ width: 140 }}
+                data-testid="explain-cell"
+              />
+            </Field>
+          )}
+          <Button size="small" disabled={disabled} onClick={() => void explainSelected()}>
+            {t(strings.explainCell)}
+          </Button>
+        </section>
+        {explained && (
+          <section aria-label={t(strings.explainCell)} data-testid="explanation">
+            <Subtitle2 as="h2">
+              {formatRef(explained.ref)} {explained.column ?? ""} {explained.symbol} {t(explained.label)}
+            </Subtitle2>
+            <Caption1>
+              {`${t(strings.shouldBe)}: ${explained.expected === null ? "—" : showExpected(explained.expected, lang)}\u3000${t(strings.holds)}: ${showValue(explained.actual, lang)}\u3000`}
+              <strong>{t(explained.agrees ? strings.agrees : strings.differs)}</strong>
+            </Caption1>
+            {explained.failure ? (
+              <Caption1 as="p">{t(explained.failure)}</Caption1>
+            ) : (
+              <DerivationList steps={explained.steps} lang={lang} />
+            )}
+          </section>
         )}
         {busy && <Spinner size="tiny" label={t(strings.working)} />}
         {notices.map((n, i) => (
@@ -390,6 +459,7 @@ export function App({
                                   `${t(strings.actual)}: ${showExpected(f.actual, lang)}`}
                               </Caption1>
                             )}
+                            {f.derivation && <WhyButton steps={f.derivation} lang={lang} />}
                             {f.fix && (
                               <div>
                                 <Button
@@ -450,6 +520,68 @@ export function App({
         </section>
       </main>
     </>
+  );
+}
+
+/** なぜ？: a finding's derivation, opened on demand under its message. */
+function WhyButton({ steps, lang }: { steps: DerivationStep[]; lang: Lang }): React.JSX.Element {
+  const [open, setOpen] = React.useState(false);
+  const id = React.useId();
+  return (
+    <div>
+      <Button
+        size="small"
+        appearance="subtle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen(!open);
+        }}
+        data-testid="why"
+      >
+        {tr(open ? strings.hideWhy : strings.why, lang)}
+      </Button>
+      {open && (
+        <div id={id}>
+          <DerivationList steps={steps} lang={lang} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** One line per step: "Q_WB = ROUNDDOWN(E_PS × 9.484, 0) = ROUNDDOWN(7,538,025 × 9.484, 0) = 71,490,629". */
+function DerivationList({ steps, lang }: { steps: DerivationStep[]; lang: Lang }): React.JSX.Element {
+  return (
+    <ol
+      aria-label={tr(strings.derivation, lang)}
+      data-testid="derivation"
+      style={{ margin: "4px 0", paddingLeft: 20 }}
+    >
+      {steps.map((s, i) => {
+        const result = groupDigits(s.result, lang);
+        const line =
+          s.formula === s.substituted
+            ? `${s.symbol} = ${s.formula} = ${result}`
+            : `${s.symbol} = ${s.formula} = ${s.substituted} = ${result}`;
+        return (
+          <li key={i} style={{ fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 }}>
+            <span>{line}</span>
+            {s.label && (
+              <span style={{ color: tokens.colorNeutralForeground2 }}>
+                {` — ${tr(s.label, lang)}${s.unit ? ` (${s.unit})` : ""}`}
+              </span>
+            )}
+            {s.cells.length > 0 && (
+              <div style={{ color: tokens.colorNeutralForeground3 }}>
+                {`${tr(strings.cellsRead, lang)}: ${s.cells.join(", ")}`}
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 

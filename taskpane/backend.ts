@@ -14,6 +14,8 @@ export interface Backend {
   insertTemplate(template: TemplateWorkbookShape): Promise<string[]>;
   /** Excel only: select and scroll to a cell. */
   select?(ref: CellRef): Promise<void>;
+  /** Excel only: the cell the person has selected. */
+  activeCell?(): Promise<CellRef>;
   /** Excel only: the add-in's removable highlight of flagged cells. */
   mark?(refs: CellRef[]): Promise<void>;
   clearMarks?(): Promise<number>;
@@ -34,6 +36,7 @@ export function excelBackend(): Backend {
     revert: async (applied) => (await adapter()).revertWrites(applied),
     insertTemplate: async (template) => (await adapter()).insertTemplate(template.sheets),
     select: async (ref) => (await adapter()).selectCell(ref),
+    activeCell: async () => (await adapter()).activeCell(),
     mark: async (refs) => (await adapter()).markCells(refs),
     clearMarks: async () => (await adapter()).clearMarkers(),
   };

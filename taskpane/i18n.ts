@@ -14,6 +14,7 @@ export const strings = {
   insertTemplate: { ja: "テンプレート挿入", en: "Insert template" },
   openFile: { ja: "ファイルを開く", en: "Open file" },
   download: { ja: "ダウンロード", en: "Download" },
+  report: { ja: "検証結果一覧表", en: "Verification table" },
   mark: { ja: "指摘セルに色を付ける", en: "Highlight flagged cells" },
   clearMarks: { ja: "色を消す", en: "Clear highlights" },
   language: { ja: "English", en: "日本語" },
@@ -43,6 +44,20 @@ export const strings = {
     en: "This workbook is not recognised as a Form 3-2. Check that it has the 別紙1 and 別紙2 headers.",
   },
   noFile: { ja: "先に .xlsx ファイルを開いてください。", en: "Open an .xlsx file first." },
+  why: { ja: "なぜ？", en: "Why?" },
+  hideWhy: { ja: "閉じる", en: "Hide" },
+  derivation: { ja: "計算根拠", en: "Derivation" },
+  explainCell: { ja: "このセルの計算根拠", en: "Why this cell" },
+  cellToExplain: { ja: "セル（例: 別紙1!U6）", en: "Cell (e.g. 別紙1!U6)" },
+  shouldBe: { ja: "あるべき値", en: "Should be" },
+  holds: { ja: "セルの値", en: "Holds" },
+  agrees: { ja: "一致", en: "Agrees" },
+  differs: { ja: "不一致", en: "Differs" },
+  cellsRead: { ja: "読んだセル", en: "Cells read" },
+  badCell: {
+    ja: "セルは 別紙1!U6 の形で指定してください。",
+    en: "Give the cell as 別紙1!U6.",
+  },
 } satisfies Record<string, Message>;
 
 export type StringKey = keyof typeof strings;

@@ -4,10 +4,23 @@ import { parseArgs, UsageError } from "../args";
 import { validateGrid, cellAddress } from "../../src/engine";
 import type { ValidationReport } from "../../src/engine";
 import type { Finding, Severity } from "../../src/types";
-import { langOf, readWorkbook } from "./workbook";
+import { langOf, readInput } from "./workbook";
 import type { Lang } from "./workbook";
 
 export const usage = "gec check FILE.xlsx [--json] [--lang ja|en]";
+
+/** A cell's text as printed: at most 40 characters and an ellipsis (a cell can hold 32,767). */
+function short(v: number | string | undefined): number | string | undefined {
+  if (typeof v !== "string") return v;
+  const chars = Array.from(v.length > 200 ? v.slice(0, 200) : v);
+  return chars.length > 40 ? `${chars.slice(0, 40).join("")}…` : v;
+}
+
+/** A message as printed: one that echoes a huge cell keeps its start and end (a safety net under the rules' own). */
+function shortMessage(text: string): string {
+  if (text.length <= 400) return text;
+  return `${text.slice(0, 200)}…（${text.length} 文字 / chars）…${text.slice(-120)}`;
+}
 
 const SEVERITY: Record<Lang, Record<Severity, string>> = {
   ja: { error: "エラー", warning: "警告", info: "情報" },
@@ -21,9 +34,9 @@ export function reportJson(report: ValidationReport): string {
     severity: f.severity,
     sheet: f.ref.sheet,
     cell: cellAddress(f.ref),
-    message: f.message,
-    expected: f.expected ?? null,
-    actual: f.actual ?? null,
+    message: { ja: shortMessage(f.message.ja), en: shortMessage(f.message.en) },
+    expected: short(f.expected) ?? null,
+    actual: short(f.actual) ?? null,
     fix: f.fix ? { value: f.fix.value ?? null, formula: f.fix.formula ?? null } : null,
     derivation: f.derivation ?? null,
   }));
@@ -43,14 +56,16 @@ export function reportText(report: ValidationReport, lang: Lang, file: string): 
   for (const [sheet, findings] of bySheet) {
     lines.push("", `[${sheet}]`);
     for (const f of findings) {
+      const expected = short(f.expected);
+      const actual = short(f.actual);
       const values =
-        f.expected !== undefined || f.actual !== undefined
+        expected !== undefined || actual !== undefined
           ? lang === "ja"
-            ? `  (期待値 ${f.expected ?? "—"} / 実際 ${f.actual === "" ? "空欄" : (f.actual ?? "—")})`
-            : `  (expected ${f.expected ?? "—"}, actual ${f.actual === "" ? "empty" : (f.actual ?? "—")})`
+            ? `  (期待値 ${expected ?? "—"} / 実際 ${actual === "" ? "空欄" : (actual ?? "—")})`
+            : `  (expected ${expected ?? "—"}, actual ${actual === "" ? "empty" : (actual ?? "—")})`
           : "";
       lines.push(
-        `  ${cellAddress(f.ref).padEnd(width)}  ${SEVERITY[lang][f.severity]}  ${f.message[lang]}${values}  [${f.rule}]`,
+        `  ${cellAddress(f.ref).padEnd(width)}  ${SEVERITY[lang][f.severity]}  ${shortMessage(f.message[lang])}${values}  [${f.rule}]`,
       );
     }
   }
@@ -63,8 +78,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const lang = langOf(parsed.options.get("lang"));
   if (parsed.positionals.length !== 1) throw new UsageError(`使い方 / usage: ${usage}`);
   const file = parsed.positionals[0];
-  const { xlsx, wb } = await readWorkbook(io, file);
-  const report = validateGrid(xlsx.workbookToGrid(wb));
+  const { grid } = await readInput(io, file);
+  const report = validateGrid(grid);
   io.stdout(parsed.flags.has("json") ? reportJson(report) : reportText(report, lang, file));
   return report.summary.errors > 0 ? 1 : 0;
 }

@@ -11,8 +11,34 @@ interface Request {
 
 type Json = null | number | string | boolean | Json[] | { [key: string]: Json };
 
+/**
+ * Longest input line, in characters: 1 MiB (1,048,576). A range of 10,000 × 10 numbers is about 200 KB of JSON;
+ * a longer line is answered with one error and skipped, never held whole.
+ */
+export const MAX_LINE = 1024 * 1024;
+
+/** The id echoed back: as given when it can be written as JSON (not too deep), otherwise null. */
+function idJson(id: unknown): string {
+  try {
+    return JSON.stringify(id ?? null) ?? "null";
+  } catch {
+    return "null"; // nested 100,000 deep, or a value JSON cannot write
+  }
+}
+
 function errorJson(id: unknown, error: string, message: string): string {
-  return JSON.stringify({ id: id ?? null, error, message });
+  return `{"id":${idJson(id)},"error":${JSON.stringify(error)},"message":${JSON.stringify(message)}}`;
+}
+
+/** Any value as a short text for a message, whatever it is ({"toString":1} included). */
+function shown(v: unknown): string {
+  let text: string;
+  try {
+    text = typeof v === "string" ? v : (JSON.stringify(v) ?? typeof v);
+  } catch {
+    text = typeof v;
+  }
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /** A cell of a result as JSON: a number or text, or {error, message}. */
@@ -44,7 +70,7 @@ export function evaluateLine(line: string): string {
       : "";
   const implementation = customFunctions.get(fnName);
   if (!implementation) {
-    return errorJson(id, "#NAME?", `不明な関数です / unknown function: ${String(fn)}`);
+    return errorJson(id, "#NAME?", `不明な関数です / unknown function: ${shown(fn)}`);
   }
   if (args !== undefined && !Array.isArray(args)) {
     return errorJson(id, "#VALUE!", "args は配列で指定してください / args must be an array");
@@ -71,9 +97,18 @@ export function evaluateLine(line: string): string {
   if (matrix.length === 1 && matrix[0].length === 1) {
     const cell = matrix[0][0];
     if (cell instanceof CellError) return errorJson(id, cell.error, cell.message);
-    return JSON.stringify({ id: id ?? null, value: cellJson(cell) });
+    return `{"id":${idJson(id)},"value":${JSON.stringify(cellJson(cell))}}`;
   }
-  return JSON.stringify({ id: id ?? null, value: matrix.map((row) => row.map(cellJson)) });
+  return `{"id":${idJson(id)},"value":${JSON.stringify(matrix.map((row) => row.map(cellJson)))}}`;
+}
+
+/** evaluateLine, and whatever happens inside it stays on its line. */
+function answer(line: string): string {
+  try {
+    return evaluateLine(line);
+  } catch {
+    return errorJson(null, "#VALUE!", "この行に答えられません / this line cannot be answered");
+  }
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -83,25 +118,57 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     );
     return 2;
   }
-  let pending = "";
+  // Lines are cut as they arrive: pieces of the current line are kept in a list (linear in its length), and a
+  // line over MAX_LINE is dropped as it streams and answered once with an error.
+  const decoder = new TextDecoder("utf-8");
+  let pieces: string[] = [];
+  let length = 0;
+  let overlong = false;
   let out: string[] = [];
+  const finish = () => {
+    if (overlong) {
+      out.push(
+        errorJson(
+          null,
+          "#VALUE!",
+          `行が長すぎます（上限 ${MAX_LINE} 文字） / line too long (limit ${MAX_LINE} characters)`,
+        ) + "\n",
+      );
+    } else {
+      const line = pieces.join("").trim();
+      if (line !== "") out.push(answer(line) + "\n");
+    }
+    pieces = [];
+    length = 0;
+    overlong = false;
+  };
+  const take = (text: string) => {
+    let at = 0;
+    for (let nl = text.indexOf("\n", at); ; nl = text.indexOf("\n", at)) {
+      const end = nl < 0 ? text.length : nl;
+      if (!overlong && end > at) {
+        length += end - at;
+        if (length > MAX_LINE) {
+          overlong = true;
+          pieces = [];
+        } else pieces.push(text.slice(at, end));
+      }
+      if (nl < 0) break;
+      finish();
+      at = nl + 1;
+    }
+  };
   const flush = () => {
     if (out.length > 0) io.stdout(out.join(""));
     out = [];
   };
   for await (const chunk of io.stdin()) {
-    pending += typeof chunk === "string" ? chunk : chunk.toString("utf8");
-    let newline = pending.indexOf("\n");
-    while (newline >= 0) {
-      const line = pending.slice(0, newline).trim();
-      pending = pending.slice(newline + 1);
-      if (line !== "") out.push(evaluateLine(line) + "\n");
-      newline = pending.indexOf("\n");
-    }
+    // a character split between two chunks is decoded whole (stream: true keeps its first bytes)
+    take(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
     flush();
   }
-  const last = pending.trim();
-  if (last !== "") out.push(evaluateLine(last) + "\n");
+  take(decoder.decode());
+  if (overlong || length > 0) finish();
   flush();
   return 0;
 }

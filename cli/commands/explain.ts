@@ -1,23 +1,13 @@
 // `gec explain FILE.xlsx CELL`: the derivation of the value a cell should hold, and whether the cell holds it.
 import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
-import { explainCell, derivationText, shownValue } from "../../src/explain";
+import { explainCell, derivationText, parseCellReference, shownValue } from "../../src/explain";
 import type { CellExplanation } from "../../src/explain";
-import { formatRef, parseA1 } from "../../src/forms/a1";
-import type { CellRef } from "../../src/types";
-import { langOf, readWorkbook } from "./workbook";
+import { formatRef } from "../../src/forms/a1";
+import { langOf, readInput } from "./workbook";
 import type { Lang } from "./workbook";
 
 export const usage = "gec explain FILE.xlsx CELL [--json] [--lang ja|en]   (CELL like 別紙1!U6)";
-
-/** "別紙1!U6", "'別紙 1'!U6" → a CellRef; null for anything else. */
-export function parseCellArgument(text: string): CellRef | null {
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Za-z]{1,3}\$?\d+)$/.exec(text.trim());
-  if (!m) return null;
-  const at = parseA1(m[3]);
-  if (!at) return null;
-  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'").trim(), ...at };
-}
 
 function shownActual(e: CellExplanation): string {
   if (e.actual === null || e.actual === "") return "—";
@@ -53,13 +43,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const lang = langOf(parsed.options.get("lang"));
   if (parsed.positionals.length !== 2) throw new UsageError(`使い方 / usage: ${usage}`);
   const [file, cellText] = parsed.positionals;
-  const ref = parseCellArgument(cellText);
+  const ref = parseCellReference(cellText);
   if (!ref)
     throw new UsageError(
       `セルは 別紙1!U6 の形で指定してください / give the cell as 別紙1!U6: ${cellText.slice(0, 40)}`,
     );
-  const { xlsx, wb } = await readWorkbook(io, file);
-  const result = explainCell(xlsx.workbookToGrid(wb), ref);
+  const { grid } = await readInput(io, file);
+  const result = explainCell(grid, ref);
   if (result.kind === "notDerived") {
     if (parsed.flags.has("json")) {
       io.stdout(JSON.stringify({ cell: formatRef(ref), derived: false, ...result }, null, 2) + "\n");

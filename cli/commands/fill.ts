@@ -1,9 +1,10 @@
-// `gec fill FILE.xlsx -o OUT.xlsx [--formulas]`: writes every derived cell, never an input, and lists each change.
+// `gec fill FILE.xlsx -o OUT.xlsx [--formulas]`: writes every derived cell into a copy of the package, never an input.
 import * as path from "path";
 import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
 import { describeWrite, planFill } from "../../src/engine";
-import { FileError, langOf, readWorkbook, writeWorkbook } from "./workbook";
+import { FileError, fileMessage, langOf, readInput, writeBytes } from "./workbook";
+import { patchPackage } from "../../io/patch";
 
 export const usage = "gec fill FILE.xlsx -o OUT.xlsx [--formulas] [--lang ja|en]";
 
@@ -23,10 +24,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       en: `The output ${output} is the input file; give another file name.`,
     });
   }
-  const { xlsx, wb } = await readWorkbook(io, file);
-  const plan = planFill(xlsx.workbookToGrid(wb), { formulas: parsed.flags.has("formulas") });
-  xlsx.applyPlan(wb, plan.writes);
-  await writeWorkbook(io, xlsx, wb, output);
+  const { bytes, grid } = await readInput(io, file);
+  const plan = planFill(grid, { formulas: parsed.flags.has("formulas") });
+  let filled: Uint8Array;
+  try {
+    // the original package with only the planned cells rewritten: charts, images and the rest carried over
+    filled = patchPackage(bytes, plan.writes);
+  } catch (e) {
+    throw new FileError(fileMessage(e, file));
+  }
+  await writeBytes(io, output, filled, file);
   if (parsed.flags.has("json")) {
     io.stdout(JSON.stringify({ output, writes: plan.writes, skipped: plan.skipped }, null, 2) + "\n");
     return 0;

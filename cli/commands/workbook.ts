@@ -1,59 +1,57 @@
-// Reading and writing .xlsx files for the CLI: size limit before reading, every failure as a person-readable line.
+// Reading and writing .xlsx files for the CLI: regular files only, size limit before reading, every failure as a person-readable line.
 import type { CliIo } from "../io";
+import { FileError, readFailure } from "../io";
 import { UsageError } from "../args";
 import { isGecError } from "../../src/errors";
-import type { Message } from "../../src/types";
+import type { Grid, Message } from "../../src/types";
+import { MAX_XLSX_BYTES } from "../../io/errors";
+import { readGrid } from "../../io/read";
 import type * as Xlsx from "../../io/xlsx";
 
+export { FileError } from "../io";
 export type XlsxModule = typeof Xlsx;
 export type Workbook = Awaited<ReturnType<XlsxModule["loadWorkbook"]>>;
 
+/** ExcelJS, for templates only: `gec check` and `gec fill` never load it. */
 export const loadXlsx = (): Promise<XlsxModule> => import("../../io/xlsx");
 
-/** Thrown for a file the command cannot use; main prints its message and exits 2. */
-export class FileError extends Error {
-  constructor(readonly text: Message) {
-    super(text.en);
+/** A failure of ours keeps its text; anything else is named without a library's internals. */
+export function fileMessage(e: unknown, path: string): Message {
+  if (e instanceof FileError) return e.text;
+  if (isGecError(e)) return { ja: `${path}: ${e.text.ja}`, en: `${path}: ${e.text.en}` };
+  if (typeof (e as { code?: unknown } | null)?.code === "string") return readFailure(path, e);
+  return {
+    ja: `${path}: 読み込めませんでした（内部エラー）。Excel で開いて保存し直したブックで試し、直らなければ開発者に知らせてください。`,
+    en: `${path}: could not be read (internal error). Try a copy re-saved in Excel; if that fails too, tell the developers.`,
+  };
+}
+
+/** A workbook's bytes and its Grid, through the bounded reader; a file over the size limit is refused unread. */
+export async function readInput(io: CliIo, path: string): Promise<{ bytes: Uint8Array; grid: Grid }> {
+  try {
+    const bytes = await io.readFile(path, MAX_XLSX_BYTES);
+    return { bytes, grid: readGrid(bytes) };
+  } catch (e) {
+    throw new FileError(fileMessage(e, path));
   }
 }
 
-function fileMessage(e: unknown, path: string): Message {
-  if (isGecError(e)) return { ja: `${path}: ${e.text.ja}`, en: `${path}: ${e.text.en}` };
-  const code = (e as { code?: unknown } | null)?.code;
-  if (code === "ENOENT") return { ja: `${path}: ファイルがありません。`, en: `${path}: no such file.` };
-  if (code === "EISDIR") return { ja: `${path}: フォルダです。`, en: `${path}: is a directory.` };
-  if (code === "EACCES")
-    return { ja: `${path}: 読み書きの権限がありません。`, en: `${path}: permission denied.` };
-  const text = e instanceof Error ? e.message : String(e);
-  return { ja: `${path}: 読み込めません（${text}）。`, en: `${path}: cannot be read (${text}).` };
-}
-
-/** Loads an .xlsx; a file over the size limit is refused before it is read into memory. */
-export async function readWorkbook(io: CliIo, path: string): Promise<{ xlsx: XlsxModule; wb: Workbook }> {
-  const xlsx = await loadXlsx();
+/** Writes bytes atomically; never over `input`. */
+export async function writeBytes(io: CliIo, path: string, bytes: Uint8Array, input?: string): Promise<void> {
   try {
-    const size = await io.fileSize(path);
-    if (size > xlsx.MAX_XLSX_BYTES) {
-      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-      throw new FileError({
-        ja: `${path}: ${mb(size)} MB は大きすぎます（上限 ${mb(xlsx.MAX_XLSX_BYTES)} MB）。様式3-2 のブックか確認してください。`,
-        en: `${path}: ${mb(size)} MB is too large (limit ${mb(xlsx.MAX_XLSX_BYTES)} MB). Check that this is a Form 3-2 workbook.`,
-      });
-    }
-    const bytes = await io.readFile(path);
-    return { xlsx, wb: await xlsx.loadWorkbook(bytes) };
+    await io.writeFile(path, bytes, input);
   } catch (e) {
     if (e instanceof FileError) throw e;
-    throw new FileError(fileMessage(e, path));
+    const why = (e as { code?: unknown } | null)?.code;
+    throw new FileError({
+      ja: `${path} を書き出せません（${typeof why === "string" ? why : "I/O"}）。別の場所を指定してください。`,
+      en: `Cannot write ${path} (${typeof why === "string" ? why : "I/O error"}). Choose another place.`,
+    });
   }
 }
 
 export async function writeWorkbook(io: CliIo, xlsx: XlsxModule, wb: Workbook, path: string): Promise<void> {
-  try {
-    await io.writeFile(path, await xlsx.saveWorkbook(wb));
-  } catch (e) {
-    throw new FileError(fileMessage(e, path));
-  }
+  await writeBytes(io, path, await xlsx.saveWorkbook(wb));
 }
 
 export type Lang = "ja" | "en";

@@ -3,9 +3,11 @@ import { Decimal } from "../numbers";
 import { GecError, isGecError } from "../errors";
 import { evaluateQuantities, grouped, stepLine } from "../formula";
 import type { DerivationStep } from "../formula";
-import { getMethodology } from "../methodology";
+import { ROUNDING_CONVENTIONS, getMethodology, monitoringMonthQuantities } from "../methodology";
+import type { MonitoringTarget } from "../methodology";
+import { matchTables, targetAlternatives } from "../checks/monitoring";
 import type { MethodologyDeclaration, QuantityDeclaration, RowInputs } from "../methodology";
-import { cellAddress, columnLetters, formatRef } from "../forms/a1";
+import { cellAddress, columnLetters, formatRef, parseA1 } from "../forms/a1";
 import { readSubmission } from "../forms/read";
 import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
 import type { CellRef, CellValue, Grid, Message } from "../types";
@@ -102,6 +104,8 @@ export interface CellExplanation {
   steps: DerivationStep[];
   /** Why there is no value (a required input is blank …), where there is none. */
   failure: Message | null;
+  /** For 3.1 / 3.2 / 3.6 / 3.7 from a monitoring table: the rounding convention the derivation follows. */
+  convention?: Message;
 }
 
 export type ExplainResult =
@@ -140,12 +144,100 @@ function explanationOf(
   };
 }
 
+const MONITORING_TARGETS: MonitoringTarget[] = ["qBl", "ePs", "fB", "fT"];
+
+/**
+ * 別紙1's 3.1 / 3.2 / 3.6 / 3.7 where a monitoring table (熱実績管理表) gives them: Σ of the months under the rounding
+ * convention the cell follows (the first that gives its value; else the first listed), down to each month's cell.
+ */
+function monitoringExplanation(submission: Submission, ref: CellRef): ExplainResult | null {
+  const list = submission.projectList;
+  if (!list || submission.monitoring.length === 0) return null;
+  for (const [table, { row }] of matchTables(submission.monitoring, list.rows)) {
+    for (const target of MONITORING_TARGETS) {
+      const field = row.numbers[target];
+      if (!field || !sameCell(field.ref, ref)) continue;
+      const declared = decimalOf(field);
+      const alternatives = targetAlternatives(table, target);
+      let chosen: { value: Decimal; steps: DerivationStep[] } | null = null;
+      let convention: Message | null = null;
+      for (const alt of alternatives) {
+        for (const c of ROUNDING_CONVENTIONS) {
+          if (declared !== null && alt.evaluate(c.id, false).value.eq(declared)) {
+            chosen = alt.evaluate(c.id, true);
+            convention = c.label;
+            break;
+          }
+        }
+        if (chosen) break;
+      }
+      if (!chosen && alternatives[0]) {
+        chosen = alternatives[0].evaluate(ROUNDING_CONVENTIONS[0].id, true);
+        convention = ROUNDING_CONVENTIONS[0].label;
+      }
+      const q = declarationFor(submission, list)?.quantities.find((x) => x.key === target);
+      const explanation = explanationOf(
+        field,
+        { symbol: q?.symbol ?? target, label: q?.label ?? { ja: target, en: target }, column: q?.column },
+        row.text.facilityName?.value ?? null,
+        chosen ??
+          new GecError("#VALUE!", {
+            ja: "熱実績管理表の月の値に読めないものがあり、合計を計算できません。",
+            en: "A month of the monitoring table cannot be read, so its total cannot be computed.",
+          }),
+      );
+      if (convention) explanation.convention = convention;
+      return { kind: "explained", explanation };
+    }
+  }
+  return null;
+}
+
+/** A derived cell of a month of a monitoring table (p_abs, t, h, t_fw, h', 生成熱量), from that month's own cells. */
+function monthExplanation(submission: Submission, ref: CellRef): ExplainResult | null {
+  for (const table of submission.monitoring) {
+    if (table.sheet !== ref.sheet) continue;
+    for (const month of table.months) {
+      if (month.row !== ref.row) continue;
+      const entry = Object.entries(month.cells).find(([, f]) => sameCell(f.ref, ref));
+      if (!entry) continue;
+      const [key, field] = entry;
+      const q = monitoringMonthQuantities.find((x) => x.key === key);
+      if (!q?.expr) return null;
+      // 生成熱量 is checked from the cells' own h and h' (DOMAIN.md §5.1); the others from the raw means
+      const ownCells = key === "qMonth" ? ["hSteam", "hFeed"] : [];
+      const given: Record<string, Decimal | null> = {};
+      const cells: Record<string, string> = {};
+      for (const [k, f] of Object.entries(month.cells)) {
+        cells[k] = formatRef(f.ref);
+        const spec = monitoringMonthQuantities.find((x) => x.key === k);
+        if (spec && (!spec.expr || ownCells.includes(k))) given[k] = decimalOf(f);
+      }
+      let result: { value: Decimal; steps: DerivationStep[] } | GecError;
+      try {
+        const e = evaluateQuantities(monitoringMonthQuantities, given, [key], { trace: true, cells });
+        result = { value: e.values[key], steps: e.steps };
+      } catch (e) {
+        if (!isGecError(e)) throw e;
+        result = e;
+      }
+      return {
+        kind: "explained",
+        explanation: explanationOf(field, q, table.facilityName?.value ?? null, result),
+      };
+    }
+  }
+  return null;
+}
+
 /** The derivation of the value the cell at `ref` should hold, or the derived columns of its sheet when it has none. */
 export function explainCell(
   grid: Grid,
   ref: CellRef,
   submission: Submission = readSubmission(grid),
 ): ExplainResult {
+  const fromMonitoring = monitoringExplanation(submission, ref) ?? monthExplanation(submission, ref);
+  if (fromMonitoring) return fromMonitoring;
   const list = submission.projectList;
   const declaration = list ? declarationFor(submission, list) : null;
   if (list && declaration) {
@@ -217,6 +309,15 @@ export function explainCell(
           en: `${where} is not a derived cell (derived cells are 別紙1's 3.3, 3.8–3.11 and 合計, and 別紙2's allocations).`,
         },
   };
+}
+
+/** "別紙1!U6", "'別紙 1'!U6" → a CellRef; null for anything else. */
+export function parseCellReference(text: string): CellRef | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Za-z]{1,3}\$?\d+)$/.exec(text.trim());
+  if (!m) return null;
+  const at = parseA1(m[3]);
+  if (!at) return null;
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'").trim(), ...at };
 }
 
 /** "186,081,657" for people. */

@@ -15,6 +15,34 @@ export type DateReading =
 /** Texts that mean "no value" in the forms (the seed prints — for heat rows without fuel data). */
 const EMPTY_TEXTS = new Set(["", "-", "—", "―", "‐", "－", "ー", "–", "なし", "無し", "n/a", "na"]);
 
+/**
+ * Longest text read as a number (characters, before folding): 494,794,207 is 11; a longer text is no number a
+ * person typed, and a cap keeps every reading linear in a bounded length.
+ */
+export const MAX_NUMBER_TEXT = 256;
+/** Longest text read as a date. */
+export const MAX_DATE_TEXT = 64;
+/** Longest text compared as a label (longer text is folded up to here and can match no label). */
+export const MAX_LABEL_TEXT = 256;
+/**
+ * Largest magnitude read as a number: 10^15 (a quadrillion MJ or kWh, beyond any facility the scheme certifies,
+ * and the last power of ten below which every integer and 15 significant digits are exact in a double).
+ */
+export const MAX_MAGNITUDE = 1e15;
+/** Exponents ("1e3") outside ±20 are refused before any arithmetic (1e999999999 must not be expanded). */
+const MAX_EXPONENT = 20;
+/** Characters of a cell echoed in a message. */
+const ECHO = 40;
+
+/** A cell as shown in a message: text quoted and shortened to about 40 characters. */
+export function echo(raw: CellValue): string {
+  if (typeof raw !== "string") return String(raw);
+  const chars = Array.from(raw.length > ECHO * 4 ? raw.slice(0, ECHO * 4) : raw);
+  return chars.length > ECHO
+    ? `"${chars.slice(0, ECHO).join("")}…"（${raw.length} 文字 / chars）`
+    : `"${raw}"`;
+}
+
 /** NFKC folds full-width digits, commas, periods, ％ and the full-width minus into ASCII. */
 function fold(text: string): string {
   return text
@@ -24,10 +52,32 @@ function fold(text: string): string {
 }
 
 function invalidNumber(raw: CellValue): NumberReading {
-  const shown = typeof raw === "string" ? `"${raw}"` : String(raw);
+  const shown = echo(raw);
   return {
     kind: "invalid",
     text: { ja: `数値として読めません: ${shown}`, en: `Not a number: ${shown}` },
+  };
+}
+
+function tooLongNumber(raw: string): NumberReading {
+  const shown = echo(raw);
+  return {
+    kind: "invalid",
+    text: {
+      ja: `数値として読めません（${MAX_NUMBER_TEXT} 文字を超えています）: ${shown}`,
+      en: `Not a number (longer than ${MAX_NUMBER_TEXT} characters): ${shown}`,
+    },
+  };
+}
+
+function outOfRange(raw: CellValue): NumberReading {
+  const shown = echo(raw);
+  return {
+    kind: "invalid",
+    text: {
+      ja: `数値が範囲外です（絶対値 ${MAX_MAGNITUDE.toExponential()} 以下の有限の値にしてください）: ${shown}`,
+      en: `Number out of range (give a finite value of magnitude at most ${MAX_MAGNITUDE.toExponential()}): ${shown}`,
+    },
   };
 }
 
@@ -35,10 +85,12 @@ function invalidNumber(raw: CellValue): NumberReading {
 export function parseNumberCell(raw: CellValue): NumberReading {
   if (raw === null) return { kind: "empty" };
   if (typeof raw === "number") {
-    if (!Number.isFinite(raw)) return invalidNumber(raw);
+    if (Number.isNaN(raw)) return invalidNumber(raw);
+    if (!Number.isFinite(raw) || Math.abs(raw) > MAX_MAGNITUDE) return outOfRange(raw);
     return { kind: "number", value: raw, decimal: Decimal.from(raw), fromText: false, percent: false };
   }
   if (typeof raw !== "string") return invalidNumber(raw);
+  if (raw.length > MAX_NUMBER_TEXT) return tooLongNumber(raw);
   let text = fold(raw);
   if (EMPTY_TEXTS.has(text.toLowerCase()) || /^[-—―]+$/.test(text)) return { kind: "empty" };
   let negative = false;
@@ -59,8 +111,12 @@ export function parseNumberCell(raw: CellValue): NumberReading {
     if (!/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) return invalidNumber(raw);
     text = text.replace(/,/g, "");
   }
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return invalidNumber(raw);
+  // one way to match each text (no nested or adjacent quantifiers over the same digits): linear
+  const m = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m) return invalidNumber(raw);
+  if (m[1] !== undefined && Math.abs(Number(m[1])) > MAX_EXPONENT) return outOfRange(raw);
   let decimal = Decimal.parse(text);
+  if (decimal.cmp(MAX_MAGNITUDE) > 0 || decimal.cmp(-MAX_MAGNITUDE) < 0) return outOfRange(raw);
   if (negative) decimal = Decimal.zero.sub(decimal);
   if (percent) decimal = decimal.div(100, decimal.scale + 2, "down");
   return { kind: "number", value: decimal.toNumber(), decimal, fromText: true, percent };
@@ -139,7 +195,7 @@ export function dateFromExcelSerial(serial: number): { year: number; month: numb
 }
 
 function invalidDate(raw: CellValue): DateReading {
-  const shown = typeof raw === "string" ? `"${raw}"` : String(raw);
+  const shown = echo(raw);
   return {
     kind: "invalid",
     text: { ja: `日付として読めません: ${shown}`, en: `Not a date: ${shown}` },
@@ -152,6 +208,23 @@ function makeDate(raw: CellValue, year: number, month: number, day: number | nul
   return { kind: "date", serial: excelSerialFromDate(year, month, day ?? 1), year, month, day };
 }
 
+/** "2020年4月1日(水)" -> "2020年4月1日": drops a last parenthesised note, scanning once (no backtracking). */
+function withoutTrailingNote(text: string): string {
+  const last = text[text.length - 1];
+  if (last !== ")" && last !== "）") return text;
+  let close = -1;
+  for (let i = text.length - 2; i >= 0; i--) {
+    if (text[i] === ")" || text[i] === "）") {
+      close = i;
+      break;
+    }
+  }
+  for (let i = close + 1; i < text.length - 1; i++) {
+    if (text[i] === "(" || text[i] === "（") return text.slice(0, i);
+  }
+  return text;
+}
+
 /** A date from a cell: Excel serials, 2020年4月1日, 2020/4/1, 2020-04-01, R2.4.1, 令和2年4月1日, 平成29年1月, H29.1. */
 export function parseDateCell(raw: CellValue): DateReading {
   if (raw === null) return { kind: "empty" };
@@ -160,8 +233,8 @@ export function parseDateCell(raw: CellValue): DateReading {
     const { year, month, day } = dateFromExcelSerial(raw);
     return { kind: "date", serial: Math.floor(raw), year, month, day };
   }
-  if (typeof raw !== "string") return invalidDate(raw);
-  const text = fold(raw).replace(/[（(][^)）]*[)）]$/, "");
+  if (typeof raw !== "string" || raw.length > MAX_DATE_TEXT) return invalidDate(raw);
+  const text = withoutTrailingNote(fold(raw));
   if (EMPTY_TEXTS.has(text.toLowerCase())) return { kind: "empty" };
   const western = /^(\d{4})(?:年|\/|-|\.)(\d{1,2})(?:月|\/|-|\.)?(?:(\d{1,2})日?)?$/.exec(text);
   if (western) return makeDate(raw, +western[1], +western[2], western[3] ? +western[3] : null);
@@ -183,7 +256,9 @@ export function parseDateCell(raw: CellValue): DateReading {
  * text is kept, so "排出削減量(tCO2)" stays apart from "(kgCO2)" and a name's "(2020年度)" is not lost.
  */
 export function normalizeText(text: string): string {
-  return text
+  // a label is short: longer text is folded up to the cap and marked so that it equals no label
+  const capped = text.length > MAX_LABEL_TEXT ? `${text.slice(0, MAX_LABEL_TEXT)}\u0000` : text;
+  return capped
     .normalize("NFKC")
     .replace(/[\s\u3000_{}]+/g, "")
     .replace(/[\u2212\u2012\u2013\u2014\uFF0D]/g, "-")

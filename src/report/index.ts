@@ -6,7 +6,7 @@ import type { MethodologyDeclaration } from "../methodology";
 import { readSubmission } from "../forms/read";
 import { formatRef } from "../forms/a1";
 import type { NumberField, Submission } from "../forms/submission";
-import { derivationText, rowDerivation, totalDerivation } from "../explain";
+import { derivationText, explainCell, rowDerivation, totalDerivation } from "../explain";
 import type { DerivationStep } from "../formula";
 import { validateGrid } from "../engine";
 import type { CellValue, Grid, Message } from "../types";
@@ -99,6 +99,30 @@ export function verificationReport(grid: Grid): VerificationReport {
   const tonnes: (Decimal | null)[] = [];
   list.rows.forEach((row, i) => {
     const facility = row.text.facilityName?.value ?? `No. ${i + 1}`;
+    // 3.1 / 3.2 / 3.6 / 3.7 where a monitoring table (熱実績管理表) gives them, down to the month
+    for (const target of ["qBl", "ePs", "fB", "fT"]) {
+      const field = row.numbers[target];
+      if (!field || s.monitoring.length === 0) continue;
+      const r = explainCell(grid, field.ref, s);
+      if (r.kind !== "explained" || !r.explanation.convention) continue;
+      const e = r.explanation;
+      const item = `${e.column ?? ""} ${e.symbol}（熱実績管理表: ${e.convention?.ja}）`.trim();
+      const q = declaration.quantities.find((x) => x.key === target);
+      lines.push(
+        line(
+          facility,
+          item,
+          q?.unit ?? "",
+          field,
+          e.expected === null
+            ? { text: e.failure ?? { ja: "", en: "" } }
+            : {
+                value: Decimal.from(e.expected),
+                steps: e.steps,
+              },
+        ),
+      );
+    }
     for (const q of derived) {
       const field = row.numbers[q.key];
       if (!field) continue;

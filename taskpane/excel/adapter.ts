@@ -140,6 +140,22 @@ export async function selectCell(ref: CellRef): Promise<void> {
   });
 }
 
+/** The active cell, for このセルの計算根拠 (one sync). */
+export async function activeCell(): Promise<CellRef> {
+  return Excel.run(async (context) => {
+    const cell = context.workbook.getActiveCell();
+    cell.load("address");
+    await context.sync();
+    const address = cell.address;
+    const bang = address.lastIndexOf("!");
+    const sheet = address
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
+    return { sheet, ...rangeOrigin(address) };
+  });
+}
+
 /** Names of the workbook's sheets (one sync), for choosing free template names. */
 export async function sheetNames(): Promise<string[]> {
   return Excel.run(async (context) => {

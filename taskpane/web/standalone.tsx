@@ -1,4 +1,4 @@
-// Standalone mode (no Excel): open a .xlsx, validate, fill and download it — through io/xlsx, like `gec check`.
+// Standalone mode (no Excel): open a .xlsx, validate, fill and download it — through io/read and io/patch, like `gec`.
 import * as React from "react";
 import { Button, Caption1, tokens } from "@fluentui/react-components";
 import type { CellWrite, Grid, Message, WritePlan } from "../../src/types";
@@ -11,26 +11,28 @@ import { strings, tr } from "../i18n";
 import type { FileBarProps } from "../App";
 import type { Lang } from "../i18n";
 
-type Xlsx = typeof import("../../io/xlsx");
-type Workbook = Awaited<ReturnType<Xlsx["loadWorkbook"]>>;
+type Doc = import("./document").StandaloneDocument;
 
-/** ExcelJS and io/xlsx are loaded only once a file is opened. */
-const loadXlsx = (): Promise<Xlsx> => import("../../io/xlsx");
+/** The reader and writer are loaded only once a file is opened (ExcelJS only when a template is inserted). */
+const loadDocument = (): Promise<typeof import("./document")> => import("./document");
 
-/** A Backend over an in-memory ExcelJS workbook; `changed` is told of every change not yet downloaded. */
-export function workbookBackend(xlsx: Xlsx, wb: Workbook, changed: () => void = () => undefined): Backend {
+/**
+ * A Backend over the opened package: writes are recorded and the download patches the original bytes; `changed` is
+ * told of every change not yet downloaded.
+ */
+export function workbookBackend(doc: Doc, changed: () => void = () => undefined): Backend {
   const apply = async (plan: WritePlan): Promise<ApplyResult> => {
-    xlsx.applyPlan(wb, plan);
+    doc.apply(plan);
     if (plan.length > 0) changed();
     return { applied: plan, skipped: [] };
   };
   return {
     kind: "standalone",
-    readGrid: async (): Promise<Grid> => xlsx.workbookToGrid(wb),
+    readGrid: async (): Promise<Grid> => doc.readGrid(),
     apply,
     revert: (applied: CellWrite[]) => apply(invertPlan(applied)),
     insertTemplate: async (template: TemplateWorkbookShape) => {
-      const names = xlsx.addTemplate(wb, template);
+      const names = await doc.insertTemplate(template);
       changed();
       return names;
     },
@@ -54,8 +56,7 @@ function downloadBytes(bytes: Uint8Array, name: string): void {
 
 export function StandaloneApp({ initialLang }: { initialLang?: Lang }): React.JSX.Element {
   const [state, setState] = React.useState<{
-    xlsx: Xlsx;
-    wb: Workbook;
+    doc: Doc;
     name: string;
     backend: Backend;
   } | null>(null);
@@ -77,29 +78,49 @@ export function StandaloneApp({ initialLang }: { initialLang?: Lang }): React.JS
   const open = async (file: File) => {
     setError(null);
     try {
-      const xlsx = await loadXlsx();
-      const wb = await xlsx.loadWorkbook(new Uint8Array(await file.arrayBuffer()));
+      const { StandaloneDocument } = await loadDocument();
+      const doc = StandaloneDocument.open(new Uint8Array(await file.arrayBuffer()));
       unsaved.current = false;
-      setState({ xlsx, wb, name: file.name, backend: workbookBackend(xlsx, wb, changed) });
+      setState({ doc, name: file.name, backend: workbookBackend(doc, changed) });
     } catch (e) {
       setError(describeError(e)); // a GecError's own text: what is wrong with the file and what to do
     }
   };
 
   const createWorkbook = async (name: string): Promise<Backend> => {
-    const xlsx = await loadXlsx();
-    const wb = xlsx.newWorkbook();
-    const backend = workbookBackend(xlsx, wb, changed);
+    const { StandaloneDocument } = await loadDocument();
+    const doc = StandaloneDocument.empty();
+    const backend = workbookBackend(doc, changed);
     setError(null);
-    setState({ xlsx, wb, name, backend });
+    setState({ doc, name, backend });
     return backend;
   };
 
   const download = async () => {
     if (!state) return;
-    const bytes = await state.xlsx.saveWorkbook(state.wb);
-    downloadBytes(bytes, state.name.replace(/(\.xlsx)?$/i, "-gec.xlsx"));
-    unsaved.current = false;
+    try {
+      // the opened package with only the written cells changed (io/patch), as `gec fill` writes it
+      downloadBytes(state.doc.save(), state.name.replace(/(\.xlsx)?$/i, "-gec.xlsx"));
+      unsaved.current = false;
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+
+  /** 検証結果一覧表: the verifier's table of the open workbook, as `gec report` writes it. */
+  const downloadReport = async (lang: Lang) => {
+    if (!state) return;
+    try {
+      const [{ reportWorkbook, verificationReport }, xlsx] = await Promise.all([
+        import("../../src/report"),
+        import("../../io/xlsx"),
+      ]);
+      const wb = xlsx.newWorkbook();
+      xlsx.addTemplate(wb, reportWorkbook(verificationReport(state.doc.readGrid()), lang));
+      downloadBytes(await xlsx.saveWorkbook(wb), state.name.replace(/(\.xlsx)?$/i, "-report.xlsx"));
+    } catch (e) {
+      setError(describeError(e));
+    }
   };
 
   // The native input stays hidden (its button would speak the browser's language); a Fluent button opens it.
@@ -122,6 +143,9 @@ export function StandaloneApp({ initialLang }: { initialLang?: Lang }): React.JS
       </Button>
       <Button size="small" disabled={!state || busy} onClick={() => void download()}>
         {tr(strings.download, lang)}
+      </Button>
+      <Button size="small" disabled={!state || busy} onClick={() => void downloadReport(lang)}>
+        {tr(strings.report, lang)}
       </Button>
       {state && <Caption1 data-testid="file-name">{state.name}</Caption1>}
       {error && (

@@ -10,6 +10,8 @@ export interface FakeExcelOptions {
   officeTheme?: { bodyBackgroundColor?: string; bodyForegroundColor?: string; isDarkTheme?: boolean };
   /** How long Office.onReady takes to resolve. */
   readyDelayMs?: number;
+  /** The active cell ("別紙1!U6") until the pane selects another. */
+  activeCell?: string;
 }
 
 /** Runs in the page before any script: a minimal Office.js over an in-memory Grid, logging syncs and writes. */
@@ -18,6 +20,7 @@ export function fakeExcel({
   displayLanguage = "ja-JP",
   officeTheme = { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000" },
   readyDelayMs = 0,
+  activeCell = "",
 }: FakeExcelOptions): void {
   type Cell = string | number | boolean | null;
   const w = window as unknown as Record<string, unknown>;
@@ -80,8 +83,20 @@ export function fakeExcel({
     },
     activate: () => undefined,
   }));
+  const quoted = (address: string) => {
+    const bang = address.lastIndexOf("!");
+    const sheet = address.slice(0, bang);
+    return /^[\w\u3040-\u30ff\u4e00-\u9fff]+$/.test(sheet) ? address : `'${sheet}'${address.slice(bang)}`;
+  };
   const context = {
     workbook: {
+      // the last cell the pane selected, else the one the test says the person clicked
+      getActiveCell: () => ({
+        load: () => undefined,
+        get address() {
+          return quoted(log.selected[log.selected.length - 1] ?? activeCell);
+        },
+      }),
       worksheets: {
         items: sheets,
         load: () => undefined,

@@ -14,6 +14,7 @@ jest.mock("office-addin-manifest", () => ({
   },
 }));
 import {
+  activeCell,
   applyWrites,
   describeOfficeError,
   freeSheetName,
@@ -520,5 +521,24 @@ describe("markCells / clearMarkers", () => {
     settings.set("gec.markers", JSON.stringify([{ sheet: "消えたシート", address: "A1" }]));
     expect(await clearMarkers()).toBe(0);
     expect(settings.has("gec.markers")).toBe(false);
+  });
+});
+
+describe("activeCell (このセルの計算根拠)", () => {
+  it("reads the selected cell in one sync, a quoted sheet name unquoted", async () => {
+    let syncs = 0;
+    const cell = new OfficeMockObject({ address: "'別紙 1'!U6" } as never, "excel" as never);
+    const context = {
+      workbook: { getActiveCell: () => cell },
+      sync: async () => {
+        syncs++;
+        await cell.sync();
+      },
+    };
+    (globalThis as { Excel?: unknown }).Excel = {
+      run: async (callback: (c: unknown) => Promise<unknown>) => callback(context),
+    };
+    expect(await activeCell()).toEqual({ sheet: "別紙 1", row: 5, col: 20 });
+    expect(syncs).toBe(1);
   });
 });

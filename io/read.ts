@@ -1,0 +1,818 @@
+// The bounded .xlsx reader: untrusted bytes -> Grid through fflate + saxes, every budget enforced while streaming.
+import { SaxesParser } from "saxes";
+import type { SaxesTagPlain } from "saxes";
+import type { CellValue, Grid, SheetGrid } from "../src/types";
+import {
+  BUDGET,
+  EXCEL_MAX_COLS,
+  EXCEL_MAX_ROWS,
+  MAX_GRID_CELLS,
+  XlsxError,
+  corrupt,
+  overBudget,
+} from "./errors";
+import { inspectXlsx } from "./inspect";
+import { unzipEntries } from "./zip";
+import type { EntrySink } from "./zip";
+
+/** Built-in number formats that have a fixed code (ids 27–36, 50–58 are locale-dependent and read as none). */
+export const BUILTIN_FORMATS: Record<number, string> = {
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+/** A format shows a date when, outside quotes and brackets, it has a date or time letter (as Excel and ExcelJS). */
+export function isDateFormat(format: string | null): boolean {
+  if (!format) return false;
+  let outside = "";
+  let quote = false;
+  let bracket = false;
+  for (const ch of format) {
+    if (quote) quote = ch !== '"';
+    else if (bracket) bracket = ch !== "]";
+    else if (ch === '"') quote = true;
+    else if (ch === "[") bracket = true;
+    else outside += ch;
+  }
+  return /[ymdhMsb]/.test(outside);
+}
+
+/** The serial a date-formatted number stands for, rounded to the millisecond as a Date would hold it. */
+function dateSerial(v: number, date1904: boolean): number | null {
+  const ms = Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return null;
+  return (ms + 25569 * 86_400_000) / 86_400_000 - (date1904 ? 1462 : 0);
+}
+
+/** `_x000D_` escapes of control characters in shared strings. */
+function unescapeX(text: string): string {
+  return text.includes("_x")
+    ? text.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    : text;
+}
+
+/** Entities a writer escaped twice in a `t="str"` cell (ExcelJS decodes them again; so does Excel's own reading). */
+function decodeTwice(text: string): string {
+  if (!text.includes("&")) return text;
+  const map: Record<string, string> = {
+    "&lt;": "<",
+    "&gt;": ">",
+    "&amp;": "&",
+    "&apos;": "'",
+    "&quot;": '"',
+  };
+  return text.replace(/&([a-z]*);/g, (c) => map[c] ?? c);
+}
+
+const local = (name: string): string => {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
+};
+
+/** "AB12" -> 0-based row and column, null when not a cell address inside Excel's grid. */
+export function parseAddress(ref: string): { row: number; col: number } | null {
+  let i = 0;
+  let col = 0;
+  while (i < ref.length && i < 4) {
+    const c = ref.charCodeAt(i);
+    const up = c >= 97 && c <= 122 ? c - 32 : c;
+    if (up < 65 || up > 90) break;
+    col = col * 26 + (up - 64);
+    i++;
+  }
+  if (i === 0 || i === ref.length || ref.length - i > 7) return null;
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const d = ref.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  if (row < 1 || row > EXCEL_MAX_ROWS || col > EXCEL_MAX_COLS) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+/** "A1:C3" (or "A1") -> its corners. */
+function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const [a, b] = ref.split(":");
+  const p = parseAddress(a);
+  const q = b === undefined ? p : parseAddress(b);
+  if (!p || !q) return null;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Moves the relative references of a shared formula's master text to another cell (ExcelJS's slideFormula). */
+export function slideFormula(
+  formula: string,
+  from: { row: number; col: number },
+  to: { row: number; col: number },
+): string {
+  return formula.replace(
+    /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi,
+    (match, sheet: string | undefined, _s, addr: string, paren: string | undefined) => {
+      if (paren) return match;
+      const m = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i.exec(addr);
+      if (!m) return match;
+      const letters = m[2].toUpperCase();
+      if (letters.length > 3 || (letters.length === 3 && letters > "XFD")) return match;
+      let col = 0;
+      for (const ch of letters) col = col * 26 + ch.charCodeAt(0) - 64;
+      let row = parseInt(m[4], 10);
+      if (!m[1]) col += to.col - from.col;
+      if (!m[3]) row += to.row - from.row;
+      return `${sheet ?? ""}${m[1] ?? ""}${columnLetters(col - 1)}${m[3] ?? ""}${row}`;
+    },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parts, each parsed by its own small state machine over saxes events
+
+interface Budgets {
+  nodes: number;
+  cells: number;
+  merges: number;
+  validations: number;
+  definedNames: number;
+  strings: number;
+  deadline: number;
+}
+
+function tick(b: Budgets): void {
+  if (Date.now() > b.deadline) {
+    throw new XlsxError("xlsx.overBudget", {
+      ja: `読み込みに時間がかかりすぎます（上限 ${BUDGET.ms / 1000} 秒）。安全のため中止しました。不要なシートやセルを削除して Excel で保存し直してください。`,
+      en: `Reading takes too long (limit ${BUDGET.ms / 1000} s); stopped for safety. Delete unneeded sheets or cells and re-save it in Excel.`,
+    });
+  }
+}
+
+interface Handlers {
+  open(name: string, attrs: Record<string, string>): void;
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+/** Bytes handed to saxes at a time. */
+const SLICE = 256 * 1024;
+
+/** A sink that decodes UTF-8 across chunks and feeds saxes; counts elements against the node budget. */
+function xmlSink(part: string, budgets: Budgets, h: Handlers, done: () => void): EntrySink {
+  const parser = new SaxesParser<{ position: false; xmlns: false }>({ position: false, xmlns: false });
+  // our own words only: the parser's message is about its internals, not about what the user can do
+  const fail = (why: { ja: string; en: string }): never => {
+    throw corrupt({
+      ja: `${part} の XML が正しくありません（${why.ja}）`,
+      en: `${part} is not well-formed XML (${why.en})`,
+    });
+  };
+  parser.on("error", () => fail({ ja: "構文の誤り", en: "syntax error" }));
+  parser.on("doctype", () =>
+    fail({ ja: "DOCTYPE は使えません", en: "a DOCTYPE is not allowed (entity expansion)" }),
+  );
+  // saxes buffers a text or an attribute until it ends: refuse one that runs on (Excel holds 32,767 characters a cell).
+  let sinceEvent = 0;
+  parser.on("opentag", (tag: SaxesTagPlain) => {
+    sinceEvent = 0;
+    if (--budgets.nodes < 0)
+      throw overBudget({ ja: "XML の要素数", en: "The XML elements" }, BUDGET.xmlNodes);
+    h.open(local(tag.name), tag.attributes);
+  });
+  const text = h.text;
+  const onText = (t: string) => {
+    sinceEvent = 0;
+    if (text) text(t);
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
+  const close = h.close;
+  parser.on("closetag", (tag) => {
+    sinceEvent = 0;
+    if (close) close(local(tag.name));
+  });
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const decode = (chunk?: Uint8Array): string => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      return fail({ ja: "UTF-8 ではない文字", en: "not UTF-8" });
+    }
+  };
+  return {
+    data(chunk) {
+      tick(budgets);
+      // one push can inflate to 16 MiB: feed it in slices so that a run-on text is stopped near its limit
+      for (let at = 0; at < chunk.length; at += SLICE) {
+        if (sinceEvent > BUDGET.runBytes) {
+          throw overBudget(
+            {
+              ja: `${part} の 1 つのテキストまたは属性の長さ（バイト）`,
+              en: `The bytes of one text or attribute in ${part}`,
+            },
+            BUDGET.runBytes,
+          );
+        }
+        const slice = chunk.subarray(at, Math.min(at + SLICE, chunk.length));
+        sinceEvent += slice.length;
+        parser.write(decode(slice));
+      }
+    },
+    end() {
+      parser.write(decode());
+      parser.close();
+      done();
+    },
+  };
+}
+
+interface WorkbookPart {
+  date1904: boolean;
+  sheets: { name: string; rid: string }[];
+}
+
+function workbookHandlers(out: WorkbookPart, budgets: Budgets): Handlers {
+  return {
+    open(name, a) {
+      if (name === "workbookPr") out.date1904 = a.date1904 === "1";
+      else if (name === "sheet") {
+        if (out.sheets.length >= BUDGET.sheets)
+          throw overBudget({ ja: "シートの数", en: "The sheets" }, BUDGET.sheets);
+        const rid = Object.keys(a).find((k) => k !== "id" && local(k) === "id");
+        out.sheets.push({ name: a.name ?? "", rid: rid ? a[rid] : "" });
+      } else if (name === "definedName" && --budgets.definedNames < 0) {
+        throw overBudget({ ja: "名前の定義の数", en: "The defined names" }, BUDGET.definedNames);
+      }
+    },
+  };
+}
+
+function relsHandlers(out: Map<string, string>): Handlers {
+  return {
+    open(name, a) {
+      if (name === "Relationship" && a.Id !== undefined && a.Target !== undefined) out.set(a.Id, a.Target);
+    },
+  };
+}
+
+function sharedStringHandlers(out: string[], budgets: Budgets): Handlers {
+  let current: string[] | null = null;
+  let inT = false;
+  let phonetic = 0;
+  return {
+    open(name) {
+      if (name === "si") {
+        if (--budgets.strings < 0)
+          throw overBudget({ ja: "共有文字列の数", en: "The shared strings" }, BUDGET.sharedStrings);
+        current = [];
+      } else if (name === "rPh") phonetic++;
+      else if (name === "t" && phonetic === 0) inT = true;
+    },
+    text(t) {
+      if (inT && current) current.push(t);
+    },
+    close(name) {
+      if (name === "t") inT = false;
+      else if (name === "rPh") phonetic--;
+      else if (name === "si" && current) {
+        out.push(unescapeX(current.join("")));
+        current = null;
+      }
+    },
+  };
+}
+
+interface StylesPart {
+  formats: Map<number, string>;
+  xfs: number[];
+}
+
+function styleHandlers(out: StylesPart): Handlers {
+  let inCellXfs = false;
+  return {
+    open(name, a) {
+      if (name === "numFmt" && a.numFmtId !== undefined)
+        out.formats.set(parseInt(a.numFmtId, 10), a.formatCode ?? "");
+      else if (name === "cellXfs") inCellXfs = true;
+      else if (name === "xf" && inCellXfs) out.xfs.push(parseInt(a.numFmtId ?? "0", 10));
+    },
+    close(name) {
+      if (name === "cellXfs") inCellXfs = false;
+    },
+  };
+}
+
+/** Cell kinds as stored between parsing and the Grid. */
+const enum Kind {
+  /** No value: counts in the used range only when it has no style (as ExcelJS reads it). */
+  Blank,
+  Number,
+  Shared,
+  Text,
+  /** t="str": text written with entities escaped twice by some writers. */
+  Str,
+  Bool,
+  Error,
+}
+
+interface SheetPart {
+  /** Cells so far; rows, cols, kinds and styles are typed arrays grown by doubling (plain arrays cost GC). */
+  n: number;
+  rows: Int32Array;
+  cols: Int32Array;
+  kinds: Uint8Array;
+  styles: Int32Array;
+  /** The number a cell holds (a value, a shared-string index, a boolean's 0/1), parsed once: no string kept. */
+  nums: Float64Array;
+  /** Text of the cells that hold text (inline strings, t="str", errors). */
+  texts: Map<number, string>;
+  /** Formula text by cell index (most cells have none). */
+  formulas: Map<number, string>;
+  /** Shared formula of a dependent cell: its group id (resolved against the group's master at the end). */
+  sharedOf: Map<number, string>;
+  masters: Map<string, { row: number; col: number; formula: string }>;
+  merges: { top: number; left: number; bottom: number; right: number }[];
+  rowStyles: Map<number, number>;
+  colStyles: { min: number; max: number; style: number }[];
+  isWorksheet: boolean;
+}
+
+function newSheetPart(): SheetPart {
+  return {
+    n: 0,
+    rows: new Int32Array(64),
+    cols: new Int32Array(64),
+    kinds: new Uint8Array(64),
+    styles: new Int32Array(64),
+    nums: new Float64Array(64),
+    texts: new Map(),
+    formulas: new Map(),
+    sharedOf: new Map(),
+    masters: new Map(),
+    merges: [],
+    rowStyles: new Map(),
+    colStyles: [],
+    isWorksheet: false,
+  };
+}
+
+function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers {
+  let depth = 0;
+  let row = -1;
+  let col = -1;
+  let inCell = false;
+  let t = "";
+  let style = -1;
+  let value: string | null = null;
+  let formula: string | null = null;
+  let fAttrs: Record<string, string> = {};
+  let target: "v" | "f" | "t" | null = null;
+  let phonetic = 0;
+  const bad = (ja: string, en = ja): never => {
+    throw corrupt({ ja: `${part}: ${ja}`, en: `${part}: ${en}` });
+  };
+  return {
+    open(name, a) {
+      depth++;
+      if (depth === 1) {
+        out.isWorksheet = name === "worksheet";
+        return;
+      }
+      if (!out.isWorksheet) return;
+      switch (name) {
+        case "row": {
+          row = a.r !== undefined ? parseInt(a.r, 10) - 1 : row + 1;
+          if (!(row >= 0 && row < EXCEL_MAX_ROWS)) {
+            const shown = a.r !== undefined ? a.r.slice(0, 20) : String(row + 1);
+            bad(`行番号が範囲外です（${shown}）`, `row number out of range (${shown})`);
+          }
+          col = -1;
+          if (a.s !== undefined) out.rowStyles.set(row, parseInt(a.s, 10));
+          return;
+        }
+        case "c": {
+          if (--budgets.cells < 0) throw overBudget({ ja: "セルの数", en: "The cells" }, BUDGET.cells);
+          if (a.r !== undefined) {
+            const at = parseAddress(a.r);
+            if (!at)
+              return void bad(
+                `セルの位置が正しくありません（${a.r.slice(0, 20)}）`,
+                `bad cell reference ${a.r.slice(0, 20)}`,
+              );
+            row = at.row;
+            col = at.col;
+          } else if (++col >= EXCEL_MAX_COLS || row < 0)
+            bad("セルの位置が範囲外です", "cell position out of range");
+          inCell = true;
+          t = a.t ?? "n";
+          style = a.s !== undefined ? parseInt(a.s, 10) : -1;
+          value = null;
+          formula = null;
+          fAttrs = {};
+          return;
+        }
+        case "v":
+          if (inCell) target = "v";
+          return;
+        case "f":
+          if (inCell) {
+            target = "f";
+            fAttrs = a;
+            formula = formula ?? "";
+          }
+          return;
+        case "is":
+          if (inCell) value = value ?? "";
+          return;
+        case "rPh":
+          phonetic++;
+          return;
+        case "t":
+          if (inCell && phonetic === 0) {
+            target = "t";
+            value = value ?? "";
+          }
+          return;
+        case "mergeCell": {
+          if (out.merges.length >= BUDGET.merges)
+            throw overBudget({ ja: "結合セルの数", en: "The merged ranges" }, BUDGET.merges);
+          const range = parseRange(a.ref ?? "");
+          if (!range) return void bad(`merge ${String(a.ref).slice(0, 30)}`);
+          if ((range.bottom - range.top + 1) * (range.right - range.left + 1) > MAX_GRID_CELLS) {
+            throw overBudget({ ja: "結合セルの範囲", en: "The cells of a merged range" }, MAX_GRID_CELLS);
+          }
+          out.merges.push(range);
+          return;
+        }
+        case "col": {
+          if (out.colStyles.length >= BUDGET.merges)
+            throw overBudget({ ja: "列定義の数", en: "The column definitions" }, BUDGET.merges);
+          if (a.style !== undefined) {
+            const min = parseInt(a.min ?? "", 10);
+            const max = parseInt(a.max ?? "", 10);
+            if (min >= 1 && max >= min)
+              out.colStyles.push({
+                min: min - 1,
+                max: Math.min(max, EXCEL_MAX_COLS) - 1,
+                style: parseInt(a.style, 10),
+              });
+          }
+          return;
+        }
+        case "dataValidation":
+        case "cfRule":
+          if (--budgets.validations < 0) {
+            throw overBudget(
+              { ja: "入力規則と条件付き書式の数", en: "The data validations and conditional formats" },
+              BUDGET.validations,
+            );
+          }
+          return;
+        default:
+          return;
+      }
+    },
+    text(text) {
+      if (target === "v" || target === "t") value = value === null ? text : value + text;
+      else if (target === "f") formula = formula === null ? text : formula + text;
+    },
+    close(name) {
+      depth--;
+      if (name === "v" || name === "f" || name === "t") target = null;
+      else if (name === "rPh") phonetic--;
+      else if (name === "c" && inCell) {
+        inCell = false;
+        const raw = value;
+        const f = formula;
+        const shared = fAttrs.t === "shared" ? fAttrs.si : undefined;
+        const isFormula = (f !== null && f !== "") || shared !== undefined;
+        let kind: Kind;
+        if (raw === null || raw === "") kind = Kind.Blank;
+        else if (t === "s") kind = Kind.Shared;
+        else if (t === "str") kind = Kind.Str;
+        else if (t === "inlineStr") kind = Kind.Text;
+        else if (t === "b") kind = Kind.Bool;
+        else if (t === "e") kind = Kind.Error;
+        else kind = Kind.Number;
+        let formulaText: string | null = null;
+        if (isFormula) {
+          if (shared !== undefined && fAttrs.ref !== undefined && f) {
+            out.masters.set(shared, { row, col, formula: f });
+            formulaText = f;
+          } else if (shared !== undefined && !fAttrs.ref) {
+            out.sharedOf.set(out.n, shared);
+            formulaText = "";
+          } else formulaText = f;
+        }
+        if (out.n === out.rows.length) {
+          const grow = <T extends Int32Array | Uint8Array | Float64Array>(
+            a: T,
+            make: (n: number) => T,
+          ): T => {
+            const b = make(a.length * 2);
+            b.set(a);
+            return b;
+          };
+          out.rows = grow(out.rows, (k) => new Int32Array(k));
+          out.cols = grow(out.cols, (k) => new Int32Array(k));
+          out.kinds = grow(out.kinds, (k) => new Uint8Array(k));
+          out.styles = grow(out.styles, (k) => new Int32Array(k));
+          out.nums = grow(out.nums, (k) => new Float64Array(k));
+        }
+        out.rows[out.n] = row;
+        out.cols[out.n] = col;
+        out.kinds[out.n] = kind;
+        out.styles[out.n] = style;
+        out.n++;
+        if (raw !== null && kind !== Kind.Blank) {
+          if (kind === Kind.Str || kind === Kind.Error || (kind === Kind.Text && !isFormula)) {
+            out.texts.set(out.n - 1, raw);
+          } else {
+            // ExcelJS's readings: an index or a boolean by parseInt, a number (also a formula's result) by parseFloat
+            const integer = (kind === Kind.Shared && !isFormula) || kind === Kind.Bool;
+            out.nums[out.n - 1] = integer ? parseInt(raw, 10) : parseFloat(raw);
+          }
+        }
+        if (formulaText !== null) out.formulas.set(out.n - 1, formulaText);
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parts -> Grid
+
+function formatOf(styles: StylesPart | null, style: number): string | null {
+  if (!styles || !(style > 0)) return null;
+  const id = styles.xfs[style];
+  if (!id) return null;
+  return styles.formats.get(id) ?? BUILTIN_FORMATS[id] ?? null;
+}
+
+function sheetGrid(
+  name: string,
+  part: SheetPart,
+  strings: string[],
+  styles: StylesPart | null,
+  date1904: boolean,
+  area: { left: number },
+): SheetGrid {
+  const n = part.n;
+  // Which cells count in the used range, and which are merged (their value belongs to the range's first cell).
+  const keyOf = (r: number, c: number) => r * EXCEL_MAX_COLS + c;
+  const slaves = new Set<number>();
+  for (const m of part.merges) {
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r > m.top || c > m.left) slaves.add(keyOf(r, c));
+  }
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const grow = (r: number, c: number) => {
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    if (c < left) left = c;
+    if (c > right) right = c;
+  };
+  const present = new Set<number>();
+  const counts: boolean[] = new Array(n);
+  const merged = slaves.size > 0;
+  for (let i = 0; i < n; i++) {
+    const k = merged ? keyOf(part.rows[i], part.cols[i]) : 0;
+    if (merged) present.add(k);
+    counts[i] =
+      part.kinds[i] !== Kind.Blank ||
+      part.formulas.has(i) ||
+      !(part.styles[i] > 0) ||
+      (merged && slaves.has(k));
+    if (counts[i]) grow(part.rows[i], part.cols[i]);
+  }
+  for (const k of slaves) grow(Math.floor(k / EXCEL_MAX_COLS), k % EXCEL_MAX_COLS);
+  if (bottom < 0) return { name, values: [], formulas: [], numberFormats: [], origin: { row: 0, col: 0 } };
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  area.left -= height * width;
+  if (area.left < 0) {
+    throw new XlsxError("xlsx.gridTooLarge", {
+      ja: `シート「${name}」の使用範囲が広すぎます（${height} 行 × ${width} 列）。表の外の不要なセルを削除して保存し直してください。`,
+      en: `The used range of sheet "${name}" is too large (${height} rows × ${width} columns). Delete stray cells outside the tables and save again.`,
+    });
+  }
+  const nulls = <T>(): (T | null)[][] =>
+    Array.from({ length: height }, () => new Array<T | null>(width).fill(null));
+  const values = nulls<CellValue>();
+  const formulas = nulls<string>();
+  const numberFormats = nulls<string>();
+  for (let i = 0; i < n; i++) {
+    if (!counts[i]) continue;
+    const r = part.rows[i];
+    const c = part.cols[i];
+    const format = formatOf(styles, part.styles[i]);
+    numberFormats[r - top][c - left] = format;
+    if (merged && slaves.has(keyOf(r, c))) continue;
+    let f = part.formulas.get(i) ?? null;
+    if (part.kinds[i] === Kind.Blank && f === null) continue;
+    const group = part.sharedOf.get(i);
+    if (group !== undefined) {
+      const master = part.masters.get(group);
+      if (!master)
+        throw corrupt({
+          ja: `シート「${name}」: 共有数式の元がありません`,
+          en: `sheet "${name}": shared formula without its master`,
+        });
+      f = slideFormula(master.formula, master, { row: r, col: c });
+    }
+    formulas[r - top][c - left] = f === null ? null : `=${f}`;
+    values[r - top][c - left] = cellValue(
+      part.kinds[i] as Kind,
+      part.nums[i],
+      part.texts.get(i) ?? null,
+      f !== null,
+      strings,
+      format,
+      date1904,
+    );
+  }
+  // Merged cells that are not in the XML take the row's or the column's number format, as a new cell would.
+  for (const k of slaves) {
+    if (present.has(k)) continue;
+    const r = Math.floor(k / EXCEL_MAX_COLS);
+    const c = k % EXCEL_MAX_COLS;
+    const rowStyle = part.rowStyles.get(r);
+    let format = rowStyle !== undefined ? formatOf(styles, rowStyle) : null;
+    if (!format) {
+      const colDef = part.colStyles.find((d) => c >= d.min && c <= d.max);
+      if (colDef) format = formatOf(styles, colDef.style);
+    }
+    numberFormats[r - top][c - left] = format;
+  }
+  return { name, values, formulas, numberFormats, origin: { row: top, col: left } };
+}
+
+function cellValue(
+  kind: Kind,
+  num: number,
+  text: string | null,
+  isFormula: boolean,
+  strings: string[],
+  format: string | null,
+  date1904: boolean,
+): CellValue {
+  switch (kind) {
+    case Kind.Blank:
+      return null;
+    case Kind.Shared:
+      return isFormula ? numberOf(num, format, date1904) : (strings[num] ?? null);
+    case Kind.Str:
+      return text === null ? null : decodeTwice(text);
+    case Kind.Text:
+      return isFormula ? numberOf(num, format, date1904) : text;
+    case Kind.Bool:
+      return num !== 0;
+    case Kind.Error:
+      return text;
+    default:
+      return numberOf(num, format, date1904);
+  }
+}
+
+function numberOf(v: number, format: string | null, date1904: boolean): CellValue {
+  if (!Number.isFinite(v)) return null;
+  return isDateFormat(format) ? dateSerial(v, date1904) : v;
+}
+
+/** Resolves a relationship target of xl/workbook.xml to an entry name. */
+function partName(target: string): string {
+  const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+  const parts: string[] = [];
+  for (const p of path.split("/")) {
+    if (p === "..") parts.pop();
+    else if (p !== "." && p !== "") parts.push(p);
+  }
+  return parts.join("/");
+}
+
+/** Reads what the engine uses from .xlsx bytes, within the budgets; throws an XlsxError with what to do otherwise. */
+export function readGrid(bytes: Uint8Array): Grid {
+  inspectXlsx(bytes);
+  const budgets: Budgets = {
+    nodes: BUDGET.xmlNodes,
+    cells: BUDGET.cells,
+    merges: BUDGET.merges,
+    validations: BUDGET.validations,
+    definedNames: BUDGET.definedNames,
+    strings: BUDGET.sharedStrings,
+    deadline: Date.now() + BUDGET.ms,
+  };
+  const workbook: WorkbookPart = { date1904: false, sheets: [] };
+  const rels = new Map<string, string>();
+  const strings: string[] = [];
+  let styles: StylesPart | null = null;
+  const sheets = new Map<string, SheetPart>();
+  let sawWorkbook = false;
+  const nothing = () => undefined;
+  unzipEntries(bytes, {
+    tick: () => tick(budgets),
+    open(name) {
+      if (name === "xl/workbook.xml") {
+        sawWorkbook = true;
+        return xmlSink(name, budgets, workbookHandlers(workbook, budgets), nothing);
+      }
+      if (name === "xl/_rels/workbook.xml.rels") return xmlSink(name, budgets, relsHandlers(rels), nothing);
+      if (name === "xl/sharedStrings.xml")
+        return xmlSink(name, budgets, sharedStringHandlers(strings, budgets), nothing);
+      if (name === "xl/styles.xml") {
+        const s: StylesPart = { formats: new Map(), xfs: [] };
+        styles = s;
+        return xmlSink(name, budgets, styleHandlers(s), nothing);
+      }
+      if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+        if (sheets.size >= BUDGET.sheets)
+          throw overBudget({ ja: "シートの数", en: "The sheets" }, BUDGET.sheets);
+        const part = newSheetPart();
+        sheets.set(name, part);
+        return xmlSink(name, budgets, sheetHandlers(name, part, budgets), nothing);
+      }
+      return null;
+    },
+  });
+  if (!sawWorkbook) {
+    throw new XlsxError("xlsx.notXlsx", {
+      ja: "ZIP ファイルですが Excel ブックではありません（xl/workbook.xml がありません）。.xlsx ファイルを選んでください。",
+      en: "This is a ZIP file but not an Excel workbook (no xl/workbook.xml). Choose an .xlsx file.",
+    });
+  }
+  const area = { left: MAX_GRID_CELLS };
+  const out: SheetGrid[] = [];
+  for (const { name, rid } of workbook.sheets) {
+    const target = rels.get(rid);
+    const part = target === undefined ? undefined : sheets.get(partName(target));
+    if (!part || !part.isWorksheet) continue; // a chart sheet or a dangling entry: nothing the engine reads
+    out.push(sheetGrid(name, part, strings, styles, workbook.date1904, area));
+  }
+  return { sheets: out };
+}
+
+/** The worksheets of a package in workbook order, with their entry names (for the writer). */
+export function sheetEntries(
+  workbookXml: Uint8Array,
+  relsXml: Uint8Array,
+): { name: string; entry: string }[] {
+  const budgets: Budgets = {
+    nodes: BUDGET.xmlNodes,
+    cells: BUDGET.cells,
+    merges: BUDGET.merges,
+    validations: BUDGET.validations,
+    definedNames: BUDGET.definedNames,
+    strings: BUDGET.sharedStrings,
+    deadline: Date.now() + BUDGET.ms,
+  };
+  const workbook: WorkbookPart = { date1904: false, sheets: [] };
+  const rels = new Map<string, string>();
+  const feed = (name: string, bytes: Uint8Array, h: Handlers) => {
+    const sink = xmlSink(name, budgets, h, () => undefined);
+    sink.data(bytes);
+    sink.end();
+  };
+  feed("xl/workbook.xml", workbookXml, workbookHandlers(workbook, budgets));
+  feed("xl/_rels/workbook.xml.rels", relsXml, relsHandlers(rels));
+  return workbook.sheets.flatMap(({ name, rid }) => {
+    const target = rels.get(rid);
+    return target === undefined ? [] : [{ name, entry: partName(target) }];
+  });
+}
