@@ -139,8 +139,11 @@ function readHeader(
   const lowerHas = (c: number) => sheet.label(row + 1, c) !== "";
   let lowerCount = 0;
   for (let c = col + 1; c <= sheet.right; c++) if (lowerHas(c)) lowerCount++;
-  // a second header row: text under the header, and nothing under 年月 (months start one row lower)
-  const twoRows = lowerCount >= 2 && sheet.value(row + 1, col) === null;
+  // a second header row: text under the header, and no month under 年月 (blank, or 年月 merged down and repeated)
+  const below = sheet.value(row + 1, col);
+  const twoRows =
+    lowerCount >= 2 &&
+    (below === null || below === "" || (typeof below === "string" && parseDateCell(below).kind !== "date"));
   const columns: Record<string, number> = { month: col };
   let group = "";
   let empty = 0;

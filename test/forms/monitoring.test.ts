@@ -37,6 +37,17 @@ describe("readSubmission: monitoring tables", () => {
     },
   );
 
+  it("年月 merged down over a two-row header and repeated in the lower cell (as some exports write it)", () => {
+    const { grid, places } = monitoredGrid({ ocrHeaders: true, sheets: "perFacility" });
+    const t = places[0];
+    const sheet = grid.sheets.find((s) => s.name === t.sheet);
+    if (!sheet) throw new Error("no sheet");
+    sheet.values[t.firstMonth - 1][t.columns.month] = "年月";
+    const table = readSubmission(grid).monitoring.find((x) => x.sheet === t.sheet);
+    expect(table?.months).toHaveLength(12);
+    expect(table?.columns.pAbs).toBe(t.columns.pAbs);
+  });
+
   it("a workbook without monitoring tables reads none", () => {
     expect(readSubmission(seedGrid("H002-2")).monitoring).toEqual([]);
   });
