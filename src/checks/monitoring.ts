@@ -165,8 +165,11 @@ function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
   for (const key of MONTH_INPUTS) given[key] = decimalOf(month.cells[key]);
   const name = monthName(month);
   const expected = derivedValues(given);
+  // at or below saturation IF97 gives the liquid's h: the warning says so, a recompute of h would only mislead
+  const wet = checkPlausibility(month, given, expected, findings);
   for (const key of MONTH_DERIVED) {
     const value = expected[key];
+    if (wet && key === "hSteam") continue;
     if (value === undefined) continue; // an input is blank or out of range: its own cell says so
     const field = month.cells[key];
     const actual = decimalOf(field);
@@ -226,7 +229,6 @@ function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
       );
     }
   }
-  checkPlausibility(month, given, expected, findings);
 }
 
 function saturation(p: Decimal): number | null {
@@ -238,12 +240,14 @@ function saturation(p: Decimal): number | null {
   }
 }
 
+/** The month's plausibility warnings; true when the steam is at or below saturation (h(p, t) is then no steam's). */
 function checkPlausibility(
   month: MonitoringMonth,
   given: Record<string, Decimal | null>,
   expected: Record<string, Decimal>,
   findings: Finding[],
-): void {
+): boolean {
+  let wet = false;
   const name = monthName(month);
   const gauge = month.cells.pGauge;
   const pAbs = expected.pAbs;
@@ -251,6 +255,7 @@ function checkPlausibility(
   if (gauge && given.pGauge && pAbs && tSteam) {
     const tSat = saturation(pAbs);
     if (tSat !== null && tSteam.toNumber() <= tSat) {
+      wet = true;
       const derivation = [
         ...traced(monitoringMonthQuantities, given, "pAbs", month),
         ...traced(monitoringMonthQuantities, given, "tSteam", month),
@@ -341,6 +346,7 @@ function checkPlausibility(
       );
     }
   }
+  return wet;
 }
 
 interface MonthKey {
