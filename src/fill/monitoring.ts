@@ -12,6 +12,7 @@ import {
   monthlyRounded,
 } from "../methodology";
 import type { MonitoringTarget, RoundingConvention } from "../methodology";
+import { saturationTemperatureC } from "../steam";
 import { cellAddress, formatRef } from "../forms/a1";
 import { SheetView } from "../forms/sheet";
 import { readMonitoringSheet } from "../forms/monitoring";
@@ -119,6 +120,15 @@ export function withWrites(grid: Grid, writes: CellWrite[]): Grid {
   };
 }
 
+function atOrBelowSaturation(pAbs: Decimal, tSteam: Decimal): boolean {
+  try {
+    return tSteam.toNumber() <= saturationTemperatureC(pAbs.toNumber());
+  } catch (e) {
+    if (isGecError(e)) return false;
+    throw e;
+  }
+}
+
 /** Addresses of a month's cells on its own sheet ("C5"), for its formulas. */
 function addresses(month: MonitoringMonth): Record<string, string> {
   const out: Record<string, string> = {};
@@ -156,11 +166,23 @@ function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): voi
       : null;
     out.cell(field, values[key], formula);
   }
+  // at or below saturation IF97's h(p, t) is the liquid's, no steam's: the month's h and heat are left to a person
+  if (values.pAbs && values.tSteam && atOrBelowSaturation(values.pAbs, values.tSteam)) {
+    skipped.push(
+      info(
+        "fill.monitoring.wetSteam",
+        month.cells.hSteam?.ref ?? month.month.ref,
+        `${formatRef(month.month.ref)} の月は蒸気温度 ${values.tSteam.toString()} °C が p_abs ${values.pAbs.toString()} MPa の飽和温度以下のため、蒸気比エンタルピーと生成熱量は書きません。`,
+        `The month at ${formatRef(month.month.ref)}: steam at ${values.tSteam.toString()} °C is at or below saturation at p_abs ${values.pAbs.toString()} MPa, so its enthalpy and heat are not written.`,
+      ),
+    );
+    delete values.hSteam;
+  }
   // h and h' are values: a cell that already agrees with IF97 to the digits it holds is left as typed
   const cellValue: Record<string, Decimal | null> = {};
   for (const key of STEAM_TABLE_KEYS) {
     const field = month.cells[key];
-    if (!field) continue;
+    if (!field || values[key] === undefined) continue;
     const current = decimalOf(field);
     const keep = current !== null && agreesToDigits(current, values[key]);
     out.cell(field, values[key], null, () => keep);
