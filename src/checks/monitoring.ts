@@ -1,6 +1,6 @@
 // Rule family 9: each monitoring table (熱実績管理表) re-derived month by month by the steam procedure, its months
 // against the facility's period, and its 合計 against 別紙1 3.1 / 3.2 / 3.6 / 3.7 (DOMAIN.md §5, §5.1).
-import { Decimal } from "../numbers";
+import { Decimal, normalizeText } from "../numbers";
 import { isGecError } from "../errors";
 import { evaluateQuantities } from "../formula";
 import type { DerivationStep, QuantitySpec } from "../formula";
@@ -15,7 +15,6 @@ import {
 } from "../methodology";
 import type { MonitoringTarget, RoundingConvention } from "../methodology";
 import { saturationTemperatureC } from "../steam";
-import { normalizeText } from "../numbers";
 import { formatRef } from "../forms/a1";
 import type { MonitoringMonth, MonitoringTable } from "../forms/monitoring";
 import type { NumberField, ProjectRow, Submission } from "../forms/submission";
@@ -34,8 +33,8 @@ const BAR_SUSPECT_MPA = 2;
 /** The inputs of the steam procedure and the derived cells checked against them, in the procedure's order. */
 const MONTH_INPUTS = ["pGauge", "tSteamMean", "tFeedMean", "fSteam", "fFeed"];
 const MONTH_DERIVED = ["pAbs", "tSteam", "hSteam", "tFeed", "hFeed"];
-/** Keys the 合計 row sums. */
-const SUMMED = [
+/** Keys the 合計 row sums (the fill writes their SUM). */
+export const SUMMED_KEYS = [
   "operatingDays",
   "fSteam",
   "fFeed",
@@ -166,8 +165,11 @@ function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
   for (const key of MONTH_INPUTS) given[key] = decimalOf(month.cells[key]);
   const name = monthName(month);
   const expected = derivedValues(given);
+  // at or below saturation IF97 gives the liquid's h: the warning says so, a recompute of h would only mislead
+  const wet = checkPlausibility(month, given, expected, findings);
   for (const key of MONTH_DERIVED) {
     const value = expected[key];
+    if (wet && key === "hSteam") continue;
     if (value === undefined) continue; // an input is blank or out of range: its own cell says so
     const field = month.cells[key];
     const actual = decimalOf(field);
@@ -227,7 +229,6 @@ function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
       );
     }
   }
-  checkPlausibility(month, given, expected, findings);
 }
 
 function saturation(p: Decimal): number | null {
@@ -239,12 +240,14 @@ function saturation(p: Decimal): number | null {
   }
 }
 
+/** The month's plausibility warnings; true when the steam is at or below saturation (h(p, t) is then no steam's). */
 function checkPlausibility(
   month: MonitoringMonth,
   given: Record<string, Decimal | null>,
   expected: Record<string, Decimal>,
   findings: Finding[],
-): void {
+): boolean {
+  let wet = false;
   const name = monthName(month);
   const gauge = month.cells.pGauge;
   const pAbs = expected.pAbs;
@@ -252,6 +255,7 @@ function checkPlausibility(
   if (gauge && given.pGauge && pAbs && tSteam) {
     const tSat = saturation(pAbs);
     if (tSat !== null && tSteam.toNumber() <= tSat) {
+      wet = true;
       const derivation = [
         ...traced(monitoringMonthQuantities, given, "pAbs", month),
         ...traced(monitoringMonthQuantities, given, "tSteam", month),
@@ -342,6 +346,7 @@ function checkPlausibility(
       );
     }
   }
+  return wet;
 }
 
 interface MonthKey {
@@ -498,7 +503,7 @@ const BASES: Record<MonitoringTarget, string[]> = {
 /** The 合計 row: each summed cell is the sum of its months, to the digits it holds. */
 function checkTotalRow(table: MonitoringTable, findings: Finding[]): void {
   if (!table.total) return;
-  for (const key of SUMMED) {
+  for (const key of SUMMED_KEYS) {
     const field = table.total.cells[key];
     const actual = decimalOf(field);
     if (!field || actual === null) continue;

@@ -12,13 +12,14 @@ import {
   monthlyRounded,
 } from "../methodology";
 import type { MonitoringTarget, RoundingConvention } from "../methodology";
+import { saturationTemperatureC } from "../steam";
 import { cellAddress, formatRef } from "../forms/a1";
 import { SheetView } from "../forms/sheet";
 import { readMonitoringSheet } from "../forms/monitoring";
 import type { MonitoringMonth, MonitoringTable } from "../forms/monitoring";
 import { readSubmission } from "../forms/read";
 import type { NumberField, ProjectRow } from "../forms/submission";
-import { agreesToDigits, matchTables, targetTotals } from "../checks/monitoring";
+import { SUMMED_KEYS, agreesToDigits, matchTables, targetTotals } from "../checks/monitoring";
 import type { CellRef, CellValue, CellWrite, Finding, Grid } from "../types";
 import { sameFormula } from "./invert";
 
@@ -33,16 +34,6 @@ export interface MonitoringFill {
 const FORMULA_KEYS = ["pAbs", "tSteam", "tFeed"];
 const STEAM_TABLE_KEYS = ["hSteam", "hFeed"];
 const MONTH_INPUTS = ["pGauge", "tSteamMean", "tFeedMean", "fSteam", "fFeed"];
-const SUMMED = [
-  "operatingDays",
-  "fSteam",
-  "fFeed",
-  "deduction",
-  "qMonth",
-  "ePsMonth",
-  "fBMonth",
-  "auxFuelHeat",
-];
 const LINKED: MonitoringTarget[] = ["qBl", "ePs", "fB", "fT"];
 const TARGET_MONTH: Record<MonitoringTarget, string> = {
   qBl: "qMonth",
@@ -129,6 +120,15 @@ export function withWrites(grid: Grid, writes: CellWrite[]): Grid {
   };
 }
 
+function atOrBelowSaturation(pAbs: Decimal, tSteam: Decimal): boolean {
+  try {
+    return tSteam.toNumber() <= saturationTemperatureC(pAbs.toNumber());
+  } catch (e) {
+    if (isGecError(e)) return false;
+    throw e;
+  }
+}
+
 /** Addresses of a month's cells on its own sheet ("C5"), for its formulas. */
 function addresses(month: MonitoringMonth): Record<string, string> {
   const out: Record<string, string> = {};
@@ -166,11 +166,23 @@ function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): voi
       : null;
     out.cell(field, values[key], formula);
   }
+  // at or below saturation IF97's h(p, t) is the liquid's, no steam's: the month's h and heat are left to a person
+  if (values.pAbs && values.tSteam && atOrBelowSaturation(values.pAbs, values.tSteam)) {
+    skipped.push(
+      info(
+        "fill.monitoring.wetSteam",
+        month.cells.hSteam?.ref ?? month.month.ref,
+        `${formatRef(month.month.ref)} の月は蒸気温度 ${values.tSteam.toString()} °C が p_abs ${values.pAbs.toString()} MPa の飽和温度以下のため、蒸気比エンタルピーと生成熱量は書きません。`,
+        `The month at ${formatRef(month.month.ref)}: steam at ${values.tSteam.toString()} °C is at or below saturation at p_abs ${values.pAbs.toString()} MPa, so its enthalpy and heat are not written.`,
+      ),
+    );
+    delete values.hSteam;
+  }
   // h and h' are values: a cell that already agrees with IF97 to the digits it holds is left as typed
   const cellValue: Record<string, Decimal | null> = {};
   for (const key of STEAM_TABLE_KEYS) {
     const field = month.cells[key];
-    if (!field) continue;
+    if (!field || values[key] === undefined) continue;
     const current = decimalOf(field);
     const keep = current !== null && agreesToDigits(current, values[key]);
     out.cell(field, values[key], null, () => keep);
@@ -196,12 +208,13 @@ function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): voi
 /** The 合計 row: =SUM of each summed column over its months. */
 function fillTotals(table: MonitoringTable, out: Writes): void {
   if (!table.total || table.months.length === 0) return;
-  for (const key of SUMMED) {
+  for (const key of SUMMED_KEYS) {
     const field = table.total.cells[key];
     if (!field) continue;
     const cells = table.months.map((m) => m.cells[key]);
     if (cells.some((c) => decimalOf(c) === null)) continue;
-    const spec = columnTotal(specOf.get(key) as QuantitySpec);
+    const month = specOf.get(key) ?? { key, symbol: key, label: { ja: key, en: key }, unit: "" };
+    const spec = columnTotal(month);
     const range = `${cellAddress(cells[0].ref)}:${cellAddress(cells[cells.length - 1].ref)}`;
     const values = cells.map((c) => decimalOf(c) as Decimal);
     const sum = evaluateQuantities([spec], {}, [spec.key], {

@@ -1,7 +1,13 @@
 // Reads the monitoring tables (熱実績管理表, DOMAIN.md §5.1) by their labels, wherever they sit: one per facility,
 // headed by its 熱設備名称, one row per month under a 年月 column, and a 合計 row.
-import { normalizeText, parseDateCell, parseNumberCell, parseRatioCell } from "../numbers";
-import type { NumberReading } from "../numbers";
+import {
+  excelSerialFromDate,
+  normalizeText,
+  parseDateCell,
+  parseNumberCell,
+  parseRatioCell,
+} from "../numbers";
+import type { DateReading, NumberReading } from "../numbers";
 import type { CellRef, CellValue, Grid } from "../types";
 import { SheetView } from "./sheet";
 import type { DateField, NumberField, TextField } from "./submission";
@@ -139,8 +145,11 @@ function readHeader(
   const lowerHas = (c: number) => sheet.label(row + 1, c) !== "";
   let lowerCount = 0;
   for (let c = col + 1; c <= sheet.right; c++) if (lowerHas(c)) lowerCount++;
-  // a second header row: text under the header, and nothing under 年月 (months start one row lower)
-  const twoRows = lowerCount >= 2 && sheet.value(row + 1, col) === null;
+  // a second header row: text under the header, and no month under 年月 (blank, or 年月 merged down and repeated)
+  const below = sheet.value(row + 1, col);
+  const twoRows =
+    lowerCount >= 2 &&
+    (below === null || below === "" || (typeof below === "string" && parseDateCell(below).kind !== "date"));
   const columns: Record<string, number> = { month: col };
   let group = "";
   let empty = 0;
@@ -164,6 +173,29 @@ function readHeader(
   return { columns, rows: twoRows ? 2 : 1 };
 }
 
+/** "（2020年度）" in the title or name rows above the header: the fiscal year a bare "4月" belongs to. */
+function fiscalYearAbove(sheet: SheetView, headerRow: number, left: number): number | null {
+  for (let r = headerRow - 1; r >= Math.max(sheet.top, headerRow - NAME_ROWS_ABOVE); r--) {
+    for (let c = left; c <= Math.min(sheet.right, left + 12); c++) {
+      const v = sheet.value(r, c);
+      const m = typeof v === "string" ? /(\d{4})\s*年度/.exec(v.normalize("NFKC")) : null;
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
+}
+
+/** A month as typed: any date the parser reads, or "4月" alone in a table titled with its 年度 (April–March). */
+function monthReading(raw: CellValue, fiscalYear: number | null): DateReading {
+  const reading = parseDateCell(raw);
+  if (reading.kind === "date" || fiscalYear === null || typeof raw !== "string") return reading;
+  const m = /^(\d{1,2})月(分)?$/.exec(raw.normalize("NFKC").replace(/\s+/g, ""));
+  const month = m ? Number(m[1]) : 0;
+  if (month < 1 || month > 12) return reading;
+  const year = month >= 4 ? fiscalYear : fiscalYear + 1;
+  return { kind: "date", serial: excelSerialFromDate(year, month, 1), year, month, day: null };
+}
+
 function readTable(sheet: SheetView, row: number, col: number): MonitoringTable | null {
   const header = readHeader(sheet, row, col);
   if (!header) return null;
@@ -175,6 +207,7 @@ function readTable(sheet: SheetView, row: number, col: number): MonitoringTable 
     return cells;
   };
   const months: MonitoringMonth[] = [];
+  const fiscalYear = fiscalYearAbove(sheet, row, Math.max(sheet.left, col - 2));
   let total: MonitoringTable["total"] = null;
   let blank = 0;
   for (let r = row + header.rows; r <= sheet.bottom && blank <= MAX_BLANK_ROWS; r++) {
@@ -193,7 +226,7 @@ function readTable(sheet: SheetView, row: number, col: number): MonitoringTable 
         continue;
       }
     }
-    const month = parseDateCell(raw);
+    const month = monthReading(raw, fiscalYear);
     // a text that is no month and a row without numbers: the next table's title, a note
     if (month.kind !== "date" && !hasNumbers) break;
     blank = 0;

@@ -3,6 +3,7 @@ import { planFill, validateGrid } from "../../src/engine";
 import { formatRef } from "../../src/forms/a1";
 import type { CellWrite } from "../../src/types";
 import { applyToGrid } from "../fixtures/gridWrites";
+import { withCell } from "../fixtures/seedSubmissions";
 import { FACILITIES, MONITORING_VARIANTS, cellOf, monitoredGrid } from "../fixtures/monitoring";
 
 const at = (w: CellWrite) => formatRef(w.ref);
@@ -32,6 +33,19 @@ describe("planFill with monitoring tables", () => {
         .filter((f) => f.severity !== "info" && !fromPrecision(f))
         .map((f) => `${f.rule} ${formatRef(f.ref)}`),
     ).toEqual([]);
+  });
+
+  it("a month at or below saturation: h and 生成熱量 are left to a person, and the plan says why", () => {
+    const { grid, places } = monitoredGrid({ inputsOnly: true });
+    const t = places[0];
+    // 170.0 °C < t_sat(0.95 MPa) ≈ 177.7 °C: IF97's h(0.95, 170.0) is the liquid's
+    const wet = withCell(grid, t.sheet, cellOf(t, "tSteamMean", 0), 170.04);
+    const { writes, skipped } = planFill(wet);
+    const written = new Set(writes.map(at));
+    expect(written.has(`熱実績管理表!${cellOf(t, "tSteam", 0)}`)).toBe(true);
+    expect(written.has(`熱実績管理表!${cellOf(t, "hSteam", 0)}`)).toBe(false);
+    expect(written.has(`熱実績管理表!${cellOf(t, "qMonth", 0)}`)).toBe(false);
+    expect(skipped.map((f) => f.rule)).toContain("fill.monitoring.wetSteam");
   });
 
   it("--formulas: ROUNDUP/ROUNDDOWN per month, h and h' as values, SUM in 合計, 別紙1 linked to the 合計 cells", () => {

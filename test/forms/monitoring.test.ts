@@ -37,6 +37,33 @@ describe("readSubmission: monitoring tables", () => {
     },
   );
 
+  it("年月 merged down over a two-row header and repeated in the lower cell (as some exports write it)", () => {
+    const { grid, places } = monitoredGrid({ ocrHeaders: true, sheets: "perFacility" });
+    const t = places[0];
+    const sheet = grid.sheets.find((s) => s.name === t.sheet);
+    if (!sheet) throw new Error("no sheet");
+    sheet.values[t.firstMonth - 1][t.columns.month] = "年月";
+    const table = readSubmission(grid).monitoring.find((x) => x.sheet === t.sheet);
+    expect(table?.months).toHaveLength(12);
+    expect(table?.columns.pAbs).toBe(t.columns.pAbs);
+  });
+
+  it("months typed as 4月 … 3月 under a title with its 年度 (熱実績管理表（2020年度）)", () => {
+    const { grid, places } = monitoredGrid();
+    const t = places[1];
+    const sheet = grid.sheets.find((s) => s.name === t.sheet);
+    if (!sheet) throw new Error("no sheet");
+    for (let m = 0; m < 12; m++) sheet.values[t.firstMonth + m][t.columns.month] = `${((m + 3) % 12) + 1}月`;
+    const table = readSubmission(grid).monitoring[1];
+    const months = table.months.map((m) =>
+      m.month.reading.kind === "date" ? [m.month.reading.year, m.month.reading.month] : null,
+    );
+    expect(months[0]).toEqual([2020, 4]);
+    expect(months[8]).toEqual([2020, 12]);
+    expect(months[9]).toEqual([2021, 1]);
+    expect(months[11]).toEqual([2021, 3]);
+  });
+
   it("a workbook without monitoring tables reads none", () => {
     expect(readSubmission(seedGrid("H002-2")).monitoring).toEqual([]);
   });
