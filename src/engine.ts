@@ -1,8 +1,6 @@
 // The engine's facade: what the taskpane, the standalone page and the CLI call on a Grid.
-import type { Finding, Grid, Message } from "./types";
-import { readSubmission } from "./forms/read";
-import { runChecks } from "./checks";
-import { findMethodology } from "./methodology";
+export { validateGrid } from "./validate";
+export type { ValidationReport, ValidationSummary } from "./validate";
 
 export { readSubmission } from "./forms/read";
 export { readSubmission as readGrid } from "./forms/read";
@@ -13,75 +11,3 @@ export type { FinalizePlan } from "./fill/finalize";
 export type { FillOptions, FillPlan } from "./fill";
 export { buildTemplate, templateToGrid, templateColumns } from "./template";
 export type { TemplateWorkbook, TemplateSheet, TemplateCell } from "./template";
-
-export interface ValidationSummary {
-  recognized: boolean;
-  methodology: string | null;
-  methodologyName: Message | null;
-  facilities: number;
-  period: { start: string; end: string } | null;
-  errors: number;
-  warnings: number;
-  infos: number;
-  text: Message;
-}
-
-export interface ValidationReport {
-  summary: ValidationSummary;
-  findings: Finding[];
-}
-
-const severityOrder = { error: 0, warning: 1, info: 2 } as const;
-
-/** "1 warning", "2 warnings". */
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function iso(reading: { kind: string; year?: number; month?: number; day?: number | null }): string | null {
-  if (reading.kind !== "date" || reading.year === undefined || reading.month === undefined) return null;
-  const d = reading.day ?? 1;
-  return `${reading.year}-${String(reading.month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
-
-/** Reads the workbook, runs every check and summarises, in Japanese and English. */
-export function validateGrid(grid: Grid): ValidationReport {
-  const submission = readSubmission(grid);
-  const sheetOrder = new Map(grid.sheets.map((s, i) => [s.name, i]));
-  const findings = runChecks(submission, grid).sort(
-    (a, b) =>
-      (sheetOrder.get(a.ref.sheet) ?? 99) - (sheetOrder.get(b.ref.sheet) ?? 99) ||
-      severityOrder[a.severity] - severityOrder[b.severity] ||
-      a.ref.row - b.ref.row ||
-      a.ref.col - b.ref.col,
-  );
-  const count = (s: keyof typeof severityOrder) => findings.filter((f) => f.severity === s).length;
-  const code = submission.methodology.code;
-  const start = submission.period.start ? iso(submission.period.start.reading) : null;
-  const end = submission.period.end ? iso(submission.period.end.reading) : null;
-  const facilities = submission.projectList?.rows.length ?? 0;
-  const errors = count("error");
-  const warnings = count("warning");
-  const infos = count("info");
-  const period = start && end ? { start, end } : null;
-  const text: Message = submission.recognized
-    ? {
-        ja: `様式3-2 ${code ?? "（方法論未確定）"}、${facilities} 施設${period ? `、${period.start}〜${period.end}` : ""}：エラー ${errors} 件、警告 ${warnings} 件、情報 ${infos} 件`,
-        en: `Form 3-2 ${code ?? "(methodology not determined)"}, ${plural(facilities, "facility", "facilities")}${period ? `, ${period.start} to ${period.end}` : ""}: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "note")}`,
-      }
-    : { ja: "様式3-2 として認識できません。", en: "Not recognised as a Form 3-2." };
-  return {
-    summary: {
-      recognized: submission.recognized,
-      methodology: code,
-      methodologyName: code ? (findMethodology(code)?.name ?? null) : null,
-      facilities,
-      period,
-      errors,
-      warnings,
-      infos,
-      text,
-    },
-    findings,
-  };
-}

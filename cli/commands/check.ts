@@ -1,8 +1,9 @@
 // `gec check FILE.xlsx [--json] [--lang ja|en]`: the verifier's report on a workbook; exit 1 when it has errors.
 import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
-import { validateGrid, cellAddress } from "../../src/engine";
-import type { ValidationReport } from "../../src/engine";
+import { validateGrid } from "../../src/validate";
+import type { ValidationReport } from "../../src/validate";
+import { cellAddress } from "../../src/forms/a1";
 import type { Finding, Severity } from "../../src/types";
 import { langOf, readInput } from "./workbook";
 import type { Lang } from "./workbook";

@@ -8,7 +8,7 @@ import { formatRef } from "../forms/a1";
 import type { NumberField, Submission } from "../forms/submission";
 import { derivationText, explainCell, rowDerivation, totalDerivation } from "../explain";
 import type { DerivationStep } from "../formula";
-import { validateGrid } from "../engine";
+import { validateGrid } from "../validate";
 import type { CellValue, Grid, Message } from "../types";
 import { shortened } from "../text";
 import type { TemplateCell, TemplateCellKind, TemplateWorkbook } from "../template/types";
