@@ -1,8 +1,8 @@
 // Times validateGrid (dist/src/engine.js) on generated 様式3-2 workbooks of 10, 1,000 and 10,000 rows, and xlsx→report
 // before (ExcelJS, dist/io/xlsx.js) and after (the bounded reader, dist/io/read.js).
 "use strict";
+const { loadGenerator } = require("./generator");
 const fs = require("fs");
-const os = require("os");
 const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
@@ -10,35 +10,6 @@ const DIST = path.join(ROOT, "dist");
 const SIZES = [10, 1000, 10000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TARGET = { rows: 10000, ms: 200 };
-
-/**
- * test/fixtures/generated.ts is the only generator: transpiled here (typescript.transpileModule) into a temp dir,
- * with its imports of ../../src/… pointed at the compiled dist/src/….
- */
-function loadGenerator() {
-  const ts = require("typescript");
-  const source = fs.readFileSync(path.join(ROOT, "test", "fixtures", "generated.ts"), "utf8");
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2020,
-      esModuleInterop: true,
-    },
-    fileName: "generated.ts",
-  });
-  const js = outputText.replace(
-    /require\("\.\.\/\.\.\/src\/([^"]+)"\)/g,
-    (_, p) => `require(${JSON.stringify(path.join(DIST, "src", p))})`,
-  );
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gec-bench-"));
-  const file = path.join(dir, "generated.js");
-  fs.writeFileSync(file, js);
-  try {
-    return require(file);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function ms(t0) {
   return Number(process.hrtime.bigint() - t0) / 1e6;

@@ -1,8 +1,8 @@
 // Times validateGrid on a workbook with monitoring tables (熱実績管理表): 100 facilities × 10 years × 12 months =
 // 120,000 monthly rows, each re-derived by the steam procedure (IF97 h and h'). Prints figures, no thresholds.
 "use strict";
+const { loadGenerator } = require("./generator");
 const fs = require("fs");
-const os = require("os");
 const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
@@ -11,32 +11,6 @@ const FACILITIES = Number(process.env.BENCH_FACILITIES ?? 100);
 const YEARS = Number(process.env.BENCH_YEARS ?? 10);
 const FIRST_YEAR = 2011;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-
-/** test/fixtures/generated.ts (the 別紙1 generator), transpiled with its src imports pointed at dist/src. */
-function loadGenerator() {
-  const ts = require("typescript");
-  const source = fs.readFileSync(path.join(ROOT, "test", "fixtures", "generated.ts"), "utf8");
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2020,
-      esModuleInterop: true,
-    },
-    fileName: "generated.ts",
-  });
-  const js = outputText.replace(
-    /require\("\.\.\/\.\.\/src\/([^"]+)"\)/g,
-    (_, p) => `require(${JSON.stringify(path.join(DIST, "src", p))})`,
-  );
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gec-bench-mon-"));
-  const file = path.join(dir, "generated.js");
-  fs.writeFileSync(file, js);
-  try {
-    return require(file);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /**
  * The generated H002-2 workbook with a period of YEARS fiscal years and, per facility, a monitoring table whose months
