@@ -1,5 +1,5 @@
 // Times validateGrid on a workbook with monitoring tables (熱実績管理表): 100 facilities × 10 years × 12 months =
-// 120,000 monthly rows, each re-derived by the steam procedure (IF97 h and h'). Prints figures, no thresholds.
+// 12,000 monthly rows, each re-derived by the steam procedure (IF97 h and h'). Prints figures, no thresholds.
 "use strict";
 const { loadGenerator } = require("./generator");
 const fs = require("fs");
