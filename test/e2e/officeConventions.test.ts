@@ -98,7 +98,7 @@ maybe("Office conventions in the built pane", () => {
     await page.goto(`${server.url}/taskpane.html${HOSTED}`);
     await page.getByRole("button", { name: "検証", exact: true }).waitFor({ timeout: 60000 });
     // Excel only: the highlight option; standalone only: the file bar
-    expect(await page.getByRole("checkbox").count()).toBe(1);
+    expect(await page.getByRole("checkbox", { name: "指摘セルに色を付ける" }).count()).toBe(1);
     expect(await page.getByRole("button", { name: "ファイルを開く" }).count()).toBe(0);
     await page.getByRole("button", { name: "検証", exact: true }).click();
     await page.getByTestId("summary").waitFor();
