@@ -243,8 +243,12 @@ function readTable(sheet: SheetView, row: number, col: number): MonitoringTable 
 }
 
 /** Every monitoring table of one sheet, in reading order. */
+/** The raw text of a 年月 header cell (spaces allowed between its characters); anchored, so it never backtracks far. */
+const MONTH_HEADER_TEXT = /^[\s\u3000_]*(?:年[\s\u3000_]*月|対象[\s\u3000_]*月|月[\s\u3000_]*$)/;
+
 export function readMonitoringSheet(sheet: SheetView): MonitoringTable[] {
-  const anchors = sheet.find((label) => monitoringColumnOf(label) === "month", "月");
+  // only a text that starts with 年月, 対象月 or is 月 can be the header: dates such as 2020年4月1日 fill 別紙1's rows
+  const anchors = sheet.find((label) => monitoringColumnOf(label) === "month", MONTH_HEADER_TEXT);
   const tables: MonitoringTable[] = [];
   for (const a of anchors) {
     const table = readTable(sheet, a.row, a.col);
