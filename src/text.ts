@@ -3,9 +3,20 @@
 /** At most this many characters of a cell are quoted in a message. */
 export const ECHO_LIMIT = 40;
 
-/** The text of a cell value for a message, cut to ECHO_LIMIT characters with "…" (and its length said). */
+/**
+ * The head of a text to quote: at most `limit` characters, cut on code points (a character outside the BMP is never
+ * split), looking only at the start of a long text; `cut` when something was left off.
+ */
+export function headOf(text: string, limit = ECHO_LIMIT): { head: string; cut: boolean } {
+  if (text.length <= limit) return { head: text, cut: false };
+  const chars = Array.from(text.slice(0, limit * 2));
+  if (chars.length <= limit && text.length <= limit * 2) return { head: text, cut: false };
+  return { head: chars.slice(0, limit).join(""), cut: true };
+}
+
+/** The text of a cell value for a message: "head…（41 文字 / chars）" when it is longer than `limit` characters. */
 export function shortened(value: unknown, limit = ECHO_LIMIT): string {
   const text = value === null || value === undefined ? "" : String(value);
-  if (text.length <= limit) return text;
-  return `${text.slice(0, limit - 1)}… (${text.length.toLocaleString("en-US")})`;
+  const { head, cut } = headOf(text, limit);
+  return cut ? `${head}…（${text.length} 文字 / chars）` : head;
 }

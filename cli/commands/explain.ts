@@ -4,6 +4,7 @@ import { parseArgs, UsageError } from "../args";
 import { explainCell, derivationText, parseCellReference, shownValue } from "../../src/explain";
 import type { CellExplanation } from "../../src/explain";
 import { formatRef } from "../../src/forms/a1";
+import { shortened } from "../../src/text";
 import { langOf, readInput } from "./workbook";
 import type { Lang } from "./workbook";
 
@@ -11,7 +12,7 @@ export const usage = "gec explain FILE.xlsx CELL [--json] [--lang ja|en]   (CELL
 
 function shownActual(e: CellExplanation): string {
   if (e.actual === null || e.actual === "") return "—";
-  return typeof e.actual === "number" ? shownValue(String(e.actual)) : String(e.actual).slice(0, 40);
+  return typeof e.actual === "number" ? shownValue(String(e.actual)) : shortened(e.actual);
 }
 
 export function explanationText(e: CellExplanation, lang: Lang): string {

@@ -1,6 +1,7 @@
 // Reading cell contents the way people type them: numbers, percentages, dates (西暦, 和暦, serials), labels.
 import type { CellValue, Message } from "../types";
 import { Decimal } from "./decimal";
+import { headOf } from "../text";
 
 export type NumberReading =
   | { kind: "number"; value: number; decimal: Decimal; fromText: boolean; percent: boolean }
@@ -37,10 +38,8 @@ const ECHO = 40;
 /** A cell as shown in a message: text quoted and shortened to about 40 characters. */
 export function echo(raw: CellValue): string {
   if (typeof raw !== "string") return String(raw);
-  const chars = Array.from(raw.length > ECHO * 4 ? raw.slice(0, ECHO * 4) : raw);
-  return chars.length > ECHO
-    ? `"${chars.slice(0, ECHO).join("")}…"（${raw.length} 文字 / chars）`
-    : `"${raw}"`;
+  const { head, cut } = headOf(raw, ECHO);
+  return cut ? `"${head}…"（${raw.length} 文字 / chars）` : `"${head}"`;
 }
 
 /** NFKC folds full-width digits, commas, periods, ％ and the full-width minus into ASCII. */
