@@ -4,6 +4,7 @@ import { parseArgs, UsageError } from "../args";
 import { validateGrid } from "../../src/validate";
 import type { ValidationReport } from "../../src/validate";
 import { cellAddress } from "../../src/forms/a1";
+import { headOf } from "../../src/text";
 import type { Finding, Severity } from "../../src/types";
 import { langOf, readInput } from "./workbook";
 import type { Lang } from "./workbook";
@@ -13,8 +14,8 @@ export const usage = "gec check FILE.xlsx [--json] [--lang ja|en]";
 /** A cell's text as printed: at most 40 characters and an ellipsis (a cell can hold 32,767). */
 function short(v: number | string | undefined): number | string | undefined {
   if (typeof v !== "string") return v;
-  const chars = Array.from(v.length > 200 ? v.slice(0, 200) : v);
-  return chars.length > 40 ? `${chars.slice(0, 40).join("")}…` : v;
+  const { head, cut } = headOf(v);
+  return cut ? `${head}…` : v;
 }
 
 /** A message as printed: one that echoes a huge cell keeps its start and end (a safety net under the rules' own). */

@@ -2,6 +2,7 @@
 import type { CliIo } from "../io";
 import { customFunctions } from "../../functions/registry";
 import { CellError, asMatrix, toErrorResult } from "../../functions/core";
+import { headOf } from "../../src/text";
 
 interface Request {
   id?: unknown;
@@ -38,7 +39,8 @@ function shown(v: unknown): string {
   } catch {
     text = typeof v;
   }
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  const { head, cut } = headOf(text);
+  return cut ? `${head}…` : text;
 }
 
 /** A cell of a result as JSON: a number or text, or {error, message}. */
