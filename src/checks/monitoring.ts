@@ -16,7 +16,13 @@ import {
 import type { MonitoringTarget, RoundingConvention } from "../methodology";
 import { saturationTemperatureC } from "../steam";
 import { formatRef } from "../forms/a1";
-import type { MonitoringMonth, MonitoringTable } from "../forms/monitoring";
+import { monthIndex, selectMonths } from "../forms/monitoring";
+import type {
+  MonitoringMonth,
+  MonitoringTable,
+  MonitoringTotalRow,
+  MonthSelection,
+} from "../forms/monitoring";
 import type { NumberField, ProjectRow, Submission } from "../forms/submission";
 import type { CellRef, Finding } from "../types";
 import { at, finding } from "./finding";
@@ -349,80 +355,202 @@ function checkPlausibility(
   return wet;
 }
 
-interface MonthKey {
-  year: number;
-  month: number;
-}
-const monthIndex = (m: MonthKey) => m.year * 12 + (m.month - 1);
+/** The most items a message lists before "ほか N 件 / and N more". */
+const LISTED = 12;
 
-/** The months of 5.1–5.2 exactly once: missing, duplicated and out-of-period months. */
-function checkCoverage(table: MonitoringTable, row: ProjectRow | null, findings: Finding[]): void {
-  const seen = new Map<number, MonitoringMonth>();
-  for (const m of table.months) {
+/** "a、b、c ほか 9 か月" / "a, b, c and 9 more": at most LISTED items, whatever the count. */
+function listed(items: string[], total: number): { ja: string; en: string } {
+  const more = total - items.length;
+  return {
+    ja: items.join("、") + (more > 0 ? ` ほか ${more} か月` : ""),
+    en: items.join(", ") + (more > 0 ? ` and ${more} more` : ""),
+  };
+}
+
+/** 別紙1 5.1–5.2 of the row as month indices, with its text; null when either date cannot be read. */
+export function periodOf(row: ProjectRow | null): { from: number; to: number; ja: string } | null {
+  const start = row?.dates.startDate?.reading;
+  const end = row?.dates.endDate?.reading;
+  if (!start || !end || start.kind !== "date" || end.kind !== "date") return null;
+  return {
+    from: monthIndex(start),
+    to: monthIndex(end),
+    ja: `${start.year}年${start.month}月〜${end.year}年${end.month}月`,
+  };
+}
+
+/** The months that count for the table's facility (selectMonths under its 別紙1 period). */
+export function countedMonths(table: MonitoringTable, row: ProjectRow | null): MonthSelection {
+  const period = periodOf(row);
+  return selectMonths(table, period && { from: period.from, to: period.to });
+}
+
+/** The table with its counted months only: what every sum of the check, the fill and explain reads. */
+export function countedTable(table: MonitoringTable, selection: MonthSelection): MonitoringTable {
+  return selection.rejected.length === 0 ? table : { ...table, months: selection.valid };
+}
+
+const ym = (r: { year: number; month: number }) => ({
+  ja: `${r.year}年${r.month}月`,
+  en: `${r.year}-${String(r.month).padStart(2, "0")}`,
+});
+
+/** Each rejected month at its 年月 cell, and the months of 5.1–5.2 that no counted month gives. */
+function checkCoverage(
+  table: MonitoringTable,
+  row: ProjectRow | null,
+  selection: MonthSelection,
+  findings: Finding[],
+): void {
+  const period = periodOf(row);
+  for (const { month: m, reason, first } of selection.rejected) {
+    const ref = m.month.ref;
     const r = m.month.reading;
     if (r.kind !== "date") {
       findings.push(
-        finding("monitoring.month.unreadable", "error", m.month.ref, {
-          ja: `${at(m.month.ref)} の年月を読めません（${shortened(m.month.raw)}）。「2020年4月」のように入力してください。`,
-          en: `${at(m.month.ref)}: the month cannot be read (${shortened(m.month.raw)}); type it as 2020年4月.`,
+        finding("monitoring.month.unreadable", "error", ref, {
+          ja: `${at(ref)} の年月を読めません（${shortened(m.month.raw)}）。「2020年4月」のように入力してください（この行は合計に含めません）。`,
+          en: `${at(ref)}: the month cannot be read (${shortened(m.month.raw)}); type it as 2020年4月 (the row is not summed).`,
         }),
       );
       continue;
     }
-    const k = monthIndex(r);
-    const first = seen.get(k);
-    if (first) {
+    const name = ym(r);
+    if (reason === "duplicate" && first) {
       findings.push(
         finding(
           "monitoring.month.duplicate",
           "error",
-          m.month.ref,
+          ref,
           {
-            ja: `${at(m.month.ref)} の ${r.year}年${r.month}月は ${at(first.month.ref)} と重複しています。`,
-            en: `${at(m.month.ref)}: ${r.year}-${String(r.month).padStart(2, "0")} repeats ${at(first.month.ref)}.`,
+            ja: `${at(ref)} の ${name.ja}は ${at(first.month.ref)} と重複しています（重複した行は合計に含めません）。`,
+            en: `${at(ref)}: ${name.en} repeats ${at(first.month.ref)} (the repeated row is not summed).`,
           },
-          { actual: `${r.year}年${r.month}月` },
+          { actual: name.ja },
         ),
       );
-    } else seen.set(k, m);
+    } else if (reason === "outOfYear" && table.fiscalYear !== null) {
+      const fy = table.fiscalYear;
+      findings.push(
+        finding(
+          "monitoring.month.outOfYear",
+          "error",
+          ref,
+          {
+            ja: `${at(ref)} の ${name.ja}は表題の ${fy}年度（${fy}年4月〜${fy + 1}年3月）の外です（合計に含めません）。年度ごとに表を分けてください。`,
+            en: `${at(ref)}: ${name.en} lies outside fiscal ${fy} (April ${fy} – March ${fy + 1}) that the table's title names (it is not summed); give each year its own table.`,
+          },
+          { expected: `${fy}年度`, actual: name.ja },
+        ),
+      );
+    } else if (reason === "outOfPeriod" && period) {
+      findings.push(
+        finding(
+          "monitoring.month.outOfPeriod",
+          "error",
+          ref,
+          {
+            ja: `${at(ref)} の ${name.ja}は別紙1 の期間（5.1〜5.2: ${period.ja}）の外です（合計に含めません）。`,
+            en: `${at(ref)}: ${name.en} lies outside the facility's period (5.1–5.2: ${period.ja}; it is not summed).`,
+          },
+          { expected: period.ja, actual: name.ja },
+        ),
+      );
+    } else if (reason === "afterTotal" && table.total) {
+      findings.push(
+        finding(
+          "monitoring.month.afterTotal",
+          "error",
+          ref,
+          {
+            ja: `${at(ref)} の ${name.ja}は合計行 ${at(table.total.ref)} より下にあります（合計に含めません）。月は合計行の上に入力してください。`,
+            en: `${at(ref)}: ${name.en} sits below the total row ${at(table.total.ref)} (it is not summed); enter months above the total.`,
+          },
+          { actual: name.ja },
+        ),
+      );
+    }
   }
-  const start = row?.dates.startDate?.reading;
-  const end = row?.dates.endDate?.reading;
-  if (!start || !end || start.kind !== "date" || end.kind !== "date") return;
-  const from = monthIndex(start);
-  const to = monthIndex(end);
-  const period = `${start.year}年${start.month}月〜${end.year}年${end.month}月`;
-  for (const [k, m] of seen) {
-    if (k >= from && k <= to) continue;
-    const r = m.month.reading as MonthKey;
-    findings.push(
-      finding(
-        "monitoring.month.outOfPeriod",
-        "error",
-        m.month.ref,
-        {
-          ja: `${at(m.month.ref)} の ${r.year}年${r.month}月は別紙1 の期間（5.1〜5.2: ${period}）の外です。`,
-          en: `${at(m.month.ref)}: ${r.year}-${String(r.month).padStart(2, "0")} lies outside the facility's period (5.1–5.2: ${period}).`,
-        },
-        { expected: period, actual: `${r.year}年${r.month}月` },
-      ),
-    );
-  }
+  if (!period) return;
+  const counted = new Set<number>();
+  for (const m of selection.valid)
+    counted.add(monthIndex(m.month.reading as { year: number; month: number }));
+  // counted, never listed whole: a period typed as 1900–9999 is 97,200 months
   const missing: string[] = [];
-  for (let k = from; k <= to; k++) {
-    if (!seen.has(k)) missing.push(`${Math.floor(k / 12)}年${(k % 12) + 1}月`);
+  let count = 0;
+  for (let k = period.from; k <= period.to; k++) {
+    if (counted.has(k)) continue;
+    if (count++ < LISTED) missing.push(`${Math.floor(k / 12)}年${(k % 12) + 1}月`);
   }
-  if (missing.length > 0) {
+  if (count > 0) {
+    const list = listed(missing, count);
     findings.push(
       finding(
         "monitoring.month.missing",
         "error",
         table.headerRef,
         {
-          ja: `${at(table.headerRef)} の熱実績管理表に ${missing.join("、")} がありません（別紙1 の期間 ${period}）。`,
-          en: `The monitoring table at ${at(table.headerRef)} lacks ${missing.join(", ")} (the facility's period: ${period}).`,
+          ja: `${at(table.headerRef)} の熱実績管理表に ${list.ja} がありません（別紙1 の期間 ${period.ja}）。`,
+          en: `The monitoring table at ${at(table.headerRef)} lacks ${list.en} (the facility's period: ${period.ja}).`,
         },
-        { expected: period, actual: `${seen.size} か月` },
+        { expected: period.ja, actual: `${counted.size} か月` },
+      ),
+    );
+  }
+}
+
+/** Month quantities that are never negative: flows, heat, deductions, power, fuel, days and hours. */
+const NON_NEGATIVE = [
+  "operatingDays",
+  "operatingHours",
+  "fSteam",
+  "fFeed",
+  "deduction",
+  "qMonth",
+  "ePsMonth",
+  "ratedPower",
+  "fBMonth",
+  "fTMonth",
+  "auxFuelHeat",
+  "auxFuelVolume",
+  "biomassMass",
+];
+
+/** Whether a counted month's cell holds a negative quantity (▲3,001,856, (…), −…): never summed, never derived from. */
+function negativeIn(month: MonitoringMonth, key: string): boolean {
+  const v = decimalOf(month.cells[key]);
+  return v !== null && v.isNegative() && NON_NEGATIVE.includes(key);
+}
+
+/** Keys of a month whose cells hold a negative quantity. */
+export function negativeKeys(month: MonitoringMonth): string[] {
+  return Object.keys(month.cells).filter((key) => negativeIn(month, key));
+}
+
+/** The month without its negative cells: what is derived from it (its own finding says why the rest is not). */
+function withoutNegatives(month: MonitoringMonth): MonitoringMonth {
+  const negative = negativeKeys(month);
+  if (negative.length === 0) return month;
+  const cells = { ...month.cells };
+  for (const key of negative) delete cells[key];
+  return { ...month, cells };
+}
+
+/** A negative flow, heat, deduction or power is an error at its cell: adding it would grow the credit silently. */
+function checkSigns(month: MonitoringMonth, findings: Finding[]): void {
+  const name = monthName(month);
+  for (const key of negativeKeys(month)) {
+    const field = month.cells[key];
+    findings.push(
+      finding(
+        "monitoring.cell.negative",
+        "error",
+        field.ref,
+        {
+          ja: `${at(field.ref)}（${name.ja} ${label(key)}）が負の値 ${shortened(field.raw)} です。負の量は合計に加えず、この月からは何も計算しません。正の値で入力してください。`,
+          en: `${at(field.ref)} (${name.en} ${labelEn(key)}) is negative (${shortened(field.raw)}). A negative quantity is never summed and nothing is derived from this month; enter it as a positive value.`,
+        },
+        { expected: "≥ 0", actual: shortened(field.raw) },
       ),
     );
   }
@@ -433,7 +561,7 @@ function monthValues(table: MonitoringTable, key: string): { values: Decimal[]; 
   const values: Decimal[] = [];
   for (const m of table.months) {
     const v = decimalOf(m.cells[key]);
-    if (v === null) return null;
+    if (v === null || negativeIn(m, key)) return null;
     values.push(v);
   }
   return withCells(values, () => table.months.map((m) => formatRef(m.cells[key].ref)));
@@ -462,7 +590,7 @@ function series(table: MonitoringTable, key: string): { values: Decimal[]; cells
   const values: Decimal[] = [];
   for (const m of table.months) {
     const given: Record<string, Decimal | null> = {};
-    for (const k of inputs) given[k] = decimalOf(m.cells[k]);
+    for (const k of inputs) given[k] = negativeIn(m, k) ? null : decimalOf(m.cells[k]);
     try {
       values.push(evaluateQuantities(monitoringMonthQuantities, given, [key]).values[key]);
     } catch (e) {
@@ -500,11 +628,25 @@ const BASES: Record<MonitoringTarget, string[]> = {
   fT: ["fBMonth", "fBDryBasis", "fBWetBasis"],
 };
 
-/** The 合計 row: each summed cell is the sum of its months, to the digits it holds. */
-function checkTotalRow(table: MonitoringTable, findings: Finding[]): void {
-  if (!table.total) return;
+/**
+ * Each total and subtotal row (合計, 年度計, 上期計, 小計 …): each summed cell is the sum of the counted months it spans,
+ * to the digits it holds. A rejected month is in no sum, so a total that includes one is flagged as well.
+ */
+function checkTotalRows(table: MonitoringTable, selection: MonthSelection, findings: Finding[]): void {
+  const counted = new Set(selection.valid);
+  for (const row of table.totals) {
+    const months = table.months.slice(row.from, row.to).filter((m) => counted.has(m));
+    if (months.length > 0) checkTotalRow({ ...table, months }, row, findings);
+  }
+}
+
+function checkTotalRow(table: MonitoringTable, total: MonitoringTotalRow, findings: Finding[]): void {
+  const kind =
+    total.kind === "subtotal"
+      ? { ja: `小計「${shortened(total.label)}」`, en: `subtotal "${shortened(total.label)}"` }
+      : { ja: "合計", en: "total" };
   for (const key of SUMMED_KEYS) {
-    const field = table.total.cells[key];
+    const field = total.cells[key];
     const actual = decimalOf(field);
     if (!field || actual === null) continue;
     const months = monthValues(table, key);
@@ -523,8 +665,8 @@ function checkTotalRow(table: MonitoringTable, findings: Finding[]): void {
         "error",
         field.ref,
         {
-          ja: `${at(field.ref)}（${label(key)} の合計）は ${range} の和 ${sum.toString()} になるはずですが、${actual.toString()} です。`,
-          en: `${at(field.ref)} (total of ${labelEn(key)}) should be the sum of ${range}, ${sum.toString()}, but holds ${actual.toString()}.`,
+          ja: `${at(field.ref)}（${label(key)} の${kind.ja}）は ${range} の月（${table.months.length} か月）の和 ${sum.toString()} になるはずですが、${actual.toString()} です。`,
+          en: `${at(field.ref)} (${kind.en} of ${labelEn(key)}) should be the sum of the ${table.months.length} months of ${range}, ${sum.toString()}, but holds ${actual.toString()}.`,
         },
         {
           expected: sum.toString(),
@@ -752,6 +894,68 @@ export function matchTables(
   return out;
 }
 
+/** Tables matched to the same 別紙1 row before this one: a facility's months must come from one table. */
+export function duplicateOf(
+  table: MonitoringTable,
+  tables: MonitoringTable[],
+  matches: Map<MonitoringTable, { row: ProjectRow }>,
+): MonitoringTable | null {
+  const row = matches.get(table)?.row;
+  if (!row) return null;
+  return tables.find((t) => t !== table && matches.get(t)?.row === row) ?? null;
+}
+
+/** One table's months, totals and 別紙1 row; an engine failure inside it is a finding, and the others go on. */
+function checkTable(
+  table: MonitoringTable,
+  row: ProjectRow | null,
+  tables: MonitoringTable[],
+  matches: Map<MonitoringTable, { row: ProjectRow }>,
+  findings: Finding[],
+): void {
+  const selection = countedMonths(table, row);
+  const counted = countedTable(table, selection);
+  const other = duplicateOf(table, tables, matches);
+  let current: CellRef = table.headerRef;
+  try {
+    for (const month of table.months) {
+      current = month.month.ref;
+      checkSigns(month, findings);
+      checkMonth(withoutNegatives(month), findings);
+    }
+    current = table.headerRef;
+    checkCoverage(table, row, selection, findings);
+    checkTotalRows(table, selection, findings);
+    if (row && other) {
+      const listName = row.text.facilityName?.value ?? "";
+      findings.push(
+        finding(
+          "monitoring.facility.duplicateTable",
+          "error",
+          table.headerRef,
+          {
+            ja: `${at(table.headerRef)} と ${at(other.headerRef)} の熱実績管理表はどちらも別紙1 の「${shortened(listName)}」のものです。どちらの表から 3.1 を得るか決められないため、3.1 などは照合しません。1 施設 1 表にしてください。`,
+            en: `The monitoring tables at ${at(table.headerRef)} and ${at(other.headerRef)} both belong to 別紙1's "${shortened(listName)}": which gives its 3.1 cannot be told, so 3.1 etc. are not checked. Keep one table per facility.`,
+          },
+          { actual: `${at(table.headerRef)}, ${at(other.headerRef)}` },
+        ),
+      );
+    } else if (row) {
+      current = table.headerRef;
+      const note = conventionNote(counted, row, checkTargets(counted, row, findings));
+      if (note) findings.push(note);
+    }
+  } catch (e) {
+    if (!isGecError(e)) throw e;
+    findings.push(
+      finding("monitoring.chain.failed", "error", current, {
+        ja: `${at(current)} から先の熱実績管理表 ${at(table.headerRef)} の計算ができません: ${e.text.ja}`,
+        en: `The monitoring table at ${at(table.headerRef)} cannot be computed from ${at(current)} on: ${e.text.en}`,
+      }),
+    );
+  }
+}
+
 /** Every monitoring table of the submission against its 別紙1 row. */
 export function checkMonitoring(submission: Submission): Finding[] {
   const tables = submission.monitoring;
@@ -802,13 +1006,7 @@ export function checkMonitoring(submission: Submission): Finding[] {
         ),
       );
     }
-    for (const month of table.months) checkMonth(month, findings);
-    checkCoverage(table, row, findings);
-    checkTotalRow(table, findings);
-    if (row) {
-      const note = conventionNote(table, row, checkTargets(table, row, findings));
-      if (note) findings.push(note);
-    }
+    checkTable(table, row, tables, matches, findings);
   }
   for (const row of rows) {
     const field = row.text.facilityName;

@@ -85,14 +85,14 @@ function declarationFor(s: Submission, list: ProjectList): MethodologyDeclaratio
 /** Plans every derived cell of the workbook from its inputs; the monitoring tables first, 別紙1 then from their 3.1. */
 export function planFill(grid: Grid, options: FillOptions = {}): FillPlan {
   const monitoring = planMonitoringFill(grid, options);
-  const form = planFormFill(monitoring.grid, options);
+  const form = planFormFill(monitoring.grid, options, monitoring.refusedRows);
   return {
     writes: [...monitoring.writes, ...form.writes],
     skipped: [...monitoring.skipped, ...form.skipped],
   };
 }
 
-function planFormFill(grid: Grid, options: FillOptions): FillPlan {
+function planFormFill(grid: Grid, options: FillOptions, refusedRows: Set<number> = new Set()): FillPlan {
   const submission = readSubmission(grid);
   const plan = new PlanBuilder(grid, options.formulas === true);
   const list = submission.projectList;
@@ -130,9 +130,19 @@ function planFormFill(grid: Grid, options: FillOptions): FillPlan {
       row: row.row,
       col: Math.min(...Object.values(list.columns)),
     };
-    const inputs = rowInputs(row, declaration);
+    const inputs = refusedRows.has(row.row) ? null : rowInputs(row, declaration);
     let derived: Record<string, Decimal> | null = null;
-    if (!inputs) {
+    if (refusedRows.has(row.row)) {
+      // its 3.1 … would come from a monitoring table the fill refused (the refusal says why): no tonne is guessed
+      plan.skipped.push(
+        skip(
+          "fill.refused.monitoring",
+          anchor,
+          `${row.row + 1} 行目は熱実績管理表から 3.1 などを得られないため、削減相当量まで何も書きません。`,
+          `Row ${row.row + 1} is not filled: its 3.1 etc. cannot be had from its monitoring table, so nothing up to the tonnes is written.`,
+        ),
+      );
+    } else if (!inputs) {
       plan.skipped.push(
         skip(
           "fill.row.unreadable",

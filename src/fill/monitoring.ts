@@ -16,16 +16,33 @@ import { saturationTemperatureC } from "../steam";
 import { cellAddress, formatRef } from "../forms/a1";
 import { SheetView } from "../forms/sheet";
 import { readMonitoringSheet } from "../forms/monitoring";
-import type { MonitoringMonth, MonitoringTable } from "../forms/monitoring";
+import type {
+  MonitoringMonth,
+  MonitoringTable,
+  MonitoringTotalRow,
+  MonthSelection,
+} from "../forms/monitoring";
 import { readSubmission } from "../forms/read";
 import type { NumberField, ProjectRow } from "../forms/submission";
-import { SUMMED_KEYS, agreesToDigits, matchTables, targetTotals } from "../checks/monitoring";
+import {
+  SUMMED_KEYS,
+  agreesToDigits,
+  countedMonths,
+  countedTable,
+  duplicateOf,
+  matchTables,
+  negativeKeys,
+  targetTotals,
+} from "../checks/monitoring";
+import { shortened } from "../text";
 import type { CellRef, CellValue, CellWrite, Finding, Grid } from "../types";
 import { sameFormula } from "./invert";
 
 export interface MonitoringFill {
   writes: CellWrite[];
   skipped: Finding[];
+  /** 別紙1 rows (0-based sheet rows) whose 3.1 … the fill refused to link: nothing derived from them is written. */
+  refusedRows: Set<number>;
   /** The workbook as it will be after the writes, for the fill of 別紙1's derived columns from the new 3.1. */
   grid: Grid;
 }
@@ -136,7 +153,36 @@ function addresses(month: MonitoringMonth): Record<string, string> {
   return out;
 }
 
+/** A refusal: the cell is left as it is, and the plan says why (`fill.refused.*`). */
+function refused(rule: string, ref: CellRef, ja: string, en: string): Finding {
+  return info(`fill.refused.${rule}`, ref, ja, en);
+}
+
+/** "別紙1!A7、別紙1!A9 ほか 3 件" — at most LISTED cells, whatever the count. */
+const LISTED = 12;
+function cellList(refs: CellRef[]): { ja: string; en: string } {
+  const shown = refs.slice(0, LISTED).map(formatRef);
+  const more = refs.length - shown.length;
+  return {
+    ja: shown.join("、") + (more > 0 ? ` ほか ${more} 件` : ""),
+    en: shown.join(", ") + (more > 0 ? ` and ${more} more` : ""),
+  };
+}
+
 function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): void {
+  const negative = negativeKeys(month);
+  if (negative.length > 0) {
+    const cells = cellList(negative.map((k) => month.cells[k].ref));
+    skipped.push(
+      refused(
+        "negative",
+        month.cells[negative[0]].ref,
+        `${formatRef(month.month.ref)} の月は ${cells.ja} が負の値のため、自動入力しません（負の量は合計にも加えません）。`,
+        `The month at ${formatRef(month.month.ref)} is not filled: ${cells.en} is negative (a negative quantity is never summed either).`,
+      ),
+    );
+    return;
+  }
   const given: Record<string, Decimal | null> = {};
   for (const key of MONTH_INPUTS) given[key] = decimalOf(month.cells[key]);
   const refs = addresses(month);
@@ -191,11 +237,25 @@ function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): voi
   const q = month.cells.qMonth;
   if (!q || !cellValue.hSteam || !cellValue.hFeed || !given.fSteam || !given.fFeed) return;
   const spec = specOf.get("qMonth") as QuantitySpec;
-  const value = evaluateQuantities(
-    monitoringMonthQuantities,
-    { hSteam: cellValue.hSteam, hFeed: cellValue.hFeed, fSteam: given.fSteam, fFeed: given.fFeed },
-    ["qMonth"],
-  ).values.qMonth;
+  let value: Decimal;
+  try {
+    value = evaluateQuantities(
+      monitoringMonthQuantities,
+      { hSteam: cellValue.hSteam, hFeed: cellValue.hFeed, fSteam: given.fSteam, fFeed: given.fFeed },
+      ["qMonth"],
+    ).values.qMonth;
+  } catch (e) {
+    if (!isGecError(e)) throw e;
+    skipped.push(
+      refused(
+        "month",
+        q.ref,
+        `${formatRef(q.ref)}（生成熱量）は書きません: ${e.text.ja}`,
+        `${formatRef(q.ref)} (heat) is not written: ${e.text.en}`,
+      ),
+    );
+    return;
+  }
   const plain = ["fSteam", "fFeed"].every((k) => plainNumber(month.cells[k]));
   out.cell(
     q,
@@ -205,36 +265,108 @@ function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): voi
   );
 }
 
-/** The 合計 row: =SUM of each summed column over its months. */
-function fillTotals(table: MonitoringTable, out: Writes): void {
-  if (!table.total || table.months.length === 0) return;
-  for (const key of SUMMED_KEYS) {
-    const field = table.total.cells[key];
-    if (!field) continue;
-    const cells = table.months.map((m) => m.cells[key]);
-    if (cells.some((c) => decimalOf(c) === null)) continue;
-    const month = specOf.get(key) ?? { key, symbol: key, label: { ja: key, en: key }, unit: "" };
-    const spec = columnTotal(month);
-    const range = `${cellAddress(cells[0].ref)}:${cellAddress(cells[cells.length - 1].ref)}`;
-    const values = cells.map((c) => decimalOf(c) as Decimal);
-    const sum = evaluateQuantities([spec], {}, [spec.key], {
-      columns: { [key]: { values, cells: [] } },
-    }).values[spec.key];
-    const plain = cells.every((c) => plainNumber(c) || c.formula !== null);
-    const formula = plain ? excelFormula(spec, [spec], { addresses: {}, ranges: { [key]: range } }) : null;
-    out.cell(field, sum, formula, (current) => agreesToDigits(current, sum));
+/** "C5:C10,C12:C17": the month cells as runs of adjacent rows (a subtotal row between them is left out). */
+function monthRanges(cells: NumberField[]): string {
+  const runs: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= cells.length; i++) {
+    if (i < cells.length && cells[i].ref.row === cells[i - 1].ref.row + 1) continue;
+    const [a, b] = [cellAddress(cells[start].ref), cellAddress(cells[i - 1].ref)];
+    runs.push(a === b ? a : `${a}:${b}`);
+    start = i;
   }
+  return runs.join(",");
+}
+
+/**
+ * Each total and subtotal row: =SUM of each summed column over the months it spans. A row that spans a rejected month
+ * (unreadable, repeated, out of the year or the period) is refused whole: its sum would count the month or hide it.
+ */
+function fillTotals(
+  table: MonitoringTable,
+  selection: MonthSelection,
+  out: Writes,
+  skipped: Finding[],
+): void {
+  const rejected = new Set(selection.rejected.map((r) => r.month));
+  for (const total of table.totals) {
+    const months = table.months.slice(total.from, total.to);
+    if (months.length === 0) continue;
+    const bad = months.filter((m) => rejected.has(m));
+    if (bad.length > 0) {
+      const cells = cellList(bad.map((m) => m.month.ref));
+      skipped.push(
+        refused(
+          "rejectedMonth",
+          total.ref,
+          `${formatRef(total.ref)} の${totalName(total).ja}は書きません: その範囲の ${cells.ja} の月は照合で不採用（読めない・重複・年度外・期間外）のため、合計できません。`,
+          `The ${totalName(total).en} at ${formatRef(total.ref)} is not written: the month at ${cells.en} within it is rejected by the check (unreadable, repeated, outside the year or the period), so it cannot be summed.`,
+        ),
+      );
+      continue;
+    }
+    for (const key of SUMMED_KEYS) {
+      const field = total.cells[key];
+      if (!field) continue;
+      const cells = months.map((m) => m.cells[key]);
+      const invalid = months.filter((m) => decimalOf(m.cells[key]) === null || negativeKeys(m).includes(key));
+      if (invalid.length > 0) {
+        const list = cellList(invalid.map((m) => m.cells[key].ref));
+        skipped.push(
+          refused(
+            "invalidInput",
+            field.ref,
+            `${formatRef(field.ref)} は書きません: ${list.ja} が空欄・読めない値・負の値のため、合計できません。`,
+            `${formatRef(field.ref)} is not written: ${list.en} is blank, unreadable or negative, so the column cannot be summed.`,
+          ),
+        );
+        continue;
+      }
+      const month = specOf.get(key) ?? { key, symbol: key, label: { ja: key, en: key }, unit: "" };
+      const spec = columnTotal(month);
+      const values = cells.map((c) => decimalOf(c) as Decimal);
+      const sum = evaluateQuantities([spec], {}, [spec.key], {
+        columns: { [key]: { values, cells: [] } },
+      }).values[spec.key];
+      const plain = cells.every((c) => plainNumber(c) || c.formula !== null);
+      const formula = plain
+        ? excelFormula(spec, [spec], { addresses: {}, ranges: { [key]: monthRanges(cells) } })
+        : null;
+      out.cell(field, sum, formula, (current) => agreesToDigits(current, sum));
+    }
+  }
+}
+
+function totalName(total: MonitoringTotalRow): { ja: string; en: string } {
+  return total.kind === "subtotal"
+    ? { ja: `小計「${shortened(total.label)}」`, en: `subtotal "${shortened(total.label)}"` }
+    : { ja: "合計", en: "total" };
 }
 
 /**
  * 3.1 / 3.2 / 3.6 / 3.7 of the facility's 別紙1 row from the table: the convention the cell already follows, else
  * the sum truncated; as a formula over the 合計 cells where the convention has one (each month rounded has none).
  */
-function linkRow(table: MonitoringTable, row: ProjectRow, out: Writes): void {
+function linkRow(table: MonitoringTable, row: ProjectRow, out: Writes, skipped: Finding[]): boolean {
+  let linked = true;
   for (const target of LINKED) {
     const field = row.numbers[target];
+    if (!field) continue;
     const totals = targetTotals(table, target);
-    if (!field || !totals) continue;
+    if (!totals) {
+      // a column the table has, with a month blank, unreadable or negative: the sum is not known
+      if (table.columns[TARGET_MONTH[target]] === undefined && target !== "qBl") continue;
+      linked = false;
+      skipped.push(
+        refused(
+          "invalidInput",
+          field.ref,
+          `${formatRef(field.ref)} は熱実績管理表 ${formatRef(table.headerRef)} から書きません: 月の値に空欄・読めない値・負の値があり、合計が決まらないためです。`,
+          `${formatRef(field.ref)} is not written from the monitoring table at ${formatRef(table.headerRef)}: a month holds a blank, unreadable or negative value, so its total is not known.`,
+        ),
+      );
+      continue;
+    }
     const current = decimalOf(field);
     const convention: RoundingConvention["id"] =
       (current !== null
@@ -256,6 +388,33 @@ function linkRow(table: MonitoringTable, row: ProjectRow, out: Writes): void {
     }
     out.cell(field, value, formula);
   }
+  return linked;
+}
+
+/** Why a table cannot give its row's 3.1 …: rejected months, or a second table for the same facility. */
+function refusal(
+  table: MonitoringTable,
+  row: ProjectRow,
+  selection: MonthSelection,
+  other: MonitoringTable | null,
+): Finding | null {
+  const ref = (row.numbers.qBl ?? row.text.facilityName)?.ref ?? table.headerRef;
+  if (other) {
+    return refused(
+      "duplicateTable",
+      ref,
+      `${formatRef(ref)} の行には熱実績管理表が 2 つあります（${formatRef(table.headerRef)}、${formatRef(other.headerRef)}）。どちらから 3.1 を得るか決められないため、3.1 から削減相当量までを書きません。`,
+      `The row of ${formatRef(ref)} has two monitoring tables (${formatRef(table.headerRef)}, ${formatRef(other.headerRef)}): which gives 3.1 cannot be told, so nothing from 3.1 to the tonnes is written.`,
+    );
+  }
+  if (selection.rejected.length === 0) return null;
+  const cells = cellList(selection.rejected.map((r) => r.month.month.ref));
+  return refused(
+    "rejectedMonth",
+    ref,
+    `${formatRef(ref)} の行は熱実績管理表 ${formatRef(table.headerRef)} に照合で不採用の月（${cells.ja}: 読めない・重複・年度外・期間外・合計の下）があるため、3.1 から削減相当量までを書きません。月を直してから自動入力してください。`,
+    `The row of ${formatRef(ref)} is not filled from 3.1 to the tonnes: the monitoring table at ${formatRef(table.headerRef)} has months the check rejects (${cells.en}: unreadable, repeated, outside the year or the period, or below the total). Correct them and fill again.`,
+  );
 }
 
 /**
@@ -285,22 +444,28 @@ export function monitoringLinkFormula(
 export function planMonitoringFill(grid: Grid, options: { formulas?: boolean } = {}): MonitoringFill {
   const out = new Writes(options.formulas === true);
   const skipped: Finding[] = [];
+  const refusedRows = new Set<number>();
   const read = (g: Grid) => g.sheets.flatMap((s) => readMonitoringSheet(new SheetView(s)));
   const tables = read(grid);
-  if (tables.length === 0) return { writes: [], skipped, grid };
+  if (tables.length === 0) return { writes: [], skipped, grid, refusedRows };
+  // 5.1–5.2 and the facility names are inputs: the fill changes neither, so one match serves every step
+  const rows = readSubmission(grid).projectList?.rows ?? [];
+  const selectionOf = (ts: MonitoringTable[]) => {
+    const matches = matchTables(ts, rows);
+    return ts.map((t) => ({ table: t, selection: countedMonths(t, matches.get(t)?.row ?? null) }));
+  };
   for (const table of tables) for (const month of table.months) fillMonth(month, out, skipped);
   let current = withWrites(grid, out.writes);
   const monthWrites = out.writes.length;
-  for (const table of read(current)) fillTotals(table, out);
+  for (const { table, selection } of selectionOf(read(current))) fillTotals(table, selection, out, skipped);
   current = withWrites(current, out.writes.slice(monthWrites));
   const linked = out.writes.length;
-  const rows = readSubmission(current).projectList?.rows ?? [];
   const tablesNow = read(current);
-  const matches = matchTables(tablesNow, rows);
+  const rowsNow = readSubmission(current).projectList?.rows ?? [];
+  const matches = matchTables(tablesNow, rowsNow);
   for (const table of tablesNow) {
     const row = matches.get(table)?.row;
-    if (row) linkRow(table, row, out);
-    else
+    if (!row) {
       skipped.push(
         info(
           "fill.monitoring.unmatched",
@@ -309,7 +474,18 @@ export function planMonitoringFill(grid: Grid, options: { formulas?: boolean } =
           `The monitoring table at ${formatRef(table.headerRef)} matches no 別紙1 facility, so 3.1 etc. are not linked to it.`,
         ),
       );
+      continue;
+    }
+    const selection = countedMonths(table, row);
+    const why = refusal(table, row, selection, duplicateOf(table, tablesNow, matches));
+    if (why) {
+      // one refusal per row, however many tables name it
+      if (!refusedRows.has(row.row)) skipped.push(why);
+      refusedRows.add(row.row);
+      continue;
+    }
+    if (!linkRow(countedTable(table, selection), row, out, skipped)) refusedRows.add(row.row);
   }
   current = withWrites(current, out.writes.slice(linked));
-  return { writes: out.writes, skipped, grid: current };
+  return { writes: out.writes, skipped, grid: current, refusedRows };
 }

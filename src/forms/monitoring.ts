@@ -2,6 +2,7 @@
 // headed by its 熱設備名称, one row per month under a 年月 column, and a 合計 row.
 import {
   excelSerialFromDate,
+  fiscalYearOf,
   normalizeText,
   parseDateCell,
   parseNumberCell,
@@ -27,9 +28,73 @@ export interface MonitoringTable {
   facilityName: TextField | null;
   /** Column index of each recognised quantity key. */
   columns: Record<string, number>;
+  /** Every row read as a month (its 年月 a date, or a text that is no total label): valid or not, see selectMonths. */
   months: MonitoringMonth[];
-  /** The 合計 row: its label cell and its number cells by key. */
-  total: { ref: CellRef; cells: Record<string, NumberField> } | null;
+  /** Every labelled row that is not a month (合計, 年度計, 上期計, 小計, a blank label with numbers), in order. */
+  totals: MonitoringTotalRow[];
+  /** The table's 合計: its first total row (the one 別紙1 links to). */
+  total: MonitoringTotalRow | null;
+  /** The 年度 its title names ("2020年度", "令和2年度"), null when it names none. */
+  fiscalYear: number | null;
+}
+
+/**
+ * A total or subtotal row: checked against the months it spans, never summed. A total spans every month since the
+ * previous total (a table of two years has two), a subtotal (上期計, 小計) those since the previous total or subtotal.
+ */
+export interface MonitoringTotalRow {
+  ref: CellRef;
+  row: number;
+  kind: "total" | "subtotal";
+  /** The label as typed ("" for a blank label). */
+  label: string;
+  /** The months it spans: months[from] … months[to − 1]. */
+  from: number;
+  to: number;
+  cells: Record<string, NumberField>;
+}
+
+/** Why a month row is not summed: each is an error at its 年月 cell. */
+export type MonthRejection = "unreadable" | "duplicate" | "outOfYear" | "outOfPeriod" | "afterTotal";
+
+export interface MonthSelection {
+  /** The months that count, each once, in table order. */
+  valid: MonitoringMonth[];
+  rejected: { month: MonitoringMonth; reason: MonthRejection; first?: MonitoringMonth }[];
+}
+
+/** A month as an index (year × 12 + month − 1), for periods and coverage. */
+export const monthIndex = (m: { year: number; month: number }): number => m.year * 12 + (m.month - 1);
+
+/**
+ * The one definition of a month that counts, shared by checks, fill and explain: its 年月 reads as a date, it lies in
+ * the table's 年度 (when the title names one) and in `period` (別紙1 5.1–5.2, month indices), it comes before the
+ * table's first 合計, and no earlier row names the same month. Every other month row is rejected, with its reason.
+ */
+export function selectMonths(
+  table: MonitoringTable,
+  period: { from: number; to: number } | null,
+): MonthSelection {
+  const valid: MonitoringMonth[] = [];
+  const rejected: MonthSelection["rejected"] = [];
+  const seen = new Map<number, MonitoringMonth>();
+  const end = table.total ? table.total.to : Infinity;
+  const fy = table.fiscalYear;
+  table.months.forEach((month, i) => {
+    const r = month.month.reading;
+    if (r.kind !== "date") return void rejected.push({ month, reason: "unreadable" });
+    const k = monthIndex(r);
+    const first = seen.get(k);
+    if (first) return void rejected.push({ month, reason: "duplicate", first });
+    seen.set(k, month);
+    if (fy !== null && (k < fy * 12 + 3 || k > fy * 12 + 14))
+      return void rejected.push({ month, reason: "outOfYear" });
+    if (period && (k < period.from || k > period.to))
+      return void rejected.push({ month, reason: "outOfPeriod" });
+    if (i >= end) return void rejected.push({ month, reason: "afterTotal" });
+    valid.push(month);
+  });
+  return { valid, rejected };
 }
 
 /** A folded header text → the quantity key it names, by the vocabulary of DOMAIN.md §5.1 (most specific first). */
@@ -74,6 +139,8 @@ export function monitoringColumnOf(label: string): string | null {
 const RATIO_KEYS = new Set(["moisture"]);
 /** How many blank rows end a table's months. */
 const MAX_BLANK_ROWS = 2;
+/** Widest header read: a real table has about 20 columns. */
+const MAX_HEADER_COLUMNS = 256;
 /** How many rows above its header a table's 熱設備名称 may sit. */
 const NAME_ROWS_ABOVE = 5;
 const FACILITY_LABEL = normalizeText("熱設備名称");
@@ -113,8 +180,15 @@ function numberAt(sheet: SheetView, row: number, col: number, ratio: boolean): N
   return new LazyNumberCell(sheet, row, col, ratio);
 }
 
-function isTotal(label: string): boolean {
-  return label === "合計" || label === "計" || label.startsWith("合計") || label === "年間合計";
+/** Labels of a subtotal (上期計, 下期計, 小計, 第1四半期計, Q1 計, subtotal); folded as normalizeText folds them. */
+const SUBTOTAL_LABEL = /小計|上期|下期|半期|四半期|期計|subtotal|^q[1-4]/;
+/** Labels of a total: any text with 計 in it (合計, 計, 年度計, 年間合計, 総計), or total/sum. */
+const TOTAL_LABEL = /計|total|sum/;
+
+/** What a labelled row of a monitoring table is, by its 年月 cell: a total, a subtotal, or (null) a month row. */
+export function totalKindOf(label: string): "total" | "subtotal" | null {
+  if (SUBTOTAL_LABEL.test(label)) return "subtotal";
+  return TOTAL_LABEL.test(label) ? "total" : null;
 }
 
 /** "熱設備名称：X" gives X; a bare label gives the first text to its right. */
@@ -141,10 +215,20 @@ function readHeader(
   sheet: SheetView,
   row: number,
   col: number,
-): { columns: Record<string, number>; rows: number } | null {
-  const lowerHas = (c: number) => sheet.label(row + 1, c) !== "";
+): { columns: Record<string, number>; rows: number; right: number } | null {
+  // the header runs right until three empty columns (upper and lower rows), and never past MAX_HEADER_COLUMNS:
+  // one pass bounds it, so a sheet of thousands of 月 cells costs each anchor a few columns, not the sheet's width
+  let right = col;
   let lowerCount = 0;
-  for (let c = col + 1; c <= sheet.right; c++) if (lowerHas(c)) lowerCount++;
+  for (let c = col + 1, empty = 0; c <= Math.min(sheet.right, col + MAX_HEADER_COLUMNS) && empty < 3; c++) {
+    const upper = sheet.label(row, c) !== "";
+    const lower = sheet.label(row + 1, c) !== "";
+    if (lower) lowerCount++;
+    if (upper || lower) {
+      empty = 0;
+      right = c;
+    } else empty++;
+  }
   // a second header row: text under the header, and no month under 年月 (blank, or 年月 merged down and repeated)
   const below = sheet.value(row + 1, col);
   const twoRows =
@@ -152,16 +236,13 @@ function readHeader(
     (below === null || below === "" || (typeof below === "string" && parseDateCell(below).kind !== "date"));
   const columns: Record<string, number> = { month: col };
   let group = "";
-  let empty = 0;
-  for (let c = col + 1; c <= sheet.right && empty < 3; c++) {
+  for (let c = col + 1; c <= right; c++) {
     const upper = sheet.label(row, c);
     const lower = twoRows ? sheet.label(row + 1, c) : "";
     if (upper === "" && lower === "") {
-      empty++;
       group = "";
       continue;
     }
-    empty = 0;
     // a merged group label arrives in its first column only: carry it over the columns that have a lower text
     if (upper !== "") group = lower !== "" ? upper : "";
     const text = upper !== "" ? upper + lower : group + lower;
@@ -170,7 +251,7 @@ function readHeader(
   }
   // a table is a 年月 column and at least the steam flow or the heat it gives
   if (columns.fSteam === undefined && columns.qMonth === undefined) return null;
-  return { columns, rows: twoRows ? 2 : 1 };
+  return { columns, rows: twoRows ? 2 : 1, right };
 }
 
 /** "（2020年度）" in the title or name rows above the header: the fiscal year a bare "4月" belongs to. */
@@ -178,8 +259,8 @@ function fiscalYearAbove(sheet: SheetView, headerRow: number, left: number): num
   for (let r = headerRow - 1; r >= Math.max(sheet.top, headerRow - NAME_ROWS_ABOVE); r--) {
     for (let c = left; c <= Math.min(sheet.right, left + 12); c++) {
       const v = sheet.value(r, c);
-      const m = typeof v === "string" ? /(\d{4})\s*年度/.exec(v.normalize("NFKC")) : null;
-      if (m) return Number(m[1]);
+      const year = typeof v === "string" ? fiscalYearOf(v) : null;
+      if (year !== null) return year;
     }
   }
   return null;
@@ -196,7 +277,7 @@ function monthReading(raw: CellValue, fiscalYear: number | null): DateReading {
   return { kind: "date", serial: excelSerialFromDate(year, month, 1), year, month, day: null };
 }
 
-function readTable(sheet: SheetView, row: number, col: number): MonitoringTable | null {
+function readTable(sheet: SheetView, row: number, col: number): (MonitoringTable & { right: number }) | null {
   const header = readHeader(sheet, row, col);
   if (!header) return null;
   const { columns } = header;
@@ -207,52 +288,94 @@ function readTable(sheet: SheetView, row: number, col: number): MonitoringTable 
     return cells;
   };
   const months: MonitoringMonth[] = [];
+  const totals: MonitoringTotalRow[] = [];
   const fiscalYear = fiscalYearAbove(sheet, row, Math.max(sheet.left, col - 2));
-  let total: MonitoringTable["total"] = null;
+  // where the next total or subtotal starts counting: after the last total, or after the last total-like row
+  let sinceTotal = 0;
+  let sinceAny = 0;
   let blank = 0;
+  let unlabelled: number | null = null;
   for (let r = row + header.rows; r <= sheet.bottom && blank <= MAX_BLANK_ROWS; r++) {
     const raw = sheet.value(r, col);
-    if (typeof raw === "string" && isTotal(sheet.label(r, col))) {
-      total = { ref: sheet.ref(r, col), cells: cellsOf(r) };
+    const label = sheet.label(r, col);
+    // the next table's header or its 熱設備名称 ends this one
+    if (label !== "" && (monitoringColumnOf(label) === "month" || label.startsWith(FACILITY_LABEL_SHORT)))
       break;
-    }
+    if (label.startsWith(FACILITY_LABEL)) break;
     const hasNumbers = numberKeys.some(([, c]) => {
       const v = sheet.value(r, c);
       return v !== null && v !== "";
     });
-    if (raw === null || raw === "") {
-      if (!hasNumbers) {
-        blank++;
-        continue;
-      }
+    const blankLabel = raw === null || raw === "";
+    if (blankLabel && !hasNumbers) {
+      blank++;
+      continue;
+    }
+    blank = 0;
+    const kind = blankLabel ? "blank" : typeof raw === "string" ? totalKindOf(label) : null;
+    if (kind !== null) {
+      // a blank label with numbers is a subtotal when months follow it, else the total (settled below)
+      const total: MonitoringTotalRow = {
+        ref: sheet.ref(r, col),
+        row: r,
+        kind: kind === "subtotal" ? "subtotal" : "total",
+        label: blankLabel ? "" : String(raw),
+        from: kind === "subtotal" || kind === "blank" ? sinceAny : sinceTotal,
+        to: months.length,
+        cells: cellsOf(r),
+      };
+      // an unlabelled row before a labelled total is a subtotal too
+      if (unlabelled !== null) totals[unlabelled].kind = "subtotal";
+      unlabelled = kind === "blank" ? totals.length : null;
+      totals.push(total);
+      sinceAny = months.length;
+      if (total.kind === "total") sinceTotal = months.length;
+      continue;
     }
     const month = monthReading(raw, fiscalYear);
     // a text that is no month and a row without numbers: the next table's title, a note
     if (month.kind !== "date" && !hasNumbers) break;
-    blank = 0;
+    if (unlabelled !== null) {
+      totals[unlabelled].kind = "subtotal";
+      unlabelled = null;
+    }
     months.push({ row: r, month: { reading: month, raw, ref: sheet.ref(r, col) }, cells: cellsOf(r) });
   }
+  // an unlabelled row after the last month is the table's total over every month since the last total
+  if (unlabelled !== null)
+    totals[unlabelled].from = totals
+      .slice(0, unlabelled)
+      .reduce((from, t) => (t.kind === "total" ? t.to : from), 0);
   return {
     sheet: sheet.name,
     headerRef: sheet.ref(row, col),
     facilityName: facilityNameAbove(sheet, row, Math.max(sheet.left, col - 2)),
     columns,
     months,
-    total,
+    totals,
+    total: totals.find((t) => t.kind === "total") ?? null,
+    fiscalYear,
+    right: header.right,
   };
 }
 
-/** Every monitoring table of one sheet, in reading order. */
 /** The raw text of a 年月 header cell (spaces allowed between its characters); anchored, so it never backtracks far. */
 const MONTH_HEADER_TEXT = /^[\s\u3000_]*(?:年[\s\u3000_]*月|対象[\s\u3000_]*月|月[\s\u3000_]*$)/;
 
+/** Every monitoring table of one sheet, in reading order. */
 export function readMonitoringSheet(sheet: SheetView): MonitoringTable[] {
   // only a text that starts with 年月, 対象月 or is 月 can be the header: dates such as 2020年4月1日 fill 別紙1's rows
   const anchors = sheet.find((label) => monitoringColumnOf(label) === "month", MONTH_HEADER_TEXT);
   const tables: MonitoringTable[] = [];
+  // a 年月 cell inside a header already read (its row, within its columns) heads no table of its own
+  let covered: { row: number; left: number; right: number } | null = null;
   for (const a of anchors) {
-    const table = readTable(sheet, a.row, a.col);
-    if (table) tables.push(table);
+    if (covered && a.row === covered.row && a.col > covered.left && a.col <= covered.right) continue;
+    const found = readTable(sheet, a.row, a.col);
+    if (!found) continue;
+    const { right, ...table } = found;
+    covered = { row: a.row, left: a.col, right };
+    tables.push(table);
   }
   return tables;
 }

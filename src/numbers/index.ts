@@ -8,5 +8,6 @@ export {
   excelSerialFromDate,
   dateFromExcelSerial,
   normalizeText,
+  fiscalYearOf,
 } from "./parse";
 export type { NumberReading, DateReading } from "./parse";

@@ -138,7 +138,7 @@ export function parseRatioCell(raw: CellValue): NumberReading {
 // ---- dates -----------------------------------------------------------------------------------------------
 
 /** Era start years: 和暦 year n of an era is (start + n − 1). */
-const ERAS: Record<string, number> = {
+export const ERAS: Record<string, number> = {
   令和: 2019,
   r: 2019,
   平成: 1989,
@@ -222,6 +222,17 @@ function withoutTrailingNote(text: string): string {
     if (text[i] === "(" || text[i] === "（") return text.slice(0, i);
   }
   return text;
+}
+
+/** The 年度 a text names: "2020年度", "（２０２０年度）", "令和2年度", "令和元年度", "R2年度"; null for none. */
+export function fiscalYearOf(text: string): number | null {
+  const folded = text.slice(0, MAX_LABEL_TEXT).normalize("NFKC");
+  const western = /(\d{4})\s*年度/.exec(folded);
+  if (western) return Number(western[1]);
+  const era = /(令和|平成|昭和|(?<![A-Za-z])[RrHhSs])\s*(\d{1,2}|元)\s*年度/.exec(folded);
+  if (!era) return null;
+  const start = ERAS[era[1].length === 1 ? era[1].toLowerCase() : era[1]];
+  return start + (era[2] === "元" ? 1 : Number(era[2])) - 1;
 }
 
 /** A date from a cell: Excel serials, 2020年4月1日, 2020/4/1, 2020-04-01, R2.4.1, 令和2年4月1日, 平成29年1月, H29.1. */

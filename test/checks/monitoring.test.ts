@@ -7,7 +7,7 @@ import type { CellValue, Finding, Grid } from "../../src/types";
 import { withCell } from "../fixtures/seedSubmissions";
 import { MONITORING_VARIANTS, cellOf, monitoredGrid } from "../fixtures/monitoring";
 import type { TablePlace } from "../fixtures/monitoring";
-import { MONITORING_CASES } from "./monitoringCases";
+import { FAULT_INJECTED_RULES, MONITORING_CASES } from "./monitoringCases";
 import type { MonitoringEdit, MonitoringPlace } from "./monitoringCases";
 
 function currentNumber(grid: Grid, sheet: string, a1: string): number {
@@ -147,7 +147,7 @@ describe("derivations reach down to the month", () => {
 
 describe("every monitoring rule has a fixture", () => {
   it("each rule and each instance of MONITORING_RULES", () => {
-    const covered = new Set(MONITORING_CASES.map((c) => c.rule));
+    const covered = new Set([...MONITORING_CASES.map((c) => c.rule), ...Object.keys(FAULT_INJECTED_RULES)]);
     const ids = MONITORING_RULES.flatMap((r) => (r.instances ? r.instances.map((i) => i.id) : [r.id]));
     expect(ids.filter((id) => !covered.has(id))).toEqual([]);
   });

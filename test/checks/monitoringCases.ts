@@ -31,6 +31,39 @@ export interface MonitoringCase {
 
 const APRIL = 0;
 
+/**
+ * Rules no edit of a workbook reaches, each tested by fault injection in the file named: an engine failure inside one
+ * facility's chain (every input the engine refuses is now caught at its cell before the chain runs).
+ */
+export const FAULT_INJECTED_RULES: Record<string, string> = {
+  "monitoring.chain.failed": "test/checks/chainFailure.test.ts",
+};
+
+/**
+ * What a month row that is not counted (unreadable, repeated, out of the period) necessarily brings: it is in no sum,
+ * so each summed cell of the table's 合計 and 別紙1's 3.1, 3.2 (and 3.6, 3.7 where the table has fuel) no longer follow.
+ */
+function uncounted(table: 0 | 1 | 2): { rule: string; at: MonitoringPlace }[] {
+  const fuel = table !== 0;
+  const summed = [
+    "operatingDays",
+    "fSteam",
+    "fFeed",
+    ...(table === 1 ? ["deduction"] : []),
+    "qMonth",
+    "ePsMonth",
+    ...(fuel ? ["fBMonth", "auxFuelHeat"] : []),
+  ];
+  const targets = ["qBl", "ePs", ...(fuel ? ["fB", "fT"] : [])];
+  return [
+    ...summed.map((key) => ({
+      rule: "monitoring.total.recompute",
+      at: { table, key, month: "total" as const },
+    })),
+    ...targets.map((key) => ({ rule: `monitoring.${key}.fromTable`, at: { list: table, key } })),
+  ];
+}
+
 export const MONITORING_CASES: MonitoringCase[] = [
   {
     name: "p_abs rounded once only",
@@ -112,8 +145,8 @@ export const MONITORING_CASES: MonitoringCase[] = [
     severity: "error",
     edits: [{ table: 1, key: "month", month: 5, value: "2020年13月" }],
     at: { table: 1, key: "month", month: 5 },
-    // the row's month is not read, so September is missing
-    also: [{ rule: "monitoring.month.missing", at: { header: 1 } }],
+    // the row's month is not read, so September is missing, and the row is in no sum
+    also: [{ rule: "monitoring.month.missing", at: { header: 1 } }, ...uncounted(1)],
   },
   {
     name: "a month of the period without a row",
@@ -135,6 +168,8 @@ export const MONITORING_CASES: MonitoringCase[] = [
     at: { table: 2, key: "month", month: 11 },
     expected: "2020年4月〜2021年2月",
     actual: "2021年3月",
+    // March is in no sum: the 合計 and 3.1 … typed with it no longer follow
+    also: uncounted(2),
   },
   {
     name: "the same month twice",
@@ -143,7 +178,74 @@ export const MONITORING_CASES: MonitoringCase[] = [
     edits: [{ table: 2, key: "month", month: 11, value: "2021年2月" }],
     at: { table: 2, key: "month", month: 11 },
     actual: "2021年2月",
-    also: [{ rule: "monitoring.month.missing", at: { header: 2 } }],
+    // the repeated row is in no sum, and March has no row
+    also: [{ rule: "monitoring.month.missing", at: { header: 2 } }, ...uncounted(2)],
+  },
+  {
+    name: "a month of the next fiscal year appended",
+    rule: "monitoring.month.outOfYear",
+    severity: "error",
+    // 川辺's title names 2020年度 (its 熱設備名称 ends in "(2020年度)"): April 2021 belongs to the next year's table
+    edits: [{ table: 1, key: "month", month: 11, value: "2021年4月" }],
+    at: { table: 1, key: "month", month: 11 },
+    expected: "2020年度",
+    actual: "2021年4月",
+    // the row is in no sum, and March 2021 has no row
+    also: [{ rule: "monitoring.month.missing", at: { header: 1 } }, ...uncounted(1)],
+  },
+  {
+    name: "a 合計 typed in the middle of the table",
+    rule: "monitoring.month.afterTotal",
+    severity: "error",
+    // September's 年月 overwritten with 合計: that row is then 津別's total (of April–August), and October–March below
+    // it are in no sum
+    edits: [{ table: 0, key: "month", month: 5, value: "合計" }],
+    at: { table: 0, key: "month", month: 6 },
+    actual: "2020年10月",
+    also: [
+      ...[7, 8, 9, 10, 11].map((month) => ({
+        rule: "monitoring.month.afterTotal",
+        at: { table: 0 as const, key: "month", month },
+      })),
+      // September … March are counted by no row
+      { rule: "monitoring.month.missing", at: { header: 0 } },
+      // the new 合計 holds September's numbers, not the sum of April–August
+      ...["operatingDays", "fSteam", "fFeed", "qMonth", "ePsMonth"].map((key) => ({
+        rule: "monitoring.total.recompute",
+        at: { table: 0 as const, key, month: 5 },
+      })),
+      ...["qBl", "ePs"].map((key) => ({
+        rule: `monitoring.${key}.fromTable`,
+        at: { list: 0 as const, key },
+      })),
+    ],
+  },
+  {
+    name: "a negative 控除熱量 (▲)",
+    rule: "monitoring.cell.negative",
+    severity: "error",
+    // added as typed it would grow 3.1 by 2 × 3,001,856 MJ; the column is then in no sum, so 3.1 is not compared
+    edits: [{ table: 1, key: "deduction", month: APRIL, value: "▲3,001,856" }],
+    at: { table: 1, key: "deduction", month: APRIL },
+    actual: "▲3,001,856",
+  },
+  {
+    name: "a negative steam flow",
+    rule: "monitoring.cell.negative",
+    severity: "error",
+    // once an exit 2 naming no cell; now a finding at the cell, and the flow is in no sum (3.1 is not compared)
+    edits: [{ table: 0, key: "fSteam", month: 1, value: -18750.5 }],
+    at: { table: 0, key: "fSteam", month: 1 },
+    actual: "-18750.5",
+  },
+  {
+    name: "two tables for one facility",
+    rule: "monitoring.facility.duplicateTable",
+    severity: "error",
+    // セイホク's table renamed to 川辺: which table gives 川辺's 3.1 cannot be told (fill once linked the last one)
+    edits: [{ name: 2, value: "川辺木質バイオマス熱電供給設備 (2020年度)" }],
+    at: { header: 1 },
+    also: [{ rule: "monitoring.facility.duplicateTable", at: { header: 2 } }],
   },
   {
     name: "a 合計 off by one",
