@@ -5,7 +5,7 @@ import { evaluateQuantities, grouped, stepLine } from "../formula";
 import type { DerivationStep } from "../formula";
 import { ROUNDING_CONVENTIONS, getMethodology, monitoringMonthQuantities } from "../methodology";
 import type { MonitoringTarget } from "../methodology";
-import { matchTables, targetAlternatives } from "../checks/monitoring";
+import { countedMonths, countedTable, matchTables, targetAlternatives } from "../checks/monitoring";
 import type { MethodologyDeclaration, QuantityDeclaration, RowInputs } from "../methodology";
 import { cellAddress, columnLetters, formatRef, parseA1 } from "../forms/a1";
 import { readSubmission } from "../forms/read";
@@ -158,7 +158,8 @@ function monitoringExplanation(submission: Submission, ref: CellRef): ExplainRes
       const field = row.numbers[target];
       if (!field || !sameCell(field.ref, ref)) continue;
       const declared = decimalOf(field);
-      const alternatives = targetAlternatives(table, target);
+      // the months that count, as the check and the fill read them
+      const alternatives = targetAlternatives(countedTable(table, countedMonths(table, row)), target);
       let chosen: { value: Decimal; steps: DerivationStep[] } | null = null;
       let convention: Message | null = null;
       for (const alt of alternatives) {

@@ -407,6 +407,16 @@ function refusal(
       `The row of ${formatRef(ref)} has two monitoring tables (${formatRef(table.headerRef)}, ${formatRef(other.headerRef)}): which gives 3.1 cannot be told, so nothing from 3.1 to the tonnes is written.`,
     );
   }
+  const negative = selection.valid.flatMap((m) => negativeKeys(m).map((k) => m.cells[k].ref));
+  if (negative.length > 0) {
+    const cells = cellList(negative);
+    return refused(
+      "negative",
+      ref,
+      `${formatRef(ref)} の行は熱実績管理表 ${formatRef(table.headerRef)} の ${cells.ja} が負の値のため、3.1 から削減相当量までを書きません（負の量は合計に加えません）。`,
+      `The row of ${formatRef(ref)} is not filled from 3.1 to the tonnes: ${cells.en} of the monitoring table at ${formatRef(table.headerRef)} is negative (a negative quantity is never summed).`,
+    );
+  }
   if (selection.rejected.length === 0) return null;
   const cells = cellList(selection.rejected.map((r) => r.month.month.ref));
   return refused(
