@@ -215,12 +215,14 @@ function readHeader(
   sheet: SheetView,
   row: number,
   col: number,
-): { columns: Record<string, number>; rows: number; right: number } | null {
+): { columns: Record<string, number>; rows: number } | null {
   // the header runs right until three empty columns (upper and lower rows), and never past MAX_HEADER_COLUMNS:
   // one pass bounds it, so a sheet of thousands of 月 cells costs each anchor a few columns, not the sheet's width
   let right = col;
   let lowerCount = 0;
   for (let c = col + 1, empty = 0; c <= Math.min(sheet.right, col + MAX_HEADER_COLUMNS) && empty < 3; c++) {
+    // the next 年月 heads a table of its own: a row of them costs its width once, not its width squared
+    if (monitoringColumnOf(sheet.label(row, c)) === "month") break;
     const upper = sheet.label(row, c) !== "";
     const lower = sheet.label(row + 1, c) !== "";
     if (lower) lowerCount++;
@@ -251,7 +253,7 @@ function readHeader(
   }
   // a table is a 年月 column and at least the steam flow or the heat it gives
   if (columns.fSteam === undefined && columns.qMonth === undefined) return null;
-  return { columns, rows: twoRows ? 2 : 1, right };
+  return { columns, rows: twoRows ? 2 : 1 };
 }
 
 /** "（2020年度）" in the title or name rows above the header: the fiscal year a bare "4月" belongs to. */
@@ -277,7 +279,7 @@ function monthReading(raw: CellValue, fiscalYear: number | null): DateReading {
   return { kind: "date", serial: excelSerialFromDate(year, month, 1), year, month, day: null };
 }
 
-function readTable(sheet: SheetView, row: number, col: number): (MonitoringTable & { right: number }) | null {
+function readTable(sheet: SheetView, row: number, col: number): MonitoringTable | null {
   const header = readHeader(sheet, row, col);
   if (!header) return null;
   const { columns } = header;
@@ -355,7 +357,6 @@ function readTable(sheet: SheetView, row: number, col: number): (MonitoringTable
     totals,
     total: totals.find((t) => t.kind === "total") ?? null,
     fiscalYear,
-    right: header.right,
   };
 }
 
@@ -367,15 +368,9 @@ export function readMonitoringSheet(sheet: SheetView): MonitoringTable[] {
   // only a text that starts with 年月, 対象月 or is 月 can be the header: dates such as 2020年4月1日 fill 別紙1's rows
   const anchors = sheet.find((label) => monitoringColumnOf(label) === "month", MONTH_HEADER_TEXT);
   const tables: MonitoringTable[] = [];
-  // a 年月 cell inside a header already read (its row, within its columns) heads no table of its own
-  let covered: { row: number; left: number; right: number } | null = null;
   for (const a of anchors) {
-    if (covered && a.row === covered.row && a.col > covered.left && a.col <= covered.right) continue;
     const found = readTable(sheet, a.row, a.col);
-    if (!found) continue;
-    const { right, ...table } = found;
-    covered = { row: a.row, left: a.col, right };
-    tables.push(table);
+    if (found) tables.push(found);
   }
   return tables;
 }
