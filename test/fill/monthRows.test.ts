@@ -7,7 +7,14 @@ import { Decimal } from "../../src/numbers";
 import type { CellValue, CellWrite, Grid } from "../../src/types";
 import { applyToGrid } from "../fixtures/gridWrites";
 import { withCell } from "../fixtures/seedSubmissions";
-import { FACILITIES, MONITORING_VARIANTS, cellOf, monitoredGrid, tableValues } from "../fixtures/monitoring";
+import {
+  FACILITIES,
+  MONITORING_VARIANTS,
+  cellOf,
+  monitoredGrid,
+  tableValues,
+  typedTemplate,
+} from "../fixtures/monitoring";
 import type { TablePlace } from "../fixtures/monitoring";
 
 const at = (w: CellWrite) => formatRef(w.ref);
@@ -225,5 +232,64 @@ describe("the 年度 of a table's title", () => {
     ).toEqual(months.map((m, i) => `${i < 9 ? year : year + 1}-${parseInt(m, 10)}`));
     // 令和2年度 once gave 13 false month errors
     if (year === 2020) expect(errors(g).filter((e) => e.startsWith("monitoring.month"))).toEqual([]);
+  });
+});
+
+describe("the layout `gec template H002-2 --monitoring` writes, typed with セイホク's inputs", () => {
+  /** Published セイホク 3.1 and 3.2 (reference/003). */
+  const QBL = 192857523;
+  const EPS = 3751134;
+  const seihoku = tableValues({ ...FACILITIES[2], fB: null, fT: null }).months;
+  const sum = (key: string, from: number, to: number) =>
+    seihoku
+      .slice(from, to)
+      .reduce((a, m) => a.add(Decimal.from(m[key])), Decimal.zero)
+      .toNumber();
+
+  it("合計 relabelled 年度計 and a 上期計 row inserted: 3.1 and 3.2 as published, the subtotal left out of the SUM", () => {
+    const grid = typedTemplate();
+    const table = readSubmission(grid).monitoring[0];
+    const total = table.total;
+    if (!total) throw new Error("no 合計");
+    let g = withCell(grid, table.sheet, formatRef(total.ref).split("!")[1], "年度計");
+    const cells: Record<number, CellValue> = { [table.columns.month]: "上期計" };
+    for (const key of ["operatingDays", "fSteam", "fFeed", "ePsMonth"])
+      cells[table.columns[key]] = sum(key, 0, 6);
+    g = insertRow(g, table.sheet, table.months[6].row, cells);
+    const read = readSubmission(g).monitoring[0];
+    expect(read.months).toHaveLength(12);
+    expect(read.totals.map((t) => `${t.kind} ${t.label}`)).toEqual(["subtotal 上期計", "total 年度計"]);
+    const { writes } = planFill(g, { formulas: true });
+    const byCell = new Map(writes.map((w) => [at(w), w]));
+    expect(byCell.get("別紙1!L4")?.value).toBe(QBL);
+    expect(byCell.get("別紙1!M4")?.value).toBe(EPS);
+    // the SUM of 蒸気流量 in 年度計 skips the 上期計 row (once it counted April–September twice)
+    const col = formatRef({ ...read.months[0].cells.fSteam.ref })
+      .split("!")[1]
+      .replace(/\d+$/, "");
+    const first = read.months[0].row + 1;
+    expect(
+      byCell.get(`${table.sheet}!${col}${read.total?.row !== undefined ? read.total.row + 1 : 0}`)?.formula,
+    ).toBe(`=SUM(${col}${first}:${col}${first + 5},${col}${first + 7}:${col}${first + 12})`);
+  });
+
+  it("a second year appended below the 合計: errors at its months, and fill refuses 3.1", () => {
+    const grid = typedTemplate();
+    const table = readSubmission(grid).monitoring[0];
+    const below = (table.total?.row ?? 0) + 1;
+    let g = grid;
+    for (let i = 0; i < 2; i++) {
+      const cells: Record<number, CellValue> = { [table.columns.month]: `2021年${i + 4}月` };
+      cells[table.columns.fSteam] = seihoku[i].fSteam;
+      g = insertRow(g, table.sheet, below + i, cells);
+    }
+    const found = errors(g);
+    expect(found).toContain(`monitoring.month.outOfYear ${table.sheet}!A${below + 1}`);
+    expect(found).toContain(`monitoring.month.outOfYear ${table.sheet}!A${below + 2}`);
+    const { writes, skipped } = planFill(g);
+    expect(writes.map(at)).not.toContain("別紙1!L4");
+    expect(skipped.map((f) => `${f.rule} ${formatRef(f.ref)}`)).toContain(
+      "fill.refused.rejectedMonth 別紙1!L4",
+    );
   });
 });

@@ -6,7 +6,7 @@ import { MONITORING_COLUMNS, addMonitoringTables } from "../../src/template/moni
 import type { CellWrite, Grid } from "../../src/types";
 import { isGecError } from "../../src/errors";
 import { applyToGrid } from "../fixtures/gridWrites";
-import { FACILITIES, tableValues } from "../fixtures/monitoring";
+import { typedTemplate } from "../fixtures/monitoring";
 import { seedRows } from "../fixtures/seedSubmissions";
 import { HEAT_PROJECT_COLUMNS } from "../../src/forms/layout";
 import { runGec, tempDir } from "../fixtures/runGec";
@@ -58,30 +58,7 @@ describe("addMonitoringTables", () => {
   });
 
   it("typed with セイホク's inputs and filled, the template gives the published 3.1 = 192,857,523", () => {
-    const grid = templateToGrid(addMonitoringTables(buildTemplate("H002-2", 1), 2020));
-    const table = readSubmission(grid).monitoring[0];
-    const seihoku = FACILITIES[2];
-    const { months } = tableValues({ ...seihoku, fB: null, fT: null });
-    const typed: CellWrite[] = [];
-    const put = (sheet: string, row: number, col: number, value: number | string) =>
-      typed.push({ ref: { sheet, row, col }, value, previous: null });
-    table.months.forEach((m, i) => {
-      for (const key of ["operatingDays", "pGauge", "tSteamMean", "fSteam", "tFeedMean", "fFeed", "ePsMonth"])
-        put(table.sheet, m.row, table.columns[key], months[i][key]);
-      put(table.sheet, m.row, table.columns.deduction, 0);
-    });
-    // 別紙1's row: the seed's セイホク inputs (its 3.1 and 3.2 are now formulas over the table)
-    const row = seedRows("H002-2", true)[2];
-    HEAT_PROJECT_COLUMNS.forEach((c, col) => {
-      if (["qBl", "ePs", "no"].includes(c.key) || row[c.key] === undefined || row[c.key] === null) return;
-      const list = grid.sheets.find((s) => s.name === "別紙1") as Grid["sheets"][number];
-      if (list.formulas?.[3]?.[col]) return;
-      put("別紙1", 3, col, row[c.key] as number | string);
-    });
-    // the table's 熱設備名称 shows 別紙1 1.1 once Excel has recalculated its formula
-    const name = table.facilityName?.ref ?? { sheet: table.sheet, row: 1, col: 2 };
-    typed.push({ ref: name, value: row.facilityName as string, formula: "='別紙1'!C4", previous: null });
-    const filledInputs = applyToGrid(grid, typed);
+    const filledInputs = typedTemplate();
     const { writes } = planFill(filledInputs);
     const qBl = writes.find((w) => formatRef(w.ref) === "別紙1!L4");
     const ePs = writes.find((w) => formatRef(w.ref) === "別紙1!M4");
