@@ -3,11 +3,8 @@
 import { buildTemplate, planFill, readSubmission, templateToGrid, validateGrid } from "../../src/engine";
 import { formatRef } from "../../src/forms/a1";
 import { MONITORING_COLUMNS, addMonitoringTables } from "../../src/template/monitoring";
-import type { CellWrite, Grid } from "../../src/types";
 import { isGecError } from "../../src/errors";
-import { applyToGrid } from "../fixtures/gridWrites";
 import { typedTemplate } from "../fixtures/monitoring";
-import { seedRows } from "../fixtures/seedSubmissions";
 import { HEAT_PROJECT_COLUMNS } from "../../src/forms/layout";
 import { runGec, tempDir } from "../fixtures/runGec";
 import * as path from "path";
