@@ -20,3 +20,19 @@ export function shortened(value: unknown, limit = ECHO_LIMIT): string {
   const { head, cut } = headOf(text, limit);
   return cut ? `${head}…（${text.length} 文字 / chars）` : head;
 }
+
+/** The most items a message lists before "ほか N 件 / and N more". */
+export const LISTED = 12;
+
+/**
+ * Items for a message, at most LISTED of them: "a、b、c ほか 9 件" / "a, b, c and 9 more". `total` counts items the
+ * caller never made (a period of 97,200 missing months is counted, not listed).
+ */
+export function listed(items: readonly string[], total = items.length): { ja: string; en: string } {
+  const shown = items.slice(0, LISTED);
+  const more = total - shown.length;
+  return {
+    ja: shown.join("、") + (more > 0 ? ` ほか ${more} 件` : ""),
+    en: shown.join(", ") + (more > 0 ? ` and ${more} more` : ""),
+  };
+}

@@ -26,7 +26,7 @@ import type {
 import type { NumberField, ProjectRow, Submission } from "../forms/submission";
 import type { CellRef, Finding } from "../types";
 import { at, finding } from "./finding";
-import { shortened } from "../text";
+import { LISTED, listed, shortened } from "../text";
 
 /**
  * Feedwater above steam flow by more than this share is more than boiler blowdown explains. [open] Blowdown runs at
@@ -353,18 +353,6 @@ function checkPlausibility(
     }
   }
   return wet;
-}
-
-/** The most items a message lists before "ほか N 件 / and N more". */
-const LISTED = 12;
-
-/** "a、b、c ほか 9 か月" / "a, b, c and 9 more": at most LISTED items, whatever the count. */
-function listed(items: string[], total: number): { ja: string; en: string } {
-  const more = total - items.length;
-  return {
-    ja: items.join("、") + (more > 0 ? ` ほか ${more} か月` : ""),
-    en: items.join(", ") + (more > 0 ? ` and ${more} more` : ""),
-  };
 }
 
 /** 別紙1 5.1–5.2 of the row as month indices, with its text; null when either date cannot be read. */

@@ -7,7 +7,7 @@ import type { Finding } from "../types";
 import type { ProjectRow, Submission, TextField } from "../forms/submission";
 import { normalizeSymbol } from "../forms/readTables";
 import { at, finding } from "./finding";
-import { shortened } from "../text";
+import { LISTED, listed as listedText, shortened } from "../text";
 
 /** A methodology's symbols, folded → as declared (heat: Q_BL, E_PS, Q_WB, CEF_fuel,BL, ε_BL, F_B, F_T, S_B, …). */
 function symbolsOf(m: MethodologyDeclaration): Map<string, string> {
@@ -204,15 +204,19 @@ function compareName(
       { expected, actual: shown },
     );
   }
+  const names = listedText(
+    listed.slice(0, LISTED).map((l) => shortened(l.name)),
+    listed.length,
+  );
   return finding(
     rule,
     "warning",
     field.ref,
     {
-      ja: `${place.ja} ${at(field.ref)} の設備名称「${shown}」が別紙1 のどの設備名称とも一致しません（${listed.map((l) => shortened(l.name)).join("、")}）。`,
-      en: `${place.en} ${at(field.ref)}: facility "${shown}" matches no facility of 別紙1 (${listed.map((l) => shortened(l.name)).join(", ")}).`,
+      ja: `${place.ja} ${at(field.ref)} の設備名称「${shown}」が別紙1 のどの設備名称とも一致しません（${names.ja}）。`,
+      en: `${place.en} ${at(field.ref)}: facility "${shown}" matches no facility of 別紙1 (${names.en}).`,
     },
-    { expected: listed.map((l) => shortened(l.name)).join(" / "), actual: shown },
+    { expected: names.en, actual: shown },
   );
 }
 

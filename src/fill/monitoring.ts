@@ -34,7 +34,7 @@ import {
   negativeKeys,
   targetTotals,
 } from "../checks/monitoring";
-import { shortened } from "../text";
+import { LISTED, listed, shortened } from "../text";
 import type { CellRef, CellValue, CellWrite, Finding, Grid } from "../types";
 import { sameFormula } from "./invert";
 
@@ -158,15 +158,9 @@ function refused(rule: string, ref: CellRef, ja: string, en: string): Finding {
   return info(`fill.refused.${rule}`, ref, ja, en);
 }
 
-/** "別紙1!A7、別紙1!A9 ほか 3 件" — at most LISTED cells, whatever the count. */
-const LISTED = 12;
+/** The cells for a message, at most LISTED of them. */
 function cellList(refs: CellRef[]): { ja: string; en: string } {
-  const shown = refs.slice(0, LISTED).map(formatRef);
-  const more = refs.length - shown.length;
-  return {
-    ja: shown.join("、") + (more > 0 ? ` ほか ${more} 件` : ""),
-    en: shown.join(", ") + (more > 0 ? ` and ${more} more` : ""),
-  };
+  return listed(refs.slice(0, LISTED).map(formatRef), refs.length);
 }
 
 function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): void {
