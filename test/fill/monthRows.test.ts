@@ -293,3 +293,22 @@ describe("the layout `gec template H002-2 --monitoring` writes, typed with セ�
     );
   });
 });
+
+describe("messages stay bounded", () => {
+  it("a 5.1–5.2 of 1900–9999: the missing months are counted, 12 listed", () => {
+    const { grid } = monitoredGrid();
+    const row = readSubmission(grid).projectList?.rows[0];
+    const start = row?.dates.startDate?.ref;
+    const end = row?.dates.endDate?.ref;
+    if (!start || !end) throw new Error("no 5.1/5.2");
+    let g = withCell(grid, start.sheet, formatRef(start).split("!")[1], "1900年4月1日");
+    g = withCell(g, end.sheet, formatRef(end).split("!")[1], "9999年3月31日");
+    const missing = validateGrid(g).findings.find(
+      (f) => f.rule === "monitoring.month.missing" && f.message.ja.includes("1900年4月"),
+    );
+    // (9999 − 1900) × 12 = 97,188 months; 12 are in the table, 12 of the other 97,176 are listed
+    expect(missing?.message.ja).toContain("ほか 97164 件");
+    expect(missing?.message.en).toContain("and 97164 more");
+    expect(missing?.message.ja.length).toBeLessThan(400);
+  });
+});
