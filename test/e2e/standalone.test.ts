@@ -8,6 +8,9 @@ import type { BrowserContext, Page } from "playwright-core";
 import { buildIfStale, buildNodeIfStale, gecCli, serveDir, shot } from "./harness";
 import type { StaticServer } from "./harness";
 import { newWorkbook, saveWorkbook } from "../../io/xlsx";
+import { gridToXlsx } from "../fixtures/xlsxBuilder";
+import { cellOf, monitoredGrid } from "../fixtures/monitoring";
+import { withCell } from "../fixtures/seedSubmissions";
 
 const root = path.resolve(__dirname, "../..");
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -122,6 +125,21 @@ maybe("standalone page in Chromium", () => {
     expect(report.findings.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual([
       "form.noFacilities",
     ]);
+  }, 60000);
+
+  it("a repeated month: the fill preview says why 3.1 and the tonnes are not written", async () => {
+    const { grid, places } = monitoredGrid();
+    const t = places[0];
+    // 津別's March typed as February: the row is rejected, so no 3.1 … tonnes are derived from its table
+    const repeated = withCell(grid, t.sheet, cellOf(t, "month", 11), "2021年2月");
+    const file = path.join(dir, "repeated-month.xlsx");
+    fs.writeFileSync(file, await gridToXlsx(repeated));
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByLabel("ファイルを開く").setInputFiles(file);
+    await page.getByTestId("file-name").waitFor();
+    await page.getByRole("button", { name: "自動入力", exact: true }).click();
+    await page.getByRole("main").getByText("照合で不採用の月", { exact: false }).first().waitFor();
+    await shot(page, root, "standalone-refused-ja.png");
   }, 60000);
 
   it("says when a workbook is not a 様式3-2", async () => {

@@ -77,6 +77,16 @@ function sumOf(key: string, from: number, to: number): number {
 
 describe.each(MONITORING_VARIANTS)("%s", (_n, variant) => {
   const clean = () => monitoredGrid(variant);
+  /** 津別's table with a 上期計 row after September holding the sums of April–September. */
+  const withHalfYear = () => {
+    const { grid, places } = clean();
+    const t = places[0];
+    const cells: Record<number, CellValue> = { [t.columns.month]: "上期計" };
+    for (const key of ["operatingDays", "fSteam", "fFeed", "qMonth", "ePsMonth"]) {
+      cells[t.columns[key]] = sumOf(key, 0, 6);
+    }
+    return { grid, t, withSubtotal: insertRow(grid, t.sheet, t.firstMonth + 6, cells) };
+  };
   const labelTotal = (grid: Grid, place: TablePlace, label: string) =>
     withCell(grid, place.sheet, cellOf(place, "month", "total"), label);
 
@@ -97,13 +107,7 @@ describe.each(MONITORING_VARIANTS)("%s", (_n, variant) => {
   );
 
   it("a 上期計 subtotal after September is checked against April–September and never summed", () => {
-    const { grid, places } = clean();
-    const t = places[0];
-    const cells: Record<number, CellValue> = { [t.columns.month]: "上期計" };
-    for (const key of ["operatingDays", "fSteam", "fFeed", "qMonth", "ePsMonth"]) {
-      cells[t.columns[key]] = sumOf(key, 0, 6);
-    }
-    const withSubtotal = insertRow(grid, t.sheet, t.firstMonth + 6, cells);
+    const { grid, t, withSubtotal } = withHalfYear();
     const table = readSubmission(withSubtotal).monitoring[0];
     expect(table.months).toHaveLength(12);
     expect(table.totals.map((x) => [x.kind, x.label, x.from, x.to])).toEqual([
@@ -129,13 +133,7 @@ describe.each(MONITORING_VARIANTS)("%s", (_n, variant) => {
 
   // numbers typed as text get values, not formulas (Excel's SUM would skip them)
   (variant.textNumbers ? it.skip : it)("--formulas: the 合計's SUM leaves the subtotal row out", () => {
-    const { grid, places } = clean();
-    const t = places[0];
-    const cells: Record<number, CellValue> = { [t.columns.month]: "上期計" };
-    for (const key of ["operatingDays", "fSteam", "fFeed", "qMonth", "ePsMonth"]) {
-      cells[t.columns[key]] = sumOf(key, 0, 6);
-    }
-    const withSubtotal = insertRow(grid, t.sheet, t.firstMonth + 6, cells);
+    const { t, withSubtotal } = withHalfYear();
     const { writes } = planFill(withSubtotal, { formulas: true });
     const col = cellOf(t, "fSteam", 0).replace(/\d+$/, "");
     const first = t.firstMonth + 1;
