@@ -27,6 +27,7 @@ import {
 } from "@fluentui/react-components";
 import type { CellValue, CellWrite, Finding, Message, WritePlan } from "../src/types";
 import { formatRef } from "../src/forms/a1";
+import { LISTED } from "../src/text";
 import type { Backend, SkippedWrite, WorkbookFactory } from "./backend";
 import { loadEngine } from "./engineApi";
 import type { EngineApi, ValidationReport } from "./engineApi";
@@ -151,6 +152,19 @@ export function App({
   const skippedNotices = (skipped: SkippedWrite[]): Notice[] =>
     skipped.map((s) => ({ intent: "warning", text: s.reason }));
 
+  /** What a fill plan leaves alone, refusals (fill.refused.*) first as warnings, at most LISTED, then a count. */
+  const planNotices = (skipped: Finding[]): Notice[] => {
+    const refusedFirst = [...skipped].sort(
+      (a, b) => Number(!a.rule.startsWith("fill.refused.")) - Number(!b.rule.startsWith("fill.refused.")),
+    );
+    const shown: Notice[] = refusedFirst.slice(0, LISTED).map((f) => ({
+      intent: f.rule.startsWith("fill.refused.") ? "warning" : "info",
+      text: f.message,
+    }));
+    const more = skipped.length - shown.length;
+    return more > 0 ? [...shown, { intent: "info", text: countMessage(more, "moreLeft") }] : shown;
+  };
+
   const validate = () =>
     run(async () => {
       if (!backend) throw { code: "NoWorkbook" };
@@ -186,12 +200,14 @@ export function App({
       const api = await loadEngine();
       const grid = await backend.readGrid();
       const plan = api.planFill(grid, { formulas: false });
+      const left = planNotices(plan.skipped);
       if (plan.writes.length === 0) {
-        setNotices([{ intent: "info", text: strings.nothingToFill }]);
-        announce(strings.nothingToFill);
+        setNotices([{ intent: "info", text: strings.nothingToFill }, ...left]);
+        announce(joinMessages([strings.nothingToFill, ...left.map((n) => n.text)]));
       } else {
+        setNotices(left);
         setPreview({ writes: plan.writes, title: strings.fill });
-        announce(countMessage(plan.writes.length, "toWrite"));
+        announce(joinMessages([countMessage(plan.writes.length, "toWrite"), ...left.map((n) => n.text)]));
       }
     });
 

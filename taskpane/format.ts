@@ -32,7 +32,7 @@ export function showExpected(v: number | string, lang: Lang): string {
 }
 
 /** "1 cell written." / "2 cells written." in English, "2 件を書き込みました。" in Japanese, n grouped. */
-export function countMessage(n: number, what: "written" | "restored" | "toWrite"): Message {
+export function countMessage(n: number, what: "written" | "restored" | "toWrite" | "moreLeft"): Message {
   const ja = groupDigits(String(n), "ja");
   const en = groupDigits(String(n), "en");
   const cells = n === 1 ? "cell" : "cells";
@@ -41,6 +41,11 @@ export function countMessage(n: number, what: "written" | "restored" | "toWrite"
       return { ja: `${ja} 件を書き込みました。`, en: `${en} ${cells} written.` };
     case "restored":
       return { ja: `${ja} 件を元に戻しました。`, en: `${en} ${cells} restored.` };
+    case "moreLeft":
+      return {
+        ja: `ほか ${ja} 件のセルは書きません（gec fill で一覧できます）。`,
+        en: `${en} more ${cells} left as they are (gec fill lists them all).`,
+      };
     case "toWrite":
       return {
         ja: `${ja} 件の書き込みを確認してください。`,

@@ -20,6 +20,7 @@ import type {
   MonitoringMonth,
   MonitoringTable,
   MonitoringTotalRow,
+  MonthRejection,
   MonthSelection,
 } from "../forms/monitoring";
 import { readSubmission } from "../forms/read";
@@ -158,6 +159,28 @@ function refused(rule: string, ref: CellRef, ja: string, en: string): Finding {
   return info(`fill.refused.${rule}`, ref, ja, en);
 }
 
+const REJECTION: Record<MonthRejection, { ja: string; en: string }> = {
+  unreadable: { ja: "読めない", en: "unreadable" },
+  duplicate: { ja: "重複", en: "repeated" },
+  outOfYear: { ja: "年度外", en: "outside the year" },
+  outOfPeriod: { ja: "期間外", en: "outside 5.1–5.2" },
+  afterTotal: { ja: "合計の下", en: "below the total" },
+};
+
+/** "熱実績管理表!A16（重複）、…" — each rejected month's cell and why, at most LISTED of them. */
+function rejectedList(rejected: MonthSelection["rejected"]): { ja: string; en: string } {
+  const shown = rejected.slice(0, LISTED);
+  const ja = listed(
+    shown.map((r) => `${formatRef(r.month.month.ref)}（${REJECTION[r.reason].ja}）`),
+    rejected.length,
+  ).ja;
+  const en = listed(
+    shown.map((r) => `${formatRef(r.month.month.ref)} (${REJECTION[r.reason].en})`),
+    rejected.length,
+  ).en;
+  return { ja, en };
+}
+
 /** The cells for a message, at most LISTED of them. */
 function cellList(refs: CellRef[]): { ja: string; en: string } {
   return listed(refs.slice(0, LISTED).map(formatRef), refs.length);
@@ -282,19 +305,18 @@ function fillTotals(
   out: Writes,
   skipped: Finding[],
 ): void {
-  const rejected = new Set(selection.rejected.map((r) => r.month));
   for (const total of table.totals) {
     const months = table.months.slice(total.from, total.to);
     if (months.length === 0) continue;
-    const bad = months.filter((m) => rejected.has(m));
+    const bad = selection.rejected.filter((r) => months.includes(r.month));
     if (bad.length > 0) {
-      const cells = cellList(bad.map((m) => m.month.ref));
+      const why = rejectedList(bad);
       skipped.push(
         refused(
           "rejectedMonth",
           total.ref,
-          `${formatRef(total.ref)} の${totalName(total).ja}は書きません: その範囲の ${cells.ja} の月は照合で不採用（読めない・重複・年度外・期間外）のため、合計できません。`,
-          `The ${totalName(total).en} at ${formatRef(total.ref)} is not written: the month at ${cells.en} within it is rejected by the check (unreadable, repeated, outside the year or the period), so it cannot be summed.`,
+          `${formatRef(total.ref)} の${totalName(total).ja}は書きません: その範囲の月 ${why.ja} は照合で不採用のため、合計できません。`,
+          `The ${totalName(total).en} at ${formatRef(total.ref)} is not written: the month ${why.en} within it is rejected by the check, so it cannot be summed.`,
         ),
       );
       continue;
@@ -355,7 +377,7 @@ function linkRow(table: MonitoringTable, row: ProjectRow, out: Writes, skipped: 
         refused(
           "invalidInput",
           field.ref,
-          `${formatRef(field.ref)} は熱実績管理表 ${formatRef(table.headerRef)} から書きません: 月の値に空欄・読めない値・負の値があり、合計が決まらないためです。`,
+          `${formatRef(field.ref)} は ${formatRef(table.headerRef)} の熱実績管理表から書きません: 月の値に空欄・読めない値・負の値があり、合計が決まらないためです。`,
           `${formatRef(field.ref)} is not written from the monitoring table at ${formatRef(table.headerRef)}: a month holds a blank, unreadable or negative value, so its total is not known.`,
         ),
       );
@@ -407,17 +429,17 @@ function refusal(
     return refused(
       "negative",
       ref,
-      `${formatRef(ref)} の行は熱実績管理表 ${formatRef(table.headerRef)} の ${cells.ja} が負の値のため、3.1 から削減相当量までを書きません（負の量は合計に加えません）。`,
+      `${formatRef(ref)} の行は、${formatRef(table.headerRef)} の熱実績管理表の ${cells.ja} が負の値のため、3.1 から削減相当量までを書きません（負の量は合計に加えません）。`,
       `The row of ${formatRef(ref)} is not filled from 3.1 to the tonnes: ${cells.en} of the monitoring table at ${formatRef(table.headerRef)} is negative (a negative quantity is never summed).`,
     );
   }
   if (selection.rejected.length === 0) return null;
-  const cells = cellList(selection.rejected.map((r) => r.month.month.ref));
+  const why = rejectedList(selection.rejected);
   return refused(
     "rejectedMonth",
     ref,
-    `${formatRef(ref)} の行は熱実績管理表 ${formatRef(table.headerRef)} に照合で不採用の月（${cells.ja}: 読めない・重複・年度外・期間外・合計の下）があるため、3.1 から削減相当量までを書きません。月を直してから自動入力してください。`,
-    `The row of ${formatRef(ref)} is not filled from 3.1 to the tonnes: the monitoring table at ${formatRef(table.headerRef)} has months the check rejects (${cells.en}: unreadable, repeated, outside the year or the period, or below the total). Correct them and fill again.`,
+    `${formatRef(ref)} の行は、${formatRef(table.headerRef)} の熱実績管理表に照合で不採用の月（${why.ja}）があるため、3.1 から削減相当量までを書きません。月を直してから自動入力してください。`,
+    `The row of ${formatRef(ref)} is not filled from 3.1 to the tonnes: the monitoring table at ${formatRef(table.headerRef)} has months the check rejects (${why.en}). Correct them and fill again.`,
   );
 }
 
