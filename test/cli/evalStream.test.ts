@@ -19,6 +19,7 @@ async function evalChunks(chunks: (string | Buffer)[]): Promise<Record<string, u
     },
     readFile: async () => new Uint8Array(),
     writeFile: async () => undefined,
+    checkOutput: async () => undefined,
     fileSize: async () => 0,
   };
   expect(await run([], io)).toBe(0);
