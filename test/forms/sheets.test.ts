@@ -177,6 +177,15 @@ describe.each([
       ]);
     });
 
+    it("gec explain explains its cells from its own row", async () => {
+      const file = path.join(dir, `second-explain-${facilities}.xlsx`);
+      fs.writeFileSync(file, craft());
+      const r = await runGec(["explain", file, `'別紙1 (2)'!${v1}`, "--json"]);
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as { expected: string; actual: number; agrees: boolean };
+      expect([out.expected, out.actual, out.agrees]).toEqual(["32316", 32317, false]);
+    });
+
     it("gec check exits 1 (today the second list was ignored and it exited 0)", async () => {
       expect(await checkExit(craft(), `second-${facilities}.xlsx`)).toBe(1);
     });
