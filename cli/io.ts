@@ -10,8 +10,13 @@ export interface CliIo {
   stdin(): AsyncIterable<string | Buffer>;
   /** A regular file's bytes; anything else (a folder, a device, a FIFO) or more than `maxBytes` is refused unopened. */
   readFile(path: string, maxBytes?: number): Promise<Uint8Array>;
-  /** Writes atomically (temporary file in the same folder, then rename); never over `input`, nor over a non-file. */
-  writeFile(path: string, data: Uint8Array, input?: string): Promise<void>;
+  /**
+   * Writes atomically (temporary file in the same folder, then moved into place); never over `input`, nor over a
+   * non-file, nor over an existing file unless `force` (the move itself refuses one that appeared meanwhile).
+   */
+  writeFile(path: string, data: Uint8Array, input?: string, force?: boolean): Promise<void>;
+  /** Refuses an output the command could not write (the input, an existing file without `force`) before any work. */
+  checkOutput(path: string, input?: string, force?: boolean): Promise<void>;
   fileSize(path: string): Promise<number>;
 }
 
@@ -161,8 +166,25 @@ export async function readRegularFile(file: string, maxBytes = Infinity): Promis
   }
 }
 
-export async function writeFileAtomic(file: string, data: Uint8Array, input?: string): Promise<void> {
-  const target = await statOrNull(file);
+/** An existing output is kept unless --force: `cp -n`, not `cp`. */
+function existsMessage(file: string): Message {
+  return {
+    ja: `出力先 ${file} は既にあります。置き換えるには --force を付けてください（または別のファイル名を指定してください）。`,
+    en: `The output ${file} already exists. Add --force to replace it, or give another file name.`,
+  };
+}
+
+/** What writeFileAtomic would refuse, told before the command does its work (the write checks again). */
+export async function checkOutputFile(file: string, input?: string, force = false): Promise<void> {
+  await refuseOutput(file, await statOrNull(file), input, force);
+}
+
+async function refuseOutput(
+  file: string,
+  target: fs.Stats | null,
+  input: string | undefined,
+  force: boolean,
+) {
   if (input !== undefined) {
     const source = await statOrNull(input);
     const sameNode =
@@ -183,6 +205,32 @@ export async function writeFileAtomic(file: string, data: Uint8Array, input?: st
       en: `Cannot write ${file}: it is ${kind.en}. Give a regular file name.`,
     });
   }
+  if (target !== null && !force) throw new FileError(existsMessage(file));
+}
+
+/** Puts the finished temporary file in place without replacing a file that is there (a hard link fails on one). */
+async function placeNew(temp: string, file: string): Promise<void> {
+  try {
+    await fs.promises.link(temp, file);
+  } catch (e) {
+    if (codeOf(e) === "EEXIST") throw new FileError(existsMessage(file));
+    // a file system without hard links (FAT, some network shares): look, then move
+    if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV", "EMLINK"].includes(codeOf(e))) throw e;
+    if ((await statOrNull(file)) !== null) throw new FileError(existsMessage(file));
+    await fs.promises.rename(temp, file);
+    return;
+  }
+  await fs.promises.rm(temp, { force: true });
+}
+
+export async function writeFileAtomic(
+  file: string,
+  data: Uint8Array,
+  input?: string,
+  force = false,
+): Promise<void> {
+  const target = await statOrNull(file);
+  await refuseOutput(file, target, input, force);
   const folder = path.dirname(path.resolve(file));
   // crypto is loaded here only: `gec check` never writes and starts faster without it
   const { randomBytes } = await import("crypto");
@@ -203,9 +251,11 @@ export async function writeFileAtomic(file: string, data: Uint8Array, input?: st
     } finally {
       await handle.close();
     }
-    await fs.promises.rename(temp, file);
+    if (force) await fs.promises.rename(temp, file);
+    else await placeNew(temp, file);
   } catch (e) {
     await fs.promises.rm(temp, { force: true }).catch(() => undefined);
+    if (e instanceof FileError) throw e;
     throw new FileError(writeFailure(file, e));
   }
 }
@@ -234,6 +284,7 @@ export function nodeIo(): CliIo {
     stdin: () => process.stdin,
     readFile: readRegularFile,
     writeFile: writeFileAtomic,
+    checkOutput: checkOutputFile,
     fileSize: async (file) => (await fs.promises.stat(file)).size,
   };
 }

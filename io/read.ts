@@ -1,7 +1,7 @@
 // The bounded .xlsx reader: untrusted bytes -> Grid through fflate + saxes, every budget enforced while streaming.
 import { SaxesParser } from "saxes";
 import type { SaxesTagPlain } from "saxes";
-import type { CellValue, Grid, SheetGrid } from "../src/types";
+import type { CellValue, Grid, SheetGrid, SheetVisibility } from "../src/types";
 import {
   BUDGET,
   EXCEL_MAX_COLS,
@@ -262,7 +262,12 @@ function xmlSink(part: string, budgets: Budgets, h: Handlers, done: () => void):
 
 interface WorkbookPart {
   date1904: boolean;
-  sheets: { name: string; rid: string }[];
+  sheets: { name: string; rid: string; visibility: SheetVisibility }[];
+}
+
+/** `<sheet state="hidden">`: how Excel shows the sheet (no state, or any other word, is visible). */
+function visibilityOf(state: string | undefined): SheetVisibility {
+  return state === "hidden" || state === "veryHidden" ? state : "visible";
 }
 
 function workbookHandlers(out: WorkbookPart, budgets: Budgets): Handlers {
@@ -273,7 +278,7 @@ function workbookHandlers(out: WorkbookPart, budgets: Budgets): Handlers {
         if (out.sheets.length >= BUDGET.sheets)
           throw overBudget({ ja: "シートの数", en: "The sheets" }, BUDGET.sheets);
         const rid = Object.keys(a).find((k) => k !== "id" && local(k) === "id");
-        out.sheets.push({ name: a.name ?? "", rid: rid ? a[rid] : "" });
+        out.sheets.push({ name: a.name ?? "", rid: rid ? a[rid] : "", visibility: visibilityOf(a.state) });
       } else if (name === "definedName" && --budgets.definedNames < 0) {
         throw overBudget({ ja: "名前の定義の数", en: "The defined names" }, BUDGET.definedNames);
       }
@@ -779,11 +784,13 @@ export function readGrid(bytes: Uint8Array): Grid {
   }
   const area = { left: MAX_GRID_CELLS };
   const out: SheetGrid[] = [];
-  for (const { name, rid } of workbook.sheets) {
+  for (const { name, rid, visibility } of workbook.sheets) {
     const target = rels.get(rid);
     const part = target === undefined ? undefined : sheets.get(partName(target));
     if (!part || !part.isWorksheet) continue; // a chart sheet or a dangling entry: nothing the engine reads
-    out.push(sheetGrid(name, part, strings, styles, workbook.date1904, area));
+    const grid = sheetGrid(name, part, strings, styles, workbook.date1904, area);
+    // only a hidden sheet says so: a visible one reads exactly as before
+    out.push(visibility === "visible" ? grid : { ...grid, visibility });
   }
   return { sheets: out };
 }

@@ -161,7 +161,11 @@ export function workbookToGrid(wb: ExcelJS.Workbook): Grid {
   const sheets: SheetGrid[] = [];
   for (const ws of wb.worksheets) {
     try {
-      sheets.push(sheetToGrid(ws, date1904, budget));
+      const grid = sheetToGrid(ws, date1904, budget);
+      // as the streaming reader: only a hidden sheet says so
+      sheets.push(
+        ws.state === "hidden" || ws.state === "veryHidden" ? { ...grid, visibility: ws.state } : grid,
+      );
     } catch (e) {
       if (e instanceof GecError) throw e;
       // e.g. a shared formula whose master is missing or refers back to itself.

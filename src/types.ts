@@ -20,7 +20,14 @@ export interface SheetGrid {
   /** Number formats ("0.00%", "#,##0"), same shape as values, when the source provides them. */
   numberFormats?: (string | null)[][];
   origin: { row: number; col: number };
+  /**
+   * Whether Excel shows the sheet: "hidden" (右クリック → 再表示 brings it back) or "veryHidden" (only through VBA).
+   * Absent means visible.
+   */
+  visibility?: SheetVisibility;
 }
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 
 export interface Grid {
   sheets: SheetGrid[];

@@ -18,6 +18,17 @@ type Json = null | number | string | boolean | Json[] | { [key: string]: Json };
  */
 export const MAX_LINE = 1024 * 1024;
 
+/**
+ * Most cells one line's result may have: 50,000 (a 10,000-row column of five quantities), checked from the arguments'
+ * shapes before anything is computed. Excel's own bound (MAX_RESULT_CELLS, 1,000,000) is for a sheet: as JSON lines,
+ * 1,000 × 1,000 error cells (each an Error with its message) took 2.3 GB and 32 s to answer from a 1 MB line; 50,000
+ * such cells peak at about 185 MB.
+ */
+export const MAX_EVAL_CELLS = 50_000;
+
+/** Answers are written in pieces of about this many characters: a 100,000-cell result is never one string. */
+const PIECE = 64 * 1024;
+
 /** The id echoed back: as given when it can be written as JSON (not too deep), otherwise null. */
 function idJson(id: unknown): string {
   try {
@@ -53,6 +64,29 @@ function cellJson(cell: unknown): Json {
 
 /** Answers one input line. Never throws. */
 export function evaluateLine(line: string): string {
+  const pieces: string[] = [];
+  pieces.push(answerInto(line, (piece) => pieces.push(piece)));
+  return pieces.join("");
+}
+
+/** The result's shape as lift() makes it: the largest argument's rows and first row's columns. */
+function resultShape(matrices: unknown[]): { rows: number; cols: number } {
+  let rows = 1;
+  let cols = 1;
+  for (const m of matrices) {
+    if (!Array.isArray(m)) continue;
+    rows = Math.max(rows, m.length);
+    const first: unknown = m[0];
+    cols = Math.max(cols, Array.isArray(first) ? first.length : 1);
+  }
+  return { rows, cols };
+}
+
+/**
+ * Answers one input line: a large result goes to `emit` row by row, and the answer's last piece is returned.
+ * Never throws.
+ */
+function answerInto(line: string, emit: (piece: string) => void): string {
   let request: Request;
   try {
     const parsed: unknown = JSON.parse(line);
@@ -89,6 +123,15 @@ export function evaluateLine(line: string): string {
   const excelArgs: unknown[] = [];
   for (let i = 0; i < implementation.length; i++)
     excelArgs.push(i < argList.length ? asMatrix(argList[i]) : null);
+  const { rows, cols } = resultShape(excelArgs);
+  if (rows * cols > MAX_EVAL_CELLS) {
+    return errorJson(
+      id,
+      "#VALUE!",
+      `結果が大きすぎます（${rows} 行 × ${cols} 列）。gec eval の 1 行の結果は ${MAX_EVAL_CELLS} セルまでです。範囲を分けて複数の行にしてください / ` +
+        `result too large (${rows} rows × ${cols} columns): one gec eval line answers at most ${MAX_EVAL_CELLS} cells; split the ranges over several lines`,
+    );
+  }
   let result: unknown;
   try {
     result = implementation(...excelArgs);
@@ -101,13 +144,22 @@ export function evaluateLine(line: string): string {
     if (cell instanceof CellError) return errorJson(id, cell.error, cell.message);
     return `{"id":${idJson(id)},"value":${JSON.stringify(cellJson(cell))}}`;
   }
-  return `{"id":${idJson(id)},"value":${JSON.stringify(matrix.map((row) => row.map(cellJson)))}}`;
+  // row by row, in pieces: the answer is one line, never one string
+  let piece = `{"id":${idJson(id)},"value":[`;
+  matrix.forEach((row, r) => {
+    piece += (r > 0 ? "," : "") + JSON.stringify(row.map(cellJson));
+    if (piece.length >= PIECE) {
+      emit(piece);
+      piece = "";
+    }
+  });
+  return piece + "]}";
 }
 
-/** evaluateLine, and whatever happens inside it stays on its line. */
-function answer(line: string): string {
+/** answerInto, and whatever happens inside it stays on its line. */
+function answer(line: string, emit: (piece: string) => void): string {
   try {
-    return evaluateLine(line);
+    return answerInto(line, emit);
   } catch {
     return errorJson(null, "#VALUE!", "この行に答えられません / this line cannot be answered");
   }
@@ -126,10 +178,23 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let pieces: string[] = [];
   let length = 0;
   let overlong = false;
+  // answers wait here until about PIECE characters are ready, so that many small ones are written together and a
+  // large one is written as it is made
   let out: string[] = [];
+  let outLength = 0;
+  const flush = () => {
+    if (out.length > 0) io.stdout(out.join(""));
+    out = [];
+    outLength = 0;
+  };
+  const send = (piece: string) => {
+    out.push(piece);
+    outLength += piece.length;
+    if (outLength >= PIECE) flush();
+  };
   const finish = () => {
     if (overlong) {
-      out.push(
+      send(
         errorJson(
           null,
           "#VALUE!",
@@ -138,7 +203,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       );
     } else {
       const line = pieces.join("").trim();
-      if (line !== "") out.push(answer(line) + "\n");
+      pieces = [];
+      if (line !== "") send(answer(line, send) + "\n");
     }
     pieces = [];
     length = 0;
@@ -159,10 +225,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       finish();
       at = nl + 1;
     }
-  };
-  const flush = () => {
-    if (out.length > 0) io.stdout(out.join(""));
-    out = [];
   };
   for await (const chunk of io.stdin()) {
     // a character split between two chunks is decoded whole (stream: true keeps its first bytes)

@@ -1,16 +1,17 @@
-// `gec fill FILE.xlsx -o OUT.xlsx [--formulas]`: writes every derived cell into a copy of the package, never an input.
+// `gec fill FILE.xlsx -o OUT.xlsx [--formulas]`: writes every derived cell into a copy of the package, never an input
+// nor an existing file without --force.
 import * as path from "path";
 import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
 import { describeWrite, planFill } from "../../src/engine";
-import { FileError, fileMessage, langOf, readInput, writeBytes } from "./workbook";
+import { FileError, checkOutput, fileMessage, langOf, readInput, writeBytes } from "./workbook";
 import { patchPackage } from "../../io/patch";
 
-export const usage = "gec fill FILE.xlsx -o OUT.xlsx [--formulas] [--lang ja|en]";
+export const usage = "gec fill FILE.xlsx -o OUT.xlsx [--force] [--formulas] [--lang ja|en]";
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, {
-    flags: ["--formulas", "--json"],
+    flags: ["--formulas", "--json", "--force"],
     valued: { "-o": "output", "--output": "output", "--lang": "lang" },
   });
   const lang = langOf(parsed.options.get("lang"));
@@ -24,6 +25,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       en: `The output ${output} is the input file; give another file name.`,
     });
   }
+  const force = parsed.flags.has("force");
+  await checkOutput(io, output, file, force);
   const { bytes, grid } = await readInput(io, file);
   const plan = planFill(grid, { formulas: parsed.flags.has("formulas") });
   let filled: Uint8Array;
@@ -33,7 +36,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   } catch (e) {
     throw new FileError(fileMessage(e, file));
   }
-  await writeBytes(io, output, filled, file);
+  await writeBytes(io, output, filled, file, force);
   if (parsed.flags.has("json")) {
     io.stdout(JSON.stringify({ output, writes: plan.writes, skipped: plan.skipped }, null, 2) + "\n");
     return 0;

@@ -4,23 +4,25 @@ import { parseArgs, UsageError } from "../args";
 import { planFinalize } from "../../src/engine";
 import { formatRef } from "../../src/forms/a1";
 import { patchPackage } from "../../io/patch";
-import { langOf, readInput, writeBytes } from "./workbook";
+import { checkOutput, langOf, readInput, writeBytes } from "./workbook";
 
-export const usage = "gec finalize FILE.xlsx -o OUT.xlsx [--json] [--lang ja|en]";
+export const usage = "gec finalize FILE.xlsx -o OUT.xlsx [--force] [--json] [--lang ja|en]";
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, {
-    flags: ["--json"],
+    flags: ["--json", "--force"],
     valued: { "-o": "output", "--output": "output", "--lang": "lang" },
   });
   const lang = langOf(parsed.options.get("lang"));
   const output = parsed.options.get("output");
   if (parsed.positionals.length !== 1 || !output) throw new UsageError(`使い方 / usage: ${usage}`);
   const file = parsed.positionals[0];
+  const force = parsed.flags.has("force");
+  await checkOutput(io, output, file, force);
   const { bytes, grid } = await readInput(io, file);
   const plan = planFinalize(grid);
   // the original package with only these cells rewritten: charts and every other part carried over
-  await writeBytes(io, output, plan.writes.length ? patchPackage(bytes, plan.writes) : bytes, file);
+  await writeBytes(io, output, plan.writes.length ? patchPackage(bytes, plan.writes) : bytes, file, force);
   if (parsed.flags.has("json")) {
     const replaced = plan.writes.map((w) => ({
       cell: formatRef(w.ref),

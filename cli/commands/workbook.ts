@@ -36,10 +36,16 @@ export async function readInput(io: CliIo, path: string): Promise<{ bytes: Uint8
   }
 }
 
-/** Writes bytes atomically; never over `input`. */
-export async function writeBytes(io: CliIo, path: string, bytes: Uint8Array, input?: string): Promise<void> {
+/** Writes bytes atomically; never over `input`, nor over an existing file unless `force` (--force). */
+export async function writeBytes(
+  io: CliIo,
+  path: string,
+  bytes: Uint8Array,
+  input?: string,
+  force = false,
+): Promise<void> {
   try {
-    await io.writeFile(path, bytes, input);
+    await io.writeFile(path, bytes, input, force);
   } catch (e) {
     if (e instanceof FileError) throw e;
     const why = (e as { code?: unknown } | null)?.code;
@@ -50,8 +56,29 @@ export async function writeBytes(io: CliIo, path: string, bytes: Uint8Array, inp
   }
 }
 
-export async function writeWorkbook(io: CliIo, xlsx: XlsxModule, wb: Workbook, path: string): Promise<void> {
-  await writeBytes(io, path, await xlsx.saveWorkbook(wb));
+export async function writeWorkbook(
+  io: CliIo,
+  xlsx: XlsxModule,
+  wb: Workbook,
+  path: string,
+  force = false,
+): Promise<void> {
+  await writeBytes(io, path, await xlsx.saveWorkbook(wb), undefined, force);
+}
+
+/** Refuses the -o file before any work: the input itself, or an existing file without --force. */
+export async function checkOutput(
+  io: CliIo,
+  path: string,
+  input: string | undefined,
+  force: boolean,
+): Promise<void> {
+  try {
+    await io.checkOutput(path, input, force);
+  } catch (e) {
+    if (e instanceof FileError) throw e;
+    throw new FileError(fileMessage(e, path));
+  }
 }
 
 export type Lang = "ja" | "en";

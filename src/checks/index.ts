@@ -82,6 +82,9 @@ export const FAMILY_CHECKS: Record<RuleFamily, Check[]> = {
   3: [
     ({ submission }) =>
       submission.projectList ? checkProjectList(submission.projectList, submission.methodology.code) : [],
+    // a second visible 別紙1 (別紙1 (2)) is checked by the same rules, each finding at its own cell
+    ({ submission }) =>
+      submission.otherProjectLists.flatMap((list) => checkProjectList(list, submission.methodology.code)),
   ],
   4: [checkAllocationOf],
   5: [],

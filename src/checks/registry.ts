@@ -62,6 +62,22 @@ const FIXED: RuleMeta[] = [
     "別紙1 has no facility row: the form is not ready to submit.",
   ),
   rule(
+    "form.projectList.hidden",
+    8,
+    "warning",
+    false,
+    "別紙1 の事業リストが非表示のシートにある（表示されているシートの別紙1 を検証し、非表示の方は検証しない）。",
+    "A 別紙1 project list is on a hidden sheet (the visible sheet's list is the one checked; the hidden one is not).",
+  ),
+  rule(
+    "form.projectList.second",
+    8,
+    "warning",
+    false,
+    "表示されているシートに別紙1 の事業リストが 2 つ以上ある（別紙1 (2) など）。どれも同じ規則で検証する。",
+    "More than one visible sheet holds a 別紙1 project list (別紙1 (2) …); each is checked by the same rules.",
+  ),
+  rule(
     "methodology.checked.count",
     1,
     "error",

@@ -8,6 +8,7 @@ import { shortened } from "../text";
 import { fixOf } from "./projectList";
 import { totalDerivation } from "../explain";
 import type { DerivationStep } from "../formula";
+import { gecCalls } from "../formula/gecCalls";
 
 function isoDate(d: DateField): string {
   if (d.reading.kind !== "date") return shortened(d.raw);
@@ -238,7 +239,7 @@ export function checkHygiene(grid: Grid, s: Submission): Finding[] {
         const formula = formulas?.[j] ?? null;
         if (!formula && typeof v !== "string") return;
         const ref = { sheet: sheet.name, row: sheet.origin.row + i, col: sheet.origin.col + j };
-        if (formula && /\bGEC\./i.test(formula)) {
+        if (formula && gecCalls(formula).length > 0) {
           out.push(
             finding(
               "hygiene.gecFormula",

@@ -239,7 +239,11 @@ export function explainCell(
 ): ExplainResult {
   const fromMonitoring = monitoringExplanation(submission, ref) ?? monthExplanation(submission, ref);
   if (fromMonitoring) return fromMonitoring;
-  const list = submission.projectList;
+  // a cell of a second 別紙1 (別紙1 (2)) is explained from its own list, as its findings are
+  const list =
+    submission.otherProjectLists.find(
+      (l) => l.sheet === ref.sheet && submission.projectList?.sheet !== ref.sheet,
+    ) ?? submission.projectList;
   const declaration = list ? declarationFor(submission, list) : null;
   if (list && declaration) {
     const derived = declaration.quantities.filter(

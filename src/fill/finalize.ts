@@ -2,9 +2,7 @@
 import type { CellRef, CellValue, CellWrite, Finding, Grid } from "../types";
 import { formatRef } from "../forms/a1";
 import { shortened } from "../text";
-
-/** A formula that calls one of the add-in's functions (=GEC.STEAM_H(…), =gec.q_wb(…), also inside other functions). */
-const GEC_CALL = /(^|[^A-Za-z0-9_.])GEC\./i;
+import { gecCalls } from "../formula/gecCalls";
 
 /** Error values Excel caches for a formula it could not compute (#NAME? where the add-in is missing). */
 const ERROR_VALUE = /^#(NAME\?|VALUE!|REF!|DIV\/0!|N\/A|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA)/;
@@ -23,7 +21,9 @@ export function planFinalize(grid: Grid): FinalizePlan {
   for (const sheet of grid.sheets) {
     sheet.formulas?.forEach((line, i) =>
       line.forEach((formula, j) => {
-        if (!formula || !GEC_CALL.test(formula)) return;
+        // a real call (=GEC.STEAM_H(…), =gec.q_wb(…), inside other functions, or stored as _xldudf_GEC_…), not
+        // "GEC." in a text or a sheet name
+        if (!formula || gecCalls(formula).length === 0) return;
         const ref: CellRef = { sheet: sheet.name, row: sheet.origin.row + i, col: sheet.origin.col + j };
         const value: CellValue = sheet.values[i]?.[j] ?? null;
         if (value === null || value === "" || (typeof value === "string" && ERROR_VALUE.test(value))) {

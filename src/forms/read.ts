@@ -2,7 +2,7 @@
 import { normalizeText, parseDateCell, parseNumberCell, parseRatioCell } from "../numbers";
 import type { DateReading, NumberReading } from "../numbers";
 import { METHODOLOGIES, findMethodology, getMethodology, methodologyCodes } from "../methodology";
-import type { CellRef, CellValue, Finding, Grid } from "../types";
+import type { CellRef, CellValue, Finding, Grid, SheetGrid } from "../types";
 import { CHECKED_MARKS, HEAT_PROJECT_COLUMNS, columnOfLabel, projectColumns } from "./layout";
 import type { ProjectColumn } from "./layout";
 import { SheetView } from "./sheet";
@@ -299,6 +299,67 @@ function readAllocation(sheet: SheetView): AllocationBlock[] {
   return blocks;
 }
 
+function isHidden(sheet: SheetGrid): boolean {
+  return sheet.visibility === "hidden" || sheet.visibility === "veryHidden";
+}
+
+/** Where a list's header row starts, for a finding about the whole list. */
+function headerRef(list: ProjectList): CellRef {
+  return { sheet: list.sheet, row: list.headerRow, col: Math.min(...Object.values(list.columns)) };
+}
+
+/**
+ * What the reader says about the lists it found beyond the one it reads: a second visible list (checked too) and
+ * a list on a hidden sheet (not checked: it is not what the reader of the printed form sees).
+ */
+function projectListNotes(
+  main: ProjectList,
+  others: ProjectList[],
+  hiddenLists: ProjectList[],
+  grid: Grid,
+): Finding[] {
+  const notes: Finding[] = [];
+  const mainHidden = grid.sheets.some((s) => s.name === main.sheet && isHidden(s));
+  const kind = (name: string) => grid.sheets.find((s) => s.name === name)?.visibility === "veryHidden";
+  if (mainHidden) {
+    const ref = headerRef(main);
+    notes.push({
+      rule: "form.projectList.hidden",
+      severity: "warning",
+      ref,
+      message: {
+        ja: `別紙1 の事業リストは非表示のシート「${main.sheet}」${kind(main.sheet) ? "（VBA でしか再表示できない veryHidden）" : ""}にしかありません。このシートを検証しましたが、提出前に表示するか、表示されているシートに移してください。`,
+        en: `The only 別紙1 project list is on the hidden sheet "${main.sheet}"${kind(main.sheet) ? " (veryHidden: only VBA shows it again)" : ""}. It was checked; unhide it or move it to a visible sheet before submitting.`,
+      },
+    });
+  }
+  for (const list of hiddenLists) {
+    const ref = headerRef(list);
+    notes.push({
+      rule: "form.projectList.hidden",
+      severity: "warning",
+      ref,
+      message: {
+        ja: `非表示のシート「${list.sheet}」${kind(list.sheet) ? "（veryHidden）" : ""}にも別紙1 の事業リストがあります。検証したのは表示されているシート「${main.sheet}」です。古い版なら削除してください。`,
+        en: `The hidden sheet "${list.sheet}"${kind(list.sheet) ? " (veryHidden)" : ""} also holds a 別紙1 project list. The visible sheet "${main.sheet}" is the one checked; delete the hidden one if it is an old version.`,
+      },
+    });
+  }
+  for (const list of others) {
+    const ref = headerRef(list);
+    notes.push({
+      rule: "form.projectList.second",
+      severity: "warning",
+      ref,
+      message: {
+        ja: `シート「${list.sheet}」にも別紙1 の事業リストがあります（「${main.sheet}」に続く 2 つ目）。両方を検証しました。提出する別紙1 は 1 つにまとめてください。`,
+        en: `Sheet "${list.sheet}" holds a second 別紙1 project list (after "${main.sheet}"). Both were checked; submit a single 別紙1.`,
+      },
+    });
+  }
+  return notes;
+}
+
 /** Reads every sheet of the workbook; a part found on any sheet counts, whatever the sheet is called. */
 export function readSubmission(grid: Grid): Submission {
   const sheets = grid.sheets.map((s) => new SheetView(s));
@@ -322,12 +383,26 @@ export function readSubmission(grid: Grid): Submission {
   // the heat one first (the seed's forms are heat)
   const declaration = methodology.code ? findMethodology(methodology.code) : undefined;
   const layouts = declaration ? [projectColumns(declaration)] : uncheckedLayouts();
+  // the list is read from the sheets Excel shows, in tab order; a hidden sheet (an old 別紙1 kept out of sight)
+  // is used only when no visible sheet holds one, and is named either way
+  const shown = sheets.filter((s) => !isHidden(s.grid));
+  const hidden = sheets.filter((s) => isHidden(s.grid));
+  let otherProjectLists: ProjectList[] = [];
   for (const layout of layouts) {
-    for (const sheet of sheets) {
-      projectList ??= readProjectList(sheet, layout);
-      if (projectList) break;
-    }
-    if (projectList) break;
+    const visibleLists = shown.flatMap((s) => readProjectList(s, layout) ?? []);
+    const hiddenLists = hidden.flatMap((s) => readProjectList(s, layout) ?? []);
+    if (visibleLists.length === 0 && hiddenLists.length === 0) continue;
+    projectList = visibleLists[0] ?? hiddenLists[0];
+    otherProjectLists = visibleLists.slice(1);
+    notes.push(
+      ...projectListNotes(
+        projectList,
+        otherProjectLists,
+        visibleLists.length ? hiddenLists : hiddenLists.slice(1),
+        grid,
+      ),
+    );
+    break;
   }
   for (const sheet of sheets) {
     if (allocationPlan.length === 0) allocationPlan = readAllocation(sheet);
@@ -351,6 +426,7 @@ export function readSubmission(grid: Grid): Submission {
     methodology,
     period,
     projectList,
+    otherProjectLists,
     allocationPlan,
     symbolTables,
     fuelStatements,

@@ -86,6 +86,11 @@ export interface Submission {
   methodology: { code: string | null; checked: { code: string; ref: CellRef }[]; tableRef: CellRef | null };
   period: { start: DateField | null; end: DateField | null };
   projectList: ProjectList | null;
+  /**
+   * Further visible sheets with the same 別紙1 headers (a copied 別紙1 (2)): each is checked like the first, and
+   * the reader's notes name it. Lists on hidden sheets are not here: they are named, never checked.
+   */
+  otherProjectLists: ProjectList[];
   allocationPlan: AllocationBlock[];
   /** 1.4 and 2.2 symbol tables of the plan sheet, where found. */
   symbolTables: SymbolTable[];

@@ -1,5 +1,14 @@
 // The only code that speaks Office.js: reads the workbook into a Grid in one batch and applies WritePlans.
-import type { CellRef, CellValue, CellWrite, Grid, Message, SheetGrid, WritePlan } from "../../src/types";
+import type {
+  CellRef,
+  CellValue,
+  CellWrite,
+  Grid,
+  Message,
+  SheetGrid,
+  SheetVisibility,
+  WritePlan,
+} from "../../src/types";
 import { cellAddress, parseA1 } from "../../src/forms/a1";
 import { invertPlan, sameFormula } from "../../src/fill/invert";
 import { CELL_LOOKS, freeSheetName, printRanges, renameReferences } from "../../src/template/sheets";
@@ -36,22 +45,39 @@ function toFormula(f: unknown): string | null {
   return typeof f === "string" && f.startsWith("=") ? f : null;
 }
 
-/** Reads every worksheet's used range (values, formulas, number formats): 2 syncs whatever the size. */
+/** Excel.SheetVisibility ("Visible", "Hidden", "VeryHidden") as the core names it; absent for a visible sheet. */
+function visibilityOf(v: unknown): { visibility?: SheetVisibility } {
+  if (v === "Hidden") return { visibility: "hidden" };
+  if (v === "VeryHidden") return { visibility: "veryHidden" };
+  return {};
+}
+
+/**
+ * Reads every worksheet's used range (values, formulas, number formats) and whether it is hidden: 2 syncs whatever
+ * the size (the visibility comes with the names, in the first).
+ */
 export async function readGrid(): Promise<Grid> {
   return Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
-    sheets.load("items/name");
+    sheets.load("items/name,items/visibility");
     await context.sync();
     const ranges = sheets.items.map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
       used.load("address,values,formulas,numberFormat");
-      return { name: ws.name, used };
+      return { name: ws.name, hidden: visibilityOf(ws.visibility), used };
     });
     await context.sync();
     const grid: SheetGrid[] = [];
-    for (const { name, used } of ranges) {
+    for (const { name, hidden, used } of ranges) {
       if (used.isNullObject) {
-        grid.push({ name, values: [], formulas: [], numberFormats: [], origin: { row: 0, col: 0 } });
+        grid.push({
+          name,
+          values: [],
+          formulas: [],
+          numberFormats: [],
+          origin: { row: 0, col: 0 },
+          ...hidden,
+        });
         continue;
       }
       grid.push({
@@ -60,6 +86,7 @@ export async function readGrid(): Promise<Grid> {
         values: used.values.map((row) => row.map(toCellValue)),
         formulas: used.formulas.map((row) => row.map(toFormula)),
         numberFormats: used.numberFormat.map((row) => row.map((f) => (typeof f === "string" ? f : null))),
+        ...hidden,
       });
     }
     return { sheets: grid };

@@ -135,6 +135,7 @@ describe("gec eval protocol", () => {
       },
       readFile: async () => new Uint8Array(),
       writeFile: async () => undefined,
+      checkOutput: async () => undefined,
       fileSize: async () => 0,
     };
     expect(await run([], io)).toBe(0);

@@ -1,8 +1,9 @@
 // gec eval as a stream: UTF-8 across chunks, a line limit, one answer per line whatever the line holds, quiet on EPIPE;
 // and results bounded in size.
 import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
-import { MAX_LINE, evaluateLine, run } from "../../cli/commands/eval";
+import { MAX_EVAL_CELLS, MAX_LINE, evaluateLine, run } from "../../cli/commands/eval";
 import type { CliIo } from "../../cli/io";
 import { MAX_RESULT_CELLS } from "../../functions/core";
 
@@ -19,6 +20,7 @@ async function evalChunks(chunks: (string | Buffer)[]): Promise<Record<string, u
     },
     readFile: async () => new Uint8Array(),
     writeFile: async () => undefined,
+    checkOutput: async () => undefined,
     fileSize: async () => 0,
   };
   expect(await run([], io)).toBe(0);
@@ -108,4 +110,71 @@ bash("is quiet when its reader goes away (gec eval | head -1)", () => {
   expect(r.stdout.trim().split("\n")).toHaveLength(1);
   expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
   expect(r.stderr).toMatch(/status 0/);
+});
+
+describe("a 1 MB line that asks for a huge result is refused before it is computed (issue 16)", () => {
+  const built = fs.existsSync(path.join(root, "dist", "cli", "commands", "eval.js"));
+  (built && process.platform !== "win32" ? it : it.skip)(
+    "the built gec eval answers every line within 300 MiB peak RSS",
+    () => {
+      // dist/ must hold the source under test (npm ci builds it; rebuilt when the source is newer)
+      const source = path.join(root, "cli", "commands", "eval.ts");
+      const compiled = path.join(root, "dist", "cli", "commands", "eval.js");
+      if (fs.statSync(source).mtimeMs > fs.statSync(compiled).mtimeMs) {
+        spawnSync(
+          process.execPath,
+          [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
+          {
+            cwd: root,
+          },
+        );
+      }
+      const text = "x".repeat(480);
+      // a row of 1,000 texts against a column of 1,000: 1,000,000 error cells from a 968 KB line, under MAX_LINE
+      const huge = JSON.stringify({
+        id: 2,
+        fn: "STEAM_H",
+        args: [Array(1000).fill(text), Array(1000).fill([text])],
+      });
+      // a row of 50 against a column of 1,000: 50,000 error cells, the most one line may have
+      const atCap = JSON.stringify({
+        id: 3,
+        fn: "STEAM_H",
+        args: [Array(50).fill(text), Array(1000).fill([text])],
+      });
+      expect(huge.length).toBeLessThan(MAX_LINE);
+      expect(50 * 1000).toBe(MAX_EVAL_CELLS);
+      const input = [
+        '{"id":1,"fn":"P_ABS","args":[0.84237]}',
+        huge,
+        atCap,
+        '{"id":4,"fn":"P_ABS","args":[0.84237]}',
+      ].join("\n");
+      const wrapper =
+        "process.on('exit',()=>require('fs').writeSync(2,'\\n@maxrss='+process.resourceUsage().maxRSS+'\\n'));" +
+        "process.argv.splice(1,0,'gec');require('./bin/gec.js')";
+      const r = spawnSync(process.execPath, ["--max-old-space-size=256", "-e", wrapper, "eval"], {
+        cwd: root,
+        input,
+        encoding: "utf8",
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      const rss = /@maxrss=(\d+)/.exec(r.stderr);
+      expect(r.stderr.replace(/\n@maxrss=\d+\n/, "")).toBe("");
+      expect(r.status).toBe(0);
+      expect(rss && Number(rss[1]) / 1024).toBeLessThan(300);
+      const answers = r.stdout
+        .split("\n")
+        .filter((l) => l !== "")
+        .map((l) => JSON.parse(l) as { id: unknown; value?: unknown[][]; error?: string; message?: string });
+      expect(answers.map((a) => a.id)).toEqual([1, 2, 3, 4]);
+      // =GEC.P_ABS(0.84237) gives 0.95 MPa abs (the README's example)
+      expect([answers[0].value, answers[3].value]).toEqual([0.95, 0.95]);
+      expect(answers[1]).toMatchObject({ error: "#VALUE!" });
+      expect(answers[1].message).toContain("1000 rows × 1000 columns");
+      expect(answers[1].message).toContain("大きすぎます");
+      const grid = answers[2].value as { error: string }[][];
+      expect([grid.length, grid[0].length, grid[999][49].error]).toEqual([1000, 50, "#VALUE!"]);
+    },
+  );
 });

@@ -99,10 +99,16 @@ describe("gec fill writes atomically, never over its input", () => {
     expect(leftovers(ro)).toEqual([]);
   });
 
-  it("replaces an existing output in one step", async () => {
+  it("keeps an existing output unless --force, which replaces it in one step (issue 16)", async () => {
     const out = path.join(dir, "out.xlsx");
     fs.writeFileSync(out, "old");
-    const r = await runGec(["fill", input, "-o", out]);
+    const refused = await runGec(["fill", input, "-o", out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(out);
+    expect(refused.stderr).toContain("--force");
+    expectOwnMessage(refused.stderr);
+    expect(fs.readFileSync(out, "utf8")).toBe("old");
+    const r = await runGec(["fill", input, "-o", out, "--force"]);
     expect(r.code).toBe(0);
     expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe("PK");
     expect(leftovers(dir)).toEqual([]);

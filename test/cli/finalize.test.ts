@@ -4,7 +4,9 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { runGec, tempDir } from "../fixtures/runGec";
-import { planFinalize } from "../../src/engine";
+import { planFinalize, validateGrid } from "../../src/engine";
+import { seedGrid, withCell } from "../fixtures/seedSubmissions";
+import { gecCalls } from "../../src/formula/gecCalls";
 import type { Grid } from "../../src/types";
 
 const dir = tempDir("finalize");
@@ -84,5 +86,87 @@ describe("gec finalize", () => {
     const input = await workbookWithGecFormulas();
     const run = await runGec(["finalize", input, "-o", input]);
     expect(run.code).toBe(2);
+  });
+});
+
+describe("only real GEC calls are replaced, whatever form the file stores them in (issue 16)", () => {
+  it("gecCalls reads the formula token by token", () => {
+    expect(gecCalls('="GEC.STEAM_H"')).toEqual([]);
+    expect(gecCalls('=CONCAT("a""GEC.STEAM_H(",B1)')).toEqual([]);
+    expect(gecCalls("='GEC.data'!A1*2")).toEqual([]);
+    expect(gecCalls("='it''s GEC.x('!A1")).toEqual([]);
+    expect(gecCalls("=GEC.data")).toEqual([]); // a defined name, not a call
+    expect(gecCalls("=SUM(Table1[GEC.x(1)])")).toEqual([]);
+    expect(gecCalls('=IF(A1="GEC.x(",GEC.STEAM_H(A1,B1),0)')).toEqual(["GEC.STEAM_H"]);
+    expect(gecCalls("=ROUND(gec.q_wb(1,2),0)+XGEC.F(1)")).toEqual(["gec.q_wb"]);
+    expect(gecCalls("=_xldudf_GEC_STEAM_H(A1,B1)")).toEqual(["_xldudf_GEC_STEAM_H"]);
+    expect(gecCalls("=_xludf.GEC.STEAM_HF(1)")).toEqual(["_xludf.GEC.STEAM_HF"]);
+  });
+
+  it("planFinalize: a text or a sheet name that says GEC. stays a formula; _xldudf_GEC_ calls are replaced or listed", () => {
+    const grid: Grid = {
+      sheets: [
+        {
+          name: "S",
+          origin: { row: 0, col: 0 },
+          values: [["GEC.STEAM_H", 7, 115.331273, "#NAME?", 8]],
+          formulas: [
+            [
+              '="GEC.STEAM_H"',
+              "='GEC.data'!A1",
+              "=_xldudf_GEC_STEAM_H(A1,B1)",
+              "=_xldudf_GEC_STEAM_HF(104.3)",
+              '=IF(A1="GEC.x(",GEC.STEAM_H(A1,B1),0)',
+            ],
+          ],
+        },
+      ],
+    };
+    const plan = planFinalize(grid);
+    expect(plan.writes.map((w) => [w.ref.col, w.value, w.previousFormula])).toEqual([
+      [2, 115.331273, "=_xldudf_GEC_STEAM_H(A1,B1)"],
+      [4, 8, '=IF(A1="GEC.x(",GEC.STEAM_H(A1,B1),0)'],
+    ]);
+    expect(plan.skipped.map((s) => [s.ref.col, s.rule])).toEqual([[3, "finalize.noValue"]]);
+  });
+
+  it("gec finalize on a file: lists the _xldudf_GEC_ call and keeps the other formulas", async () => {
+    const wb = new ExcelJS.Workbook();
+    const data = wb.addWorksheet("GEC.data");
+    data.getCell("A1").value = 7;
+    const ws = wb.addWorksheet("集計");
+    ws.getCell("A1").value = 3;
+    ws.getCell("B1").value = 26.85;
+    ws.getCell("C1").value = { formula: '"GEC.STEAM_H"', result: "GEC.STEAM_H" };
+    ws.getCell("C2").value = { formula: "'GEC.data'!A1", result: 7 };
+    // IF97 Table 5: h(3 MPa, 300 K) = 115.331273 kJ/kg, stored as an Excel without the add-in writes the call
+    ws.getCell("C3").value = { formula: "_xldudf_GEC_STEAM_H(A1,B1)", result: 115.331273 };
+    const input = path.join(dir, "tokens.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = path.join(dir, "tokens-final.xlsx");
+    const run = await runGec(["finalize", input, "-o", out, "--json"]);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as { replaced: unknown[] };
+    expect(result.replaced).toEqual([
+      { cell: "集計!C3", formula: "=_xldudf_GEC_STEAM_H(A1,B1)", value: 115.331273 },
+    ]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    const sheet = back.getWorksheet("集計") as ExcelJS.Worksheet;
+    expect((sheet.getCell("C1").value as { formula: string }).formula).toBe('"GEC.STEAM_H"');
+    expect((sheet.getCell("C2").value as { formula: string }).formula).toBe("'GEC.data'!A1");
+    expect(sheet.getCell("C3").value).toBe(115.331273);
+  });
+});
+
+describe("hygiene.gecFormula reads formulas the same way", () => {
+  it.each([
+    ["=_xldudf_GEC_STEAM_H(3,26.85)", 115.331273, ["hygiene.gecFormula"]],
+    ['="GEC.STEAM_H"', "GEC.STEAM_H", []],
+    ["='GEC.data'!A1", 7, []],
+  ] as const)("%s", (formula, value, rules) => {
+    const grid = withCell(seedGrid("H002-2", { corrected: true }), "別紙2", "E1", value, formula);
+    const found = validateGrid(grid).findings.filter((f) => f.ref.sheet === "別紙2" && f.ref.col === 4);
+    expect(found.map((f) => f.rule)).toEqual(rules);
   });
 });

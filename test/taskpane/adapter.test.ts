@@ -40,7 +40,10 @@ interface UsedMock {
  * A workbook whose ranges are OfficeMockObjects (reading a property before load + sync fails, as in Excel),
  * with a hand-made context whose sync is counted and syncs every range handed out.
  */
-function workbookMock(sheets: { name: string; used: UsedMock }[], cells: Record<string, CellMock>) {
+function workbookMock(
+  sheets: { name: string; used: UsedMock; visibility?: string }[],
+  cells: Record<string, CellMock>,
+) {
   const counter = { syncs: 0, collectionLoads: [] as unknown[], suspended: 0 };
   const handedOut: OfficeMockObject[] = [];
   const written: Record<string, OfficeMockObject> = {};
@@ -49,27 +52,42 @@ function workbookMock(sheets: { name: string; used: UsedMock }[], cells: Record<
     handedOut.push(m);
     return m;
   };
-  const sheetMocks = sheets.map((s) => ({
-    name: s.name,
-    getUsedRangeOrNullObject: (valuesOnly: boolean) => {
-      expect(valuesOnly).toBe(true);
-      const used = mockOf(s.used);
-      used.isNullObject = false; // Office.js sets it on sync without a load
-      return used;
-    },
-    getRange: (address: string) => {
-      const key = `${s.name}!${address}`;
-      const cell = cells[key] ?? { values: [[""]], formulas: [[""]] };
-      written[key] = mockOf({ values: cell.values, formulas: cell.formulas });
-      return written[key];
-    },
-  }));
+  // each worksheet is an OfficeMockObject too: its name and visibility read as errors until loaded and synced
+  const sheetMocks = sheets.map(
+    (s) =>
+      mockOf({
+        name: s.name,
+        visibility: s.visibility ?? "Visible",
+        getUsedRangeOrNullObject: (valuesOnly: boolean) => {
+          expect(valuesOnly).toBe(true);
+          const used = mockOf(s.used);
+          used.isNullObject = false; // Office.js sets it on sync without a load
+          return used;
+        },
+        getRange: (address: string) => {
+          const key = `${s.name}!${address}`;
+          const cell = cells[key] ?? { values: [[""]], formulas: [[""]] };
+          written[key] = mockOf({ values: cell.values, formulas: cell.formulas });
+          return written[key];
+        },
+      }) as unknown as { name: string; load(p: string): void },
+  );
   const context = {
     workbook: {
       worksheets: {
         items: sheetMocks,
-        load: (p: unknown) => counter.collectionLoads.push(p),
-        getItem: (name: string) => sheetMocks.find((s) => s.name === name),
+        // the collection's "items/name,items/visibility" is each item's "name,visibility"
+        load: (p: unknown) => {
+          counter.collectionLoads.push(p);
+          if (typeof p !== "string") return;
+          const each = p
+            .split(",")
+            .filter((x) => x.startsWith("items/"))
+            .map((x) => x.slice("items/".length));
+          for (const ws of sheetMocks) ws.load(each.join(","));
+        },
+        // by the name as given: getItem needs no load
+        getItem: (name: string) => sheetMocks[sheets.findIndex((s) => s.name === name)],
       },
     },
     application: { suspendApiCalculationUntilNextSync: () => counter.suspended++ },
@@ -132,7 +150,7 @@ describe("readGrid", () => {
     );
     const grid = await readGrid();
     expect(counter.syncs).toBe(2);
-    expect(counter.collectionLoads).toEqual(["items/name"]);
+    expect(counter.collectionLoads).toEqual(["items/name,items/visibility"]);
     expect(grid.sheets).toHaveLength(2);
     expect(grid.sheets[0]).toEqual({
       name: "別紙1",
@@ -151,6 +169,33 @@ describe("readGrid", () => {
       ],
     });
     expect(grid.sheets[1].numberFormats).toEqual([["0.00%"]]);
+  });
+
+  it("reads each sheet's visibility in the same first batch: still 2 syncs (issue 16)", async () => {
+    const used = (name: string) => ({
+      address: `'${name}'!A1`,
+      values: [["x"]],
+      formulas: [["x"]],
+      numberFormat: [["General"]],
+    });
+    const { counter } = workbookMock(
+      [
+        { name: "様式3-2", used: used("様式3-2") },
+        { name: "別紙1 (旧)", used: used("別紙1 (旧)"), visibility: "Hidden" },
+        { name: "別紙1", used: used("別紙1"), visibility: "Visible" },
+        { name: "控え", used: used("控え"), visibility: "VeryHidden" },
+      ],
+      {},
+    );
+    const grid = await readGrid();
+    expect(counter.syncs).toBe(2);
+    expect(counter.collectionLoads).toEqual(["items/name,items/visibility"]);
+    expect(grid.sheets.map((s) => [s.name, s.visibility ?? "visible"])).toEqual([
+      ["様式3-2", "visible"],
+      ["別紙1 (旧)", "hidden"],
+      ["別紙1", "visible"],
+      ["控え", "veryHidden"],
+    ]);
   });
 });
 
