@@ -12,10 +12,18 @@
 // - a cell that was the master of a shared formula hands its formula text to each cell of its group (the same
 //   formula per cell, written out), so that no cell loses its formula;
 // - the sheet's `<dimension>` and row `spans` are left as they are (hints Excel does not require to be exact).
-import type { CellValue, CellWrite, WritePlan } from "../src/types";
+import type { CellValue, CellWrite, Grid, SheetGrid, WritePlan } from "../src/types";
 import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, XlsxError } from "./errors";
 import { inspectXlsx } from "./inspect";
-import { BUILTIN_FORMATS, parseAddress, sheetEntries, slideFormula } from "./read";
+import {
+  BUILTIN_FORMATS,
+  decodeTwice,
+  isDateFormat,
+  locateSheet,
+  readGrid,
+  sheetEntries,
+  slideFormula,
+} from "./read";
 import { readAllEntries, zipEntries } from "./zip";
 
 /**
@@ -201,84 +209,52 @@ function noStyles(): XlsxError {
   });
 }
 
-interface Span {
+interface Edit {
   start: number;
   end: number;
   text: string;
 }
 
-/** Rewrites the planned cells of one sheet's XML; returns the new XML and whether a formula cell was involved. */
+const keyOf = (row: number, col: number) => row * EXCEL_MAX_COLS + col;
+
+/**
+ * Rewrites the planned cells of one sheet's XML; returns the new XML and whether a formula cell was involved.
+ * Cells are found by the reader's own parse (locateSheet): a cell is rewritten where the reader reads it, never
+ * in a comment or a second copy (a sheet with two `<c>` for one cell is refused as the reader refuses it).
+ */
 export function patchSheetXml(
   xml: string,
   writes: CellWrite[],
   styleFor: (current: string | null, write: CellWrite) => string | null,
+  sheet = "sheet",
 ): { xml: string; formulas: boolean } {
-  const open = /<((?:[A-Za-z_][\w.-]*:)?)sheetData\b[^>]*?(\/?)>/.exec(xml);
-  if (!open)
+  const loc = locateSheet(sheet, xml);
+  const data = loc.sheetData;
+  if (!data)
     throw new XlsxError("xlsx.corrupt", {
       ja: "シートに sheetData がありません。",
       en: "The sheet has no sheetData.",
     });
-  const p = open[1];
-  const spans: Span[] = [];
-  const contentStart = open.index + open[0].length;
-  let contentEnd: number;
-  if (open[2] === "/") {
-    // <sheetData/> opens here; its closing tag is added after the new rows (below)
-    spans.push({ start: open.index, end: contentStart, text: `<${p}sheetData>` });
-    contentEnd = contentStart;
-  } else {
-    contentEnd = xml.indexOf(`</${p}sheetData>`, contentStart);
-    if (contentEnd < 0)
-      throw new XlsxError("xlsx.corrupt", {
-        ja: "sheetData が閉じていません。",
-        en: "sheetData is not closed.",
-      });
-  }
-  // Column styles, for a new cell that sets no format of its own.
-  const colStyles: { min: number; max: number; style: string }[] = [];
-  for (const m of xml.slice(0, open.index).matchAll(new RegExp(`<${p}col\\b([^>]*?)/?>`, "g"))) {
-    const a = attrs(m[1]);
-    const style = a.get("style");
-    if (style !== undefined)
-      colStyles.push({ min: Number(a.get("min")) - 1, max: Number(a.get("max")) - 1, style });
-  }
-  // Rows of sheetData.
-  interface Row {
-    r: number;
-    start: number;
-    bodyStart: number;
-    bodyEnd: number;
-    end: number;
-    selfClosing: boolean;
-    style: string | null;
-    open: string;
-  }
-  const rows: Row[] = [];
-  const rowRx = new RegExp(`<${p}row\\b([^>]*?)(/?)>`, "g");
-  rowRx.lastIndex = contentStart;
-  let last = -1;
-  for (let m = rowRx.exec(xml); m && m.index < contentEnd; m = rowRx.exec(xml)) {
-    const a = attrs(m[1]);
-    const r = a.has("r") ? parseInt(a.get("r") ?? "", 10) - 1 : last + 1;
-    last = r;
-    const bodyStart = m.index + m[0].length;
-    const self = m[2] === "/";
-    const bodyEnd = self ? bodyStart : xml.indexOf(`</${p}row>`, bodyStart);
-    if (bodyEnd < 0)
-      throw new XlsxError("xlsx.corrupt", { ja: "行が閉じていません。", en: "A row is not closed." });
-    const end = self ? bodyStart : bodyEnd + `</${p}row>`.length;
-    rows.push({
-      r,
-      start: m.index,
-      bodyStart,
-      bodyEnd,
-      end,
-      selfClosing: self,
-      style: a.get("customFormat") === "1" || a.get("customFormat") === "true" ? (a.get("s") ?? null) : null,
-      open: m[0],
-    });
-    rowRx.lastIndex = end;
+  const p = loc.prefix;
+  const part = loc.part;
+  const cellAt = new Map<number, number>();
+  for (let i = 0; i < part.n; i++) cellAt.set(keyOf(part.rows[i], part.cols[i]), i);
+  // The first <row> element of each row number; the cells inside each row element, in document order.
+  const rowAt = new Map<number, number>();
+  loc.rows.forEach((r, k) => {
+    if (!rowAt.has(r.row)) rowAt.set(r.row, k);
+  });
+  const cellsOfRow: number[][] = loc.rows.map(() => []);
+  {
+    let k = 0;
+    const order = loc.rows.map((_, j) => j).sort((x, y) => loc.rows[x].start - loc.rows[y].start);
+    for (let i = 0; i < part.n; i++) {
+      const at = loc.cells[i].start;
+      while (k < order.length && loc.rows[order[k]].end <= at) k++;
+      const r = order[k];
+      if (r !== undefined && loc.rows[r].inner <= at && loc.cells[i].end <= loc.rows[r].innerEnd)
+        cellsOfRow[r].push(i);
+    }
   }
   const byRow = new Map<number, CellWrite[]>();
   for (const w of writes) {
@@ -289,126 +265,106 @@ export function patchSheetXml(
     list.push(w);
     byRow.set(w.ref.row, list);
   }
+  const written = new Set(writes.map((w) => keyOf(w.ref.row, w.ref.col)));
+  const edits: Edit[] = [];
   let formulas = false;
-  const masters: { si: string; row: number; col: number; formula: string }[] = [];
-  const newStyle = (row: Row | undefined, col: number): string | null =>
-    row?.style ?? colStyles.find((c) => col >= c.min && col <= c.max)?.style ?? null;
+  const groups = new Set<string>();
+  const masterAt = new Map<number, string>();
+  for (const [si, m] of part.masters) masterAt.set(keyOf(m.row, m.col), si);
+  const rowStyle = (r: number): string | null => {
+    const k = rowAt.get(r);
+    if (k === undefined) return null;
+    const a = loc.rows[k].attrs;
+    return a.customFormat === "1" || a.customFormat === "true" ? (a.s ?? null) : null;
+  };
+  const newStyle = (r: number, col: number): string | null => {
+    const fromRow = rowStyle(r);
+    if (fromRow !== null) return fromRow;
+    const def = loc.colStyles.find((c) => col >= c.min && col <= c.max);
+    return def ? String(def.style) : null;
+  };
+  const newCell = (r: number, w: CellWrite) =>
+    cellXml(p, r, w.ref.col, styleFor(newStyle(r, w.ref.col), w), w);
+  // New rows: before the first row element of a later row, else at the end of sheetData.
+  const newRows: { at: number; text: string }[] = [];
 
-  for (const [r, list] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
-    list.sort((a, b) => a.ref.col - b.ref.col);
-    const row = rows.find((x) => x.r === r);
+  for (const [r, list] of [...byRow.entries()].sort((x, y) => x[0] - y[0])) {
+    list.sort((x, y) => x.ref.col - y.ref.col);
     for (const w of list) if (w.formula) formulas = true;
-    if (!row) {
-      const cells = list
-        .map((w) => cellXml(p, r, w.ref.col, styleFor(newStyle(undefined, w.ref.col), w), w))
-        .join("");
-      const next = rows.find((x) => x.r > r);
-      const at = next ? next.start : contentEnd;
-      spans.push({ start: at, end: at, text: `<${p}row r="${r + 1}">${cells}</${p}row>` });
+    // cells that exist are rewritten where they are
+    const missing: CellWrite[] = [];
+    for (const w of list) {
+      const i = cellAt.get(keyOf(r, w.ref.col));
+      if (i === undefined) {
+        missing.push(w);
+        continue;
+      }
+      if (part.formulas.has(i)) formulas = true;
+      const si = masterAt.get(keyOf(r, w.ref.col));
+      if (si !== undefined) groups.add(si);
+      const span = loc.cells[i];
+      edits.push({
+        start: span.start,
+        end: span.end,
+        text: cellXml(p, r, w.ref.col, styleFor(loc.attrs[i].s ?? null, w), w),
+      });
+    }
+    if (missing.length === 0) continue;
+    const k = rowAt.get(r);
+    if (k === undefined) {
+      const next = loc.rows.find((x) => x.row > r);
+      newRows.push({
+        at: next ? next.start : data.innerEnd,
+        text: `<${p}row r="${r + 1}">${missing.map((w) => newCell(r, w)).join("")}</${p}row>`,
+      });
       continue;
     }
-    // Cells of the row.
-    const cells: { col: number; start: number; end: number; tag: string; body: string }[] = [];
-    const cellRx = new RegExp(`<${p}c\\b([^>]*?)(/?)>`, "g");
-    cellRx.lastIndex = row.bodyStart;
-    let col = -1;
-    for (let m = cellRx.exec(xml); m && m.index < row.bodyEnd; m = cellRx.exec(xml)) {
-      const a = attrs(m[1]);
-      const at = a.has("r") ? parseAddress(a.get("r") ?? "") : null;
-      col = at ? at.col : col + 1;
-      const self = m[2] === "/";
-      const close = self ? m.index + m[0].length : xml.indexOf(`</${p}c>`, m.index + m[0].length);
-      if (close < 0)
-        throw new XlsxError("xlsx.corrupt", { ja: "セルが閉じていません。", en: "A cell is not closed." });
-      const end = self ? close : close + `</${p}c>`.length;
-      cells.push({
-        col,
-        start: m.index,
-        end,
-        tag: m[1],
-        body: self ? "" : xml.slice(m.index + m[0].length, close),
-      });
-      cellRx.lastIndex = end;
-    }
+    const row = loc.rows[k];
     if (row.selfClosing) {
-      // <row .../> becomes <row ...>cells</row>
-      const inner = list
-        .map((w) => cellXml(p, r, w.ref.col, styleFor(newStyle(row, w.ref.col), w), w))
-        .join("");
-      spans.push({
+      const open = xml.slice(row.start, row.end).replace(/\s*\/>$/, ">");
+      edits.push({
         start: row.start,
         end: row.end,
-        text: `${row.open.replace(/\s*\/>$/, ">")}${inner}</${p}row>`,
+        text: `${open}${missing.map((w) => newCell(r, w)).join("")}</${p}row>`,
       });
       continue;
     }
-    for (const w of list) {
-      const existing = cells.find((c) => c.col === w.ref.col);
-      if (existing) {
-        const f = new RegExp(`<${p}f\\b([^>]*?)(/?)>(?:([\\s\\S]*?)</${p}f>)?`).exec(existing.body);
-        if (f) {
-          formulas = true;
-          const fa = attrs(f[1]);
-          if (fa.get("t") === "shared" && fa.has("ref") && fa.has("si") && f[3]) {
-            masters.push({ si: fa.get("si") ?? "", row: r, col: w.ref.col, formula: decodeAttr(f[3]) });
-          }
-        }
-        const style = attrs(existing.tag).get("s") ?? null;
-        spans.push({
-          start: existing.start,
-          end: existing.end,
-          text: cellXml(p, r, w.ref.col, styleFor(style, w), w),
-        });
-      } else {
-        const next = cells.find((c) => c.col > w.ref.col);
-        const at = next ? next.start : row.bodyEnd;
-        spans.push({
-          start: at,
-          end: at,
-          text: cellXml(p, r, w.ref.col, styleFor(newStyle(row, w.ref.col), w), w),
-        });
-      }
+    for (const w of missing) {
+      const next = cellsOfRow[k].find((i) => part.rows[i] === r && part.cols[i] > w.ref.col);
+      const at = next !== undefined ? loc.cells[next].start : row.innerEnd;
+      edits.push({ start: at, end: at, text: newCell(r, w) });
     }
   }
-  if (open[2] === "/") spans.push({ start: contentStart, end: contentStart, text: `</${p}sheetData>` });
-  let out = splice(xml, spans);
-  if (masters.length > 0) out = writeOutSharedGroups(out, p, masters, writes);
-  return { xml: out, formulas };
+  // A rewritten master hands its formula to each cell of its group, moved to that cell (the cached value stays).
+  if (groups.size > 0) {
+    for (const [i, si] of part.sharedOf) {
+      if (!groups.has(si) || written.has(keyOf(part.rows[i], part.cols[i]))) continue;
+      const master = part.masters.get(si);
+      const f = loc.formulaSpans[i];
+      if (!master || !f) continue;
+      const own = slideFormula(master.formula, master, { row: part.rows[i], col: part.cols[i] });
+      edits.push({ start: f.start, end: f.end, text: `<${p}f>${escapeText(own)}</${p}f>` });
+    }
+  }
+  if (data.selfClosing) {
+    const open = xml.slice(data.start, data.end).replace(/\s*\/>$/, ">");
+    const rows = newRows.map((x) => x.text).join("");
+    edits.push({ start: data.start, end: data.end, text: `${open}${rows}</${p}sheetData>` });
+  } else for (const x of newRows) edits.push({ start: x.at, end: x.at, text: x.text });
+  return { xml: splice(xml, edits), formulas };
 }
 
-function splice(xml: string, spans: Span[]): string {
+function splice(xml: string, edits: Edit[]): string {
   // stable by position: inserts at one point keep the order they were planned in
-  const sorted = spans.map((s, i) => ({ ...s, i })).sort((a, b) => a.start - b.start || a.i - b.i);
-  let out = "";
+  const sorted = edits.map((s, i) => ({ ...s, i })).sort((a, b) => a.start - b.start || a.i - b.i);
+  const out: string[] = [];
   let at = 0;
   for (const s of sorted) {
-    out += xml.slice(at, s.start) + s.text;
+    out.push(xml.slice(at, s.start), s.text);
     at = Math.max(at, s.end);
   }
-  return out + xml.slice(at);
-}
-
-/** Gives each dependent of an overwritten shared-formula master its own formula text. */
-function writeOutSharedGroups(
-  xml: string,
-  p: string,
-  masters: { si: string; row: number; col: number; formula: string }[],
-  writes: CellWrite[],
-): string {
-  const written = new Set(writes.map((w) => `${w.ref.row},${w.ref.col}`));
-  const bySi = new Map(masters.map((m) => [m.si, m]));
-  // (?<!/) so that a self-closing <c .../> never opens a match that runs into the next cell
-  const cellRx = new RegExp(`<${p}c\\b([^>]*?)(?<!/)>([\\s\\S]*?)</${p}c>`, "g");
-  return xml.replace(cellRx, (whole, tag: string, body: string) => {
-    const f = new RegExp(`<${p}f\\b([^>]*?)/>|<${p}f\\b([^>]*?)>\\s*</${p}f>`).exec(body);
-    if (!f) return whole;
-    const fa = attrs(f[1] ?? f[2] ?? "");
-    const master = fa.get("t") === "shared" && !fa.has("ref") ? bySi.get(fa.get("si") ?? "") : undefined;
-    const at = parseAddress(attrs(tag).get("r") ?? "");
-    if (!master || !at || written.has(`${at.row},${at.col}`)) return whole;
-    const own = slideFormula(master.formula, master, at);
-    return whole.replace(f[0], `<${p}f>${escapeText(own)}</${p}f>`);
-  });
+  out.push(xml.slice(at));
+  return out.join("");
 }
 
 function setFullCalc(xml: string): string {
@@ -499,7 +455,8 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Uint8Array {
   const replaced = new Map<string, Uint8Array>();
   for (const [entry, writes] of bySheet) {
     const data = find(entry)?.data ?? new Uint8Array(0);
-    const patched = patchSheetXml(text(data), writes, styleFor);
+    const name = sheets.find((x) => x.entry === entry)?.name ?? entry;
+    const patched = patchSheetXml(text(data), writes, styleFor, name);
     if (patched.formulas) formulaInvolved = true;
     replaced.set(entry, utf8.encode(patched.xml));
   }
@@ -522,5 +479,115 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Uint8Array {
   const out = entries
     .filter((e) => !(dropChain && e.name === "xl/calcChain.xml"))
     .map((e) => ({ name: e.name, data: replaced.get(e.name) ?? e.data }));
-  return zipEntries(out);
+  const result = zipEntries(out);
+  verifyPatch(readGrid(bytes), readGrid(result), plan);
+  return result;
+}
+
+/** A cell of a Grid by its absolute position. */
+function cellOf(sheet: SheetGrid | undefined, row: number, col: number) {
+  const r = sheet ? row - sheet.origin.row : -1;
+  const c = sheet ? col - sheet.origin.col : -1;
+  return {
+    value: sheet?.values[r]?.[c] ?? null,
+    formula: sheet?.formulas?.[r]?.[c] ?? null,
+    format: sheet?.numberFormats?.[r]?.[c] ?? null,
+  };
+}
+
+function sameValue(a: CellValue, b: CellValue, format: string | null): boolean {
+  if (a === b || (Number.isNaN(a) && Number.isNaN(b))) return true;
+  // a date-formatted number is read back rounded to the millisecond, as a Date holds it
+  return typeof a === "number" && typeof b === "number" && isDateFormat(format) && Math.abs(a - b) < 1e-8;
+}
+
+const shown = (v: CellValue | string) => (v === null ? "（空）/ (empty)" : JSON.stringify(v));
+
+/**
+ * The written package, read back with the reader, must hold each planned cell with its planned value, formula
+ * and number format, and every other cell as it was: a plan that did not land is an error, never a success.
+ */
+function verifyPatch(before: Grid, after: Grid, plan: WritePlan): void {
+  const planned = new Map<string, CellWrite>();
+  for (const w of plan) planned.set(`${w.ref.sheet}\u0000${w.ref.row}\u0000${w.ref.col}`, w);
+  const fail = (sheet: string, row: number, col: number, ja: string, en: string): never => {
+    throw new XlsxError("xlsx.writeFailed", {
+      ja: `書き込み結果を確かめられませんでした: ${sheet}!${address(row, col)} ${ja}。ブックの構造が想定外のため、出力しません。Excel で保存し直してからもう一度実行してください。`,
+      en: `The written workbook does not read back as planned: ${sheet}!${address(row, col)} ${en}. Nothing was written; re-save the workbook in Excel and run again.`,
+    });
+  };
+  for (const w of planned.values()) {
+    const { sheet, row, col } = w.ref;
+    const got = cellOf(
+      after.sheets.find((x) => x.name === sheet),
+      row,
+      col,
+    );
+    const formula = w.formula !== undefined && w.formula !== "" ? `=${w.formula.replace(/^=/, "")}` : null;
+    let value: CellValue = w.value ?? null;
+    if (typeof value === "string" && formula !== null) value = decodeTwice(value);
+    if (!sameValue(value, got.value, got.format)) {
+      fail(
+        sheet,
+        row,
+        col,
+        `は ${shown(value)} のはずが ${shown(got.value)} です`,
+        `should be ${shown(value)} but reads ${shown(got.value)}`,
+      );
+    }
+    if (formula !== got.formula) {
+      fail(
+        sheet,
+        row,
+        col,
+        `の数式は ${shown(formula)} のはずが ${shown(got.formula)} です`,
+        `should have the formula ${shown(formula)} but has ${shown(got.formula)}`,
+      );
+    }
+    if (w.numberFormat !== undefined) {
+      const format = w.numberFormat === "General" ? null : w.numberFormat;
+      if (format !== got.format)
+        fail(
+          sheet,
+          row,
+          col,
+          `の表示形式は ${shown(format)} のはずが ${shown(got.format)} です`,
+          `should have the number format ${shown(format)} but has ${shown(got.format)}`,
+        );
+    }
+  }
+  for (const a of before.sheets) {
+    const b = after.sheets.find((x) => x.name === a.name);
+    const span = (g: SheetGrid | undefined) => {
+      if (!g) return { top: 0, left: 0, bottom: -1, right: -1 };
+      return {
+        top: g.origin.row,
+        left: g.origin.col,
+        bottom: g.origin.row + g.values.length - 1,
+        right: g.origin.col + (g.values[0]?.length ?? 0) - 1,
+      };
+    };
+    const x = span(a);
+    const y = span(b);
+    for (let r = Math.min(x.top, y.top); r <= Math.max(x.bottom, y.bottom); r++) {
+      for (let c = Math.min(x.left, y.left); c <= Math.max(x.right, y.right); c++) {
+        if (planned.has(`${a.name}\u0000${r}\u0000${c}`)) continue;
+        const old = cellOf(a, r, c);
+        const now = cellOf(b, r, c);
+        if (
+          !sameValue(old.value, now.value, now.format) ||
+          old.formula !== now.formula ||
+          old.format !== now.format
+        ) {
+          fail(
+            a.name,
+            r,
+            c,
+            `は書き換えの対象ではないのに変わりました（${shown(old.formula ?? old.value)} → ${shown(now.formula ?? now.value)}）`,
+            `is not in the plan but changed (${shown(old.formula ?? old.value)} → ${shown(now.formula ?? now.value)})`,
+          );
+        }
+      }
+    }
+  }
 }
