@@ -2,10 +2,10 @@
 import {
   MAX_RATIO,
   MAX_UNCOMPRESSED_BYTES,
-  MAX_XLSX_BYTES,
   MAX_ZIP_ENTRIES,
   RATIO_FLOOR_BYTES,
   XlsxError,
+  checkFileSize,
   corrupt,
   mb,
 } from "./errors";
@@ -140,12 +140,7 @@ export function centralDirectory(bytes: Uint8Array): CentralListing {
       en: "The file is empty (0 bytes). Choose a saved workbook.",
     });
   }
-  if (bytes.length > MAX_XLSX_BYTES) {
-    throw new XlsxError("xlsx.tooLarge", {
-      ja: `ファイルが大きすぎます（${mb(bytes.length)} MB、上限 ${mb(MAX_XLSX_BYTES)} MB）。様式3-2 のブックか確認し、不要なシートや画像を削除してください。`,
-      en: `The file is too large (${mb(bytes.length)} MB, limit ${mb(MAX_XLSX_BYTES)} MB). Check that it is a Form 3-2 workbook and remove unneeded sheets or images.`,
-    });
-  }
+  checkFileSize(bytes.length);
   const r = new Reader(bytes);
   if (r.bytesEqual(0, OLE_MAGIC)) {
     throw new XlsxError("xlsx.legacyOrEncrypted", {

@@ -117,12 +117,25 @@ function cellXml(p: string, row: number, col: number, style: string | null, writ
   return `${head} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeText(value)}</${p}t></${p}is></${p}c>`;
 }
 
-/** Adds cellXfs (and numFmts) entries on demand; leaves styles.xml untouched when never asked. */
+/**
+ * Adds cellXfs (and numFmts) entries on demand; leaves styles.xml untouched when never asked. styles.xml is
+ * parsed once and the new entries are appended when the result is asked for (linear in the number of styles).
+ */
 class StylePatcher {
-  private xml: string;
+  private readonly xml: string;
   private readonly cache = new Map<string, number>();
-  private formats = new Map<string, number>();
+  private readonly formats = new Map<string, number>();
   private nextFormatId = 164;
+  private readonly addedFormats: string[] = [];
+  private readonly addedXfs: string[] = [];
+  private xfBlock: {
+    start: number;
+    end: number;
+    prefix: string;
+    attrs: string;
+    inner: string;
+    xfs: string[];
+  } | null = null;
   changed = false;
 
   constructor(xml: string) {
@@ -143,26 +156,28 @@ class StylePatcher {
     const known = this.formats.get(code);
     if (known !== undefined) return known;
     const id = this.nextFormatId++;
-    const entry = `<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`;
-    const block = /<((?:[\w.-]+:)?)numFmts\b([^>]*?)(\/?)>/.exec(this.xml);
-    if (block) {
-      const p = block[1];
-      const count = this.formats.size + 1;
-      const open = `<${p}numFmts${block[2].replace(/\s*count\s*=\s*"[^"]*"/, "")} count="${count}">`;
-      const withEntry =
-        block[3] === "/"
-          ? `${open}${entry.replace("<numFmt", `<${p}numFmt`)}</${p}numFmts>`
-          : `${open}${entry.replace("<numFmt", `<${p}numFmt`)}`;
-      this.xml = this.xml.slice(0, block.index) + withEntry + this.xml.slice(block.index + block[0].length);
-    } else {
-      const root = /<((?:[\w.-]+:)?)styleSheet\b[^>]*>/.exec(this.xml);
-      if (!root) throw noStyles();
-      const p = root[1];
-      const at = root.index + root[0].length;
-      this.xml = `${this.xml.slice(0, at)}<${p}numFmts count="1">${entry.replace("<numFmt", `<${p}numFmt`)}</${p}numFmts>${this.xml.slice(at)}`;
-    }
+    this.addedFormats.push(`numFmtId="${id}" formatCode="${escapeAttr(code)}"`);
     this.formats.set(code, id);
     return id;
+  }
+
+  private cellXfs() {
+    if (this.xfBlock) return this.xfBlock;
+    const block = /<((?:[\w.-]+:)?)cellXfs\b([^>]*)>([\s\S]*?)<\/\1cellXfs>/.exec(this.xml);
+    if (!block) throw noStyles();
+    const p = block[1];
+    const xfs = [...block[3].matchAll(new RegExp(`<${p}xf\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}xf>)`, "g"))].map(
+      (m) => m[0],
+    );
+    this.xfBlock = {
+      start: block.index,
+      end: block.index + block[0].length,
+      prefix: p,
+      attrs: block[2],
+      inner: block[3],
+      xfs,
+    };
+    return this.xfBlock;
   }
 
   /** The index of an xf like `base` but with the format `code`. */
@@ -171,34 +186,59 @@ class StylePatcher {
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
     const formatId = this.formatId(code);
-    const block = /<((?:[\w.-]+:)?)cellXfs\b([^>]*)>([\s\S]*?)<\/\1cellXfs>/.exec(this.xml);
-    if (!block) throw noStyles();
-    const p = block[1];
-    const xfs = [...block[3].matchAll(new RegExp(`<${p}xf\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}xf>)`, "g"))].map(
-      (m) => m[0],
-    );
+    const { prefix: p, xfs } = this.cellXfs();
     const source =
       xfs[base] ?? xfs[0] ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     const open = /^<[^>]*?(\/?)>/.exec(source)?.[0] ?? "";
     let tag = open.replace(/\s+numFmtId\s*=\s*"[^"]*"/, "").replace(/\s+applyNumberFormat\s*=\s*"[^"]*"/, "");
     tag = tag.replace(new RegExp(`^<${p}xf`), `<${p}xf numFmtId="${formatId}" applyNumberFormat="1"`);
-    const copy = tag + source.slice(open.length);
-    const index = xfs.length;
-    const head = `<${p}cellXfs${block[2].replace(/\s*count\s*=\s*"[^"]*"/, "")} count="${index + 1}">`;
-    this.xml =
-      this.xml.slice(0, block.index) +
-      head +
-      block[3] +
-      copy +
-      `</${p}cellXfs>` +
-      this.xml.slice(block.index + block[0].length);
+    const index = xfs.length + this.addedXfs.length;
+    this.addedXfs.push(tag + source.slice(open.length));
     this.cache.set(key, index);
     this.changed = true;
     return index;
   }
 
   result(): string {
-    return this.xml;
+    if (!this.changed) return this.xml;
+    const edits: Edit[] = [];
+    if (this.addedFormats.length > 0) {
+      const block = /<((?:[\w.-]+:)?)numFmts\b([^>]*?)(\/?)>/.exec(this.xml);
+      if (block) {
+        const p = block[1];
+        const entries = this.addedFormats.map((e) => `<${p}numFmt ${e}/>`).join("");
+        let existing = 0;
+        if (block[3] !== "/") {
+          const close = this.xml.indexOf(`</${p}numFmts>`, block.index);
+          const inner = this.xml.slice(block.index + block[0].length, close < 0 ? block.index : close);
+          existing = [...inner.matchAll(new RegExp(`<${p}numFmt\\b`, "g"))].length;
+        }
+        const count = existing + this.addedFormats.length;
+        const open = `<${p}numFmts${block[2].replace(/\s*count\s*=\s*"[^"]*"/, "")} count="${count}">`;
+        const text = block[3] === "/" ? `${open}${entries}</${p}numFmts>` : `${open}${entries}`;
+        edits.push({ start: block.index, end: block.index + block[0].length, text });
+      } else {
+        const root = /<((?:[\w.-]+:)?)styleSheet\b[^>]*>/.exec(this.xml);
+        if (!root) throw noStyles();
+        const p = root[1];
+        const at = root.index + root[0].length;
+        const entries = this.addedFormats.map((e) => `<${p}numFmt ${e}/>`).join("");
+        edits.push({
+          start: at,
+          end: at,
+          text: `<${p}numFmts count="${this.addedFormats.length}">${entries}</${p}numFmts>`,
+        });
+      }
+    }
+    const x = this.cellXfs();
+    const p = x.prefix;
+    const head = `<${p}cellXfs${x.attrs.replace(/\s*count\s*=\s*"[^"]*"/, "")} count="${x.xfs.length + this.addedXfs.length}">`;
+    edits.push({
+      start: x.start,
+      end: x.end,
+      text: `${head}${x.inner}${this.addedXfs.join("")}</${p}cellXfs>`,
+    });
+    return splice(this.xml, edits);
   }
 }
 

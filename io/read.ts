@@ -761,6 +761,16 @@ function sheetGrid(
 ): SheetGrid {
   const n = part.n;
   refuseDuplicates(name, part);
+  // The Grid holds each shared formula moved into each cell of its group: counted before any is made, so that a
+  // long master in many cells is refused at once instead of growing the heap first.
+  for (const si of part.sharedOf.values()) {
+    area.formulaChars -= part.masters.get(si)?.formula.length ?? 0;
+    if (area.formulaChars < 0) throw formulaBudget();
+  }
+  for (const f of part.formulas.values()) {
+    area.formulaChars -= f.length;
+    if (area.formulaChars < 0) throw formulaBudget();
+  }
   // Which cells count in the used range, and which are merged (their value belongs to the range's first cell).
   // The merged cells other than each range's first are a box of the range (the whole range unless it is one line).
   const slaveBoxes = part.merges
@@ -839,13 +849,7 @@ function sheetGrid(
           ja: `シート「${name}」: 共有数式の元がありません`,
           en: `sheet "${name}": shared formula without its master`,
         });
-      // counted before it is made: a long master in many cells must not grow the heap first
-      area.formulaChars -= master.formula.length;
-      if (area.formulaChars < 0) throw formulaBudget();
       f = slideFormula(master.formula, master, { row: r, col: c });
-    } else if (f !== null) {
-      area.formulaChars -= f.length;
-      if (area.formulaChars < 0) throw formulaBudget();
     }
     formulas[r - top][c - left] = f === null ? null : `=${f}`;
     values[r - top][c - left] = cellValue(
