@@ -9,9 +9,14 @@
 // - when a written cell gets or had a formula, xl/calcChain.xml is removed with its relationship and content
 //   type (Excel rebuilds the chain; a stale one makes it "repair" the file), and workbook.xml gets
 //   `fullCalcOnLoad="1"` only when a formula is written, so that Excel recomputes every dependent cell;
-// - a cell that was the master of a shared formula hands its formula text to each cell of its group (the same
-//   formula per cell, written out), so that no cell loses its formula;
-// - the sheet's `<dimension>` and row `spans` are left as they are (hints Excel does not require to be exact).
+// - a cell that was the master of a shared formula hands its formula to each cell of its group, moved to that
+//   cell as Excel moves it (string literals untouched) and with its cached value kept, so that no cell changes;
+// - the sheet's `<dimension>` and row `spans` are left as they are (hints Excel does not require to be exact);
+// - cells are found by the reader's own parse (locateSheet), never by a pattern over the text: a `<c>` inside a
+//   comment, CDATA or a processing instruction is not a cell, and a sheet with two `<c>` for one cell is refused
+//   by the reader and the writer alike (Excel "repairs" such a file, so which copy it shows is not certain);
+// - the written package is read back: each planned cell must hold its planned value, formula and format, and
+//   every other cell what it held before, or the write is an error (xlsx.writeFailed), never a success.
 import type { CellValue, CellWrite, Grid, SheetGrid, WritePlan } from "../src/types";
 import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, XlsxError } from "./errors";
 import { inspectXlsx } from "./inspect";
@@ -439,10 +444,11 @@ function dropCalcChainRefs(name: string, xml: string): string {
 }
 
 /**
- * Applies a plan to the package `bytes` and returns the new package. Checks every write (sheet, cell, finite
+ * Applies a plan to the package `bytes` and returns the new package; `original` is readGrid(bytes) when the
+ * caller has it already (the read-back compares against it). Checks every write (sheet, cell, finite
  * number) before changing anything; a later write to a cell replaces an earlier one (a revert after a fill).
  */
-export function patchPackage(bytes: Uint8Array, plan: WritePlan): Uint8Array {
+export function patchPackage(bytes: Uint8Array, plan: WritePlan, original?: Grid): Uint8Array {
   inspectXlsx(bytes);
   for (const w of plan) checkWrite(w);
   const deadline = Date.now() + 30_000;
@@ -520,7 +526,7 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Uint8Array {
     .filter((e) => !(dropChain && e.name === "xl/calcChain.xml"))
     .map((e) => ({ name: e.name, data: replaced.get(e.name) ?? e.data }));
   const result = zipEntries(out);
-  verifyPatch(readGrid(bytes), readGrid(result), plan);
+  verifyPatch(original ?? readGrid(bytes), readGrid(result), plan);
   return result;
 }
 
