@@ -923,9 +923,10 @@ function cellValue(
     case Kind.Shared:
       return isFormula ? numberOf(num, format, date1904) : (strings[num] ?? null);
     case Kind.Str:
-      return text === null ? null : decodeTwice(text);
+      // `_xHHHH_` escapes hold in every string of a cell (ST_Xstring), not only in the shared strings
+      return text === null ? null : decodeTwice(unescapeX(text));
     case Kind.Text:
-      return isFormula ? numberOf(num, format, date1904) : text;
+      return isFormula ? numberOf(num, format, date1904) : text === null ? null : unescapeX(text);
     case Kind.Bool:
       return num !== 0;
     case Kind.Error:
@@ -1174,7 +1175,11 @@ export function locateSheet(name: string, xml: string): SheetLocation {
     } else if (open.name === "sheetData" && stack.length === 1 && loc.sheetData === null)
       loc.sheetData = span;
   });
-  parser.write(xml);
+  // in slices, so that the reader's deadline is checked as it goes
+  for (let at = 0; at < xml.length; at += SLICE) {
+    tick(budgets);
+    parser.write(xml.slice(at, at + SLICE));
+  }
   parser.close();
   refuseDuplicates(name, part);
   return loc;

@@ -212,6 +212,19 @@ describe("the writer rewrites the cell the reader reads", () => {
     });
   }
 
+  each("text with characters XML cannot hold reads back as written", (l) => {
+    const bytes = pack(withRows(l, HONEST_ROW));
+    // U+0001 is written as _x0001_, and a literal "_x0041_" as _x005F_x0041_ (Excel's escapes, ST_Xstring)
+    const texts = ["x\u0001y", "a_x0041_b"];
+    const after = readGrid(
+      patchPackage(
+        bytes,
+        texts.map((value, i) => ({ ref: { sheet: SHEET, row: 899, col: i }, value, previous: null })),
+      ),
+    );
+    expect([cellAt(after, "A900").value, cellAt(after, "B900").value]).toEqual(texts);
+  });
+
   each("a sheet with two <c> for one cell is refused by the reader and by the writer", (l) => {
     const bytes = pack(
       withRows(l, '<row r="900"><c r="V900"><v>99999</v></c><c r="V900"><v>11775</v></c></row>'),
