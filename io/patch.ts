@@ -23,6 +23,7 @@ import { inspectXlsx } from "./inspect";
 import {
   BUILTIN_FORMATS,
   decodeTwice,
+  firstCovering,
   isDateFormat,
   locateSheet,
   readGrid,
@@ -322,17 +323,22 @@ export function patchSheetXml(
     const a = loc.rows[k].attrs;
     return a.customFormat === "1" || a.customFormat === "true" ? (a.s ?? null) : null;
   };
+  let columns: Int32Array | null = null;
   const newStyle = (r: number, col: number): string | null => {
     const fromRow = rowStyle(r);
     if (fromRow !== null) return fromRow;
-    const def = loc.colStyles.find((c) => col >= c.min && col <= c.max);
-    return def ? String(def.style) : null;
+    const byColumn = columns ?? firstCovering(loc.colStyles, 0, EXCEL_MAX_COLS);
+    columns = byColumn;
+    const def = byColumn[col];
+    return def >= 0 ? String(loc.colStyles[def].style) : null;
   };
   const newCell = (r: number, w: CellWrite) =>
     cellXml(p, r, w.ref.col, styleFor(newStyle(r, w.ref.col), w), w);
   // New rows: before the first row element of a later row, else at the end of sheetData.
   const newRows: { at: number; text: string }[] = [];
 
+  // the first row element (document order) of a later row: as r grows, it can only move on
+  let later = 0;
   for (const [r, list] of [...byRow.entries()].sort((x, y) => x[0] - y[0])) {
     list.sort((x, y) => x.ref.col - y.ref.col);
     for (const w of list) if (w.formula) formulas = true;
@@ -357,7 +363,8 @@ export function patchSheetXml(
     if (missing.length === 0) continue;
     const k = rowAt.get(r);
     if (k === undefined) {
-      const next = loc.rows.find((x) => x.row > r);
+      while (later < loc.rows.length && loc.rows[later].row <= r) later++;
+      const next = loc.rows[later] as (typeof loc.rows)[number] | undefined;
       newRows.push({
         at: next ? next.start : data.innerEnd,
         text: `<${p}row r="${r + 1}">${missing.map((w) => newCell(r, w)).join("")}</${p}row>`,

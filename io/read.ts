@@ -865,37 +865,46 @@ function sheetGrid(
   if (!mask) return { name, values, formulas, numberFormats, origin: { row: top, col: left } };
   // Merged cells that are not in the XML take the row's or the column's number format, as a new cell would.
   // The first column definition covering a column wins (as Array.find): filled in one pass over the definitions.
-  const colFormat: (string | null | undefined)[] = new Array<string | null | undefined>(width).fill(
-    undefined,
-  );
-  const nextFree = Int32Array.from({ length: width + 1 }, (_, k) => k);
-  const free = (k: number): number => {
-    let j = k;
-    while (nextFree[j] !== j) j = nextFree[j];
-    for (let x = k; nextFree[x] !== x;) {
-      const y = nextFree[x];
-      nextFree[x] = j;
-      x = y;
-    }
-    return j;
-  };
-  for (const d of part.colStyles) {
-    const to = Math.min(d.max, right) - left;
-    for (let k = free(Math.max(d.min, left) - left); k <= to; k = free(k + 1)) {
-      colFormat[k] = formatOf(styles, d.style);
-      nextFree[k] = k + 1;
-    }
-  }
+  const covering = firstCovering(part.colStyles, left, width);
+  const colFormat = Array.from(covering, (d) => (d < 0 ? null : formatOf(styles, part.colStyles[d].style)));
   for (let r = top; r <= bottom; r++) {
     const base = (r - top) * width;
     const rowStyle = part.rowStyles.get(r);
     const rowFormat = rowStyle !== undefined ? formatOf(styles, rowStyle) : null;
     for (let k = 0; k < width; k++) {
       if (mask[base + k] !== SLAVE) continue;
-      numberFormats[r - top][k] = rowFormat || (colFormat[k] ?? null);
+      numberFormats[r - top][k] = rowFormat || colFormat[k];
     }
   }
   return { name, values, formulas, numberFormats, origin: { row: top, col: left } };
+}
+
+/**
+ * For each of `width` columns from `left`, the index of the first definition that covers it (as Array.find would
+ * give), or -1: one pass over the definitions, each column assigned once (a union-find of the unassigned ones).
+ */
+export function firstCovering(defs: { min: number; max: number }[], left: number, width: number): Int32Array {
+  const out = new Int32Array(width).fill(-1);
+  const next = Int32Array.from({ length: width + 1 }, (_, k) => k);
+  const free = (k: number): number => {
+    let j = k;
+    while (next[j] !== j) j = next[j];
+    for (let x = k; next[x] !== j;) {
+      const y = next[x];
+      next[x] = j;
+      x = y;
+    }
+    return j;
+  };
+  defs.forEach((d, i) => {
+    const from = Math.max(d.min - left, 0);
+    const to = Math.min(d.max - left, width - 1);
+    for (let k = from <= to ? free(from) : width; k <= to; k = free(k + 1)) {
+      out[k] = i;
+      next[k] = k + 1;
+    }
+  });
+  return out;
 }
 
 function formulaBudget(): XlsxError {
