@@ -653,7 +653,8 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets, cursor?: 
       else if (name === "c" && inCell) {
         inCell = false;
         const raw = value;
-        const f = formula;
+        // a formula is an ST_Xstring too: `_xHHHH_` escapes stand for the character (the writer escapes so)
+        const f = formula === null ? null : unescapeX(formula);
         const shared = fAttrs.t === "shared" ? fAttrs.si : undefined;
         const isFormula = (f !== null && f !== "") || shared !== undefined;
         let kind: Kind;

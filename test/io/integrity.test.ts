@@ -223,6 +223,14 @@ describe("the writer rewrites the cell the reader reads", () => {
       ),
     );
     expect([cellAt(after, "A900").value, cellAt(after, "B900").value]).toEqual(texts);
+    // and in a formula: its string literal holds the literal "_x0041_"
+    const formula = '="a_x0041_b"&"x"';
+    const withFormula = readGrid(
+      patchPackage(bytes, [
+        { ref: { sheet: SHEET, row: 899, col: 2 }, value: "a_x0041_bx", formula, previous: null },
+      ]),
+    );
+    expect(cellAt(withFormula, "C900")).toEqual({ value: "a_x0041_bx", formula });
   });
 
   each("a sheet with two <c> for one cell is refused by the reader and by the writer", (l) => {
