@@ -2,10 +2,10 @@
 import {
   MAX_RATIO,
   MAX_UNCOMPRESSED_BYTES,
-  MAX_XLSX_BYTES,
   MAX_ZIP_ENTRIES,
   RATIO_FLOOR_BYTES,
   XlsxError,
+  checkFileSize,
   corrupt,
   mb,
 } from "./errors";
@@ -101,20 +101,46 @@ function findCentralDirectory(r: Reader, length: number): CentralDirectory {
   return { offset, size, entries, end };
 }
 
+/** One entry as the central directory lists it (what Excel, LibreOffice and Python's zipfile follow). */
+export interface CentralEntry {
+  name: string;
+  /** The raw bytes of the name, compared byte for byte with the local header's. */
+  nameBytes: Uint8Array;
+  flags: number;
+  method: number;
+  compressed: number;
+  uncompressed: number;
+  /** Offset of the local header in `bytes` (corrected for data prepended to the archive). */
+  offset: number;
+}
+
+/** The central directory: every entry, and where the directory starts (no entry's data may reach into it). */
+export interface CentralListing {
+  entries: CentralEntry[];
+  start: number;
+}
+
+const utf8Name = new TextDecoder("utf-8");
+
+function decodeName(bytes: Uint8Array): string {
+  // bit 11 or not, Excel writes ASCII names; anything else is read as UTF-8 (a bad byte shows as U+FFFD)
+  return utf8Name.decode(bytes);
+}
+
 /** Throws unless the bytes look like an .xlsx whose declared contents are of a sane size. */
 export function inspectXlsx(bytes: Uint8Array): void {
+  centralDirectory(bytes);
+}
+
+/** The checks of inspectXlsx, returning the central directory's entries in directory order. */
+export function centralDirectory(bytes: Uint8Array): CentralListing {
   if (bytes.length === 0) {
     throw new XlsxError("xlsx.empty", {
       ja: "ファイルが空です（0 バイト）。保存し直したブックを選んでください。",
       en: "The file is empty (0 bytes). Choose a saved workbook.",
     });
   }
-  if (bytes.length > MAX_XLSX_BYTES) {
-    throw new XlsxError("xlsx.tooLarge", {
-      ja: `ファイルが大きすぎます（${mb(bytes.length)} MB、上限 ${mb(MAX_XLSX_BYTES)} MB）。様式3-2 のブックか確認し、不要なシートや画像を削除してください。`,
-      en: `The file is too large (${mb(bytes.length)} MB, limit ${mb(MAX_XLSX_BYTES)} MB). Check that it is a Form 3-2 workbook and remove unneeded sheets or images.`,
-    });
-  }
+  checkFileSize(bytes.length);
   const r = new Reader(bytes);
   if (r.bytesEqual(0, OLE_MAGIC)) {
     throw new XlsxError("xlsx.legacyOrEncrypted", {
@@ -136,7 +162,10 @@ export function inspectXlsx(bytes: Uint8Array): void {
   if (cd.entries > 0 && !r.is(at, SIG_CENTRAL)) {
     throw corrupt({ ja: "ZIP の目次が見つかりません", en: "ZIP central directory not found" });
   }
+  const start = at;
+  const shift = at - cd.offset;
 
+  const entries: CentralEntry[] = [];
   let count = 0;
   let total = 0;
   let hasWorkbook = false;
@@ -144,17 +173,20 @@ export function inspectXlsx(bytes: Uint8Array): void {
   while (r.is(at, SIG_CENTRAL)) {
     count++;
     if (count > MAX_ZIP_ENTRIES) throw tooManyEntries(count);
+    const flags = r.u16(at + 8);
+    const method = r.u16(at + 10);
     let compressed = r.u32(at + 20);
     let uncompressed = r.u32(at + 24);
     const nameLength = r.u16(at + 28);
     const extraLength = r.u16(at + 30);
     const commentLength = r.u16(at + 32);
+    let offset = r.u32(at + 42);
     const name = at + 46;
     if (!r.has(name, nameLength + extraLength + commentLength)) {
       throw corrupt({ ja: "ZIP の目次が途中で切れています", en: "the ZIP directory is cut short" });
     }
-    if (compressed === 0xffffffff || uncompressed === 0xffffffff) {
-      // ZIP64 extended information: only the fields that overflowed, uncompressed first.
+    if (compressed === 0xffffffff || uncompressed === 0xffffffff || offset === 0xffffffff) {
+      // ZIP64 extended information: only the fields that overflowed, in the order uncompressed, compressed, offset.
       for (let e = name + nameLength; e + 4 <= name + nameLength + extraLength;) {
         const id = r.u16(e);
         const size = r.u16(e + 2);
@@ -164,7 +196,11 @@ export function inspectXlsx(bytes: Uint8Array): void {
             uncompressed = r.u64(f);
             f += 8;
           }
-          if (compressed === 0xffffffff && f + 8 <= e + 4 + size) compressed = r.u64(f);
+          if (compressed === 0xffffffff && f + 8 <= e + 4 + size) {
+            compressed = r.u64(f);
+            f += 8;
+          }
+          if (offset === 0xffffffff && f + 8 <= e + 4 + size) offset = r.u64(f);
           break;
         }
         e += 4 + size;
@@ -186,6 +222,16 @@ export function inspectXlsx(bytes: Uint8Array): void {
     ) {
       hasWorkbook = true;
     }
+    const nameBytes = bytes.subarray(name, name + nameLength);
+    entries.push({
+      name: decodeName(nameBytes),
+      nameBytes,
+      flags,
+      method,
+      compressed,
+      uncompressed,
+      offset: offset + shift,
+    });
     at = name + nameLength + extraLength + commentLength;
   }
   if (!hasWorkbook) {
@@ -194,6 +240,7 @@ export function inspectXlsx(bytes: Uint8Array): void {
       en: "This is a ZIP file but not an Excel workbook (no xl/workbook.xml; is it a Word or PowerPoint file?). Choose an .xlsx file.",
     });
   }
+  return { entries, start };
 }
 
 function tooManyEntries(n: number): XlsxError {

@@ -9,13 +9,27 @@
 // - when a written cell gets or had a formula, xl/calcChain.xml is removed with its relationship and content
 //   type (Excel rebuilds the chain; a stale one makes it "repair" the file), and workbook.xml gets
 //   `fullCalcOnLoad="1"` only when a formula is written, so that Excel recomputes every dependent cell;
-// - a cell that was the master of a shared formula hands its formula text to each cell of its group (the same
-//   formula per cell, written out), so that no cell loses its formula;
-// - the sheet's `<dimension>` and row `spans` are left as they are (hints Excel does not require to be exact).
-import type { CellValue, CellWrite, WritePlan } from "../src/types";
+// - a cell that was the master of a shared formula hands its formula to each cell of its group, moved to that
+//   cell as Excel moves it (string literals untouched) and with its cached value kept, so that no cell changes;
+// - the sheet's `<dimension>` and row `spans` are left as they are (hints Excel does not require to be exact);
+// - cells are found by the reader's own parse (locateSheet), never by a pattern over the text: a `<c>` inside a
+//   comment, CDATA or a processing instruction is not a cell, and a sheet with two `<c>` for one cell is refused
+//   by the reader and the writer alike (Excel "repairs" such a file, so which copy it shows is not certain);
+// - the written package is read back: each planned cell must hold its planned value, formula and format, and
+//   every other cell what it held before, or the write is an error (xlsx.writeFailed), never a success.
+import type { CellValue, CellWrite, Grid, SheetGrid, WritePlan } from "../src/types";
 import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, XlsxError } from "./errors";
 import { inspectXlsx } from "./inspect";
-import { BUILTIN_FORMATS, parseAddress, sheetEntries, slideFormula } from "./read";
+import {
+  BUILTIN_FORMATS,
+  decodeTwice,
+  firstCovering,
+  isDateFormat,
+  locateSheet,
+  readGrid,
+  sheetEntries,
+  slideFormula,
+} from "./read";
 import { readAllEntries, zipEntries } from "./zip";
 
 /**
@@ -109,12 +123,25 @@ function cellXml(p: string, row: number, col: number, style: string | null, writ
   return `${head} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeText(value)}</${p}t></${p}is></${p}c>`;
 }
 
-/** Adds cellXfs (and numFmts) entries on demand; leaves styles.xml untouched when never asked. */
+/**
+ * Adds cellXfs (and numFmts) entries on demand; leaves styles.xml untouched when never asked. styles.xml is
+ * parsed once and the new entries are appended when the result is asked for (linear in the number of styles).
+ */
 class StylePatcher {
-  private xml: string;
+  private readonly xml: string;
   private readonly cache = new Map<string, number>();
-  private formats = new Map<string, number>();
+  private readonly formats = new Map<string, number>();
   private nextFormatId = 164;
+  private readonly addedFormats: string[] = [];
+  private readonly addedXfs: string[] = [];
+  private xfBlock: {
+    start: number;
+    end: number;
+    prefix: string;
+    attrs: string;
+    inner: string;
+    xfs: string[];
+  } | null = null;
   changed = false;
 
   constructor(xml: string) {
@@ -135,26 +162,28 @@ class StylePatcher {
     const known = this.formats.get(code);
     if (known !== undefined) return known;
     const id = this.nextFormatId++;
-    const entry = `<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`;
-    const block = /<((?:[\w.-]+:)?)numFmts\b([^>]*?)(\/?)>/.exec(this.xml);
-    if (block) {
-      const p = block[1];
-      const count = this.formats.size + 1;
-      const open = `<${p}numFmts${block[2].replace(/\s*count\s*=\s*"[^"]*"/, "")} count="${count}">`;
-      const withEntry =
-        block[3] === "/"
-          ? `${open}${entry.replace("<numFmt", `<${p}numFmt`)}</${p}numFmts>`
-          : `${open}${entry.replace("<numFmt", `<${p}numFmt`)}`;
-      this.xml = this.xml.slice(0, block.index) + withEntry + this.xml.slice(block.index + block[0].length);
-    } else {
-      const root = /<((?:[\w.-]+:)?)styleSheet\b[^>]*>/.exec(this.xml);
-      if (!root) throw noStyles();
-      const p = root[1];
-      const at = root.index + root[0].length;
-      this.xml = `${this.xml.slice(0, at)}<${p}numFmts count="1">${entry.replace("<numFmt", `<${p}numFmt`)}</${p}numFmts>${this.xml.slice(at)}`;
-    }
+    this.addedFormats.push(`numFmtId="${id}" formatCode="${escapeAttr(code)}"`);
     this.formats.set(code, id);
     return id;
+  }
+
+  private cellXfs() {
+    if (this.xfBlock) return this.xfBlock;
+    const block = /<((?:[\w.-]+:)?)cellXfs\b([^>]*)>([\s\S]*?)<\/\1cellXfs>/.exec(this.xml);
+    if (!block) throw noStyles();
+    const p = block[1];
+    const xfs = [...block[3].matchAll(new RegExp(`<${p}xf\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}xf>)`, "g"))].map(
+      (m) => m[0],
+    );
+    this.xfBlock = {
+      start: block.index,
+      end: block.index + block[0].length,
+      prefix: p,
+      attrs: block[2],
+      inner: block[3],
+      xfs,
+    };
+    return this.xfBlock;
   }
 
   /** The index of an xf like `base` but with the format `code`. */
@@ -163,34 +192,59 @@ class StylePatcher {
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
     const formatId = this.formatId(code);
-    const block = /<((?:[\w.-]+:)?)cellXfs\b([^>]*)>([\s\S]*?)<\/\1cellXfs>/.exec(this.xml);
-    if (!block) throw noStyles();
-    const p = block[1];
-    const xfs = [...block[3].matchAll(new RegExp(`<${p}xf\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}xf>)`, "g"))].map(
-      (m) => m[0],
-    );
+    const { prefix: p, xfs } = this.cellXfs();
     const source =
       xfs[base] ?? xfs[0] ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     const open = /^<[^>]*?(\/?)>/.exec(source)?.[0] ?? "";
     let tag = open.replace(/\s+numFmtId\s*=\s*"[^"]*"/, "").replace(/\s+applyNumberFormat\s*=\s*"[^"]*"/, "");
     tag = tag.replace(new RegExp(`^<${p}xf`), `<${p}xf numFmtId="${formatId}" applyNumberFormat="1"`);
-    const copy = tag + source.slice(open.length);
-    const index = xfs.length;
-    const head = `<${p}cellXfs${block[2].replace(/\s*count\s*=\s*"[^"]*"/, "")} count="${index + 1}">`;
-    this.xml =
-      this.xml.slice(0, block.index) +
-      head +
-      block[3] +
-      copy +
-      `</${p}cellXfs>` +
-      this.xml.slice(block.index + block[0].length);
+    const index = xfs.length + this.addedXfs.length;
+    this.addedXfs.push(tag + source.slice(open.length));
     this.cache.set(key, index);
     this.changed = true;
     return index;
   }
 
   result(): string {
-    return this.xml;
+    if (!this.changed) return this.xml;
+    const edits: Edit[] = [];
+    if (this.addedFormats.length > 0) {
+      const block = /<((?:[\w.-]+:)?)numFmts\b([^>]*?)(\/?)>/.exec(this.xml);
+      if (block) {
+        const p = block[1];
+        const entries = this.addedFormats.map((e) => `<${p}numFmt ${e}/>`).join("");
+        let existing = 0;
+        if (block[3] !== "/") {
+          const close = this.xml.indexOf(`</${p}numFmts>`, block.index);
+          const inner = this.xml.slice(block.index + block[0].length, close < 0 ? block.index : close);
+          existing = [...inner.matchAll(new RegExp(`<${p}numFmt\\b`, "g"))].length;
+        }
+        const count = existing + this.addedFormats.length;
+        const open = `<${p}numFmts${block[2].replace(/\s*count\s*=\s*"[^"]*"/, "")} count="${count}">`;
+        const text = block[3] === "/" ? `${open}${entries}</${p}numFmts>` : `${open}${entries}`;
+        edits.push({ start: block.index, end: block.index + block[0].length, text });
+      } else {
+        const root = /<((?:[\w.-]+:)?)styleSheet\b[^>]*>/.exec(this.xml);
+        if (!root) throw noStyles();
+        const p = root[1];
+        const at = root.index + root[0].length;
+        const entries = this.addedFormats.map((e) => `<${p}numFmt ${e}/>`).join("");
+        edits.push({
+          start: at,
+          end: at,
+          text: `<${p}numFmts count="${this.addedFormats.length}">${entries}</${p}numFmts>`,
+        });
+      }
+    }
+    const x = this.cellXfs();
+    const p = x.prefix;
+    const head = `<${p}cellXfs${x.attrs.replace(/\s*count\s*=\s*"[^"]*"/, "")} count="${x.xfs.length + this.addedXfs.length}">`;
+    edits.push({
+      start: x.start,
+      end: x.end,
+      text: `${head}${x.inner}${this.addedXfs.join("")}</${p}cellXfs>`,
+    });
+    return splice(this.xml, edits);
   }
 }
 
@@ -201,84 +255,52 @@ function noStyles(): XlsxError {
   });
 }
 
-interface Span {
+interface Edit {
   start: number;
   end: number;
   text: string;
 }
 
-/** Rewrites the planned cells of one sheet's XML; returns the new XML and whether a formula cell was involved. */
+const keyOf = (row: number, col: number) => row * EXCEL_MAX_COLS + col;
+
+/**
+ * Rewrites the planned cells of one sheet's XML; returns the new XML and whether a formula cell was involved.
+ * Cells are found by the reader's own parse (locateSheet): a cell is rewritten where the reader reads it, never
+ * in a comment or a second copy (a sheet with two `<c>` for one cell is refused as the reader refuses it).
+ */
 export function patchSheetXml(
   xml: string,
   writes: CellWrite[],
   styleFor: (current: string | null, write: CellWrite) => string | null,
+  sheet = "sheet",
 ): { xml: string; formulas: boolean } {
-  const open = /<((?:[A-Za-z_][\w.-]*:)?)sheetData\b[^>]*?(\/?)>/.exec(xml);
-  if (!open)
+  const loc = locateSheet(sheet, xml);
+  const data = loc.sheetData;
+  if (!data)
     throw new XlsxError("xlsx.corrupt", {
       ja: "シートに sheetData がありません。",
       en: "The sheet has no sheetData.",
     });
-  const p = open[1];
-  const spans: Span[] = [];
-  const contentStart = open.index + open[0].length;
-  let contentEnd: number;
-  if (open[2] === "/") {
-    // <sheetData/> opens here; its closing tag is added after the new rows (below)
-    spans.push({ start: open.index, end: contentStart, text: `<${p}sheetData>` });
-    contentEnd = contentStart;
-  } else {
-    contentEnd = xml.indexOf(`</${p}sheetData>`, contentStart);
-    if (contentEnd < 0)
-      throw new XlsxError("xlsx.corrupt", {
-        ja: "sheetData が閉じていません。",
-        en: "sheetData is not closed.",
-      });
-  }
-  // Column styles, for a new cell that sets no format of its own.
-  const colStyles: { min: number; max: number; style: string }[] = [];
-  for (const m of xml.slice(0, open.index).matchAll(new RegExp(`<${p}col\\b([^>]*?)/?>`, "g"))) {
-    const a = attrs(m[1]);
-    const style = a.get("style");
-    if (style !== undefined)
-      colStyles.push({ min: Number(a.get("min")) - 1, max: Number(a.get("max")) - 1, style });
-  }
-  // Rows of sheetData.
-  interface Row {
-    r: number;
-    start: number;
-    bodyStart: number;
-    bodyEnd: number;
-    end: number;
-    selfClosing: boolean;
-    style: string | null;
-    open: string;
-  }
-  const rows: Row[] = [];
-  const rowRx = new RegExp(`<${p}row\\b([^>]*?)(/?)>`, "g");
-  rowRx.lastIndex = contentStart;
-  let last = -1;
-  for (let m = rowRx.exec(xml); m && m.index < contentEnd; m = rowRx.exec(xml)) {
-    const a = attrs(m[1]);
-    const r = a.has("r") ? parseInt(a.get("r") ?? "", 10) - 1 : last + 1;
-    last = r;
-    const bodyStart = m.index + m[0].length;
-    const self = m[2] === "/";
-    const bodyEnd = self ? bodyStart : xml.indexOf(`</${p}row>`, bodyStart);
-    if (bodyEnd < 0)
-      throw new XlsxError("xlsx.corrupt", { ja: "行が閉じていません。", en: "A row is not closed." });
-    const end = self ? bodyStart : bodyEnd + `</${p}row>`.length;
-    rows.push({
-      r,
-      start: m.index,
-      bodyStart,
-      bodyEnd,
-      end,
-      selfClosing: self,
-      style: a.get("customFormat") === "1" || a.get("customFormat") === "true" ? (a.get("s") ?? null) : null,
-      open: m[0],
-    });
-    rowRx.lastIndex = end;
+  const p = loc.prefix;
+  const part = loc.part;
+  const cellAt = new Map<number, number>();
+  for (let i = 0; i < part.n; i++) cellAt.set(keyOf(part.rows[i], part.cols[i]), i);
+  // The first <row> element of each row number; the cells inside each row element, in document order.
+  const rowAt = new Map<number, number>();
+  loc.rows.forEach((r, k) => {
+    if (!rowAt.has(r.row)) rowAt.set(r.row, k);
+  });
+  const cellsOfRow: number[][] = loc.rows.map(() => []);
+  {
+    let k = 0;
+    const order = loc.rows.map((_, j) => j).sort((x, y) => loc.rows[x].start - loc.rows[y].start);
+    for (let i = 0; i < part.n; i++) {
+      const at = loc.cells[i].start;
+      while (k < order.length && loc.rows[order[k]].end <= at) k++;
+      const r = order[k];
+      if (r !== undefined && loc.rows[r].inner <= at && loc.cells[i].end <= loc.rows[r].innerEnd)
+        cellsOfRow[r].push(i);
+    }
   }
   const byRow = new Map<number, CellWrite[]>();
   for (const w of writes) {
@@ -289,126 +311,112 @@ export function patchSheetXml(
     list.push(w);
     byRow.set(w.ref.row, list);
   }
+  const written = new Set(writes.map((w) => keyOf(w.ref.row, w.ref.col)));
+  const edits: Edit[] = [];
   let formulas = false;
-  const masters: { si: string; row: number; col: number; formula: string }[] = [];
-  const newStyle = (row: Row | undefined, col: number): string | null =>
-    row?.style ?? colStyles.find((c) => col >= c.min && col <= c.max)?.style ?? null;
+  const groups = new Set<string>();
+  const masterAt = new Map<number, string>();
+  for (const [si, m] of part.masters) masterAt.set(keyOf(m.row, m.col), si);
+  const rowStyle = (r: number): string | null => {
+    const k = rowAt.get(r);
+    if (k === undefined) return null;
+    const a = loc.rows[k].attrs;
+    return a.customFormat === "1" || a.customFormat === "true" ? (a.s ?? null) : null;
+  };
+  let columns: Int32Array | null = null;
+  const newStyle = (r: number, col: number): string | null => {
+    const fromRow = rowStyle(r);
+    if (fromRow !== null) return fromRow;
+    const byColumn = columns ?? firstCovering(loc.colStyles, 0, EXCEL_MAX_COLS);
+    columns = byColumn;
+    const def = byColumn[col];
+    return def >= 0 ? String(loc.colStyles[def].style) : null;
+  };
+  const newCell = (r: number, w: CellWrite) =>
+    cellXml(p, r, w.ref.col, styleFor(newStyle(r, w.ref.col), w), w);
+  // New rows: before the first row element of a later row, else at the end of sheetData.
+  const newRows: { at: number; text: string }[] = [];
 
-  for (const [r, list] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
-    list.sort((a, b) => a.ref.col - b.ref.col);
-    const row = rows.find((x) => x.r === r);
+  // the first row element (document order) of a later row: as r grows, it can only move on
+  let later = 0;
+  for (const [r, list] of [...byRow.entries()].sort((x, y) => x[0] - y[0])) {
+    list.sort((x, y) => x.ref.col - y.ref.col);
     for (const w of list) if (w.formula) formulas = true;
-    if (!row) {
-      const cells = list
-        .map((w) => cellXml(p, r, w.ref.col, styleFor(newStyle(undefined, w.ref.col), w), w))
-        .join("");
-      const next = rows.find((x) => x.r > r);
-      const at = next ? next.start : contentEnd;
-      spans.push({ start: at, end: at, text: `<${p}row r="${r + 1}">${cells}</${p}row>` });
+    // cells that exist are rewritten where they are
+    const missing: CellWrite[] = [];
+    for (const w of list) {
+      const i = cellAt.get(keyOf(r, w.ref.col));
+      if (i === undefined) {
+        missing.push(w);
+        continue;
+      }
+      if (part.formulas.has(i)) formulas = true;
+      const si = masterAt.get(keyOf(r, w.ref.col));
+      if (si !== undefined) groups.add(si);
+      const span = loc.cells[i];
+      edits.push({
+        start: span.start,
+        end: span.end,
+        text: cellXml(p, r, w.ref.col, styleFor(loc.attrs[i].s ?? null, w), w),
+      });
+    }
+    if (missing.length === 0) continue;
+    const k = rowAt.get(r);
+    if (k === undefined) {
+      while (later < loc.rows.length && loc.rows[later].row <= r) later++;
+      const next = loc.rows[later] as (typeof loc.rows)[number] | undefined;
+      newRows.push({
+        at: next ? next.start : data.innerEnd,
+        text: `<${p}row r="${r + 1}">${missing.map((w) => newCell(r, w)).join("")}</${p}row>`,
+      });
       continue;
     }
-    // Cells of the row.
-    const cells: { col: number; start: number; end: number; tag: string; body: string }[] = [];
-    const cellRx = new RegExp(`<${p}c\\b([^>]*?)(/?)>`, "g");
-    cellRx.lastIndex = row.bodyStart;
-    let col = -1;
-    for (let m = cellRx.exec(xml); m && m.index < row.bodyEnd; m = cellRx.exec(xml)) {
-      const a = attrs(m[1]);
-      const at = a.has("r") ? parseAddress(a.get("r") ?? "") : null;
-      col = at ? at.col : col + 1;
-      const self = m[2] === "/";
-      const close = self ? m.index + m[0].length : xml.indexOf(`</${p}c>`, m.index + m[0].length);
-      if (close < 0)
-        throw new XlsxError("xlsx.corrupt", { ja: "セルが閉じていません。", en: "A cell is not closed." });
-      const end = self ? close : close + `</${p}c>`.length;
-      cells.push({
-        col,
-        start: m.index,
-        end,
-        tag: m[1],
-        body: self ? "" : xml.slice(m.index + m[0].length, close),
-      });
-      cellRx.lastIndex = end;
-    }
+    const row = loc.rows[k];
     if (row.selfClosing) {
-      // <row .../> becomes <row ...>cells</row>
-      const inner = list
-        .map((w) => cellXml(p, r, w.ref.col, styleFor(newStyle(row, w.ref.col), w), w))
-        .join("");
-      spans.push({
+      const open = xml.slice(row.start, row.end).replace(/\s*\/>$/, ">");
+      edits.push({
         start: row.start,
         end: row.end,
-        text: `${row.open.replace(/\s*\/>$/, ">")}${inner}</${p}row>`,
+        text: `${open}${missing.map((w) => newCell(r, w)).join("")}</${p}row>`,
       });
       continue;
     }
-    for (const w of list) {
-      const existing = cells.find((c) => c.col === w.ref.col);
-      if (existing) {
-        const f = new RegExp(`<${p}f\\b([^>]*?)(/?)>(?:([\\s\\S]*?)</${p}f>)?`).exec(existing.body);
-        if (f) {
-          formulas = true;
-          const fa = attrs(f[1]);
-          if (fa.get("t") === "shared" && fa.has("ref") && fa.has("si") && f[3]) {
-            masters.push({ si: fa.get("si") ?? "", row: r, col: w.ref.col, formula: decodeAttr(f[3]) });
-          }
-        }
-        const style = attrs(existing.tag).get("s") ?? null;
-        spans.push({
-          start: existing.start,
-          end: existing.end,
-          text: cellXml(p, r, w.ref.col, styleFor(style, w), w),
-        });
-      } else {
-        const next = cells.find((c) => c.col > w.ref.col);
-        const at = next ? next.start : row.bodyEnd;
-        spans.push({
-          start: at,
-          end: at,
-          text: cellXml(p, r, w.ref.col, styleFor(newStyle(row, w.ref.col), w), w),
-        });
-      }
+    for (const w of missing) {
+      const next = cellsOfRow[k].find((i) => part.rows[i] === r && part.cols[i] > w.ref.col);
+      const at = next !== undefined ? loc.cells[next].start : row.innerEnd;
+      edits.push({ start: at, end: at, text: newCell(r, w) });
     }
   }
-  if (open[2] === "/") spans.push({ start: contentStart, end: contentStart, text: `</${p}sheetData>` });
-  let out = splice(xml, spans);
-  if (masters.length > 0) out = writeOutSharedGroups(out, p, masters, writes);
-  return { xml: out, formulas };
+  // A rewritten master hands its formula to each cell of its group, moved to that cell (the cached value stays).
+  if (groups.size > 0) {
+    for (const [i, si] of part.sharedOf) {
+      if (!groups.has(si) || written.has(keyOf(part.rows[i], part.cols[i]))) continue;
+      const master = part.masters.get(si);
+      const f = loc.formulaSpans[i];
+      if (!master || !f) continue;
+      const own = slideFormula(master.formula, master, { row: part.rows[i], col: part.cols[i] });
+      edits.push({ start: f.start, end: f.end, text: `<${p}f>${escapeText(own)}</${p}f>` });
+    }
+  }
+  if (data.selfClosing) {
+    const open = xml.slice(data.start, data.end).replace(/\s*\/>$/, ">");
+    const rows = newRows.map((x) => x.text).join("");
+    edits.push({ start: data.start, end: data.end, text: `${open}${rows}</${p}sheetData>` });
+  } else for (const x of newRows) edits.push({ start: x.at, end: x.at, text: x.text });
+  return { xml: splice(xml, edits), formulas };
 }
 
-function splice(xml: string, spans: Span[]): string {
+function splice(xml: string, edits: Edit[]): string {
   // stable by position: inserts at one point keep the order they were planned in
-  const sorted = spans.map((s, i) => ({ ...s, i })).sort((a, b) => a.start - b.start || a.i - b.i);
-  let out = "";
+  const sorted = edits.map((s, i) => ({ ...s, i })).sort((a, b) => a.start - b.start || a.i - b.i);
+  const out: string[] = [];
   let at = 0;
   for (const s of sorted) {
-    out += xml.slice(at, s.start) + s.text;
+    out.push(xml.slice(at, s.start), s.text);
     at = Math.max(at, s.end);
   }
-  return out + xml.slice(at);
-}
-
-/** Gives each dependent of an overwritten shared-formula master its own formula text. */
-function writeOutSharedGroups(
-  xml: string,
-  p: string,
-  masters: { si: string; row: number; col: number; formula: string }[],
-  writes: CellWrite[],
-): string {
-  const written = new Set(writes.map((w) => `${w.ref.row},${w.ref.col}`));
-  const bySi = new Map(masters.map((m) => [m.si, m]));
-  // (?<!/) so that a self-closing <c .../> never opens a match that runs into the next cell
-  const cellRx = new RegExp(`<${p}c\\b([^>]*?)(?<!/)>([\\s\\S]*?)</${p}c>`, "g");
-  return xml.replace(cellRx, (whole, tag: string, body: string) => {
-    const f = new RegExp(`<${p}f\\b([^>]*?)/>|<${p}f\\b([^>]*?)>\\s*</${p}f>`).exec(body);
-    if (!f) return whole;
-    const fa = attrs(f[1] ?? f[2] ?? "");
-    const master = fa.get("t") === "shared" && !fa.has("ref") ? bySi.get(fa.get("si") ?? "") : undefined;
-    const at = parseAddress(attrs(tag).get("r") ?? "");
-    if (!master || !at || written.has(`${at.row},${at.col}`)) return whole;
-    const own = slideFormula(master.formula, master, at);
-    return whole.replace(f[0], `<${p}f>${escapeText(own)}</${p}f>`);
-  });
+  out.push(xml.slice(at));
+  return out.join("");
 }
 
 function setFullCalc(xml: string): string {
@@ -443,10 +451,11 @@ function dropCalcChainRefs(name: string, xml: string): string {
 }
 
 /**
- * Applies a plan to the package `bytes` and returns the new package. Checks every write (sheet, cell, finite
+ * Applies a plan to the package `bytes` and returns the new package; `original` is readGrid(bytes) when the
+ * caller has it already (the read-back compares against it). Checks every write (sheet, cell, finite
  * number) before changing anything; a later write to a cell replaces an earlier one (a revert after a fill).
  */
-export function patchPackage(bytes: Uint8Array, plan: WritePlan): Uint8Array {
+export function patchPackage(bytes: Uint8Array, plan: WritePlan, original?: Grid): Uint8Array {
   inspectXlsx(bytes);
   for (const w of plan) checkWrite(w);
   const deadline = Date.now() + 30_000;
@@ -499,7 +508,8 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Uint8Array {
   const replaced = new Map<string, Uint8Array>();
   for (const [entry, writes] of bySheet) {
     const data = find(entry)?.data ?? new Uint8Array(0);
-    const patched = patchSheetXml(text(data), writes, styleFor);
+    const name = sheets.find((x) => x.entry === entry)?.name ?? entry;
+    const patched = patchSheetXml(text(data), writes, styleFor, name);
     if (patched.formulas) formulaInvolved = true;
     replaced.set(entry, utf8.encode(patched.xml));
   }
@@ -522,5 +532,115 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Uint8Array {
   const out = entries
     .filter((e) => !(dropChain && e.name === "xl/calcChain.xml"))
     .map((e) => ({ name: e.name, data: replaced.get(e.name) ?? e.data }));
-  return zipEntries(out);
+  const result = zipEntries(out);
+  verifyPatch(original ?? readGrid(bytes), readGrid(result), plan);
+  return result;
+}
+
+/** A cell of a Grid by its absolute position. */
+function cellOf(sheet: SheetGrid | undefined, row: number, col: number) {
+  const r = sheet ? row - sheet.origin.row : -1;
+  const c = sheet ? col - sheet.origin.col : -1;
+  return {
+    value: sheet?.values[r]?.[c] ?? null,
+    formula: sheet?.formulas?.[r]?.[c] ?? null,
+    format: sheet?.numberFormats?.[r]?.[c] ?? null,
+  };
+}
+
+function sameValue(a: CellValue, b: CellValue, format: string | null): boolean {
+  if (a === b || (Number.isNaN(a) && Number.isNaN(b))) return true;
+  // a date-formatted number is read back rounded to the millisecond, as a Date holds it
+  return typeof a === "number" && typeof b === "number" && isDateFormat(format) && Math.abs(a - b) < 1e-8;
+}
+
+const shown = (v: CellValue | string) => (v === null ? "（空）/ (empty)" : JSON.stringify(v));
+
+/**
+ * The written package, read back with the reader, must hold each planned cell with its planned value, formula
+ * and number format, and every other cell as it was: a plan that did not land is an error, never a success.
+ */
+function verifyPatch(before: Grid, after: Grid, plan: WritePlan): void {
+  const planned = new Map<string, CellWrite>();
+  for (const w of plan) planned.set(`${w.ref.sheet}\u0000${w.ref.row}\u0000${w.ref.col}`, w);
+  const fail = (sheet: string, row: number, col: number, ja: string, en: string): never => {
+    throw new XlsxError("xlsx.writeFailed", {
+      ja: `書き込み結果を確かめられませんでした: ${sheet}!${address(row, col)} ${ja}。ブックの構造が想定外のため、出力しません。Excel で保存し直してからもう一度実行してください。`,
+      en: `The written workbook does not read back as planned: ${sheet}!${address(row, col)} ${en}. Nothing was written; re-save the workbook in Excel and run again.`,
+    });
+  };
+  for (const w of planned.values()) {
+    const { sheet, row, col } = w.ref;
+    const got = cellOf(
+      after.sheets.find((x) => x.name === sheet),
+      row,
+      col,
+    );
+    const formula = w.formula !== undefined && w.formula !== "" ? `=${w.formula.replace(/^=/, "")}` : null;
+    let value: CellValue = w.value ?? null;
+    if (typeof value === "string" && formula !== null) value = decodeTwice(value);
+    if (!sameValue(value, got.value, got.format)) {
+      fail(
+        sheet,
+        row,
+        col,
+        `は ${shown(value)} のはずが ${shown(got.value)} です`,
+        `should be ${shown(value)} but reads ${shown(got.value)}`,
+      );
+    }
+    if (formula !== got.formula) {
+      fail(
+        sheet,
+        row,
+        col,
+        `の数式は ${shown(formula)} のはずが ${shown(got.formula)} です`,
+        `should have the formula ${shown(formula)} but has ${shown(got.formula)}`,
+      );
+    }
+    if (w.numberFormat !== undefined) {
+      const format = w.numberFormat === "General" ? null : w.numberFormat;
+      if (format !== got.format)
+        fail(
+          sheet,
+          row,
+          col,
+          `の表示形式は ${shown(format)} のはずが ${shown(got.format)} です`,
+          `should have the number format ${shown(format)} but has ${shown(got.format)}`,
+        );
+    }
+  }
+  for (const a of before.sheets) {
+    const b = after.sheets.find((x) => x.name === a.name);
+    const span = (g: SheetGrid | undefined) => {
+      if (!g) return { top: 0, left: 0, bottom: -1, right: -1 };
+      return {
+        top: g.origin.row,
+        left: g.origin.col,
+        bottom: g.origin.row + g.values.length - 1,
+        right: g.origin.col + (g.values[0]?.length ?? 0) - 1,
+      };
+    };
+    const x = span(a);
+    const y = span(b);
+    for (let r = Math.min(x.top, y.top); r <= Math.max(x.bottom, y.bottom); r++) {
+      for (let c = Math.min(x.left, y.left); c <= Math.max(x.right, y.right); c++) {
+        if (planned.has(`${a.name}\u0000${r}\u0000${c}`)) continue;
+        const old = cellOf(a, r, c);
+        const now = cellOf(b, r, c);
+        if (
+          !sameValue(old.value, now.value, now.format) ||
+          old.formula !== now.formula ||
+          old.format !== now.format
+        ) {
+          fail(
+            a.name,
+            r,
+            c,
+            `は書き換えの対象ではないのに変わりました（${shown(old.formula ?? old.value)} → ${shown(now.formula ?? now.value)}）`,
+            `is not in the plan but changed (${shown(old.formula ?? old.value)} → ${shown(now.formula ?? now.value)})`,
+          );
+        }
+      }
+    }
+  }
 }

@@ -77,7 +77,7 @@ function unescapeX(text: string): string {
 }
 
 /** Entities a writer escaped twice in a `t="str"` cell (ExcelJS decodes them again; so does Excel's own reading). */
-function decodeTwice(text: string): string {
+export function decodeTwice(text: string): string {
   if (!text.includes("&")) return text;
   const map: Record<string, string> = {
     "&lt;": "<",
@@ -136,28 +136,151 @@ function columnLetters(col: number): string {
   return s;
 }
 
-/** Moves the relative references of a shared formula's master text to another cell (ExcelJS's slideFormula). */
+/** A character that can be part of a name, a reference or a number in a formula (not an operator or a quote). */
+function nameChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || // 0-9
+    (c >= 65 && c <= 90) || // A-Z
+    (c >= 97 && c <= 122) || // a-z
+    c === 36 || // $
+    c === 46 || // .
+    c === 92 || // backslash
+    c === 95 || // _
+    c === 63 || // ?
+    c > 127
+  );
+}
+
+const CELL_REF = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})$/;
+const COL_REF = /^(\$?)([A-Za-z]{1,3})$/;
+const ROW_REF = /^(\$?)([0-9]{1,7})$/;
+
+function columnNumber(letters: string): number {
+  let col = 0;
+  for (const ch of letters.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  return col - 1;
+}
+
+/**
+ * Moves the relative references of a shared formula's master text to another cell, as Excel does for each cell
+ * of the group: string literals, quoted sheet names, function names and structured references stay as they are
+ * ("FY2020" inside quotes is text, not a cell), A1 references and A:C / 1:3 ranges move, and a reference moved
+ * off the grid becomes #REF!. One pass over the text (linear in its length).
+ */
 export function slideFormula(
   formula: string,
   from: { row: number; col: number },
   to: { row: number; col: number },
 ): string {
-  return formula.replace(
-    /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi,
-    (match, sheet: string | undefined, _s, addr: string, paren: string | undefined) => {
-      if (paren) return match;
-      const m = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i.exec(addr);
-      if (!m) return match;
-      const letters = m[2].toUpperCase();
-      if (letters.length > 3 || (letters.length === 3 && letters > "XFD")) return match;
-      let col = 0;
-      for (const ch of letters) col = col * 26 + ch.charCodeAt(0) - 64;
-      let row = parseInt(m[4], 10);
-      if (!m[1]) col += to.col - from.col;
-      if (!m[3]) row += to.row - from.row;
-      return `${sheet ?? ""}${m[1] ?? ""}${columnLetters(col - 1)}${m[3] ?? ""}${row}`;
-    },
-  );
+  const dr = to.row - from.row;
+  const dc = to.col - from.col;
+  if (dr === 0 && dc === 0) return formula;
+  const col = (anchor: string, letters: string): string | null => {
+    const c = columnNumber(letters);
+    if (c >= EXCEL_MAX_COLS) return null;
+    const moved = anchor ? c : c + dc;
+    return moved < 0 || moved >= EXCEL_MAX_COLS ? null : anchor + columnLetters(moved);
+  };
+  const row = (anchor: string, digits: string): string | null => {
+    const r = parseInt(digits, 10) - 1;
+    if (r < 0 || r >= EXCEL_MAX_ROWS) return null;
+    const moved = anchor ? r : r + dr;
+    return moved < 0 || moved >= EXCEL_MAX_ROWS ? null : `${anchor}${moved + 1}`;
+  };
+  const n = formula.length;
+  const out: string[] = [];
+  let i = 0;
+  let copied = 0;
+  const replace = (start: number, end: number, text: string) => {
+    out.push(formula.slice(copied, start), text);
+    copied = end;
+  };
+  const tokenEnd = (at: number): number => {
+    let j = at;
+    while (j < n && nameChar(formula.charCodeAt(j))) j++;
+    return j;
+  };
+  while (i < n) {
+    const c = formula.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      // "text" or 'sheet name': a doubled quote stays inside
+      let j = i + 1;
+      while (j < n) {
+        if (formula.charCodeAt(j) === c) {
+          if (formula.charCodeAt(j + 1) === c) j += 2;
+          else break;
+        } else j++;
+      }
+      i = j + 1;
+      continue;
+    }
+    if (c === 91) {
+      // [structured reference] or [external book], possibly nested
+      let depth = 0;
+      let j = i;
+      for (; j < n; j++) {
+        const d = formula.charCodeAt(j);
+        if (d === 91) depth++;
+        else if (d === 93 && --depth === 0) break;
+      }
+      i = j + 1;
+      continue;
+    }
+    if (c === 35) {
+      // an error literal such as #REF! or #N/A
+      i = tokenEnd(i + 1) + 1;
+      continue;
+    }
+    if (!nameChar(c)) {
+      i++;
+      continue;
+    }
+    const end = tokenEnd(i);
+    const token = formula.slice(i, end);
+    const next = formula.charCodeAt(end);
+    if (next === 40 || next === 33 || next === 91) {
+      // a function name, a sheet prefix, a table name (its [column] is skipped next)
+      i = next === 91 ? end : end + 1;
+      continue;
+    }
+    const cell = CELL_REF.exec(token);
+    if (cell) {
+      const a = col(cell[1], cell[2]);
+      const b = row(cell[3], cell[4]);
+      if (columnNumber(cell[2]) < EXCEL_MAX_COLS) replace(i, end, a !== null && b !== null ? a + b : "#REF!");
+      i = end;
+      continue;
+    }
+    // A:C and 1:3 (whole columns, whole rows)
+    if (next === 58) {
+      const end2 = tokenEnd(end + 1);
+      const other = formula.slice(end + 1, end2);
+      const c1 = COL_REF.exec(token);
+      const c2 = COL_REF.exec(other);
+      const r1 = ROW_REF.exec(token);
+      const r2 = ROW_REF.exec(other);
+      if (c1 && c2 && columnNumber(c1[2]) < EXCEL_MAX_COLS && columnNumber(c2[2]) < EXCEL_MAX_COLS) {
+        const a = col(c1[1], c1[2]);
+        const b = col(c2[1], c2[2]);
+        replace(i, end2, a !== null && b !== null ? `${a}:${b}` : "#REF!");
+        i = end2;
+        continue;
+      }
+      if (r1 && r2) {
+        const a = row(r1[1], r1[2]);
+        const b = row(r2[1], r2[2]);
+        {
+          replace(i, end2, a !== null && b !== null ? `${a}:${b}` : "#REF!");
+          i = end2;
+          continue;
+        }
+      }
+    }
+    i = end;
+  }
+  if (copied === 0) return formula;
+  out.push(formula.slice(copied));
+  return out.join("");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -167,6 +290,8 @@ interface Budgets {
   nodes: number;
   cells: number;
   merges: number;
+  /** Cells of merged ranges over all sheets (each merged cell is expanded into the Grid). */
+  mergedCells: number;
   validations: number;
   definedNames: number;
   strings: number;
@@ -374,6 +499,9 @@ interface SheetPart {
   rowStyles: Map<number, number>;
   colStyles: { min: number; max: number; style: number }[];
   isWorksheet: boolean;
+  /** The last cell's position key, and whether some cell came at or before its predecessor (a duplicate is possible). */
+  lastKey: number;
+  unordered: boolean;
 }
 
 function newSheetPart(): SheetPart {
@@ -392,10 +520,12 @@ function newSheetPart(): SheetPart {
     rowStyles: new Map(),
     colStyles: [],
     isWorksheet: false,
+    lastKey: -1,
+    unordered: false,
   };
 }
 
-function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers {
+function sheetHandlers(part: string, out: SheetPart, budgets: Budgets, cursor?: { row: number }): Handlers {
   let depth = 0;
   let row = -1;
   let col = -1;
@@ -426,6 +556,7 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers
             bad(`行番号が範囲外です（${shown}）`, `row number out of range (${shown})`);
           }
           col = -1;
+          if (cursor) cursor.row = row;
           if (a.s !== undefined) out.rowStyles.set(row, parseInt(a.s, 10));
           return;
         }
@@ -477,8 +608,13 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers
             throw overBudget({ ja: "結合セルの数", en: "The merged ranges" }, BUDGET.merges);
           const range = parseRange(a.ref ?? "");
           if (!range) return void bad(`merge ${String(a.ref).slice(0, 30)}`);
-          if ((range.bottom - range.top + 1) * (range.right - range.left + 1) > MAX_GRID_CELLS) {
-            throw overBudget({ ja: "結合セルの範囲", en: "The cells of a merged range" }, MAX_GRID_CELLS);
+          // counted while reading, within the reader's deadline: the Grid holds every merged cell
+          budgets.mergedCells -= (range.bottom - range.top + 1) * (range.right - range.left + 1);
+          if (budgets.mergedCells < 0) {
+            throw overBudget(
+              { ja: "結合セルの範囲のセル数", en: "The cells of merged ranges" },
+              MAX_GRID_CELLS,
+            );
           }
           out.merges.push(range);
           return;
@@ -522,7 +658,8 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers
       else if (name === "c" && inCell) {
         inCell = false;
         const raw = value;
-        const f = formula;
+        // a formula is an ST_Xstring too: `_xHHHH_` escapes stand for the character (the writer escapes so)
+        const f = formula === null ? null : unescapeX(formula);
         const shared = fAttrs.t === "shared" ? fAttrs.si : undefined;
         const isFormula = (f !== null && f !== "") || shared !== undefined;
         let kind: Kind;
@@ -558,6 +695,9 @@ function sheetHandlers(part: string, out: SheetPart, budgets: Budgets): Handlers
           out.styles = grow(out.styles, (k) => new Int32Array(k));
           out.nums = grow(out.nums, (k) => new Float64Array(k));
         }
+        const key = row * EXCEL_MAX_COLS + col;
+        if (key <= out.lastKey) out.unordered = true;
+        out.lastKey = key;
         out.rows[out.n] = row;
         out.cols[out.n] = col;
         out.kinds[out.n] = kind;
@@ -588,22 +728,62 @@ function formatOf(styles: StylesPart | null, style: number): string | null {
   return styles.formats.get(id) ?? BUILTIN_FORMATS[id] ?? null;
 }
 
+/** Refuses a sheet where two `<c>` elements stand for one cell (Excel "repairs" such a file, keeping one of them). */
+function refuseDuplicates(name: string, part: SheetPart): void {
+  if (!part.unordered) return;
+  const keys = new Float64Array(part.n);
+  for (let i = 0; i < part.n; i++) keys[i] = part.rows[i] * EXCEL_MAX_COLS + part.cols[i];
+  keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i] === keys[i - 1])
+      throw duplicateCell(name, Math.floor(keys[i] / EXCEL_MAX_COLS), keys[i] % EXCEL_MAX_COLS);
+  }
+}
+
+/** Two `<c>` for one cell: which of them Excel shows is not certain, so neither the reader nor the writer picks one. */
+export function duplicateCell(sheet: string, row: number, col: number): XlsxError {
+  const at = `${columnLetters(col)}${row + 1}`;
+  return corrupt({
+    ja: `シート「${sheet}」のセル ${at} が 2 回書かれています（Excel はこのファイルを修復します）`,
+    en: `sheet "${sheet}" holds cell ${at} twice (Excel repairs such a file)`,
+  });
+}
+
+interface Area {
+  /** Cells of used range left for the remaining sheets. */
+  left: number;
+  /** Characters of formula text left (shared formulas are written out per cell in the Grid). */
+  formulaChars: number;
+}
+
 function sheetGrid(
   name: string,
   part: SheetPart,
   strings: string[],
   styles: StylesPart | null,
   date1904: boolean,
-  area: { left: number },
+  area: Area,
+  budgets: Budgets,
 ): SheetGrid {
   const n = part.n;
-  // Which cells count in the used range, and which are merged (their value belongs to the range's first cell).
-  const keyOf = (r: number, c: number) => r * EXCEL_MAX_COLS + c;
-  const slaves = new Set<number>();
-  for (const m of part.merges) {
-    for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) if (r > m.top || c > m.left) slaves.add(keyOf(r, c));
+  refuseDuplicates(name, part);
+  // The Grid holds each shared formula moved into each cell of its group: counted before any is made, so that a
+  // long master in many cells is refused at once instead of growing the heap first.
+  for (const si of part.sharedOf.values()) {
+    area.formulaChars -= part.masters.get(si)?.formula.length ?? 0;
+    if (area.formulaChars < 0) throw formulaBudget();
   }
+  for (const f of part.formulas.values()) {
+    area.formulaChars -= f.length;
+    if (area.formulaChars < 0) throw formulaBudget();
+  }
+  // Which cells count in the used range, and which are merged (their value belongs to the range's first cell).
+  // The merged cells other than each range's first are a box of the range (the whole range unless it is one line).
+  const slaveBoxes = part.merges
+    .map((m) =>
+      m.top === m.bottom ? { ...m, left: m.left + 1 } : m.left === m.right ? { ...m, top: m.top + 1 } : m,
+    )
+    .filter((m) => m.left <= m.right && m.top <= m.bottom);
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
@@ -614,20 +794,15 @@ function sheetGrid(
     if (c < left) left = c;
     if (c > right) right = c;
   };
-  const present = new Set<number>();
-  const counts: boolean[] = new Array(n);
-  const merged = slaves.size > 0;
-  for (let i = 0; i < n; i++) {
-    const k = merged ? keyOf(part.rows[i], part.cols[i]) : 0;
-    if (merged) present.add(k);
-    counts[i] =
-      part.kinds[i] !== Kind.Blank ||
-      part.formulas.has(i) ||
-      !(part.styles[i] > 0) ||
-      (merged && slaves.has(k));
-    if (counts[i]) grow(part.rows[i], part.cols[i]);
+  for (const m of slaveBoxes) {
+    grow(m.top, m.left);
+    grow(m.bottom, m.right);
   }
-  for (const k of slaves) grow(Math.floor(k / EXCEL_MAX_COLS), k % EXCEL_MAX_COLS);
+  // a blank styled cell counts only inside a merged range (where it lies inside the used range anyway)
+  for (let i = 0; i < n; i++) {
+    if (part.kinds[i] !== Kind.Blank || part.formulas.has(i) || !(part.styles[i] > 0))
+      grow(part.rows[i], part.cols[i]);
+  }
   if (bottom < 0) return { name, values: [], formulas: [], numberFormats: [], origin: { row: 0, col: 0 } };
   const height = bottom - top + 1;
   const width = right - left + 1;
@@ -638,18 +813,38 @@ function sheetGrid(
       en: `The used range of sheet "${name}" is too large (${height} rows × ${width} columns). Delete stray cells outside the tables and save again.`,
     });
   }
+  tick(budgets);
+  // 1 = a merged cell other than its range's first, 2 = such a cell present in the XML (bounded: the area above)
+  const SLAVE = 1;
+  const PRESENT = 2;
+  const mask = slaveBoxes.length > 0 ? new Uint8Array(height * width) : null;
+  if (mask) {
+    for (const m of part.merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        const base = (r - top) * width - left;
+        for (let c = m.left; c <= m.right; c++) if (r > m.top || c > m.left) mask[base + c] = SLAVE;
+      }
+      tick(budgets);
+    }
+  }
   const nulls = <T>(): (T | null)[][] =>
     Array.from({ length: height }, () => new Array<T | null>(width).fill(null));
   const values = nulls<CellValue>();
   const formulas = nulls<string>();
   const numberFormats = nulls<string>();
   for (let i = 0; i < n; i++) {
-    if (!counts[i]) continue;
     const r = part.rows[i];
     const c = part.cols[i];
+    const inside = r >= top && r <= bottom && c >= left && c <= right;
+    const slot = inside ? (r - top) * width + (c - left) : -1;
+    const slave = mask !== null && slot >= 0 && (mask[slot] & SLAVE) !== 0;
+    if (slave && mask) mask[slot] |= PRESENT;
+    const counts = part.kinds[i] !== Kind.Blank || part.formulas.has(i) || !(part.styles[i] > 0) || slave;
+    if (!counts) continue;
+    if ((i & 0xffff) === 0) tick(budgets);
     const format = formatOf(styles, part.styles[i]);
     numberFormats[r - top][c - left] = format;
-    if (merged && slaves.has(keyOf(r, c))) continue;
+    if (slave) continue;
     let f = part.formulas.get(i) ?? null;
     if (part.kinds[i] === Kind.Blank && f === null) continue;
     const group = part.sharedOf.get(i);
@@ -673,20 +868,59 @@ function sheetGrid(
       date1904,
     );
   }
+  if (!mask) return { name, values, formulas, numberFormats, origin: { row: top, col: left } };
   // Merged cells that are not in the XML take the row's or the column's number format, as a new cell would.
-  for (const k of slaves) {
-    if (present.has(k)) continue;
-    const r = Math.floor(k / EXCEL_MAX_COLS);
-    const c = k % EXCEL_MAX_COLS;
+  // The first column definition covering a column wins (as Array.find): filled in one pass over the definitions.
+  const covering = firstCovering(part.colStyles, left, width);
+  const colFormat = Array.from(covering, (d) => (d < 0 ? null : formatOf(styles, part.colStyles[d].style)));
+  for (let r = top; r <= bottom; r++) {
+    const base = (r - top) * width;
     const rowStyle = part.rowStyles.get(r);
-    let format = rowStyle !== undefined ? formatOf(styles, rowStyle) : null;
-    if (!format) {
-      const colDef = part.colStyles.find((d) => c >= d.min && c <= d.max);
-      if (colDef) format = formatOf(styles, colDef.style);
+    const rowFormat = rowStyle !== undefined ? formatOf(styles, rowStyle) : null;
+    for (let k = 0; k < width; k++) {
+      if (mask[base + k] !== SLAVE) continue;
+      numberFormats[r - top][k] = rowFormat || colFormat[k];
     }
-    numberFormats[r - top][c - left] = format;
   }
   return { name, values, formulas, numberFormats, origin: { row: top, col: left } };
+}
+
+/**
+ * For each of `width` columns from `left`, the index of the first definition that covers it (as Array.find would
+ * give), or -1: one pass over the definitions, each column assigned once (a union-find of the unassigned ones).
+ */
+export function firstCovering(defs: { min: number; max: number }[], left: number, width: number): Int32Array {
+  const out = new Int32Array(width).fill(-1);
+  const next = Int32Array.from({ length: width + 1 }, (_, k) => k);
+  const free = (k: number): number => {
+    let j = k;
+    while (next[j] !== j) j = next[j];
+    for (let x = k; next[x] !== j;) {
+      const y = next[x];
+      next[x] = j;
+      x = y;
+    }
+    return j;
+  };
+  defs.forEach((d, i) => {
+    const from = Math.max(d.min - left, 0);
+    const to = Math.min(d.max - left, width - 1);
+    for (let k = from <= to ? free(from) : width; k <= to; k = free(k + 1)) {
+      out[k] = i;
+      next[k] = k + 1;
+    }
+  });
+  return out;
+}
+
+function formulaBudget(): XlsxError {
+  return overBudget(
+    {
+      ja: "数式の文字数の合計（共有数式はセルごとに数えます）",
+      en: "The characters of formulas in total (a shared formula counted in each cell)",
+    },
+    BUDGET.formulaChars,
+  );
 }
 
 function cellValue(
@@ -704,9 +938,10 @@ function cellValue(
     case Kind.Shared:
       return isFormula ? numberOf(num, format, date1904) : (strings[num] ?? null);
     case Kind.Str:
-      return text === null ? null : decodeTwice(text);
+      // `_xHHHH_` escapes hold in every string of a cell (ST_Xstring), not only in the shared strings
+      return text === null ? null : decodeTwice(unescapeX(text));
     case Kind.Text:
-      return isFormula ? numberOf(num, format, date1904) : text;
+      return isFormula ? numberOf(num, format, date1904) : text === null ? null : unescapeX(text);
     case Kind.Bool:
       return num !== 0;
     case Kind.Error:
@@ -739,6 +974,7 @@ export function readGrid(bytes: Uint8Array): Grid {
     nodes: BUDGET.xmlNodes,
     cells: BUDGET.cells,
     merges: BUDGET.merges,
+    mergedCells: MAX_GRID_CELLS,
     validations: BUDGET.validations,
     definedNames: BUDGET.definedNames,
     strings: BUDGET.sharedStrings,
@@ -782,13 +1018,13 @@ export function readGrid(bytes: Uint8Array): Grid {
       en: "This is a ZIP file but not an Excel workbook (no xl/workbook.xml). Choose an .xlsx file.",
     });
   }
-  const area = { left: MAX_GRID_CELLS };
+  const area: Area = { left: MAX_GRID_CELLS, formulaChars: BUDGET.formulaChars };
   const out: SheetGrid[] = [];
   for (const { name, rid, visibility } of workbook.sheets) {
     const target = rels.get(rid);
     const part = target === undefined ? undefined : sheets.get(partName(target));
     if (!part || !part.isWorksheet) continue; // a chart sheet or a dangling entry: nothing the engine reads
-    const grid = sheetGrid(name, part, strings, styles, workbook.date1904, area);
+    const grid = sheetGrid(name, part, strings, styles, workbook.date1904, area, budgets);
     // only a hidden sheet says so: a visible one reads exactly as before
     out.push(visibility === "visible" ? grid : { ...grid, visibility });
   }
@@ -804,6 +1040,7 @@ export function sheetEntries(
     nodes: BUDGET.xmlNodes,
     cells: BUDGET.cells,
     merges: BUDGET.merges,
+    mergedCells: MAX_GRID_CELLS,
     validations: BUDGET.validations,
     definedNames: BUDGET.definedNames,
     strings: BUDGET.sharedStrings,
@@ -822,4 +1059,145 @@ export function sheetEntries(
     const target = rels.get(rid);
     return target === undefined ? [] : [{ name, entry: partName(target) }];
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Where the reader's cells are in a sheet's XML (for the writer): the same handlers, with positions
+
+/** A span of the XML text: `[start, end)`, and for an element with content where its content lies. */
+export interface Span {
+  start: number;
+  end: number;
+  /** After the start tag (== end for a self-closing element). */
+  inner: number;
+  /** Before the end tag (== end for a self-closing element). */
+  innerEnd: number;
+  selfClosing: boolean;
+}
+
+export interface SheetLocation {
+  /** Each cell as the reader reads it: position, and the reader's own record (kinds, formulas, shared groups). */
+  part: SheetPart;
+  /** The XML of cell i of `part` (same index). */
+  cells: Span[];
+  /** `<row>` elements with the row number the reader gives them, in document order. */
+  rows: (Span & { row: number; attrs: Record<string, string> })[];
+  /** The cell's own attributes (its style). */
+  attrs: Record<string, string>[];
+  /** The cell's `<f>` element, if any (same index). */
+  formulaSpans: (Span | null)[];
+  sheetData: Span | null;
+  /** The namespace prefix of sheetData's name ("" or "x:"). */
+  prefix: string;
+  /** `<col>` definitions with a style (0-based), for a new cell. */
+  colStyles: { min: number; max: number; style: number }[];
+}
+
+export type { SheetPart };
+
+/**
+ * Parses a sheet's XML with the reader's own handlers and reports where each cell the reader sees lies in the
+ * text: comments, CDATA, processing instructions and everything else are skipped exactly as when reading, so
+ * that the writer can only rewrite the `<c>` element the reader took the value from. Two `<c>` for one cell
+ * are refused (duplicateCell), as by the reader.
+ */
+export function locateSheet(name: string, xml: string): SheetLocation {
+  const budgets: Budgets = {
+    nodes: BUDGET.xmlNodes,
+    cells: BUDGET.cells,
+    merges: BUDGET.merges,
+    mergedCells: MAX_GRID_CELLS,
+    validations: BUDGET.validations,
+    definedNames: BUDGET.definedNames,
+    strings: BUDGET.sharedStrings,
+    deadline: Date.now() + BUDGET.ms,
+  };
+  const part = newSheetPart();
+  const cursor = { row: -1 };
+  const h = sheetHandlers(name, part, budgets, cursor);
+  const loc: SheetLocation = {
+    part,
+    cells: [],
+    rows: [],
+    attrs: [],
+    formulaSpans: [],
+    sheetData: null,
+    prefix: "",
+    colStyles: part.colStyles,
+  };
+  const parser = new SaxesParser<{ position: true; xmlns: false }>({ position: true, xmlns: false });
+  const fail = (): never => {
+    throw corrupt({ ja: `${name} の XML が正しくありません`, en: `${name} is not well-formed XML` });
+  };
+  parser.on("error", fail);
+  parser.on("doctype", fail);
+  // open elements: where each started, and its start tag's end
+  const stack: { name: string; start: number; inner: number; attrs: Record<string, string> }[] = [];
+  const openRows: number[] = [];
+  let formulaSpan: Span | null = null;
+  let tagStart = 0;
+  parser.on("opentagstart", () => {
+    tagStart = xml.lastIndexOf("<", parser.position - 1);
+  });
+  parser.on("opentag", (tag: SaxesTagPlain) => {
+    if (--budgets.nodes < 0)
+      throw overBudget({ ja: "XML の要素数", en: "The XML elements" }, BUDGET.xmlNodes);
+    stack.push({ name: local(tag.name), start: tagStart, inner: parser.position, attrs: tag.attributes });
+    h.open(local(tag.name), tag.attributes);
+    if (local(tag.name) === "c") formulaSpan = null;
+    if (local(tag.name) === "row" && part.isWorksheet && stack.length > 1) {
+      openRows.push(loc.rows.length);
+      loc.rows.push({
+        start: tagStart,
+        end: -1,
+        inner: parser.position,
+        innerEnd: -1,
+        selfClosing: tag.isSelfClosing,
+        row: cursor.row,
+        attrs: tag.attributes,
+      });
+    }
+    if (local(tag.name) === "sheetData" && stack.length === 2 && loc.sheetData === null) {
+      const colon = tag.name.indexOf(":");
+      loc.prefix = colon < 0 ? "" : tag.name.slice(0, colon + 1);
+    }
+  });
+  const onText = (t: string) => h.text?.(t);
+  parser.on("text", onText);
+  parser.on("cdata", onText);
+  parser.on("closetag", (tag) => {
+    const open = stack.pop();
+    if (!open) return fail();
+    const end = parser.position;
+    const selfClosing = tag.isSelfClosing;
+    const innerEnd = selfClosing ? end : xml.lastIndexOf("<", end - 1);
+    const span: Span = {
+      start: open.start,
+      end,
+      inner: selfClosing ? end : open.inner,
+      innerEnd,
+      selfClosing,
+    };
+    const before = part.n;
+    h.close?.(open.name);
+    if (open.name === "f") formulaSpan = span;
+    else if (open.name === "c" && part.n === before + 1) {
+      loc.cells.push(span);
+      loc.attrs.push(open.attrs);
+      loc.formulaSpans.push(formulaSpan);
+      formulaSpan = null;
+    } else if (open.name === "row" && part.isWorksheet && stack.length > 0) {
+      const row = loc.rows[openRows.pop() ?? -1];
+      if (row) Object.assign(row, { end, innerEnd, inner: span.inner });
+    } else if (open.name === "sheetData" && stack.length === 1 && loc.sheetData === null)
+      loc.sheetData = span;
+  });
+  // in slices, so that the reader's deadline is checked as it goes
+  for (let at = 0; at < xml.length; at += SLICE) {
+    tick(budgets);
+    parser.write(xml.slice(at, at + SLICE));
+  }
+  parser.close();
+  refuseDuplicates(name, part);
+  return loc;
 }

@@ -1,7 +1,10 @@
-// Inflates the parts of an .xlsx through fflate's streaming Unzip, counting bytes as they come out (never trusting headers).
-import { Unzip, UnzipInflate, zipSync } from "fflate";
+// Inflates the parts of an .xlsx that its central directory lists (as Excel does), counting bytes as they come out.
+import { Inflate, zipSync } from "fflate";
 import type { Zippable } from "fflate";
+import type { Message } from "../src/types";
 import { BUDGET, XlsxError, corrupt, overBudget } from "./errors";
+import { centralDirectory } from "./inspect";
+import type { CentralEntry } from "./inspect";
 
 /** Receives one entry's inflated bytes in order; `end` once it is complete. */
 export interface EntrySink {
@@ -41,80 +44,134 @@ function refuseName(name: string): XlsxError {
   });
 }
 
+function disagree(name: string, what: Message): XlsxError {
+  const shown = name.length > 60 ? `${name.slice(0, 60)}…` : name;
+  return corrupt({
+    ja: `ZIP の目次とファイル見出しが一致しません: ${shown} の${what.ja}`,
+    en: `the ZIP directory and the local header disagree on the ${what.en} of ${shown}`,
+  });
+}
+
+const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
+const u32 = (b: Uint8Array, at: number) =>
+  (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+
 /**
- * Walks the local entries in file order. Entries the caller opens are inflated in small steps, each step's output
- * counted against the per-entry and total budgets; duplicate and unsafe names are refused. Returns every name.
+ * Where an entry's data lies, after checking that its local header says what the central directory says (name,
+ * method, sizes) at the offset the directory gives: Excel follows the directory, and a file whose two copies
+ * disagree shows one thing in Excel and could show another to a reader that follows the local headers.
+ */
+function dataOf(bytes: Uint8Array, e: CentralEntry, directoryStart: number): { start: number; end: number } {
+  const at = e.offset;
+  if (!(at >= 0 && at + 30 <= directoryStart) || u32(bytes, at) !== 0x04034b50) {
+    throw disagree(e.name, { ja: "位置（見出しがありません）", en: "offset (no local header there)" });
+  }
+  const flags = u16(bytes, at + 6);
+  const method = u16(bytes, at + 8);
+  let compressed = u32(bytes, at + 18);
+  let uncompressed = u32(bytes, at + 22);
+  const nameLength = u16(bytes, at + 26);
+  const extraLength = u16(bytes, at + 28);
+  const start = at + 30 + nameLength + extraLength;
+  if (start > directoryStart) throw disagree(e.name, { ja: "位置", en: "offset" });
+  const name = bytes.subarray(at + 30, at + 30 + nameLength);
+  if (name.length !== e.nameBytes.length || name.some((b, i) => b !== e.nameBytes[i])) {
+    throw disagree(e.name, { ja: "名前", en: "name" });
+  }
+  if (method !== e.method) throw disagree(e.name, { ja: "圧縮方式", en: "compression method" });
+  if (compressed === 0xffffffff || uncompressed === 0xffffffff) {
+    for (let x = at + 30 + nameLength; x + 4 <= start;) {
+      const id = u16(bytes, x);
+      const size = u16(bytes, x + 2);
+      if (id === 0x0001 && size >= 16 && x + 4 + size <= start) {
+        uncompressed = u32(bytes, x + 4) + u32(bytes, x + 8) * 0x1_0000_0000;
+        compressed = u32(bytes, x + 12) + u32(bytes, x + 16) * 0x1_0000_0000;
+        break;
+      }
+      x += 4 + size;
+    }
+  }
+  // with a data descriptor (bit 3) the local header may leave the sizes 0; otherwise they must be the directory's
+  const deferred = (flags & 8) !== 0 && compressed === 0 && uncompressed === 0;
+  if (!deferred && (compressed !== e.compressed || uncompressed !== e.uncompressed)) {
+    throw disagree(e.name, { ja: "大きさ", en: "sizes" });
+  }
+  const end = start + e.compressed;
+  if (end > directoryStart) {
+    throw corrupt({ ja: `${e.name} が途中で切れています`, en: `${e.name} is cut short` });
+  }
+  return { start, end };
+}
+
+/**
+ * Walks the entries of the central directory in its order, as Excel does; each local header must agree with
+ * it. Entries the caller opens are inflated in small steps, each step's output counted against the per-entry
+ * and total budgets; duplicate and unsafe names are refused. Returns every name.
  */
 export function unzipEntries(bytes: Uint8Array, options: UnzipOptions): string[] {
   const entryLimit = options.entryBytes ?? BUDGET.entryBytes;
   const totalLimit = options.totalBytes ?? BUDGET.totalBytes;
+  const listing = centralDirectory(bytes);
   const names: string[] = [];
   const seen = new Set<string>();
-  const open = new Set<string>();
-  let total = 0;
-  let failure: unknown = null;
-  const unzip = new Unzip((file) => {
-    if (failure !== null) return;
-    const name = file.name;
-    if (unsafeName(name)) throw refuseName(name);
-    if (seen.has(name)) {
-      throw corrupt({ ja: `同じ名前のファイルが 2 つあります: ${name}`, en: `duplicate entry ${name}` });
+  for (const e of listing.entries) {
+    if (unsafeName(e.name)) throw refuseName(e.name);
+    if (seen.has(e.name)) {
+      throw corrupt({ ja: `同じ名前のファイルが 2 つあります: ${e.name}`, en: `duplicate entry ${e.name}` });
     }
-    seen.add(name);
+    seen.add(e.name);
+  }
+  let total = 0;
+  for (const e of listing.entries) {
+    const name = e.name;
     names.push(name);
+    const { start, end } = dataOf(bytes, e, listing.start);
     const sink = options.open(name);
-    if (sink === null) return;
-    if (file.compression !== 0 && file.compression !== 8) {
-      throw corrupt({
-        ja: `未対応の圧縮方式 ${file.compression}`,
-        en: `unsupported compression ${file.compression}`,
-      });
+    if (sink === null) continue;
+    if (e.method !== 0 && e.method !== 8) {
+      throw corrupt({ ja: `未対応の圧縮方式 ${e.method}`, en: `unsupported compression ${e.method}` });
     }
     let size = 0;
-    open.add(name);
-    file.ondata = (err, data, final) => {
-      if (failure !== null) return;
-      try {
-        if (err) throw corrupt({ ja: `${name} を展開できません`, en: `${name} cannot be inflated` });
-        size += data.length;
-        total += data.length;
-        if (size > entryLimit) {
-          throw overBudget(
-            { ja: `${name} の展開後の大きさ`, en: `The inflated bytes of ${name}` },
-            entryLimit,
-          );
-        }
-        if (total > totalLimit) {
-          throw overBudget({ ja: "展開後の合計の大きさ", en: "The inflated bytes in total" }, totalLimit);
-        }
-        if (data.length > 0) sink.data(data);
-        if (final) {
-          open.delete(name);
-          sink.end();
-        }
-      } catch (e) {
-        failure = e;
-        file.terminate();
+    let ended = false;
+    const take = (data: Uint8Array) => {
+      size += data.length;
+      total += data.length;
+      if (size > entryLimit) {
+        throw overBudget({ ja: `${name} の展開後の大きさ`, en: `The inflated bytes of ${name}` }, entryLimit);
       }
+      if (total > totalLimit) {
+        throw overBudget({ ja: "展開後の合計の大きさ", en: "The inflated bytes in total" }, totalLimit);
+      }
+      if (data.length > 0) sink.data(data);
     };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  try {
-    for (let at = 0; at < bytes.length && failure === null; at += CHUNK) {
-      options.tick();
-      const end = Math.min(at + CHUNK, bytes.length);
-      unzip.push(bytes.subarray(at, end), end === bytes.length);
+    try {
+      if (e.method === 0) {
+        for (let at = start; at < end; at += CHUNK * 64) {
+          options.tick();
+          take(bytes.subarray(at, Math.min(at + CHUNK * 64, end)));
+        }
+        ended = true;
+      } else {
+        const inflater = new Inflate((data, final) => {
+          take(data);
+          if (final) ended = true;
+        });
+        if (start === end) inflater.push(new Uint8Array(0), true);
+        for (let at = start; at < end; at += CHUNK) {
+          options.tick();
+          const stop = Math.min(at + CHUNK, end);
+          inflater.push(bytes.subarray(at, stop), stop === end);
+        }
+      }
+    } catch (err) {
+      if (err instanceof XlsxError) throw err;
+      throw corrupt({ ja: `${name} を展開できません`, en: `${name} cannot be inflated` });
     }
-  } catch (e) {
-    if (failure === null) failure = e;
-  }
-  if (failure !== null) {
-    if (failure instanceof XlsxError) throw failure;
-    throw corrupt({ ja: "ZIP として読めません", en: "not a readable ZIP archive" });
-  }
-  if (open.size > 0) {
-    throw corrupt({ ja: `${[...open][0]} が途中で切れています`, en: `${[...open][0]} is cut short` });
+    if (!ended) throw corrupt({ ja: `${name} が途中で切れています`, en: `${name} is cut short` });
+    if (size !== e.uncompressed) {
+      throw disagree(name, { ja: "展開後の大きさ", en: "inflated size" });
+    }
+    sink.end();
   }
   return names;
 }

@@ -32,7 +32,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let filled: Uint8Array;
   try {
     // the original package with only the planned cells rewritten: charts, images and the rest carried over
-    filled = patchPackage(bytes, plan.writes);
+    filled = patchPackage(bytes, plan.writes, grid);
   } catch (e) {
     throw new FileError(fileMessage(e, file));
   }

@@ -79,7 +79,7 @@ export function StandaloneApp({ initialLang }: { initialLang?: Lang }): React.JS
     setError(null);
     try {
       const { StandaloneDocument } = await loadDocument();
-      const doc = StandaloneDocument.open(new Uint8Array(await file.arrayBuffer()));
+      const doc = await StandaloneDocument.openFile(file);
       unsaved.current = false;
       setState({ doc, name: file.name, backend: workbookBackend(doc, changed) });
     } catch (e) {

@@ -7,6 +7,7 @@ import { workbookBackend } from "../../../taskpane/web/standalone";
 import { readGrid } from "../../../io/read";
 import { planFill } from "../../../src/engine";
 import { richWorkbook } from "../../io/richWorkbook";
+import { XlsxError } from "../../../io/errors";
 
 const published = new Uint8Array(
   fs.readFileSync(path.join(__dirname, "..", "..", "fixtures", "xlsx", "H002-2-published.xlsx")),
@@ -56,5 +57,39 @@ describe("StandaloneDocument", () => {
       expect.objectContaining({ reason: "xlsx.noSheet" }),
     );
     expect(doc.save()).toBe(published);
+  });
+});
+
+describe("StandaloneDocument.openFile", () => {
+  it("refuses a 1.9 GB file by its size, before reading any of it", async () => {
+    let read = 0;
+    const file = {
+      size: 1.9 * 1024 * 1024 * 1024,
+      arrayBuffer(): Promise<ArrayBuffer> {
+        read++;
+        return Promise.resolve(new ArrayBuffer(0));
+      },
+    };
+    const refused = await StandaloneDocument.openFile(file).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(read).toBe(0);
+    expect(refused).toBeInstanceOf(XlsxError);
+    const e = refused as XlsxError;
+    expect(e.reason).toBe("xlsx.tooLarge");
+    // 1.9 GiB = 1945.6 MiB; the documented limit is 50 MiB
+    expect(e.text.ja).toContain("1945.6 MB");
+    expect(e.text.ja).toContain("上限 50.0 MB");
+    expect(e.text.en).toContain("limit 50.0 MB");
+  });
+
+  it("reads a file within the limit", async () => {
+    const file = {
+      size: published.length,
+      arrayBuffer: () => Promise.resolve(Uint8Array.from(published).buffer),
+    };
+    const doc = await StandaloneDocument.openFile(file);
+    expect(doc.readGrid().sheets.map((s) => s.name)).toContain("別紙1");
   });
 });
