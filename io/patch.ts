@@ -274,7 +274,8 @@ export function patchSheetXml(
   styleFor: (current: string | null, write: CellWrite) => string | null,
   sheet = "sheet",
 ): { xml: string; formulas: boolean } {
-  const loc = locateSheet(sheet, xml);
+  const writtenRows = new Set(writes.map((w) => w.ref.row));
+  const loc = locateSheet(sheet, xml, (row) => writtenRows.has(row));
   const data = loc.sheetData;
   if (!data)
     throw new XlsxError("xlsx.corrupt", {
@@ -284,7 +285,7 @@ export function patchSheetXml(
   const p = loc.prefix;
   const part = loc.part;
   const cellAt = new Map<number, number>();
-  for (let i = 0; i < part.n; i++) cellAt.set(keyOf(part.rows[i], part.cols[i]), i);
+  for (const i of loc.kept) cellAt.set(keyOf(part.rows[i], part.cols[i]), i);
   // The first <row> element of each row number; the cells inside each row element, in document order.
   const rowAt = new Map<number, number>();
   loc.rows.forEach((r, k) => {
@@ -294,7 +295,7 @@ export function patchSheetXml(
   {
     let k = 0;
     const order = loc.rows.map((_, j) => j).sort((x, y) => loc.rows[x].start - loc.rows[y].start);
-    for (let i = 0; i < part.n; i++) {
+    for (const i of loc.kept) {
       const at = loc.cells[i].start;
       while (k < order.length && loc.rows[order[k]].end <= at) k++;
       const r = order[k];

@@ -1078,8 +1078,10 @@ export interface Span {
 export interface SheetLocation {
   /** Each cell as the reader reads it: position, and the reader's own record (kinds, formulas, shared groups). */
   part: SheetPart;
-  /** The XML of cell i of `part` (same index). */
+  /** The XML of cell i of `part` (same index; only the cells kept, see `kept`). */
   cells: Span[];
+  /** Indices of the cells whose place was kept: every cell of a kept row, and every formula cell. */
+  kept: number[];
   /** `<row>` elements with the row number the reader gives them, in document order. */
   rows: (Span & { row: number; attrs: Record<string, string> })[];
   /** The cell's own attributes (its style). */
@@ -1101,7 +1103,7 @@ export type { SheetPart };
  * that the writer can only rewrite the `<c>` element the reader took the value from. Two `<c>` for one cell
  * are refused (duplicateCell), as by the reader.
  */
-export function locateSheet(name: string, xml: string): SheetLocation {
+export function locateSheet(name: string, xml: string, keepRow?: (row: number) => boolean): SheetLocation {
   const budgets: Budgets = {
     nodes: BUDGET.xmlNodes,
     cells: BUDGET.cells,
@@ -1118,6 +1120,7 @@ export function locateSheet(name: string, xml: string): SheetLocation {
   const loc: SheetLocation = {
     part,
     cells: [],
+    kept: [],
     rows: [],
     attrs: [],
     formulaSpans: [],
@@ -1182,9 +1185,14 @@ export function locateSheet(name: string, xml: string): SheetLocation {
     h.close?.(open.name);
     if (open.name === "f") formulaSpan = span;
     else if (open.name === "c" && part.n === before + 1) {
-      loc.cells.push(span);
-      loc.attrs.push(open.attrs);
-      loc.formulaSpans.push(formulaSpan);
+      // a place per cell costs ~300 bytes: a 560,000-cell sheet keeps only the rows written and the formula cells
+      const i = before;
+      if (!keepRow || formulaSpan !== null || keepRow(part.rows[i])) {
+        loc.cells[i] = span;
+        loc.attrs[i] = open.attrs;
+        loc.formulaSpans[i] = formulaSpan;
+        loc.kept.push(i);
+      }
       formulaSpan = null;
     } else if (open.name === "row" && part.isWorksheet && stack.length > 0) {
       const row = loc.rows[openRows.pop() ?? -1];
