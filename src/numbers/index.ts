@@ -8,5 +8,15 @@ export {
   excelSerialFromDate,
   dateFromExcelSerial,
   normalizeText,
+  spreadsheetDecimal,
+  SPREADSHEET_DIGITS,
 } from "./parse";
 export type { NumberReading, DateReading } from "./parse";
+export {
+  ROUNDING_SNAP,
+  PRECISION_NOISE,
+  atSpreadsheetPrecision,
+  nearRoundingBoundary,
+  significantDigits,
+  withinSpreadsheetNoise,
+} from "./noise";

@@ -1,0 +1,56 @@
+// Binary noise of a spreadsheet's own arithmetic (docs/numbers.md): how near a rounding boundary a spreadsheet's
+// double may land on the other side, and how far a 15-digit cell may stand from the exact decimal of its inputs.
+import { Decimal } from "./decimal";
+import type { RoundingMode } from "./decimal";
+import { SPREADSHEET_DIGITS } from "./parse";
+
+/**
+ * Relative distance from a rounding boundary within which a spreadsheet may round the other way: LibreOffice 7.4's
+ * ROUNDDOWN/ROUNDUP snap a double to the boundary within about 9 × 10^-13 of it (measured: ROUNDDOWN(11775691.99999,
+ * 0) = 11775692), Excel's 15 digits within 5 × 10^-15; 10^-11 leaves a factor of ten above both.
+ */
+export const ROUNDING_SNAP = "0.00000000001";
+
+/**
+ * Relative distance within which a cell at a spreadsheet's precision agrees with the exact value of the cells it
+ * was computed from: each 15-digit operand and the 15-digit result are off by up to 5 × 10^-15 of themselves, and the
+ * double arithmetic by a few 10^-16; 10^-14 of the terms' magnitudes covers them.
+ */
+export const PRECISION_NOISE = "0.00000000000001";
+
+const abs = (x: Decimal): Decimal => (x.isNegative() ? x.mul(-1) : x);
+
+/** Significant digits of a decimal as written (2795.30 → 5, 0.0749 → 3). */
+export function significantDigits(d: Decimal): number {
+  return abs(d).toString().replace(".", "").replace(/^0+/, "").length;
+}
+
+/** Whether a cell holds as many digits as a spreadsheet keeps: then its last digits may be a double's noise. */
+export function atSpreadsheetPrecision(d: Decimal): boolean {
+  return significantDigits(d) >= SPREADSHEET_DIGITS;
+}
+
+/** |actual − exact| within 10^-14 of `scale` (the magnitude of the terms the value was summed from). */
+export function withinSpreadsheetNoise(actual: Decimal, exact: Decimal, scale: Decimal): boolean {
+  return abs(actual.sub(exact)).cmp(abs(scale).mul(PRECISION_NOISE)) <= 0;
+}
+
+/**
+ * Whether `argument` rounded to `places` by `mode` lies so near its boundary (a multiple of 10^-places; for ROUND the
+ * half-way points) that a spreadsheet's double could round it the other way, without being on it: exactly on the
+ * boundary both Excel and LibreOffice snap to it, off it by more than 10^-11 of the value neither does.
+ */
+export function nearRoundingBoundary(argument: Decimal, places: number, mode: RoundingMode): boolean {
+  if (argument.isZero()) return false;
+  const unit = places >= 0 ? Decimal.parse(`1e-${places}`) : Decimal.parse(`1e${-places}`);
+  const a = abs(argument);
+  const below = a.round(places, "down");
+  const offset = a.sub(below); // 0 ≤ offset < unit
+  const distance =
+    mode === "halfUp"
+      ? abs(offset.sub(unit.div(2, places + 1, "down")))
+      : offset.cmp(unit.sub(offset)) <= 0
+        ? offset
+        : unit.sub(offset);
+  return !distance.isZero() && distance.cmp(a.mul(ROUNDING_SNAP)) <= 0;
+}
