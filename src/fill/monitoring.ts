@@ -1,8 +1,8 @@
 // Fill of the monitoring tables (熱実績管理表): each month's derived cells as native Excel formulas (ROUNDUP,
 // ROUNDDOWN) or values (h, h': Excel has no steam tables), the 合計 row as SUM, and 別紙1 3.1/3.2/3.6/3.7 linked to it.
-import { Decimal } from "../numbers";
+import { Decimal, spreadsheetDecimal } from "../numbers";
 import { isGecError } from "../errors";
-import { evaluateQuantities, excelFormula } from "../formula";
+import { evaluateQuantities, excelFormula, fragileRounding } from "../formula";
 import type { QuantitySpec } from "../formula";
 import {
   ROUNDING_CONVENTIONS,
@@ -19,7 +19,7 @@ import { readMonitoringSheet } from "../forms/monitoring";
 import type { MonitoringMonth, MonitoringTable } from "../forms/monitoring";
 import { readSubmission } from "../forms/read";
 import type { NumberField, ProjectRow } from "../forms/submission";
-import { SUMMED_KEYS, agreesToDigits, matchTables, targetTotals } from "../checks/monitoring";
+import { SUMMED_KEYS, agreesToDigits, heatAgrees, matchTables, targetTotals } from "../checks/monitoring";
 import type { CellRef, CellValue, CellWrite, Finding, Grid } from "../types";
 import { sameFormula } from "./invert";
 
@@ -58,7 +58,7 @@ function plainNumber(field: NumberField | undefined): boolean {
     field !== undefined &&
     field.reading.kind === "number" &&
     typeof field.raw === "number" &&
-    Decimal.from(field.raw).eq(field.reading.decimal)
+    spreadsheetDecimal(field.raw).eq(field.reading.decimal)
   );
 }
 
@@ -161,9 +161,11 @@ function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): voi
     const spec = specOf.get(key) as QuantitySpec;
     if (!field) continue;
     const inputsPlain = (spec.expr?.keys() ?? []).every((k) => plainNumber(month.cells[k]));
-    const formula = inputsPlain
-      ? excelFormula(spec, monitoringMonthQuantities, { addresses: refs }, { blankGuard: true })
-      : null;
+    // a rounding within a double's noise of its boundary is written as its value (docs/numbers.md)
+    const formula =
+      inputsPlain && !fragileRounding(monitoringMonthQuantities, given, key)
+        ? excelFormula(spec, monitoringMonthQuantities, { addresses: refs }, { blankGuard: true })
+        : null;
     out.cell(field, values[key], formula);
   }
   // at or below saturation IF97's h(p, t) is the liquid's, no steam's: the month's h and heat are left to a person
@@ -201,7 +203,13 @@ function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): voi
     q,
     value,
     plain ? excelFormula(spec, monitoringMonthQuantities, { addresses: refs }) : null,
-    (current) => agreesToDigits(current, value),
+    (current) =>
+      heatAgrees(current, value, {
+        hSteam: cellValue.hSteam ?? null,
+        hFeed: cellValue.hFeed ?? null,
+        fSteam: given.fSteam,
+        fFeed: given.fFeed,
+      }),
   );
 }
 
