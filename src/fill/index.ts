@@ -2,7 +2,7 @@
 import { Decimal, spreadsheetDecimal } from "../numbers";
 import { isGecError } from "../errors";
 import { getMethodology, renderRowFormula } from "../methodology";
-import { excelFormula, formulaInputs, fragileRounding } from "../formula";
+import { anyFragileRounding, excelFormula, formulaInputs, fragileRounding } from "../formula";
 import type { MethodologyDeclaration, MethodologyParams, QuantityDeclaration } from "../methodology";
 import { readSubmission } from "../forms/read";
 import { cellAddress, formatRef } from "../forms/a1";
@@ -161,6 +161,15 @@ function planFormFill(grid: Grid, options: FillOptions): FillPlan {
     if (!derived) continue;
     const refs: Record<string, string> = {};
     for (const [key, col] of Object.entries(list.columns)) refs[key] = cellAddress({ row: row.row, col });
+    // one pass over the row finds whether any rounding is within a spreadsheet's noise of its boundary (rare)
+    const noisy =
+      plan.formulas &&
+      anyFragileRounding(
+        declaration.quantities,
+        inputs ?? {},
+        derivedKeys.map((q) => q.key),
+        { ...options.params },
+      );
     for (const q of derivedKeys) {
       const field = row.numbers[q.key];
       const value = derived[q.key];
@@ -182,11 +191,12 @@ function planFormFill(grid: Grid, options: FillOptions): FillPlan {
           );
         }
       }
-      const fragile = formula
-        ? fragileRounding(declaration.quantities, cellValues(inputs ?? {}, derived, refs), q.key, {
-            ...options.params,
-          })
-        : null;
+      const fragile =
+        formula && noisy
+          ? fragileRounding(declaration.quantities, cellValues(inputs ?? {}, derived, refs), q.key, {
+              ...options.params,
+            })
+          : null;
       if (formula && fragile) {
         // a spreadsheet's double may land on the other side of the boundary the exact decimal is near: the value
         formula = null;
@@ -194,8 +204,8 @@ function planFormFill(grid: Grid, options: FillOptions): FillPlan {
           skip(
             "fill.formula.noise",
             field.ref,
-            `${formatRef(field.ref)}（${q.column ?? ""} ${q.symbol}）は数式でなく値 ${value.toString()} で書きます。${fragile.text} の引数が端数処理の境目に 10^-11 以内まで近く、表計算ソフトの 2 進浮動小数点の計算では反対側に丸められることがあるためです（LibreOffice では 1 ずれます）。`,
-            `${formatRef(field.ref)} (${q.column ?? ""} ${q.symbol}) is written as the value ${value.toString()}, not a formula: the argument of ${fragile.text} lies within 10^-11 of a rounding boundary, and a spreadsheet's binary floating point may round it to the other side (LibreOffice is off by one).`,
+            `${formatRef(field.ref)}（${q.column ?? ""} ${q.symbol}）は数式でなく値 ${value.toString()} で書きます。${fragile.text} の引数が端数処理の境目に 10^-11 以内まで近く、表計算ソフトの 2 進浮動小数点の計算では反対側に丸められることがあるためです（LibreOffice は境目から約 10^-12 以内の値を境目に寄せます）。`,
+            `${formatRef(field.ref)} (${q.column ?? ""} ${q.symbol}) is written as the value ${value.toString()}, not a formula: the argument of ${fragile.text} lies within 10^-11 of a rounding boundary, and a spreadsheet's binary floating point may round it to the other side (LibreOffice moves a value within about 10^-12 of a boundary onto it).`,
           ),
         );
       }

@@ -162,8 +162,19 @@ function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): voi
     if (!field) continue;
     const inputsPlain = (spec.expr?.keys() ?? []).every((k) => plainNumber(month.cells[k]));
     // a rounding within a double's noise of its boundary is written as its value (docs/numbers.md)
+    const fragile = inputsPlain ? fragileRounding(monitoringMonthQuantities, given, key) : null;
+    if (fragile) {
+      skipped.push(
+        info(
+          "fill.formula.noise",
+          field.ref,
+          `${formatRef(field.ref)} は数式でなく値 ${values[key].toString()} で書きます。${fragile.text} の引数が端数処理の境目に 10^-11 以内まで近く、表計算ソフトの 2 進浮動小数点の計算では反対側に丸められることがあるためです。`,
+          `${formatRef(field.ref)} is written as the value ${values[key].toString()}, not a formula: the argument of ${fragile.text} lies within 10^-11 of a rounding boundary, and a spreadsheet's binary floating point may round it to the other side.`,
+        ),
+      );
+    }
     const formula =
-      inputsPlain && !fragileRounding(monitoringMonthQuantities, given, key)
+      inputsPlain && !fragile
         ? excelFormula(spec, monitoringMonthQuantities, { addresses: refs }, { blankGuard: true })
         : null;
     out.cell(field, values[key], formula);

@@ -47,3 +47,38 @@ export function fragileRounding(
   }
   return found;
 }
+
+/**
+ * Whether any rounding met while evaluating `keys` from `given` lies within a spreadsheet's noise of its boundary:
+ * one pass over a whole row, so that the quantity by quantity test runs only on the rare row that has one.
+ */
+export function anyFragileRounding(
+  quantities: readonly QuantitySpec[],
+  given: Partial<Record<string, Decimal | null>>,
+  keys: readonly string[],
+  params?: ParamValues,
+): boolean {
+  let found = false;
+  const options = {
+    params,
+    rounding: (argument: Decimal, places: number, mode: RoundingMode) => {
+      if (!found && nearRoundingBoundary(argument, places, mode)) found = true;
+    },
+  };
+  try {
+    evaluateQuantities(quantities, given, keys, options);
+    return found;
+  } catch (e) {
+    if (!isGecError(e)) throw e;
+  }
+  // some quantity has no value: the others one by one
+  for (const key of keys) {
+    try {
+      evaluateQuantities(quantities, given, [key], options);
+    } catch (e) {
+      if (!isGecError(e)) throw e;
+    }
+    if (found) return true;
+  }
+  return found;
+}

@@ -41,16 +41,27 @@ export function withinSpreadsheetNoise(actual: Decimal, exact: Decimal, scale: D
  * boundary both Excel and LibreOffice snap to it, off it by more than 10^-11 of the value neither does.
  */
 export function nearRoundingBoundary(argument: Decimal, places: number, mode: RoundingMode): boolean {
-  if (argument.isZero()) return false;
-  const unit = places >= 0 ? Decimal.parse(`1e-${places}`) : Decimal.parse(`1e${-places}`);
-  const a = abs(argument);
-  const below = a.round(places, "down");
-  const offset = a.sub(below); // 0 ≤ offset < unit
-  const distance =
+  // on the exact mantissa: argument = m × 10^-s, the boundaries every 10^(s − places) units of m
+  const { mantissa, scale } = argument;
+  if (scale <= places) return false; // on a boundary (ROUNDDOWN, ROUNDUP) or a whole unit from one (ROUND)
+  const m = mantissa < ZERO ? -mantissa : mantissa;
+  const unit = TEN ** BigInt(scale - places);
+  const r = m % unit;
+  // twice the distance to the nearest boundary, in units of 10^-s
+  const twice =
     mode === "halfUp"
-      ? abs(offset.sub(unit.div(2, places + 1, "down")))
-      : offset.cmp(unit.sub(offset)) <= 0
-        ? offset
-        : unit.sub(offset);
-  return !distance.isZero() && distance.cmp(a.mul(ROUNDING_SNAP)) <= 0;
+      ? r * TWO > unit
+        ? r * TWO - unit
+        : unit - r * TWO
+      : r * TWO <= unit
+        ? r * TWO
+        : (unit - r) * TWO;
+  // 0 < distance ≤ 10^-11 × |argument|
+  return twice !== ZERO && twice * SNAP_INVERSE <= m * TWO;
 }
+
+const ZERO = BigInt(0);
+const TWO = BigInt(2);
+const TEN = BigInt(10);
+/** 1 / ROUNDING_SNAP. */
+const SNAP_INVERSE = TEN ** BigInt(11);

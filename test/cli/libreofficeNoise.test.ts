@@ -95,6 +95,36 @@ describeLo("a spreadsheet's own binary noise, through LibreOffice", () => {
     expect(check.findings.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual([]);
   }, 240_000);
 
+  it("a gauge a hair above 0.878 at 15 digits gets p_abs as a value: a spreadsheet's ROUNDUP may snap it down", async () => {
+    // 0.878 + 10^-15 is the double 0.8780000000000011, read as 0.878000000000001 (15 digits, so the tail is kept):
+    // ROUNDUP(0.878000000000001, 3) = 0.879 exactly and ROUNDUP(0.879 + 0.101325, 2) = ROUNDUP(0.980325, 2) = 0.99.
+    // 10^-15 above 0.878 is within a double's noise of the boundary: LibreOffice 7.4's =ROUNDUP(A1, 3) of that cell
+    // alone gives 0.878 (measured), inside this formula 0.879. Which way a spreadsheet goes is not ours to guess: the
+    // cell is written as its value, with the reason in the plan.
+    const noisy = 0.878 + 1e-15;
+    expect(noisy.toPrecision(15)).toBe("0.878000000000001");
+    const { grid, places } = monitoredGrid({ inputsOnly: true });
+    const place = places[0];
+    const gauge = cellOf(place, "pGauge", 0);
+    const abs = cellOf(place, "pAbs", 0);
+    const input = path.join(dir, "a15.xlsx");
+    fs.writeFileSync(input, await gridToXlsx(withCell(grid, place.sheet, gauge, noisy)));
+    const filled = path.join(dir, "a15-filled.xlsx");
+    const fill = await runGec(["fill", input, "-o", filled, "--formulas", "--json"]);
+    expect(fill.code).toBe(0);
+    const plan = JSON.parse(fill.stdout) as {
+      skipped: { rule: string; ref: { sheet: string; row: number; col: number } }[];
+    };
+    const notes = plan.skipped.filter((s) => s.rule === "fill.formula.noise");
+    expect(notes.map((s) => `${s.ref.sheet}!${s.ref.row},${s.ref.col}`)).toEqual([
+      `${place.sheet}!${place.firstMonth},${place.columns.pAbs}`,
+    ]);
+    const recalculated = recalculate(filled);
+    expect(await cellResults(recalculated, place.sheet, [abs])).toEqual([0.99]);
+    const check = JSON.parse((await runGec(["check", recalculated, "--json"])).stdout) as Checked;
+    expect(check.findings.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual([]);
+  }, 240_000);
+
   it("(c) a monitored workbook re-saved by LibreOffice checks as it did before", async () => {
     const input = path.join(dir, "c.xlsx");
     fs.writeFileSync(input, await gridToXlsx(monitoredGrid().grid));
