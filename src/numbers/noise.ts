@@ -18,11 +18,20 @@ export const ROUNDING_SNAP = "0.00000000001";
  */
 export const PRECISION_NOISE = "0.00000000000001";
 
-const abs = (x: Decimal): Decimal => (x.isNegative() ? x.mul(-1) : x);
+const ZERO = BigInt(0);
+const TWO = BigInt(2);
+const TEN = BigInt(10);
+/** 1 / ROUNDING_SNAP. */
+const SNAP_INVERSE = TEN ** BigInt(11);
 
-/** Significant digits of a decimal as written (2795.30 → 5, 0.0749 → 3). */
+const abs = (x: Decimal): Decimal => (x.isNegative() ? x.mul(-1) : x);
+const NOISE = Decimal.parse(PRECISION_NOISE);
+
+/** Significant digits of a decimal as written (2795.30 → 5, 0.0749 → 3, 1000 → 4). */
 export function significantDigits(d: Decimal): number {
-  return abs(d).toString().replace(".", "").replace(/^0+/, "").length;
+  // a normalized decimal's mantissa holds exactly its written digits, without leading zeros
+  const m = d.mantissa < ZERO ? -d.mantissa : d.mantissa;
+  return m === ZERO ? 1 : m.toString().length;
 }
 
 /** Whether a cell holds as many digits as a spreadsheet keeps: then its last digits may be a double's noise. */
@@ -32,7 +41,7 @@ export function atSpreadsheetPrecision(d: Decimal): boolean {
 
 /** |actual − exact| within 10^-14 of `scale` (the magnitude of the terms the value was summed from). */
 export function withinSpreadsheetNoise(actual: Decimal, exact: Decimal, scale: Decimal): boolean {
-  return abs(actual.sub(exact)).cmp(abs(scale).mul(PRECISION_NOISE)) <= 0;
+  return abs(actual.sub(exact)).cmp(abs(scale).mul(NOISE)) <= 0;
 }
 
 /**
@@ -59,9 +68,3 @@ export function nearRoundingBoundary(argument: Decimal, places: number, mode: Ro
   // 0 < distance ≤ 10^-11 × |argument|
   return twice !== ZERO && twice * SNAP_INVERSE <= m * TWO;
 }
-
-const ZERO = BigInt(0);
-const TWO = BigInt(2);
-const TEN = BigInt(10);
-/** 1 / ROUNDING_SNAP. */
-const SNAP_INVERSE = TEN ** BigInt(11);

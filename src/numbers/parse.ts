@@ -48,6 +48,9 @@ export const SPREADSHEET_DIGITS = 15;
 export function spreadsheetDecimal(x: number): Decimal {
   if (Number.isSafeInteger(x)) return Decimal.from(x);
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  // most cells print in 15 digits or fewer (2795.3): their shortest form is already what a spreadsheet shows
+  const shortest = String(x);
+  if (shortest.length <= SPREADSHEET_DIGITS + 1 && !shortest.includes("e")) return Decimal.parse(shortest);
   return Decimal.parse(x.toPrecision(SPREADSHEET_DIGITS));
 }
 
@@ -109,7 +112,9 @@ export function parseNumberCell(raw: CellValue): NumberReading {
     if (!Number.isFinite(raw) || Math.abs(raw) > MAX_MAGNITUDE) return outOfRange(raw);
     // the digits a spreadsheet shows and computes with, not the double's binary tail (docs/numbers.md)
     const decimal = spreadsheetDecimal(raw);
-    return { kind: "number", value: decimal.toNumber(), decimal, fromText: false, percent: false };
+    // a short double is its own 15-digit value; a long one is the double of those 15 digits (7.999999999999999 → 8)
+    const value = String(raw).length <= SPREADSHEET_DIGITS + 1 ? raw : decimal.toNumber();
+    return { kind: "number", value, decimal, fromText: false, percent: false };
   }
   if (typeof raw !== "string") return invalidNumber(raw);
   if (raw.length > MAX_NUMBER_TEXT) return tooLongNumber(raw);

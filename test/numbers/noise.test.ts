@@ -25,6 +25,8 @@ describe("a number cell is read at 15 significant digits", () => {
     expect(spreadsheetDecimal(raw).toString()).toBe(text);
     const r = parseNumberCell(raw);
     expect(r.kind === "number" && r.decimal.toString()).toBe(text);
+    // and the number it gives is that decimal's double, not the noisy one
+    expect(r.kind === "number" && r.value).toBe(Number(text));
   });
 
   it("text is read as typed: no spreadsheet computed it", () => {
