@@ -878,14 +878,22 @@ function checkPressureCells(
   const g = given.pGauge;
   if (gauge && g && g.cmp(KPA_SUSPECT_MPA) >= 0) {
     const mpa = g.div(1000, Math.max(0, decimals(g)) + 3, "down");
+    // a high-pressure boiler's gauge in bar (110 bar = 11 MPa) is superheated steam at the month's temperature too
+    const bar = g.mul("0.1");
+    const tBar = saturation(bar.add(STANDARD_ATMOSPHERE_MPA));
+    const t = given.tSteamMean;
+    const orBar =
+      tBar !== null && t !== null && t.toNumber() > tBar
+        ? { ja: `（bar なら ${bar.toString()} MPa）`, en: ` (or, if it is bar, ${bar.toString()} MPa)` }
+        : { ja: "", en: "" };
     findings.push(
       finding(
         "monitoring.pressure.looksKpa",
         "error",
         gauge.ref,
         {
-          ja: `${at(gauge.ref)}（${name.ja} ゲージ圧 ${g.toString()}）は kPa 単位のようです: ${g.toString()} MPa は蒸気表（IAPWS-IF97、100 MPa まで）にもボイラーにもない圧力です。MPa に換算してください（${g.toString()} kPa = ${mpa.toString()} MPa）。この月の p_abs と h はこのセルを直すまで照合しません。`,
-          en: `${at(gauge.ref)} (${name.en} gauge ${g.toString()}) looks like kPa: ${g.toString()} MPa is beyond the steam tables (IAPWS-IF97 ends at 100 MPa) and any boiler. Convert it to MPa (${g.toString()} kPa = ${mpa.toString()} MPa); the month's p_abs and h are not checked until it is.`,
+          ja: `${at(gauge.ref)}（${name.ja} ゲージ圧 ${g.toString()}）は kPa 単位のようです: ${g.toString()} MPa は蒸気表（IAPWS-IF97、100 MPa まで）にもボイラーにもない圧力です。MPa に換算してください（${g.toString()} kPa = ${mpa.toString()} MPa${orBar.ja}）。この月の p_abs と h はこのセルを直すまで照合しません。`,
+          en: `${at(gauge.ref)} (${name.en} gauge ${g.toString()}) looks like kPa: ${g.toString()} MPa is beyond the steam tables (IAPWS-IF97 ends at 100 MPa) and any boiler. Convert it to MPa (${g.toString()} kPa = ${mpa.toString()} MPa${orBar.en}); the month's p_abs and h are not checked until it is.`,
         },
         { expected: mpa.toString(), actual: g.toString() },
       ),

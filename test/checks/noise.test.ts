@@ -30,3 +30,27 @@ describe("(a) binary noise in a gauge mean", () => {
     expect(hit?.expected).toBe("0.98");
   });
 });
+
+describe('a gauge ≥ 100 "MPa" is read as kPa, or bar where the steam would be superheated as bar too', () => {
+  function gaugeFinding(gauge: number, tMean?: number) {
+    const { grid, places } = monitoredGrid();
+    const place = places[0];
+    let edited = withCell(grid, place.sheet, cellOf(place, "pGauge", 0), gauge);
+    if (tMean !== undefined) edited = withCell(edited, place.sheet, cellOf(place, "tSteamMean", 0), tMean);
+    return validateGrid(edited).findings.find((f) => f.rule === "monitoring.pressure.looksKpa");
+  }
+
+  it("842.37 at 185.468 °C: 0.84237 MPa; as bar (84.237 MPa) the steam would be liquid, so bar is not offered", () => {
+    // t_sat(8.524 MPa) ≈ 300 °C > 185.468 °C
+    const hit = gaugeFinding(842.37);
+    expect(hit?.expected).toBe("0.84237");
+    expect(hit?.message.en).not.toContain("bar");
+  });
+
+  it("110 at 540 °C: 0.11 MPa, or, as bar, 11 MPa (t_sat(11.1 MPa) ≈ 319 °C < 540 °C)", () => {
+    const hit = gaugeFinding(110, 540);
+    expect(hit?.expected).toBe("0.11");
+    expect(hit?.message.en).toContain("if it is bar, 11 MPa");
+    expect(hit?.message.ja).toContain("bar なら 11 MPa");
+  });
+});
