@@ -1,11 +1,12 @@
 // Rule family 9: each monitoring table (熱実績管理表) re-derived month by month by the steam procedure, its months
 // against the facility's period, and its 合計 against 別紙1 3.1 / 3.2 / 3.6 / 3.7 (DOMAIN.md §5, §5.1).
-import { Decimal, normalizeText } from "../numbers";
+import { Decimal, atSpreadsheetPrecision, normalizeText, withinSpreadsheetNoise } from "../numbers";
 import { isGecError } from "../errors";
 import { evaluateQuantities } from "../formula";
 import type { DerivationStep, QuantitySpec } from "../formula";
 import {
   ROUNDING_CONVENTIONS,
+  STANDARD_ATMOSPHERE_MPA,
   columnTotal,
   fuelTotalMonth,
   monitoringMonthQuantities,
@@ -170,13 +171,20 @@ function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
   const given: Record<string, Decimal | null> = {};
   for (const key of MONTH_INPUTS) given[key] = decimalOf(month.cells[key]);
   const name = monthName(month);
+  // a pressure that is no pressure (a percentage, kPa, below vacuum) is its cell's error: nothing is built on it
+  const notPressure = checkPressureCells(month, given, findings);
   const expected = derivedValues(given);
+  if (given.pGauge !== null && expected.pAbs === undefined) {
+    belowVacuum(month, given.pGauge, findings);
+    given.pGauge = null;
+  }
   // at or below saturation IF97 gives the liquid's h: the warning says so, a recompute of h would only mislead
   const wet = checkPlausibility(month, given, expected, findings);
   for (const key of MONTH_DERIVED) {
     const value = expected[key];
     if (wet && key === "hSteam") continue;
     if (value === undefined) continue; // an input is blank or out of range: its own cell says so
+    if (notPressure.has(key)) continue;
     const field = month.cells[key];
     const actual = decimalOf(field);
     if (!field || field.reading.kind === "invalid") continue;
@@ -215,7 +223,7 @@ function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
   if (qField && qField.reading.kind !== "invalid" && Object.values(own).every((v) => v !== null)) {
     const value = evaluateQuantities(steamMonthQuantities, own, ["qMonth"]).values.qMonth;
     const actual = decimalOf(qField);
-    if (actual === null || !agreesToDigits(actual, value)) {
+    if (actual === null || !heatAgrees(actual, value, own)) {
       findings.push(
         finding(
           "monitoring.qMonth.recompute",
@@ -262,6 +270,8 @@ function checkPlausibility(
     const tSat = saturation(pAbs);
     if (tSat !== null && tSteam.toNumber() <= tSat) {
       wet = true;
+      // the bar and absolute warnings stand at the gauge cell, the plain one at the steam temperature's
+      let mainRef = gauge.ref;
       const derivation = [
         ...traced(monitoringMonthQuantities, given, "pAbs", month),
         ...traced(monitoringMonthQuantities, given, "tSteam", month),
@@ -300,6 +310,7 @@ function checkPlausibility(
         );
       } else {
         const ref = month.cells.tSteamMean?.ref ?? gauge.ref;
+        mainRef = ref;
         findings.push(
           finding(
             "monitoring.steam.belowSaturation",
@@ -313,6 +324,7 @@ function checkPlausibility(
           ),
         );
       }
+      wetCells(month, mainRef, facts, findings);
     }
   }
   const days = month.cells.operatingDays;
@@ -1007,4 +1019,141 @@ export function checkMonitoring(submission: Submission): Finding[] {
     );
   }
   return findings;
+}
+
+// ---- pressure cells, wet steam and spreadsheet precision (checkMonth, checkPlausibility) -------------------
+
+/**
+ * A gauge mean at or above this many "MPa" is no steam pressure in MPa: IAPWS-IF97 ends at 100 MPa and a biomass
+ * boiler runs below 10. Read as kPa it is one (741 kPa = 0.741 MPa).
+ */
+const KPA_SUSPECT_MPA = 100;
+const PRESSURE_KEYS = ["pGauge", "pAbs"];
+
+/**
+ * The month's pressure cells that are no pressure in MPa: a percentage ("99.94%") in either, a gauge typed in kPa.
+ * Each is an error at its cell; a bad gauge is taken out of `given`, so no recompute is built on it. Returns the keys
+ * of the derived cells not to recompute (a p_abs cell that is itself a percentage).
+ */
+function checkPressureCells(
+  month: MonitoringMonth,
+  given: Record<string, Decimal | null>,
+  findings: Finding[],
+): Set<string> {
+  const skip = new Set<string>();
+  const name = monthName(month);
+  for (const key of PRESSURE_KEYS) {
+    const field = month.cells[key];
+    if (!field || field.reading.kind !== "number" || !field.reading.percent) continue;
+    findings.push(
+      finding(
+        "monitoring.pressure.notPressure",
+        "error",
+        field.ref,
+        {
+          ja: `${at(field.ref)}（${name.ja} ${label(key)}）の ${shortened(field.raw)} は百分率で、圧力ではありません。MPa の値を入力してください。`,
+          en: `${at(field.ref)} (${name.en} ${labelEn(key)}) holds ${shortened(field.raw)}, a percentage, not a pressure. Enter the value in MPa.`,
+        },
+        { actual: shortened(field.raw) },
+      ),
+    );
+    if (key === "pGauge") given.pGauge = null;
+    else skip.add(key);
+  }
+  const gauge = month.cells.pGauge;
+  const g = given.pGauge;
+  if (gauge && g && g.cmp(KPA_SUSPECT_MPA) >= 0) {
+    const mpa = g.div(1000, Math.max(0, decimals(g)) + 3, "down");
+    // a high-pressure boiler's gauge in bar (110 bar = 11 MPa) is superheated steam at the month's temperature too
+    const bar = g.mul("0.1");
+    const tBar = saturation(bar.add(STANDARD_ATMOSPHERE_MPA));
+    const t = given.tSteamMean;
+    const orBar =
+      tBar !== null && t !== null && t.toNumber() > tBar
+        ? { ja: `（bar なら ${bar.toString()} MPa）`, en: ` (or, if it is bar, ${bar.toString()} MPa)` }
+        : { ja: "", en: "" };
+    findings.push(
+      finding(
+        "monitoring.pressure.looksKpa",
+        "error",
+        gauge.ref,
+        {
+          ja: `${at(gauge.ref)}（${name.ja} ゲージ圧 ${g.toString()}）は kPa 単位のようです: ${g.toString()} MPa は蒸気表（IAPWS-IF97、100 MPa まで）にもボイラーにもない圧力です。MPa に換算してください（${g.toString()} kPa = ${mpa.toString()} MPa${orBar.ja}）。この月の p_abs と h はこのセルを直すまで照合しません。`,
+          en: `${at(gauge.ref)} (${name.en} gauge ${g.toString()}) looks like kPa: ${g.toString()} MPa is beyond the steam tables (IAPWS-IF97 ends at 100 MPa) and any boiler. Convert it to MPa (${g.toString()} kPa = ${mpa.toString()} MPa${orBar.en}); the month's p_abs and h are not checked until it is.`,
+        },
+        { expected: mpa.toString(), actual: g.toString() },
+      ),
+    );
+    given.pGauge = null;
+  }
+  return skip;
+}
+
+/** A gauge below vacuum: p_abs by the procedure is not above 0, so there is no steam to look up. */
+function belowVacuum(month: MonitoringMonth, gauge: Decimal, findings: Finding[]): void {
+  const field = month.cells.pGauge;
+  if (!field) return;
+  const name = monthName(month);
+  const absolute = gauge.add(STANDARD_ATMOSPHERE_MPA);
+  findings.push(
+    finding(
+      "monitoring.pressure.belowVacuum",
+      "error",
+      field.ref,
+      {
+        ja: `${at(field.ref)}（${name.ja} ゲージ圧 ${gauge.toString()} MPa）では絶対圧が 0 以下です（${gauge.toString()} + ${STANDARD_ATMOSPHERE_MPA} = ${absolute.toString()} MPa、手順の切上げ後も 0 以下）。ゲージ圧は −${STANDARD_ATMOSPHERE_MPA} MPa（真空）を下回りません。符号と単位を確認してください。`,
+        en: `${at(field.ref)} (${name.en} gauge ${gauge.toString()} MPa) gives an absolute pressure of 0 or less (${gauge.toString()} + ${STANDARD_ATMOSPHERE_MPA} = ${absolute.toString()} MPa, and no more after the procedure's rounding up). A gauge pressure cannot be below −${STANDARD_ATMOSPHERE_MPA} MPa (vacuum); check its sign and unit.`,
+      },
+      { expected: `> -${STANDARD_ATMOSPHERE_MPA}`, actual: gauge.toString() },
+    ),
+  );
+}
+
+/**
+ * A wet month at its t and h cells too (t_s mean, t_s, h): a person looking at them sees why h is no steam's. The
+ * warning that explains it stands at `main`, which is not repeated.
+ */
+function wetCells(
+  month: MonitoringMonth,
+  main: CellRef,
+  facts: { ja: string; en: string },
+  findings: Finding[],
+): void {
+  const name = monthName(month);
+  for (const key of ["tSteamMean", "tSteam", "hSteam"]) {
+    const field = month.cells[key];
+    if (
+      !field ||
+      (field.ref.sheet === main.sheet && field.ref.row === main.row && field.ref.col === main.col)
+    )
+      continue;
+    findings.push(
+      finding(
+        "monitoring.steam.wetCell",
+        "warning",
+        field.ref,
+        {
+          ja: `${at(field.ref)}（${name.ja} ${label(key)}）: この月の蒸気は飽和温度以下です（${facts.ja}）。この月の h は供給蒸気のエンタルピーになりません（${at(main)} を参照）。`,
+          en: `${at(field.ref)} (${name.en} ${labelEn(key)}): the month's steam is at or below saturation (${facts.en}), so its h is not the enthalpy supplied (see ${at(main)}).`,
+        },
+        { actual: field.reading.kind === "number" ? field.reading.decimal.toString() : shortened(field.raw) },
+      ),
+    );
+  }
+}
+
+/**
+ * Whether a 生成熱量 cell agrees with h × F_s − h' × F_fw of its month's cells: to the digits it holds, or, where it or
+ * a cell it comes from holds a spreadsheet's 15 significant digits (LibreOffice keeps no more when it saves), within
+ * 10^-14 of the terms (docs/numbers.md). The fill keeps a cell that agrees so.
+ */
+export function heatAgrees(actual: Decimal, exact: Decimal, own: Record<string, Decimal | null>): boolean {
+  if (agreesToDigits(actual, exact)) return true;
+  const values = [actual, own.hSteam, own.fSteam, own.hFeed, own.fFeed];
+  if (!values.some((v) => v && atSpreadsheetPrecision(v))) return false;
+  const term = (a: Decimal | null | undefined, b: Decimal | null | undefined) => {
+    const t = a && b ? a.mul(b) : Decimal.zero;
+    return t.isNegative() ? t.mul(-1) : t;
+  };
+  return withinSpreadsheetNoise(actual, exact, term(own.hSteam, own.fSteam).add(term(own.hFeed, own.fFeed)));
 }

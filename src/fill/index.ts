@@ -1,8 +1,8 @@
 // Derived cells of a 様式3-2 (3.3, 3.8–3.11, 合計, 別紙2) as a WritePlan that never touches an input cell.
-import { Decimal } from "../numbers";
+import { Decimal, spreadsheetDecimal } from "../numbers";
 import { isGecError } from "../errors";
 import { getMethodology, renderRowFormula } from "../methodology";
-import { excelFormula, formulaInputs } from "../formula";
+import { anyFragileRounding, excelFormula, formulaInputs, fragileRounding } from "../formula";
 import type { MethodologyDeclaration, MethodologyParams, QuantityDeclaration } from "../methodology";
 import { readSubmission } from "../forms/read";
 import { cellAddress, formatRef } from "../forms/a1";
@@ -171,6 +171,15 @@ function planFormFill(grid: Grid, options: FillOptions, refusedRows: Set<number>
     if (!derived) continue;
     const refs: Record<string, string> = {};
     for (const [key, col] of Object.entries(list.columns)) refs[key] = cellAddress({ row: row.row, col });
+    // one pass over the row finds whether any rounding is within a spreadsheet's noise of its boundary (rare)
+    const noisy =
+      plan.formulas &&
+      anyFragileRounding(
+        declaration.quantities,
+        inputs ?? {},
+        derivedKeys.map((q) => q.key),
+        { ...options.params },
+      );
     for (const q of derivedKeys) {
       const field = row.numbers[q.key];
       const value = derived[q.key];
@@ -191,6 +200,24 @@ function planFormFill(grid: Grid, options: FillOptions, refusedRows: Set<number>
             ),
           );
         }
+      }
+      const fragile =
+        formula && noisy
+          ? fragileRounding(declaration.quantities, cellValues(inputs ?? {}, derived, refs), q.key, {
+              ...options.params,
+            })
+          : null;
+      if (formula && fragile) {
+        // a spreadsheet's double may land on the other side of the boundary the exact decimal is near: the value
+        formula = null;
+        plan.skipped.push(
+          skip(
+            "fill.formula.noise",
+            field.ref,
+            `${formatRef(field.ref)}（${q.column ?? ""} ${q.symbol}）は数式でなく値 ${value.toString()} で書きます。${fragile.text} の引数が端数処理の境目に 10^-11 以内まで近く、表計算ソフトの 2 進浮動小数点の計算では反対側に丸められることがあるためです（LibreOffice は境目から約 10^-12 以内の値を境目に寄せます）。`,
+            `${formatRef(field.ref)} (${q.column ?? ""} ${q.symbol}) is written as the value ${value.toString()}, not a formula: the argument of ${fragile.text} lies within 10^-11 of a rounding boundary, and a spreadsheet's binary floating point may round it to the other side (LibreOffice moves a value within about 10^-12 of a boundary onto it).`,
+          ),
+        );
       }
       plan.cell(field, value, formula, q.form === "ratio" ? "0.00%" : undefined);
     }
@@ -272,11 +299,26 @@ function misreadInput(
     if (!input || input.role !== "input" || !field) continue;
     const reading = field.reading;
     if (reading.kind !== "number") continue; // blank or "—": the formula's own blank test reads it as the engine does
-    if (typeof field.raw !== "number" || !Decimal.from(field.raw).eq(reading.decimal)) {
+    // a number cell is read at the 15 digits a spreadsheet computes with (docs/numbers.md), so Excel reads it so too
+    if (typeof field.raw !== "number" || !spreadsheetDecimal(field.raw).eq(reading.decimal)) {
       return { ref: field.ref, raw: field.raw, reading: reading.decimal.toString() };
     }
   }
   return null;
+}
+
+/**
+ * What a row's formula reads from its cells: the inputs, and the derived values of the quantities that have a column
+ * here (their own formulas are tested on their own); a quantity without one is inlined, so it is recomputed.
+ */
+function cellValues(
+  inputs: Record<string, Decimal | null>,
+  derived: Record<string, Decimal>,
+  refs: Record<string, string>,
+): Record<string, Decimal | null> {
+  const out: Record<string, Decimal | null> = { ...inputs };
+  for (const [key, value] of Object.entries(derived)) if (refs[key] !== undefined) out[key] = value;
+  return out;
 }
 
 /** Belt and braces: whatever the planning above does, a cell of an input column of 別紙1 is never written. */

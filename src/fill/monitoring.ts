@@ -1,8 +1,8 @@
 // Fill of the monitoring tables (熱実績管理表): each month's derived cells as native Excel formulas (ROUNDUP,
 // ROUNDDOWN) or values (h, h': Excel has no steam tables), the 合計 row as SUM, and 別紙1 3.1/3.2/3.6/3.7 linked to it.
-import { Decimal } from "../numbers";
+import { Decimal, spreadsheetDecimal } from "../numbers";
 import { isGecError } from "../errors";
-import { evaluateQuantities, excelFormula } from "../formula";
+import { evaluateQuantities, excelFormula, fragileRounding } from "../formula";
 import type { QuantitySpec } from "../formula";
 import {
   ROUNDING_CONVENTIONS,
@@ -31,6 +31,7 @@ import {
   countedMonths,
   countedTable,
   duplicateOf,
+  heatAgrees,
   matchTables,
   negativeKeys,
   targetTotals,
@@ -76,7 +77,7 @@ function plainNumber(field: NumberField | undefined): boolean {
     field !== undefined &&
     field.reading.kind === "number" &&
     typeof field.raw === "number" &&
-    Decimal.from(field.raw).eq(field.reading.decimal)
+    spreadsheetDecimal(field.raw).eq(field.reading.decimal)
   );
 }
 
@@ -224,9 +225,22 @@ function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): voi
     const spec = specOf.get(key) as QuantitySpec;
     if (!field) continue;
     const inputsPlain = (spec.expr?.keys() ?? []).every((k) => plainNumber(month.cells[k]));
-    const formula = inputsPlain
-      ? excelFormula(spec, monitoringMonthQuantities, { addresses: refs }, { blankGuard: true })
-      : null;
+    // a rounding within a double's noise of its boundary is written as its value (docs/numbers.md)
+    const fragile = inputsPlain ? fragileRounding(monitoringMonthQuantities, given, key) : null;
+    if (fragile) {
+      skipped.push(
+        info(
+          "fill.formula.noise",
+          field.ref,
+          `${formatRef(field.ref)} は数式でなく値 ${values[key].toString()} で書きます。${fragile.text} の引数が端数処理の境目に 10^-11 以内まで近く、表計算ソフトの 2 進浮動小数点の計算では反対側に丸められることがあるためです。`,
+          `${formatRef(field.ref)} is written as the value ${values[key].toString()}, not a formula: the argument of ${fragile.text} lies within 10^-11 of a rounding boundary, and a spreadsheet's binary floating point may round it to the other side.`,
+        ),
+      );
+    }
+    const formula =
+      inputsPlain && !fragile
+        ? excelFormula(spec, monitoringMonthQuantities, { addresses: refs }, { blankGuard: true })
+        : null;
     out.cell(field, values[key], formula);
   }
   // at or below saturation IF97's h(p, t) is the liquid's, no steam's: the month's h and heat are left to a person
@@ -278,7 +292,13 @@ function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): voi
     q,
     value,
     plain ? excelFormula(spec, monitoringMonthQuantities, { addresses: refs }) : null,
-    (current) => agreesToDigits(current, value),
+    (current) =>
+      heatAgrees(current, value, {
+        hSteam: cellValue.hSteam ?? null,
+        hFeed: cellValue.hFeed ?? null,
+        fSteam: given.fSteam,
+        fFeed: given.fFeed,
+      }),
   );
 }
 

@@ -1,5 +1,6 @@
 // Evaluates declared quantities from inputs: exact values, the domain of each, and, when asked, the derivation.
 import { Decimal } from "../numbers";
+import type { RoundingMode } from "../numbers";
 import { GecError } from "../errors";
 import type { Message } from "../types";
 import { MissingValue, Round, WhenBlank, cellsOf, grouped } from "./expr";
@@ -103,6 +104,8 @@ export interface EvaluateOptions {
   trace?: boolean;
   /** Columns over rows for Σ: values and their cells. */
   columns?: Partial<Record<string, { values: Decimal[]; cells: string[] }>>;
+  /** Told of each rounding's exact argument (ROUNDDOWN(x, n): x, n and the mode). */
+  rounding?: (argument: Decimal, places: number, mode: RoundingMode) => void;
 }
 
 export interface Evaluation {
@@ -130,6 +133,7 @@ export function evaluateQuantities(
 
   const scope: Scope = {
     steps: options.trace ? steps : null,
+    rounding: options.rounding ?? null,
     current: "",
     top: null,
     value(key: string): Decimal {

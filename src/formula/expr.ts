@@ -44,6 +44,8 @@ export interface Scope {
   current: string;
   /** The quantity's own top node: a rounding there is the quantity's step, not a step of its own. */
   top: Expr | null;
+  /** Told of every rounding's exact argument, where asked (the spreadsheet-noise test of fill --formulas). */
+  rounding?: ((argument: Decimal, places: number, mode: RoundingMode) => void) | null;
 }
 
 /** How an expression becomes a native Excel formula: a cell address for each quantity key, literal parameters. */
@@ -260,10 +262,15 @@ export class Round extends Expr {
     super();
   }
   evaluate(scope: Scope): Decimal {
-    const result =
-      this.arg instanceof Binary && this.arg.op === "/"
-        ? this.arg.divide(scope, this.places, this.mode)
-        : this.arg.evaluate(scope).round(this.places, this.mode);
+    const division = this.arg instanceof Binary && this.arg.op === "/" ? this.arg : null;
+    if (scope.rounding) {
+      // a quotient to 20 more places than the rounding keeps: far finer than the 10^-11 a boundary test looks at
+      const argument = division ? division.divide(scope, this.places + 20, "down") : this.arg.evaluate(scope);
+      scope.rounding(argument, this.places, this.mode);
+    }
+    const result = division
+      ? division.divide(scope, this.places, this.mode)
+      : this.arg.evaluate(scope).round(this.places, this.mode);
     if (scope.steps && scope.top !== this) {
       scope.steps.push({
         symbol: scope.current,

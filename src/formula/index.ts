@@ -2,3 +2,4 @@
 export * from "./expr";
 export * from "./evaluate";
 export * from "./excel";
+export * from "./noise";

@@ -9,5 +9,15 @@ export {
   dateFromExcelSerial,
   normalizeText,
   fiscalYearOf,
+  spreadsheetDecimal,
+  SPREADSHEET_DIGITS,
 } from "./parse";
 export type { NumberReading, DateReading } from "./parse";
+export {
+  ROUNDING_SNAP,
+  PRECISION_NOISE,
+  atSpreadsheetPrecision,
+  nearRoundingBoundary,
+  significantDigits,
+  withinSpreadsheetNoise,
+} from "./noise";

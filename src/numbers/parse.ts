@@ -1,4 +1,12 @@
 // Reading cell contents the way people type them: numbers, percentages, dates (西暦, 和暦, serials), labels.
+//
+// Binary noise (docs/numbers.md): a number cell is read as the decimal of its double to 15 significant digits, the
+// digits Excel shows and stores and that LibreOffice writes to a file. A mean that a spreadsheet computed as
+// 0.8780000000000001 is 0.878, so ROUNDUP(…, 3) of it is 0.878 here as in Excel and LibreOffice (not 0.879); a
+// workbook re-saved by LibreOffice, which keeps 15 digits, reads as it did before. Text ("0.8780000000000001" typed
+// as text) is read exactly as typed: no spreadsheet computed it. The engine then computes on exact decimals; where a
+// spreadsheet's own double arithmetic could land on the other side of a ROUNDDOWN/ROUNDUP/ROUND boundary, fill
+// writes the value instead of the formula (src/formula/noise.ts).
 import type { CellValue, Message } from "../types";
 import { Decimal } from "./decimal";
 import { headOf } from "../text";
@@ -30,6 +38,22 @@ export const MAX_LABEL_TEXT = 256;
  * and the last power of ten below which every integer and 15 significant digits are exact in a double).
  */
 export const MAX_MAGNITUDE = 1e15;
+/**
+ * Significant digits of a number cell as a spreadsheet shows and keeps it: Excel's precision, and what LibreOffice
+ * writes back into a file. Beyond them a double's digits are noise of its own arithmetic.
+ */
+export const SPREADSHEET_DIGITS = 15;
+
+/** The decimal a spreadsheet shows for a double: 15 significant digits (0.8780000000000001 → 0.878). */
+export function spreadsheetDecimal(x: number): Decimal {
+  if (Number.isSafeInteger(x)) return Decimal.from(x);
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  // most cells print in 15 digits or fewer (2795.3): their shortest form is already what a spreadsheet shows
+  const shortest = String(x);
+  if (shortest.length <= SPREADSHEET_DIGITS + 1 && !shortest.includes("e")) return Decimal.parse(shortest);
+  return Decimal.parse(x.toPrecision(SPREADSHEET_DIGITS));
+}
+
 /** Exponents ("1e3") outside ±20 are refused before any arithmetic (1e999999999 must not be expanded). */
 const MAX_EXPONENT = 20;
 /** Characters of a cell echoed in a message. */
@@ -86,7 +110,11 @@ export function parseNumberCell(raw: CellValue): NumberReading {
   if (typeof raw === "number") {
     if (Number.isNaN(raw)) return invalidNumber(raw);
     if (!Number.isFinite(raw) || Math.abs(raw) > MAX_MAGNITUDE) return outOfRange(raw);
-    return { kind: "number", value: raw, decimal: Decimal.from(raw), fromText: false, percent: false };
+    // the digits a spreadsheet shows and computes with, not the double's binary tail (docs/numbers.md)
+    const decimal = spreadsheetDecimal(raw);
+    // a short double is its own 15-digit value; a long one is the double of those 15 digits (7.999999999999999 → 8)
+    const value = String(raw).length <= SPREADSHEET_DIGITS + 1 ? raw : decimal.toNumber();
+    return { kind: "number", value, decimal, fromText: false, percent: false };
   }
   if (typeof raw !== "string") return invalidNumber(raw);
   if (raw.length > MAX_NUMBER_TEXT) return tooLongNumber(raw);

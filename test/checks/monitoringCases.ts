@@ -357,7 +357,13 @@ export const MONITORING_CASES: MonitoringCase[] = [
     ],
     at: { table: 0, key: "pGauge", month: APRIL },
     actual: "1.1",
-    // h(1.21 MPa, 185.4 °C) would be compressed liquid's: the warning stands for it, h is not recomputed
+    // h(1.21 MPa, 185.4 °C) would be compressed liquid's: the warning stands for it, h is not recomputed; the t and
+    // h cells the wet reading makes wrong say so too
+    also: [
+      { rule: "monitoring.steam.wetCell", at: { table: 0, key: "tSteamMean", month: APRIL } },
+      { rule: "monitoring.steam.wetCell", at: { table: 0, key: "tSteam", month: APRIL } },
+      { rule: "monitoring.steam.wetCell", at: { table: 0, key: "hSteam", month: APRIL } },
+    ],
   },
   {
     name: "gauge pressure in bar",
@@ -370,6 +376,11 @@ export const MONITORING_CASES: MonitoringCase[] = [
     ],
     at: { table: 0, key: "pGauge", month: APRIL },
     actual: "8.4",
+    also: [
+      { rule: "monitoring.steam.wetCell", at: { table: 0, key: "tSteamMean", month: APRIL } },
+      { rule: "monitoring.steam.wetCell", at: { table: 0, key: "tSteam", month: APRIL } },
+      { rule: "monitoring.steam.wetCell", at: { table: 0, key: "hSteam", month: APRIL } },
+    ],
   },
   {
     name: "wet steam",
@@ -382,6 +393,55 @@ export const MONITORING_CASES: MonitoringCase[] = [
     ],
     at: { table: 0, key: "tSteamMean", month: APRIL },
     actual: "170",
+    also: [
+      { rule: "monitoring.steam.wetCell", at: { table: 0, key: "tSteam", month: APRIL } },
+      { rule: "monitoring.steam.wetCell", at: { table: 0, key: "hSteam", month: APRIL } },
+    ],
+  },
+  {
+    name: "wet steam, seen at its h cell",
+    rule: "monitoring.steam.wetCell",
+    severity: "warning",
+    // the same month as above: h(0.95 MPa, 170.0 °C) is the compressed liquid's, so the h cell says why
+    edits: [
+      { table: 0, key: "tSteamMean", month: APRIL, value: 170.04 },
+      { table: 0, key: "tSteam", month: APRIL, value: 170 },
+    ],
+    at: { table: 0, key: "hSteam", month: APRIL },
+    actual: "2795.3",
+    also: [
+      { rule: "monitoring.steam.belowSaturation", at: { table: 0, key: "tSteamMean", month: APRIL } },
+      { rule: "monitoring.steam.wetCell", at: { table: 0, key: "tSteam", month: APRIL } },
+    ],
+  },
+  {
+    name: "gauge below vacuum",
+    rule: "monitoring.pressure.belowVacuum",
+    severity: "error",
+    // −0.2 + 0.101325 = −0.098675 MPa absolute: no pressure is below vacuum (ROUNDUP keeps it at −0.1)
+    edits: [{ table: 0, key: "pGauge", month: APRIL, value: -0.2 }],
+    at: { table: 0, key: "pGauge", month: APRIL },
+    expected: "> -0.101325",
+    actual: "-0.2",
+  },
+  {
+    name: "gauge typed in kPa",
+    rule: "monitoring.pressure.looksKpa",
+    severity: "error",
+    // 842.37 kPa = 0.84237 MPa, April's mean; as MPa it is past IF97's 100 MPa: p_abs and h are not recomputed on it
+    edits: [{ table: 0, key: "pGauge", month: APRIL, value: 842.37 }],
+    at: { table: 0, key: "pGauge", month: APRIL },
+    expected: "0.84237",
+    actual: "842.37",
+  },
+  {
+    name: "a percentage in the gauge cell",
+    rule: "monitoring.pressure.notPressure",
+    severity: "error",
+    // "99.94%" reads as 0.9994 elsewhere (a share); a pressure it is not, and nothing is recomputed on it
+    edits: [{ table: 0, key: "pGauge", month: APRIL, value: "99.94%" }],
+    at: { table: 0, key: "pGauge", month: APRIL },
+    actual: "99.94%",
   },
   {
     name: "no operating day but steam",
