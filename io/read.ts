@@ -967,10 +967,9 @@ function partName(target: string): string {
   return parts.join("/");
 }
 
-/** Reads what the engine uses from .xlsx bytes, within the budgets; throws an XlsxError with what to do otherwise. */
-export function readGrid(bytes: Uint8Array): Grid {
-  inspectXlsx(bytes);
-  const budgets: Budgets = {
+/** The budgets of one read, counted down as it goes (the deadline from now). */
+function freshBudgets(): Budgets {
+  return {
     nodes: BUDGET.xmlNodes,
     cells: BUDGET.cells,
     merges: BUDGET.merges,
@@ -980,6 +979,12 @@ export function readGrid(bytes: Uint8Array): Grid {
     strings: BUDGET.sharedStrings,
     deadline: Date.now() + BUDGET.ms,
   };
+}
+
+/** Reads what the engine uses from .xlsx bytes, within the budgets; throws an XlsxError with what to do otherwise. */
+export function readGrid(bytes: Uint8Array): Grid {
+  inspectXlsx(bytes);
+  const budgets = freshBudgets();
   const workbook: WorkbookPart = { date1904: false, sheets: [] };
   const rels = new Map<string, string>();
   const strings: string[] = [];
@@ -1036,16 +1041,7 @@ export function sheetEntries(
   workbookXml: Uint8Array,
   relsXml: Uint8Array,
 ): { name: string; entry: string }[] {
-  const budgets: Budgets = {
-    nodes: BUDGET.xmlNodes,
-    cells: BUDGET.cells,
-    merges: BUDGET.merges,
-    mergedCells: MAX_GRID_CELLS,
-    validations: BUDGET.validations,
-    definedNames: BUDGET.definedNames,
-    strings: BUDGET.sharedStrings,
-    deadline: Date.now() + BUDGET.ms,
-  };
+  const budgets = freshBudgets();
   const workbook: WorkbookPart = { date1904: false, sheets: [] };
   const rels = new Map<string, string>();
   const feed = (name: string, bytes: Uint8Array, h: Handlers) => {
@@ -1104,16 +1100,7 @@ export type { SheetPart };
  * are refused (duplicateCell), as by the reader.
  */
 export function locateSheet(name: string, xml: string, keepRow?: (row: number) => boolean): SheetLocation {
-  const budgets: Budgets = {
-    nodes: BUDGET.xmlNodes,
-    cells: BUDGET.cells,
-    merges: BUDGET.merges,
-    mergedCells: MAX_GRID_CELLS,
-    validations: BUDGET.validations,
-    definedNames: BUDGET.definedNames,
-    strings: BUDGET.sharedStrings,
-    deadline: Date.now() + BUDGET.ms,
-  };
+  const budgets = freshBudgets();
   const part = newSheetPart();
   const cursor = { row: -1 };
   const h = sheetHandlers(name, part, budgets, cursor);

@@ -10,6 +10,7 @@ import type { CellValue, Grid, WritePlan } from "../../src/types";
 import { craftedZip, localEntryBytes, storedZip } from "../fixtures/zip";
 import type { CraftedDirectory, CraftedLocal } from "../fixtures/zip";
 import { runGec, tempDir } from "../fixtures/runGec";
+import { changedCells } from "../fixtures/gridCells";
 
 const PUBLISHED = path.join(__dirname, "..", "fixtures", "xlsx", "H002-2-published.xlsx");
 const SHEET = "別紙1";
@@ -62,28 +63,6 @@ function cellAt(grid: Grid, ref: string, sheet = SHEET): { value: CellValue; for
   const r = row - s.origin.row;
   const c = col - s.origin.col;
   return { value: s.values[r]?.[c] ?? null, formula: s.formulas?.[r]?.[c] ?? null };
-}
-
-/** Every cell of a Grid as "sheet!row,col" -> [value, formula, format]. */
-function cells(grid: Grid): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const s of grid.sheets) {
-    s.values.forEach((line, r) =>
-      line.forEach((v, c) => {
-        const f = s.formulas?.[r][c] ?? null;
-        const n = s.numberFormats?.[r][c] ?? null;
-        if (v !== null || f !== null || n !== null)
-          out.set(`${s.name}!${s.origin.row + r},${s.origin.col + c}`, JSON.stringify([v, f, n]));
-      }),
-    );
-  }
-  return out;
-}
-
-function changedCells(a: Grid, b: Grid): string[] {
-  const x = cells(a);
-  const y = cells(b);
-  return [...new Set([...x.keys(), ...y.keys()])].filter((k) => x.get(k) !== y.get(k)).sort();
 }
 
 function refusal(f: () => unknown): XlsxError {

@@ -4,8 +4,9 @@ import { unzipSync } from "fflate";
 import { patchPackage, patchSheetXml, escapeText } from "../../io/patch";
 import { readGrid } from "../../io/read";
 import { XlsxError } from "../../io/errors";
-import type { CellValue, Grid, WritePlan } from "../../src/types";
+import type { WritePlan } from "../../src/types";
 import { richWorkbook } from "./richWorkbook";
+import { changedCells } from "../fixtures/gridCells";
 
 function entries(bytes: Uint8Array): Record<string, Uint8Array> {
   return unzipSync(bytes);
@@ -13,31 +14,6 @@ function entries(bytes: Uint8Array): Record<string, Uint8Array> {
 
 const same = (a: Uint8Array | undefined, b: Uint8Array | undefined) =>
   a !== undefined && b !== undefined && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
-
-/** Every cell of a Grid as "sheet!row,col" -> [value, formula, format]. */
-function cells(grid: Grid): Map<string, [CellValue, string | null, string | null]> {
-  const out = new Map<string, [CellValue, string | null, string | null]>();
-  for (const s of grid.sheets) {
-    s.values.forEach((line, r) =>
-      line.forEach((v, c) => {
-        const f = s.formulas?.[r][c] ?? null;
-        const n = s.numberFormats?.[r][c] ?? null;
-        if (v !== null || f !== null || n !== null)
-          out.set(`${s.name}!${s.origin.row + r},${s.origin.col + c}`, [v, f, n]);
-      }),
-    );
-  }
-  return out;
-}
-
-/** The keys of cells that differ between two Grids. */
-function changedCells(a: Grid, b: Grid): string[] {
-  const x = cells(a);
-  const y = cells(b);
-  return [...new Set([...x.keys(), ...y.keys()])]
-    .filter((k) => JSON.stringify(x.get(k)) !== JSON.stringify(y.get(k)))
-    .sort();
-}
 
 async function reread(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
