@@ -273,7 +273,11 @@ function styleCell(cell: ExcelJS.Cell, kind: TemplateCellKind): void {
   if (look.unlocked) cell.protection = { locked: false };
 }
 
-function writeTemplateCell(ws: ExcelJS.Worksheet, c: TemplateCell, renames: Map<string, string>): boolean {
+export function writeTemplateCell(
+  ws: ExcelJS.Worksheet,
+  c: TemplateCell,
+  renames: Map<string, string>,
+): boolean {
   const cell = ws.getCell(c.row + 1, c.col + 1);
   let formula = false;
   if (c.formula !== undefined && c.formula !== "") {
@@ -290,7 +294,7 @@ function writeTemplateCell(ws: ExcelJS.Worksheet, c: TemplateCell, renames: Map<
 
 /** Adds the template's sheets after the existing ones, never over them ("別紙1 (2)" when taken). */
 /** The template's page setup (src/template: A4 landscape, one page wide, print area and title rows). */
-function applyPrint(ws: ExcelJS.Worksheet, print: TemplatePrint): void {
+export function applyPrint(ws: ExcelJS.Worksheet, print: TemplatePrint): void {
   const { area, titleRows } = printRanges(print);
   ws.pageSetup.paperSize = 9 as ExcelJS.PaperSize; // A4 (ExcelJS's PaperSize is a const enum)
   ws.pageSetup.orientation = print.orientation;
