@@ -132,11 +132,15 @@ function labelEn(key: string): string {
   return q ? `${q.label.en} ${q.symbol}` : key;
 }
 
+/** "2020年4月" / "2020-04". */
+const ym = (r: { year: number; month: number }) => ({
+  ja: `${r.year}年${r.month}月`,
+  en: `${r.year}-${String(r.month).padStart(2, "0")}`,
+});
+
 function monthName(m: MonitoringMonth): { ja: string; en: string } {
   const r = m.month.reading;
-  return r.kind === "date"
-    ? { ja: `${r.year}年${r.month}月`, en: `${r.year}-${String(r.month).padStart(2, "0")}` }
-    : { ja: shortened(m.month.raw), en: shortened(m.month.raw) };
+  return r.kind === "date" ? ym(r) : { ja: shortened(m.month.raw), en: shortened(m.month.raw) };
 }
 
 /** The month's derived values from its inputs: all at once, or one by one where one of them cannot be had. */
@@ -390,11 +394,6 @@ export function countedTable(table: MonitoringTable, selection: MonthSelection):
   return selection.rejected.length === 0 ? table : { ...table, months: selection.valid };
 }
 
-const ym = (r: { year: number; month: number }) => ({
-  ja: `${r.year}年${r.month}月`,
-  en: `${r.year}-${String(r.month).padStart(2, "0")}`,
-});
-
 /** Each rejected month at its 年月 cell, and the months of 5.1–5.2 that no counted month gives. */
 function checkCoverage(
   table: MonitoringTable,
@@ -640,11 +639,15 @@ function checkTotalRows(table: MonitoringTable, selection: MonthSelection, findi
   }
 }
 
+/** "合計" or "小計「上期計」", for messages about a total row. */
+export function totalName(total: MonitoringTotalRow): { ja: string; en: string } {
+  return total.kind === "subtotal"
+    ? { ja: `小計「${shortened(total.label)}」`, en: `subtotal "${shortened(total.label)}"` }
+    : { ja: "合計", en: "total" };
+}
+
 function checkTotalRow(table: MonitoringTable, total: MonitoringTotalRow, findings: Finding[]): void {
-  const kind =
-    total.kind === "subtotal"
-      ? { ja: `小計「${shortened(total.label)}」`, en: `subtotal "${shortened(total.label)}"` }
-      : { ja: "合計", en: "total" };
+  const kind = totalName(total);
   for (const key of SUMMED_KEYS) {
     const field = total.cells[key];
     const actual = decimalOf(field);
@@ -894,6 +897,35 @@ export function matchTables(
   return out;
 }
 
+/**
+ * 別紙1 3.1 / 3.2 / 3.6 / 3.7 are not compared with a table one of whose counted months holds a negative cell: a sum
+ * over it would confirm a figure built on a value the check rejects. Each is a warning at its cell naming the cells.
+ */
+function unconfirmedTargets(
+  table: MonitoringTable,
+  row: ProjectRow,
+  negative: CellRef[],
+  findings: Finding[],
+): void {
+  const cells = listed(negative.slice(0, LISTED).map(formatRef), negative.length);
+  for (const target of ["qBl", "ePs", "fB", "fT"] as MonitoringTarget[]) {
+    const field = row.numbers[target];
+    if (!field || decimalOf(field) === null) continue;
+    findings.push(
+      finding(
+        "monitoring.target.unconfirmed",
+        "warning",
+        field.ref,
+        {
+          ja: `${at(field.ref)}（${TARGET_COLUMN[target]}）は ${at(table.headerRef)} の熱実績管理表と照合していません: ${cells.ja} が負の値で、その月からは何も計算しないためです。`,
+          en: `${at(field.ref)} (${TARGET_COLUMN[target]}) is not compared with the monitoring table at ${at(table.headerRef)}: ${cells.en} is negative, and nothing is derived from that month.`,
+        },
+        { actual: cells.ja },
+      ),
+    );
+  }
+}
+
 /** Tables matched to the same 別紙1 row before this one: a facility's months must come from one table. */
 export function duplicateOf(
   table: MonitoringTable,
@@ -942,8 +974,12 @@ function checkTable(
       );
     } else if (row) {
       current = table.headerRef;
-      const note = conventionNote(counted, row, checkTargets(counted, row, findings));
-      if (note) findings.push(note);
+      const negative = selection.valid.flatMap((m) => negativeKeys(m).map((k) => m.cells[k].ref));
+      if (negative.length > 0) unconfirmedTargets(table, row, negative, findings);
+      else {
+        const note = conventionNote(counted, row, checkTargets(counted, row, findings));
+        if (note) findings.push(note);
+      }
     }
   } catch (e) {
     if (!isGecError(e)) throw e;

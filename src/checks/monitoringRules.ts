@@ -116,6 +116,13 @@ export const MONITORING_RULES: RuleMeta[] = [
     TARGETS,
   ),
   rule(
+    "monitoring.target.unconfirmed",
+    "warning",
+    false,
+    "熱実績管理表の有効な月に負の値があるため、別紙1 の 3.1・3.2・3.6・3.7 を表と照合しない（負の値のセルを直すまで確かめられない）。",
+    "別紙1 3.1, 3.2, 3.6 or 3.7 is not compared with the monitoring table, because a counted month holds a negative cell (it cannot be confirmed until that cell is corrected).",
+  ),
+  rule(
     "monitoring.convention",
     "info",
     false,

@@ -16,13 +16,7 @@ import { saturationTemperatureC } from "../steam";
 import { cellAddress, formatRef } from "../forms/a1";
 import { SheetView } from "../forms/sheet";
 import { readMonitoringSheet } from "../forms/monitoring";
-import type {
-  MonitoringMonth,
-  MonitoringTable,
-  MonitoringTotalRow,
-  MonthRejection,
-  MonthSelection,
-} from "../forms/monitoring";
+import type { MonitoringMonth, MonitoringTable, MonthRejection, MonthSelection } from "../forms/monitoring";
 import { readSubmission } from "../forms/read";
 import type { NumberField, ProjectRow } from "../forms/submission";
 import {
@@ -33,10 +27,12 @@ import {
   duplicateOf,
   heatAgrees,
   matchTables,
+  checkMonitoring,
   negativeKeys,
   targetTotals,
+  totalName,
 } from "../checks/monitoring";
-import { LISTED, listed, shortened } from "../text";
+import { LISTED, listed } from "../text";
 import type { CellRef, CellValue, CellWrite, Finding, Grid } from "../types";
 import { sameFormula } from "./invert";
 
@@ -87,6 +83,11 @@ function info(rule: string, ref: CellRef, ja: string, en: string): Finding {
 
 class Writes {
   readonly writes: CellWrite[] = [];
+  /**
+   * A cell that already holds the formula but no value that reads as its result (a template never calculated): not
+   * written, but the next steps and the check read the value the formula gives.
+   */
+  readonly calculated: CellWrite[] = [];
   constructor(readonly formulas: boolean) {}
 
   /**
@@ -101,7 +102,12 @@ class Writes {
   ): void {
     const write: CellWrite = { ref: field.ref, previous: field.raw, previousFormula: field.formula };
     if (this.formulas && formula !== null) {
-      if (sameFormula(field.formula, formula)) return;
+      if (sameFormula(field.formula, formula)) {
+        const current = decimalOf(field);
+        if (current === null || !accepts(current))
+          this.calculated.push({ ...write, formula, value: value.toNumber() });
+        return;
+      }
       write.formula = formula;
       write.value = value.toNumber();
     } else {
@@ -373,12 +379,6 @@ function fillTotals(
   }
 }
 
-function totalName(total: MonitoringTotalRow): { ja: string; en: string } {
-  return total.kind === "subtotal"
-    ? { ja: `小計「${shortened(total.label)}」`, en: `subtotal "${shortened(total.label)}"` }
-    : { ja: "合計", en: "total" };
-}
-
 /**
  * 3.1 / 3.2 / 3.6 / 3.7 of the facility's 別紙1 row from the table: the convention the cell already follows, else
  * the sum truncated; as a formula over the 合計 cells where the convention has one (each month rounded has none).
@@ -463,6 +463,49 @@ function refusal(
   );
 }
 
+/** Warnings that say a month's h (and so its 生成熱量) is not the steam's: as good as an error for 3.1. */
+const BLOCKING_WARNINGS = new Set([
+  "monitoring.steam.belowSaturation",
+  "monitoring.steam.wetCell",
+  "monitoring.pressure.looksAbsolute",
+  "monitoring.pressure.looksBar",
+]);
+
+/**
+ * A refusal when the check, run on the workbook as the fill leaves it, still faults a cell of a counted month (an
+ * unreadable cell, a pressure that is no pressure, wet steam whose h the fill leaves to a person): 3.1 would sum it.
+ */
+function faultedMonths(
+  table: MonitoringTable,
+  row: ProjectRow,
+  selection: MonthSelection,
+  findings: Finding[],
+): Finding | null {
+  const rows = new Set(selection.valid.map((m) => m.row));
+  const faults = findings.filter(
+    (f) =>
+      (f.severity === "error" || BLOCKING_WARNINGS.has(f.rule)) &&
+      f.ref.sheet === table.sheet &&
+      rows.has(f.ref.row),
+  );
+  if (faults.length === 0) return null;
+  const ref = (row.numbers.qBl ?? row.text.facilityName)?.ref ?? table.headerRef;
+  const cells = listed(
+    faults.slice(0, LISTED).map((f) => `${formatRef(f.ref)}（${f.rule}）`),
+    faults.length,
+  );
+  const cellsEn = listed(
+    faults.slice(0, LISTED).map((f) => `${formatRef(f.ref)} (${f.rule})`),
+    faults.length,
+  );
+  return refused(
+    "faultedMonth",
+    ref,
+    `${formatRef(ref)} の行は、${formatRef(table.headerRef)} の熱実績管理表の月に照合で誤りのあるセル（${cells.ja}）が残るため、3.1 から削減相当量までを書きません。そのセルを直してから自動入力してください。`,
+    `The row of ${formatRef(ref)} is not filled from 3.1 to the tonnes: months of the monitoring table at ${formatRef(table.headerRef)} still hold cells the check faults (${cellsEn.en}). Correct them and fill again.`,
+  );
+}
+
 /**
  * 別紙1's link to a table's 合計 cells ("=ROUNDDOWN('熱実績管理表'!N17-'熱実績管理表'!M17,0)"), generated from the
  * declared total; null for a convention that rounds each month (no one-cell form).
@@ -501,14 +544,17 @@ export function planMonitoringFill(grid: Grid, options: { formulas?: boolean } =
     return ts.map((t) => ({ table: t, selection: countedMonths(t, matches.get(t)?.row ?? null) }));
   };
   for (const table of tables) for (const month of table.months) fillMonth(month, out, skipped);
-  let current = withWrites(grid, out.writes);
+  let current = withWrites(grid, [...out.writes, ...out.calculated]);
   const monthWrites = out.writes.length;
   for (const { table, selection } of selectionOf(read(current))) fillTotals(table, selection, out, skipped);
   current = withWrites(current, out.writes.slice(monthWrites));
   const linked = out.writes.length;
-  const tablesNow = read(current);
-  const rowsNow = readSubmission(current).projectList?.rows ?? [];
+  const now = readSubmission(current);
+  const tablesNow = now.monitoring;
+  const rowsNow = now.projectList?.rows ?? [];
   const matches = matchTables(tablesNow, rowsNow);
+  // what the check still finds once the months and totals are written: a month it faults gives no 3.1
+  const findings = checkMonitoring(now);
   for (const table of tablesNow) {
     const row = matches.get(table)?.row;
     if (!row) {
@@ -523,7 +569,9 @@ export function planMonitoringFill(grid: Grid, options: { formulas?: boolean } =
       continue;
     }
     const selection = countedMonths(table, row);
-    const why = refusal(table, row, selection, duplicateOf(table, tablesNow, matches));
+    const why =
+      refusal(table, row, selection, duplicateOf(table, tablesNow, matches)) ??
+      faultedMonths(table, row, selection, findings);
     if (why) {
       // one refusal per row, however many tables name it
       if (!refusedRows.has(row.row)) skipped.push(why);

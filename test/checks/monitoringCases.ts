@@ -43,6 +43,12 @@ export const FAULT_INJECTED_RULES: Record<string, string> = {
  * What a month row that is not counted (unreadable, repeated, out of the period) necessarily brings: it is in no sum,
  * so each summed cell of the table's 合計 and 別紙1's 3.1, 3.2 (and 3.6, 3.7 where the table has fuel) no longer follow.
  */
+/** 3.1, 3.2 (and 3.6, 3.7 where the table has fuel) left unconfirmed while a counted month holds a negative cell. */
+function unconfirmed(table: 0 | 1 | 2): { rule: string; at: MonitoringPlace }[] {
+  const targets = ["qBl", "ePs", ...(table !== 0 ? ["fB", "fT"] : [])];
+  return targets.map((key) => ({ rule: "monitoring.target.unconfirmed", at: { list: table, key } }));
+}
+
 function uncounted(table: 0 | 1 | 2): { rule: string; at: MonitoringPlace }[] {
   const fuel = table !== 0;
   const summed = [
@@ -228,6 +234,8 @@ export const MONITORING_CASES: MonitoringCase[] = [
     edits: [{ table: 1, key: "deduction", month: APRIL, value: "▲3,001,856" }],
     at: { table: 1, key: "deduction", month: APRIL },
     actual: "▲3,001,856",
+    // nothing is derived from the month, so 川辺's 3.1, 3.2, 3.6 and 3.7 are not confirmed from the table
+    also: unconfirmed(1),
   },
   {
     name: "a negative steam flow",
@@ -237,6 +245,19 @@ export const MONITORING_CASES: MonitoringCase[] = [
     edits: [{ table: 0, key: "fSteam", month: 1, value: -18750.5 }],
     at: { table: 0, key: "fSteam", month: 1 },
     actual: "-18750.5",
+    also: unconfirmed(0),
+  },
+  {
+    name: "3.1 not compared while a counted month is negative",
+    rule: "monitoring.target.unconfirmed",
+    severity: "warning",
+    // May's 生成熱量 of 津別 still sums to the published 3.1, but its steam flow is negative: agreement proves nothing
+    edits: [{ table: 0, key: "fSteam", month: 1, value: "▲18,750.5" }],
+    at: { list: 0, key: "qBl" },
+    also: [
+      { rule: "monitoring.cell.negative", at: { table: 0, key: "fSteam", month: 1 } },
+      { rule: "monitoring.target.unconfirmed", at: { list: 0, key: "ePs" } },
+    ],
   },
   {
     name: "two tables for one facility",

@@ -192,6 +192,31 @@ describe.each(MONITORING_VARIANTS)("%s", (_n, variant) => {
     expect(() => planFill(negative)).not.toThrow();
   });
 
+  it.each([
+    ["an unreadable steam flow", "fSteam", 1, "abc"],
+    // 170.04 °C < t_sat(0.95 MPa) ≈ 177.7 °C: IF97's h(0.95, 170.0) is the liquid's, so its 生成熱量 is no steam's
+    ["wet steam", "tSteamMean", 0, 170.04],
+  ] as const)(
+    "%s in a month the fill cannot mend: no 3.1 and no tonnes, and the plan says why",
+    (_n, key, month, value) => {
+      const { grid, places } = clean();
+      const t = places[0];
+      let faulty = withCell(grid, t.sheet, cellOf(t, key, month), value);
+      // 3.1 and the tonnes typed wrong: a fill that linked them would write the table's sum there
+      const list = listCells(faulty, 0);
+      faulty = withCell(faulty, ...split(list.qBl), 1);
+      faulty = withCell(faulty, ...split(list.emT), 1);
+      const { writes, skipped } = planFill(faulty);
+      expect(writes.map(at)).not.toContain(list.qBl);
+      expect(writes.map(at)).not.toContain(list.emT);
+      expect(skipped.map((f) => `${f.rule} ${formatRef(f.ref)}`)).toContain(
+        `fill.refused.faultedMonth ${list.qBl}`,
+      );
+      // the other facilities are filled as before
+      expect(after(faulty, writes, ...split(listCells(faulty, 1).emT))).toBe(PUBLISHED_TONNES[1]);
+    },
+  );
+
   it("two tables for one facility: fill links 3.1 to neither (once the last, +2,094 t)", () => {
     const { grid, places } = clean();
     const name = readSubmission(grid).monitoring[2].facilityName;
