@@ -877,15 +877,18 @@ export function matchTables(
   }
   const out = new Map<MonitoringTable, { row: ProjectRow; nearMiss: boolean }>();
   const taken = new Set<ProjectRow>();
-  for (const table of tables) {
+  // a table on a hidden sheet (an old copy) is a facility's only where no visible table names it
+  const ordered = [...tables.filter((t) => !t.hidden), ...tables.filter((t) => t.hidden)];
+  const byVisible = new Set<ProjectRow>();
+  for (const table of ordered) {
     const name = table.facilityName?.value;
     const row = name ? byName.get(facilityKey(name)) : undefined;
-    if (row) {
-      out.set(table, { row, nearMiss: false });
-      taken.add(row);
-    }
+    if (!row || (table.hidden && byVisible.has(row))) continue;
+    out.set(table, { row, nearMiss: false });
+    taken.add(row);
+    if (!table.hidden) byVisible.add(row);
   }
-  for (const table of tables) {
+  for (const table of ordered) {
     const name = table.facilityName?.value;
     if (!name || out.has(table)) continue;
     const key = facilityKey(name);
@@ -1019,6 +1022,27 @@ export function checkMonitoring(submission: Submission): Finding[] {
           { expected: shortened(listName), actual: shortened(name) },
         ),
       );
+    }
+    // a hidden table that a visible one of the same facility stands for is an old copy: warned, not checked
+    const key = name === null ? null : facilityKey(name);
+    const shadowed =
+      table.hidden &&
+      row === null &&
+      key !== null &&
+      tables.some((t) => !t.hidden && matches.has(t) && facilityKey(t.facilityName?.value ?? "") === key);
+    if (table.hidden && (row !== null || shadowed)) {
+      const used = row !== null;
+      findings.push(
+        finding("monitoring.table.hidden", "warning", table.headerRef, {
+          ja: used
+            ? `${at(table.headerRef)} の熱実績管理表は非表示のシート「${shortened(table.sheet)}」にあります。この施設の表はほかにないため照合しましたが、自動入力は 3.1 をこの表から書きません。表示するか、表示されているシートに移してください。`
+            : `${at(table.headerRef)} の熱実績管理表は非表示のシート「${shortened(table.sheet)}」にあります（古い版とみなし、表示されている表を照合しました）。不要なら削除してください。`,
+          en: used
+            ? `The monitoring table at ${at(table.headerRef)} is on the hidden sheet "${shortened(table.sheet)}". No other table names its facility, so it was checked, but fill writes no 3.1 from it; unhide it or move it to a visible sheet.`
+            : `The monitoring table at ${at(table.headerRef)} is on the hidden sheet "${shortened(table.sheet)}" (taken for an old copy: the visible table was checked). Delete it if it is not needed.`,
+        }),
+      );
+      if (!used) continue;
     }
     const hasData = table.months.some((m) => Object.values(m.cells).some((c) => c.reading.kind === "number"));
     if (row) covered.add(row);

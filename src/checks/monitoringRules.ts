@@ -158,6 +158,13 @@ export const MONITORING_RULES: RuleMeta[] = [
     "The computation of a monitoring table stopped on an engine error (not checked from that cell on; other facilities are).",
   ),
   rule(
+    "monitoring.table.hidden",
+    "warning",
+    false,
+    "熱実績管理表が非表示のシートにある（表示されている表があればそちらを照合し、なければ照合するが自動入力は 3.1 をそこから書かない）。",
+    "A monitoring table is on a hidden sheet (a visible table for the facility is the one checked; otherwise it is checked, but fill writes no 3.1 from it).",
+  ),
+  rule(
     "monitoring.facility.noTable",
     "info",
     false,

@@ -435,6 +435,14 @@ function refusal(
   other: MonitoringTable | null,
 ): Finding | null {
   const ref = (row.numbers.qBl ?? row.text.facilityName)?.ref ?? table.headerRef;
+  if (table.hidden) {
+    return refused(
+      "hiddenTable",
+      ref,
+      `${formatRef(ref)} の行の熱実績管理表は非表示のシート「${table.sheet}」にしかないため、3.1 から削減相当量までを書きません。表示するか、表示されているシートに移してください。`,
+      `The row of ${formatRef(ref)} is not filled from 3.1 to the tonnes: its monitoring table is only on the hidden sheet "${table.sheet}". Unhide it or move it to a visible sheet.`,
+    );
+  }
   if (other) {
     return refused(
       "duplicateTable",
@@ -557,6 +565,8 @@ export function planMonitoringFill(grid: Grid, options: { formulas?: boolean } =
   const findings = checkMonitoring(now);
   for (const table of tablesNow) {
     const row = matches.get(table)?.row;
+    // a hidden copy that a visible table stands for is not the fill's to link
+    if (!row && table.hidden) continue;
     if (!row) {
       skipped.push(
         info(

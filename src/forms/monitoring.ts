@@ -10,7 +10,7 @@ import {
 } from "../numbers";
 import type { DateReading, NumberReading } from "../numbers";
 import type { CellRef, CellValue, Grid } from "../types";
-import { SheetView } from "./sheet";
+import { SheetView, isHiddenSheet } from "./sheet";
 import type { DateField, NumberField, TextField } from "./submission";
 
 /** One month's row: its 年月 and its number cells by quantity key (monitoringMonthQuantities' keys). */
@@ -36,6 +36,8 @@ export interface MonitoringTable {
   total: MonitoringTotalRow | null;
   /** The 年度 its title names ("2020年度", "令和2年度"), null when it names none. */
   fiscalYear: number | null;
+  /** On a hidden sheet: an old copy, most likely; a visible table for the same facility is the one read. */
+  hidden: boolean;
 }
 
 /**
@@ -357,6 +359,7 @@ function readTable(sheet: SheetView, row: number, col: number): MonitoringTable 
     totals,
     total: totals.find((t) => t.kind === "total") ?? null,
     fiscalYear,
+    hidden: isHiddenSheet(sheet.grid),
   };
 }
 

@@ -2,10 +2,10 @@
 import { normalizeText, parseDateCell, parseNumberCell, parseRatioCell } from "../numbers";
 import type { DateReading, NumberReading } from "../numbers";
 import { METHODOLOGIES, findMethodology, getMethodology, methodologyCodes } from "../methodology";
-import type { CellRef, CellValue, Finding, Grid, SheetGrid } from "../types";
+import type { CellRef, CellValue, Finding, Grid } from "../types";
 import { CHECKED_MARKS, HEAT_PROJECT_COLUMNS, columnOfLabel, projectColumns } from "./layout";
 import type { ProjectColumn } from "./layout";
-import { SheetView } from "./sheet";
+import { SheetView, isHiddenSheet } from "./sheet";
 import { readAllocationFacility, readAttachments, readPlanTables } from "./readTables";
 import { readMonitoringSheet } from "./monitoring";
 import type {
@@ -299,10 +299,6 @@ function readAllocation(sheet: SheetView): AllocationBlock[] {
   return blocks;
 }
 
-function isHidden(sheet: SheetGrid): boolean {
-  return sheet.visibility === "hidden" || sheet.visibility === "veryHidden";
-}
-
 /** Where a list's header row starts, for a finding about the whole list. */
 function headerRef(list: ProjectList): CellRef {
   return { sheet: list.sheet, row: list.headerRow, col: Math.min(...Object.values(list.columns)) };
@@ -319,7 +315,7 @@ function projectListNotes(
   grid: Grid,
 ): Finding[] {
   const notes: Finding[] = [];
-  const mainHidden = grid.sheets.some((s) => s.name === main.sheet && isHidden(s));
+  const mainHidden = grid.sheets.some((s) => s.name === main.sheet && isHiddenSheet(s));
   const kind = (name: string) => grid.sheets.find((s) => s.name === name)?.visibility === "veryHidden";
   if (mainHidden) {
     const ref = headerRef(main);
@@ -385,8 +381,8 @@ export function readSubmission(grid: Grid): Submission {
   const layouts = declaration ? [projectColumns(declaration)] : uncheckedLayouts();
   // the list is read from the sheets Excel shows, in tab order; a hidden sheet (an old 別紙1 kept out of sight)
   // is used only when no visible sheet holds one, and is named either way
-  const shown = sheets.filter((s) => !isHidden(s.grid));
-  const hidden = sheets.filter((s) => isHidden(s.grid));
+  const shown = sheets.filter((s) => !isHiddenSheet(s.grid));
+  const hidden = sheets.filter((s) => isHiddenSheet(s.grid));
   let otherProjectLists: ProjectList[] = [];
   for (const layout of layouts) {
     const visibleLists = shown.flatMap((s) => readProjectList(s, layout) ?? []);

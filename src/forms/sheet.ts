@@ -16,6 +16,11 @@ function foldLabel(text: string): string {
   return folded;
 }
 
+/** Whether Excel hides the sheet (hidden, or veryHidden: shown again only by VBA). */
+export function isHiddenSheet(sheet: SheetGrid): boolean {
+  return sheet.visibility === "hidden" || sheet.visibility === "veryHidden";
+}
+
 export class SheetView {
   readonly name: string;
   readonly top: number;

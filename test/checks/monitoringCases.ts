@@ -32,11 +32,13 @@ export interface MonitoringCase {
 const APRIL = 0;
 
 /**
- * Rules no edit of a workbook reaches, each tested by fault injection in the file named: an engine failure inside one
- * facility's chain (every input the engine refuses is now caught at its cell before the chain runs).
+ * Rules no edit of a cell reaches, each tested in the file named: an engine failure inside one facility's chain (by
+ * fault injection: every input the engine refuses is caught at its cell first), and a table on a hidden sheet (a
+ * sheet's visibility is no cell).
  */
-export const FAULT_INJECTED_RULES: Record<string, string> = {
+export const RULES_TESTED_ELSEWHERE: Record<string, string> = {
   "monitoring.chain.failed": "test/checks/chainFailure.test.ts",
+  "monitoring.table.hidden": "test/fill/monthRows.test.ts",
 };
 
 /**

@@ -335,3 +335,52 @@ describe("messages stay bounded", () => {
     expect(missing?.message.ja.length).toBeLessThan(400);
   });
 });
+
+describe("a monitoring table on a hidden sheet", () => {
+  /** 津別's table on its own sheet (the per-facility layout), with that sheet's visibility and 生成熱量 changed. */
+  const variant = MONITORING_VARIANTS[1][1];
+  const hide = (grid: Grid, sheet: string): Grid => ({
+    sheets: grid.sheets.map((s) => (s.name === sheet ? { ...s, visibility: "hidden" as const } : s)),
+  });
+
+  it("a hidden old copy before the visible table: warned, never matched, 3.1 and the tonnes from the visible one", () => {
+    const { grid, places } = monitoredGrid(variant);
+    const t = places[0];
+    const visible = grid.sheets.find((s) => s.name === t.sheet);
+    if (!visible) throw new Error("no sheet");
+    // the old copy claims twice the heat of every month
+    let copy = hide({ sheets: [{ ...visible, name: "熱実績_津別 (旧)" }] }, "熱実績_津別 (旧)");
+    for (let i = 0; i < 12; i++) {
+      const a1 = cellOf(t, "qMonth", i);
+      copy = withCell(copy, "熱実績_津別 (旧)", a1, sumOf("qMonth", i, i + 1) * 2);
+    }
+    const withOld: Grid = { sheets: [...copy.sheets, ...grid.sheets] };
+    const found = validateGrid(withOld).findings.map((f) => `${f.rule} ${formatRef(f.ref)}`);
+    expect(found).toContain(
+      `monitoring.table.hidden '熱実績_津別 (旧)'!${cellOf(t, "month", 0).replace(/\d+$/, "")}${t.firstMonth}`,
+    );
+    expect(errors(withOld)).toEqual(errors(grid));
+    const list = listCells(withOld, 0);
+    const typedWrong = withCell(withCell(withOld, ...split(list.qBl), 1), ...split(list.emT), 1);
+    const { writes } = planFill(typedWrong);
+    expect(after(typedWrong, writes, ...split(list.qBl))).toBe(TSUBETSU_QBL);
+    expect(after(typedWrong, writes, ...split(list.emT))).toBe(PUBLISHED_TONNES[0]);
+  });
+
+  it("the only table of a facility on a hidden sheet: checked and warned, but fill writes no 3.1 from it", () => {
+    const { grid, places } = monitoredGrid(variant);
+    const t = places[0];
+    const hidden = hide(grid, t.sheet);
+    const list = listCells(hidden, 0);
+    const typedWrong = withCell(withCell(hidden, ...split(list.qBl), 1), ...split(list.emT), 1);
+    const found = validateGrid(typedWrong).findings.map((f) => f.rule);
+    expect(found).toContain("monitoring.table.hidden");
+    expect(found).toContain("monitoring.qBl.fromTable");
+    const { writes, skipped } = planFill(typedWrong);
+    expect(writes.map(at)).not.toContain(list.qBl);
+    expect(writes.map(at)).not.toContain(list.emT);
+    expect(skipped.map((f) => `${f.rule} ${formatRef(f.ref)}`)).toContain(
+      `fill.refused.hiddenTable ${list.qBl}`,
+    );
+  });
+});
