@@ -6,41 +6,14 @@ import { cellAddress, columnLetters, formatRef, parseA1 } from "../../src/forms/
 import { METHODOLOGIES } from "../../src/methodology";
 import { listRules } from "../../src/checks/registry";
 import { rulesMarkdown } from "../../src/checks/docs";
-import type { CellValue, Finding, Grid, Severity } from "../../src/types";
+import type { Finding, Grid } from "../../src/types";
 import { FUEL_STATEMENT, seedGrid, withCell } from "../fixtures/seedSubmissions";
 import type { SeedName, SeedVariant } from "../fixtures/seedSubmissions";
 import { RULES_TESTED_ELSEWHERE, MONITORING_CASES } from "./monitoringCases";
 
-/** One edit at a plain-layout address: [sheet, A1, value, formula?]. */
-type Edit = [string, string, CellValue, string?];
-
-interface Case {
-  name: string;
-  rule: string;
-  which: SeedName;
-  edits: Edit[];
-  severity: Severity;
-  /** "sheet!A1" of each finding of the rule, plain layout. */
-  cells: string[];
-  expected?: string | number;
-  actual?: string | number;
-  /** Errors the fault necessarily causes elsewhere (as "rule sheet!A1"), with the reason in a comment. */
-  alsoErrors?: string[];
-  /** Layout variants where the rule does not apply. */
-  skip?: ("shift" | "textNumbers" | "ocrHeaders")[];
-}
-
-// Plain layout (test/fixtures/seedSubmissions.ts): 別紙1 header on row 3, facilities on rows 4–6 (H002-2: 津別,
-// 川辺, セイホク), 合計 on row 7; columns B 承認番号, C 1.1, K ※1, L 3.1 Q_BL, M 3.2 E_PS, N 3.3 Q_WB, O 3.4 CEF,
-// P 3.5 ε_BL, Q 3.6 F_B, R 3.7 F_T, S 3.8 S_B, T 3.9, U 3.10 kg, V 3.11 t, W 4.1, Y 5.1, Z 5.2.
-// 様式3-2: 1.3 codes in B5:B18, 1.4 記号 in A25:A34, 1.5 dates in B37/B38, 2.2 記号 in A46:A51, its CEF row's text D48.
-// 別紙1添付: a block every 24 rows: 種別方法論名称 in A1/A25/A49, 熱設備名称 in A3/A27/A51.
-// 別紙2: a block every 6 rows: tCO2 in C2/C8/C14, 販売電力量 in C3.
-const P = "様式3-2";
-const L = "別紙1";
-const ATT = "別紙1添付";
-const A2 = "別紙2";
-const h2Index = METHODOLOGIES.findIndex((m) => m.code === "H002-1");
+import { A2, ATT, L, P, h2Index } from "./ruleCase";
+import type { Case } from "./ruleCase";
+import { RULE_CASE_FILES } from "./ruleCases";
 
 const cases: Case[] = [
   {
@@ -305,8 +278,8 @@ const cases: Case[] = [
     which: "H002-2",
     // blank the tCO2 labels of blocks 2 and 3
     edits: [
-      [A2, "A8", null],
       [A2, "A14", null],
+      [A2, "A26", null],
     ],
     severity: "error",
     cells: [`${A2}!C2`],
@@ -415,6 +388,8 @@ function build(c: Case, variant: SeedVariant): Grid {
   }
   return grid;
 }
+
+cases.push(...RULE_CASE_FILES);
 
 const describeFinding = (f: Finding) => `${f.rule} ${formatRef(f.ref)}`;
 

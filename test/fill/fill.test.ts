@@ -121,7 +121,7 @@ describe("planFill with native formulas", () => {
     expect(byCell.get("別紙1!U5")).toBe('=IF(OR(N5="",S5="",T5=""),"",ROUNDDOWN(N5*S5*T5,0))');
     expect(byCell.get("別紙1!V5")).toBe('=IF(U5="","",ROUNDDOWN(U5/1000,0))');
     expect(byCell.get("別紙1!V7")).toBe("=SUM(V4:V6)");
-    expect(byCell.get("別紙2!C8")).toBe("='別紙1'!V5");
+    expect(byCell.get("別紙2!C14")).toBe("='別紙1'!V5");
     expect(byCell.get("別紙1!S5")).toContain("ROUNDDOWN(Q5/R5,4)");
   });
 

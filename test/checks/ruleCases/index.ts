@@ -1,0 +1,4 @@
+// Every rule-case file of this folder, gathered for test/checks/rules.test.ts (one file per rule family).
+import type { Case } from "../ruleCase";
+
+export const RULE_CASE_FILES: Case[] = [];
