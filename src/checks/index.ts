@@ -12,6 +12,10 @@ import { rowDerivation, totalDerivation } from "../explain";
 import { checkAttachmentMethodology, checkFacilityNames, checkFuelStatement, checkSymbols } from "./plan";
 import { checkAllocation, checkHygiene, checkIdentity, checkMethodology, checkPeriods } from "./submission";
 import { checkMonitoring } from "./monitoring";
+import { checkCompleteness } from "./completeness";
+import { checkPlanText } from "./planText";
+import { checkAttachment } from "./attachment";
+import { checkAllocation as checkAllocationBlocks } from "./allocation";
 
 /** Each row's tCO2 as the formulas give it (null where its inputs cannot be read). */
 function recomputedTonnes(rows: ProjectRow[], code: string | null): (Decimal | null)[] {
@@ -86,7 +90,7 @@ export const FAMILY_CHECKS: Record<RuleFamily, Check[]> = {
     ({ submission }) =>
       submission.otherProjectLists.flatMap((list) => checkProjectList(list, submission.methodology.code)),
   ],
-  4: [checkAllocationOf],
+  4: [checkAllocationOf, ({ submission, grid }) => checkAllocationBlocks(submission, grid)],
   5: [],
   6: [({ submission }) => checkFuelStatement(submission)],
   7: [({ submission }) => checkIdentity(submission), ({ submission }) => checkFacilityNames(submission)],
@@ -95,6 +99,9 @@ export const FAMILY_CHECKS: Record<RuleFamily, Check[]> = {
     ({ submission, grid }) => checkHygiene(grid, submission),
   ],
   9: [({ submission }) => checkMonitoring(submission)],
+  10: [({ submission, grid }) => checkCompleteness(submission, grid)],
+  11: [({ submission, grid }) => checkPlanText(submission, grid)],
+  12: [({ submission, grid }) => checkAttachment(submission, grid)],
 };
 
 /** Runs the checks of every family of the registry, in family order, after what the reader had to say. */

@@ -2,9 +2,14 @@
 import type { Message, Severity } from "../types";
 import { METHODOLOGIES, methodologyRegistryVersion } from "../methodology";
 import { MONITORING_RULES } from "./monitoringRules";
+import { COMPLETENESS_RULES } from "./completenessRules";
+import { PLAN_TEXT_RULES } from "./planTextRules";
+import { ATTACHMENT_RULES } from "./attachmentRules";
+import { ALLOCATION_RULES } from "./allocationRules";
 
-/** The rule families of DOMAIN.md §7 (1–8), plus the monitoring records of §5.1 (9). */
-export type RuleFamily = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+/** The rule families of DOMAIN.md §7 (1–8), the monitoring records of §5.1 (9), completeness (10), the plan's text (11)
+ * and 別紙1添付 as each facility's monitoring plan (12). */
+export type RuleFamily = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
 
 export const RULE_FAMILIES: Record<RuleFamily, Message> = {
   1: { ja: "方法論", en: "Methodology" },
@@ -16,6 +21,9 @@ export const RULE_FAMILIES: Record<RuleFamily, Message> = {
   7: { ja: "名称・番号の一致", en: "Identity" },
   8: { ja: "ブックの健全性", en: "Workbook hygiene" },
   9: { ja: "モニタリング記録（熱実績管理表）", en: "Monitoring records (熱実績管理表)" },
+  10: { ja: "提出書類の完全性", en: "Completeness of the submission" },
+  11: { ja: "計画書の記述（1.1–2.2）", en: "The plan's text (1.1–2.2)" },
+  12: { ja: "別紙1添付（施設ごとのモニタリング計画）", en: "別紙1添付 (each facility's monitoring plan)" },
 };
 
 export interface RuleMeta {
@@ -263,6 +271,10 @@ const FIXED: RuleMeta[] = [
     "A number is stored as text (it is read all the same).",
   ),
   ...MONITORING_RULES,
+  ...COMPLETENESS_RULES,
+  ...PLAN_TEXT_RULES,
+  ...ATTACHMENT_RULES,
+  ...ALLOCATION_RULES,
 ];
 
 /** "range.fB.aboveFT", "range.totalHeat.belowQBl": the rule of a declared bound between two quantities. */

@@ -8,7 +8,7 @@ import { SHEET_NAMES } from "./layout";
 export type PartSheet = keyof typeof SHEET_NAMES;
 
 export interface FormPart {
-  /** Stable id, e.g. "plan.name"; form.* findings name it. */
+  /** Stable id, e.g. "plan:name" (a colon: part ids are not rule ids); form.* findings name it. */
   id: string;
   sheet: PartSheet;
   /** Number as the form prints it ("1.1"), or null for an unnumbered part. */
@@ -40,12 +40,12 @@ const part = (
 
 /** 様式3-2 (the plan sheet), in form order. */
 export const PLAN_PARTS: FormPart[] = [
-  part("plan.name", "plan", "1.1", "1.1 グリーンエネルギーCO2削減計画の名称", ["計画の名称"], {
+  part("plan:name", "plan", "1.1", "1.1 グリーンエネルギーCO2削減計画の名称", ["計画の名称"], {
     ja: "1.1 計画の名称",
     en: "1.1 name of the plan",
   }),
   part(
-    "plan.facilities",
+    "plan:facilities",
     "plan",
     "1.2",
     "1.2 グリーンエネルギーCO2削減計画に関わる設備（詳細）",
@@ -53,23 +53,23 @@ export const PLAN_PARTS: FormPart[] = [
     { ja: "1.2 計画に関わる設備（別紙1 の参照）", en: "1.2 facilities of the plan (the pointer to 別紙1)" },
   ),
   part(
-    "plan.methodology",
+    "plan:methodology",
     "plan",
     "1.3",
     "1.3 グリーンエネルギーCO2削減計画に適用される方法論",
     ["適用される方法論"],
     { ja: "1.3 適用される方法論（チェック表）", en: "1.3 the methodology table" },
   ),
-  part("plan.formula", "plan", "1.4", "1.4 グリーンエネルギーCO2削減相当量の算定", ["削減相当量の算定"], {
+  part("plan:formula", "plan", "1.4", "1.4 グリーンエネルギーCO2削減相当量の算定", ["削減相当量の算定"], {
     ja: "1.4 算定式と記号表",
     en: "1.4 the formulas and their symbol table",
   }),
-  part("plan.period", "plan", "1.5", "1.5 グリーンエネルギーCO2削減計画の認証申請期間", ["認証申請期間"], {
+  part("plan:period", "plan", "1.5", "1.5 グリーンエネルギーCO2削減計画の認証申請期間", ["認証申請期間"], {
     ja: "1.5 認証申請期間（開始日・終了日）",
     en: "1.5 the certification period (start and end dates)",
   }),
   part(
-    "plan.changes",
+    "plan:changes",
     "plan",
     "1.6",
     "1.6 認定グリーンエネルギーCO2削減計画からの変更項目",
@@ -80,7 +80,7 @@ export const PLAN_PARTS: FormPart[] = [
     },
   ),
   part(
-    "plan.monitoringStructure",
+    "plan:monitoringStructure",
     "plan",
     "2.1",
     "2.1 各グリーンエネルギーCO2削減事業の実施者によるモニタリング方法及び報告方法",
@@ -88,7 +88,7 @@ export const PLAN_PARTS: FormPart[] = [
     { ja: "2.1 モニタリング方法及び報告方法（体制）", en: "2.1 monitoring and reporting structure" },
   ),
   part(
-    "plan.monitoringTargets",
+    "plan:monitoringTargets",
     "plan",
     "2.2",
     "2.2 モニタリングの対象及び方法",
@@ -99,7 +99,7 @@ export const PLAN_PARTS: FormPart[] = [
     },
   ),
   part(
-    "plan.holders",
+    "plan:holders",
     "plan",
     "3.1",
     "3.1 グリーンエネルギーCO2削減相当量保有予定者に関する情報",
@@ -110,7 +110,7 @@ export const PLAN_PARTS: FormPart[] = [
     },
   ),
   part(
-    "plan.attribution",
+    "plan:attribution",
     "plan",
     "3.2",
     "3.2 環境価値が除かれた電気価値・熱価値の帰属先に関する情報",
@@ -121,19 +121,19 @@ export const PLAN_PARTS: FormPart[] = [
 
 /** The sheets of a submission; each must be there (別紙1 is the facilities themselves). */
 export const SHEET_PARTS: FormPart[] = [
-  part("sheet.plan", "plan", null, "様式3-2", ["グリーンエネルギーCO2削減等計画書"], {
+  part("sheet:plan", "plan", null, "様式3-2", ["グリーンエネルギーCO2削減等計画書"], {
     ja: "様式3-2（計画書（実績）本体）",
     en: "様式3-2 (the plan sheet itself)",
   }),
-  part("sheet.projectList", "projectList", null, "別紙1", ["事業リスト"], {
+  part("sheet:projectList", "projectList", null, "別紙1", ["事業リスト"], {
     ja: "別紙1（事業リスト）",
     en: "別紙1 (the project list)",
   }),
-  part("sheet.attachment", "attachment", null, "別紙1添付", ["種別方法論名称"], {
+  part("sheet:attachment", "attachment", null, "別紙1添付", ["種別方法論名称"], {
     ja: "別紙1添付（施設ごとのモニタリング方法）",
     en: "別紙1添付 (each facility's monitoring method)",
   }),
-  part("sheet.allocationPlan", "allocationPlan", null, "別紙2", ["配分計画"], {
+  part("sheet:allocationPlan", "allocationPlan", null, "別紙2", ["配分計画"], {
     ja: "別紙2（配分計画）",
     en: "別紙2 (the allocation plan)",
   }),
@@ -142,7 +142,7 @@ export const SHEET_PARTS: FormPart[] = [
 /** One 別紙1添付 block per facility, and what it must hold. */
 export const ATTACHMENT_PARTS: FormPart[] = [
   part(
-    "attachment.block",
+    "attachment:block",
     "attachment",
     null,
     "種別方法論名称",
@@ -151,7 +151,7 @@ export const ATTACHMENT_PARTS: FormPart[] = [
     "facility",
   ),
   part(
-    "attachment.metering",
+    "attachment:metering",
     "attachment",
     "(1)",
     "(1)計量器維持・管理",
@@ -160,7 +160,7 @@ export const ATTACHMENT_PARTS: FormPart[] = [
     "facility",
   ),
   part(
-    "attachment.measurement",
+    "attachment:measurement",
     "attachment",
     "(2)",
     "(2)データの測定",
@@ -169,7 +169,7 @@ export const ATTACHMENT_PARTS: FormPart[] = [
     "facility",
   ),
   part(
-    "attachment.report",
+    "attachment:report",
     "attachment",
     "(3)",
     "(3)報告書の作成",
@@ -181,7 +181,7 @@ export const ATTACHMENT_PARTS: FormPart[] = [
     "facility",
   ),
   part(
-    "attachment.methods",
+    "attachment:methods",
     "attachment",
     "2.",
     "2. モニタリング方法および提出書類",
@@ -196,15 +196,15 @@ export const ATTACHMENT_PARTS: FormPart[] = [
 
 /** The roles of a 別紙1添付 block's 計量体制, by part: each must name a person (a redaction counts). */
 export const ATTACHMENT_ROLES: Record<string, string[]> = {
-  "attachment.metering": ["責任者", "実施者"],
-  "attachment.measurement": ["責任者", "実施者"],
-  "attachment.report": ["報告書作成者", "報告書最終承認者", "報告書受領者（証書発行事業者）"],
+  "attachment:metering": ["責任者", "実施者"],
+  "attachment:measurement": ["責任者", "実施者"],
+  "attachment:report": ["報告書作成者", "報告書最終承認者", "報告書受領者（証書発行事業者）"],
 };
 
 /** One 別紙2 block per facility, and what it must hold. */
 export const ALLOCATION_PARTS: FormPart[] = [
   part(
-    "allocation.block",
+    "allocation:block",
     "allocationPlan",
     null,
     "グリーンエネルギーCO2削減相当量配分計画",
@@ -213,7 +213,7 @@ export const ALLOCATION_PARTS: FormPart[] = [
     "facility",
   ),
   part(
-    "allocation.holders",
+    "allocation:holders",
     "allocationPlan",
     "1.",
     "1. グリーンエネルギーCO2削減相当量保有予定者に関する情報",
@@ -225,7 +225,7 @@ export const ALLOCATION_PARTS: FormPart[] = [
     "facility",
   ),
   part(
-    "allocation.attribution",
+    "allocation:attribution",
     "allocationPlan",
     "2.",
     "2. 環境価値が除かれた電気価値・熱価値の帰属先に関する情報",

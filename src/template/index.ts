@@ -261,13 +261,13 @@ function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
   w.put(r++, 0, "title", "グリーンエネルギーCO2削減等計画書（実績）");
   r++;
   heading("1 グリーンエネルギーCO2削減計画（実績）");
-  heading(formPart("plan.name").heading);
+  heading(formPart("plan:name").heading);
   input();
   r++;
-  heading(formPart("plan.facilities").heading);
+  heading(formPart("plan:facilities").heading);
   note("別紙1「本計画におけるグリーンエネルギーCO2削減事業リスト（実績）」1. 参照。");
   r++;
-  heading(formPart("plan.methodology").heading);
+  heading(formPart("plan:methodology").heading);
   note("注1) 本計画に適用される方法論にチェックすること。");
   w.put(r, 0, "label", "チェック");
   w.put(r, 1, "label", "種別方法論番号");
@@ -282,7 +282,7 @@ function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
     r++;
   }
   r++;
-  heading(formPart("plan.formula").heading);
+  heading(formPart("plan:formula").heading);
   note(
     "注2) 各グリーンエネルギーCO2削減事業の個別の値（実績）については別紙1「本計画におけるグリーンエネルギーCO2削減事業リスト（実績）」3. 参照。",
   );
@@ -300,7 +300,7 @@ function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
     r++;
   }
   r++;
-  heading(formPart("plan.period").heading);
+  heading(formPart("plan:period").heading);
   w.put(r, 0, "label", "開始日");
   w.put(r++, 1, "input", undefined, { numberFormat: DATE_FORMAT });
   w.put(r, 0, "label", "終了日");
@@ -309,14 +309,14 @@ function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
     "注) 各グリーンエネルギーCO2削減事業の実施期間については、別紙1「本計画におけるグリーンエネルギーCO2削減事業リスト（実績）」5. に記載すること。",
   );
   r++;
-  heading(formPart("plan.changes").heading);
+  heading(formPart("plan:changes").heading);
   input("無し");
   r++;
   heading("2 グリーンエネルギー運営・管理計画（実績）");
-  heading(formPart("plan.monitoringStructure").heading);
+  heading(formPart("plan:monitoringStructure").heading);
   input();
   r++;
-  heading(formPart("plan.monitoringTargets").heading);
+  heading(formPart("plan:monitoringTargets").heading);
   w.put(r, 0, "label", "記号");
   w.put(r, 1, "label", "定義");
   w.merge(r, 1, r, 2);
@@ -341,9 +341,9 @@ function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
   }
   r++;
   heading("3 グリーンエネルギーCO2削減相当量配分計画（実績）");
-  heading(formPart("plan.holders").heading);
+  heading(formPart("plan:holders").heading);
   note("別紙2「グリーンエネルギーCO2削減相当量配分計画（実績）」1. 参照。");
-  heading(formPart("plan.attribution").heading);
+  heading(formPart("plan:attribution").heading);
   note("別紙2「グリーンエネルギーCO2削減相当量配分計画（実績）」2. 参照。");
   return w.build([12, 18, 30, 16, 40]);
 }
@@ -365,24 +365,24 @@ function attachmentSheet(declaration: MethodologyDeclaration, facilities: number
     r += 2;
     w.put(r++, 0, "heading", "1. 計量体制");
     for (const part of [
-      formPart("attachment.metering").heading,
-      formPart("attachment.measurement").heading,
+      formPart("attachment:metering").heading,
+      formPart("attachment:measurement").heading,
     ]) {
       w.put(r++, 0, "heading", part);
-      w.put(r, 0, "label", ATTACHMENT_ROLES["attachment.metering"][0]);
+      w.put(r, 0, "label", ATTACHMENT_ROLES["attachment:metering"][0]);
       w.put(r, 1, "input");
-      w.put(r, 2, "label", ATTACHMENT_ROLES["attachment.metering"][1]);
+      w.put(r, 2, "label", ATTACHMENT_ROLES["attachment:metering"][1]);
       w.put(r++, 3, "input");
     }
-    w.put(r++, 0, "heading", formPart("attachment.report").heading);
-    for (const role of ATTACHMENT_ROLES["attachment.report"]) {
+    w.put(r++, 0, "heading", formPart("attachment:report").heading);
+    for (const role of ATTACHMENT_ROLES["attachment:report"]) {
       w.put(r, 0, "label", role);
       w.put(r, 1, "input");
       w.merge(r, 1, r, 3);
       r++;
     }
     r++;
-    w.put(r++, 0, "heading", formPart("attachment.methods").heading);
+    w.put(r++, 0, "heading", formPart("attachment:methods").heading);
     ["記号", "定義", "モニタリング方法", "提出書類"].forEach((h, i) => w.put(r, i, "label", h));
     r++;
     for (const q of monitored) {
@@ -429,7 +429,7 @@ function allocationSheet(
       w.put(r, 2, "derived", 0, { numberFormat: INTEGER_FORMAT });
     }
     r += 2;
-    w.put(r++, 0, "heading", formPart("allocation.holders").heading);
+    w.put(r++, 0, "heading", formPart("allocation:holders").heading);
     w.put(r, 0, "label", "保有予定者名称");
     w.put(r, 1, "label", "所在地");
     w.put(r, 2, "label", "保有予定量（tCO2）");
@@ -443,7 +443,7 @@ function allocationSheet(
     w.put(r, 0, "label", "配分予定なし");
     w.put(r, 2, "input", undefined, { numberFormat: INTEGER_FORMAT });
     r += 2;
-    w.put(r++, 0, "heading", formPart("allocation.attribution").heading);
+    w.put(r++, 0, "heading", formPart("allocation:attribution").heading);
     w.put(r, 0, "input");
     w.merge(r, 0, r, 2);
     r += 2;

@@ -527,7 +527,7 @@ describe("fixtures cover every rule", () => {
       path.join(dir, "forms", "read.ts"),
     ].filter((f) => f.endsWith(".ts") && !f.endsWith("registry.ts"));
     const literal =
-      /["`]((?:form|methodology|period|projectList|range|defaults|allocation|identity|hygiene)\.[A-Za-z.${}]+)["`]/g;
+      /["`]((?:form|methodology|period|projectList|range|defaults|allocation|identity|hygiene|plan|attachment)\.[A-Za-z.${}]+)["`]/g;
     const declared = listRules().flatMap((r) => [r.id, ...(r.instances ?? []).map((i) => i.id)]);
     for (const file of files) {
       for (const m of fs.readFileSync(file, "utf8").matchAll(literal)) {

@@ -7,21 +7,21 @@ const planPartOf = (text: string) =>
 
 describe("form parts", () => {
   it("finds each plan heading as the seed's OCR prints it (seed lines 3, 9, 11, 27, 64, 66, 74, 100, 110, 114)", () => {
-    expect(planPartOf("1. 1 グリーンエネルギーCO₂削減計画の名称")).toEqual(["plan.name"]);
-    expect(planPartOf("1. 2 グリーンエネルギーCO₂削減計画に関わる設備（詳細）")).toEqual(["plan.facilities"]);
-    expect(planPartOf("1. 3 グリーンエネルギーCO₂削減計画に適用される方法論")).toEqual(["plan.methodology"]);
-    expect(planPartOf("1. 4 グリーンエネルギーCO₂削減相当量の算定")).toEqual(["plan.formula"]);
-    expect(planPartOf("1. 5 グリーンエネルギーCO₂削減計画の認証申請期間")).toEqual(["plan.period"]);
-    expect(planPartOf("1. 6 認定グリーンエネルギーCO₂削減計画からの変更項目")).toEqual(["plan.changes"]);
+    expect(planPartOf("1. 1 グリーンエネルギーCO₂削減計画の名称")).toEqual(["plan:name"]);
+    expect(planPartOf("1. 2 グリーンエネルギーCO₂削減計画に関わる設備（詳細）")).toEqual(["plan:facilities"]);
+    expect(planPartOf("1. 3 グリーンエネルギーCO₂削減計画に適用される方法論")).toEqual(["plan:methodology"]);
+    expect(planPartOf("1. 4 グリーンエネルギーCO₂削減相当量の算定")).toEqual(["plan:formula"]);
+    expect(planPartOf("1. 5 グリーンエネルギーCO₂削減計画の認証申請期間")).toEqual(["plan:period"]);
+    expect(planPartOf("1. 6 認定グリーンエネルギーCO₂削減計画からの変更項目")).toEqual(["plan:changes"]);
     expect(
       planPartOf("2. 1 各グリーンエネルギーCO₂削減事業の実施者によるモニタリング方法及び報告方法"),
-    ).toEqual(["plan.monitoringStructure"]);
-    expect(planPartOf("2. 2 モニタリングの対象及び方法")).toEqual(["plan.monitoringTargets"]);
+    ).toEqual(["plan:monitoringStructure"]);
+    expect(planPartOf("2. 2 モニタリングの対象及び方法")).toEqual(["plan:monitoringTargets"]);
     expect(planPartOf("3. 1 グリーンエネルギーCO₂削減相当量保有予定者に関する情報")).toEqual([
-      "plan.holders",
+      "plan:holders",
     ]);
     expect(planPartOf("3. 2 環境価値が除かれた電気価値・熱価値の帰属先に関する情報")).toEqual([
-      "plan.attribution",
+      "plan:attribution",
     ]);
   });
 
