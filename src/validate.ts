@@ -46,7 +46,7 @@ export function validateGrid(grid: Grid): ValidationReport {
       a.ref.col - b.ref.col,
   );
   const count = (s: keyof typeof severityOrder) => findings.filter((f) => f.severity === s).length;
-  const code = submission.methodology.code;
+  const code = submission.methodology.resolved.code;
   const start = submission.period.start ? iso(submission.period.start.reading) : null;
   const end = submission.period.end ? iso(submission.period.end.reading) : null;
   const facilities = submission.projectList?.rows.length ?? 0;

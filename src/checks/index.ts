@@ -1,11 +1,12 @@
 // Runs every rule family on a Submission: the verifier's checks of DOMAIN.md §7, as Findings.
 import { Decimal } from "../numbers";
-import { getMethodology } from "../methodology";
+import type { MethodologyDeclaration } from "../methodology";
 import { isGecError } from "../errors";
 import type { CellRef, Finding, Grid } from "../types";
 import { RULE_FAMILIES } from "./registry";
 import type { RuleFamily } from "./registry";
 import { at, finding } from "./finding";
+import { methodologyOf } from "../forms/submission";
 import type { ProjectRow, Submission } from "../forms/submission";
 import { checkProjectList, deriveRow, rowInputs } from "./projectList";
 import { rowDerivation, totalDerivation } from "../explain";
@@ -18,8 +19,7 @@ import { checkAttachment } from "./attachment";
 import { checkAllocation as checkAllocationBlocks } from "./allocation";
 
 /** Each row's tCO2 as the formulas give it (null where its inputs cannot be read). */
-function recomputedTonnes(rows: ProjectRow[], code: string | null): (Decimal | null)[] {
-  const declaration = getMethodology(code ?? "H002-2");
+function recomputedTonnes(rows: ProjectRow[], declaration: MethodologyDeclaration): (Decimal | null)[] {
   return rows.map((row) => {
     const inputs = rowInputs(row, declaration);
     if (!inputs) return null;
@@ -59,9 +59,8 @@ type Check = (ctx: CheckContext) => Finding[];
 function checkAllocationOf({ submission }: CheckContext): Finding[] {
   const list = submission.projectList;
   if (!list) return [];
-  const code = submission.methodology.code;
-  const declaration = getMethodology(code ?? "H002-2");
-  const tonnes = recomputedTonnes(list.rows, code);
+  const declaration = methodologyOf(submission);
+  const tonnes = recomputedTonnes(list.rows, declaration);
   return checkAllocation(submission, tonnes, {
     row: (i) => {
       const d = rowDerivation(list.rows[i], declaration, "emT");
@@ -85,10 +84,10 @@ export const FAMILY_CHECKS: Record<RuleFamily, Check[]> = {
   2: [({ submission }) => checkPeriods(submission)],
   3: [
     ({ submission }) =>
-      submission.projectList ? checkProjectList(submission.projectList, submission.methodology.code) : [],
+      submission.projectList ? checkProjectList(submission.projectList, methodologyOf(submission)) : [],
     // a second visible 別紙1 (別紙1 (2)) is checked by the same rules, each finding at its own cell
     ({ submission }) =>
-      submission.otherProjectLists.flatMap((list) => checkProjectList(list, submission.methodology.code)),
+      submission.otherProjectLists.flatMap((list) => checkProjectList(list, methodologyOf(submission))),
   ],
   4: [checkAllocationOf, ({ submission, grid }) => checkAllocationBlocks(submission, grid)],
   5: [],

@@ -39,7 +39,7 @@ const SECTION_NAMES: Record<string, { ja: string; en: string }> = {
 
 /** methodology.symbols: every symbol of 1.4, 2.2 and 別紙1添付 is a quantity of the checked methodology. */
 export function checkSymbols(s: Submission): Finding[] {
-  const code = s.methodology.code;
+  const code = s.methodology.resolved.code;
   const m = code ? findMethodology(code) : undefined;
   if (!m) return [];
   const own = symbolsOf(m);
@@ -87,7 +87,7 @@ function namesMethodology(text: string, m: MethodologyDeclaration): boolean {
 
 /** methodology.attachment: each 別紙1添付 block's 種別方法論名称 names the checked methodology. */
 export function checkAttachmentMethodology(s: Submission): Finding[] {
-  const code = s.methodology.code;
+  const code = s.methodology.resolved.code;
   const m = code ? findMethodology(code) : undefined;
   if (!m) return [];
   const expected = `${m.code} ${m.name.ja}`;

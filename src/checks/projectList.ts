@@ -1,6 +1,6 @@
 // Rule families 3, 5 and 6 of DOMAIN.md §7 on 別紙1: derived columns reproduce, 合計, ranges, defaults.
 import { Decimal } from "../numbers";
-import { getMethodology, FUEL_DEFAULTS, DEFAULT_BOILER_EFFICIENCY_LHV } from "../methodology";
+import { FUEL_DEFAULTS, DEFAULT_BOILER_EFFICIENCY_LHV } from "../methodology";
 import { isGecError } from "../errors";
 import type { GecError } from "../errors";
 import type { MethodologyDeclaration, QuantityDeclaration, RowInputs } from "../methodology";
@@ -72,9 +72,8 @@ function stepsOf(row: ProjectRow, declaration: MethodologyDeclaration, key: stri
   return isGecError(d) ? [] : d.steps;
 }
 
-export function checkProjectList(list: ProjectList, methodologyCode: string | null): Finding[] {
+export function checkProjectList(list: ProjectList, declaration: MethodologyDeclaration): Finding[] {
   const findings: Finding[] = [];
-  const declaration = getMethodology(methodologyCode ?? "H002-2");
   const derivedKeys = declaration.quantities.filter((q) => q.role === "derived");
   const derivedSet = new Set(derivedKeys.map((q) => q.key));
   const rowTonnes: Decimal[] = [];

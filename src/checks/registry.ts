@@ -94,6 +94,14 @@ const FIXED: RuleMeta[] = [
     "Not exactly one methodology is checked in 1.3.",
   ),
   rule(
+    "methodology.layout.mismatch",
+    1,
+    "warning",
+    false,
+    "1.3 でチェックされた方法論と別紙1 の列の様式が合わない（別紙1 は列に合う様式で読む）。",
+    "The methodology ticked in 1.3 does not fit 別紙1's columns (別紙1 is read with the layout its columns fit).",
+  ),
+  rule(
     "methodology.symbols",
     1,
     "warning",

@@ -1,6 +1,7 @@
 // Rule families 1, 2, 4, 7 and 8 of DOMAIN.md §7: methodology, periods, 別紙2 totals, identity, hygiene.
+import { methodologyOf } from "../forms/submission";
 import { Decimal } from "../numbers";
-import { getMethodology } from "../methodology";
+
 import type { Finding, Grid } from "../types";
 import type { DateField, Submission } from "../forms/submission";
 import { at, finding } from "./finding";
@@ -110,9 +111,7 @@ export function checkPeriods(s: Submission): Finding[] {
   return out;
 }
 
-function declarationOf(s: Submission) {
-  return getMethodology(s.methodology.code ?? "H002-2");
-}
+const declarationOf = methodologyOf;
 
 /** R7: 別紙2 totals equal 別紙1's; one block per facility equals that row's t. */
 export function checkAllocation(
@@ -177,8 +176,7 @@ export function checkAllocation(
     }
   }
   // a methodology with no power-sold quantity (heat) sells no power: 販売電力量 is 0
-  const heat = !(s.methodology.code ? getMethodology(s.methodology.code) : getMethodology("H002-2")).form
-    .powerSoldKey;
+  const heat = !methodologyOf(s).form.powerSoldKey;
   for (const b of blocks) {
     const p = b.powerSold;
     if (heat && p && p.reading.kind === "number" && !p.reading.decimal.isZero()) {

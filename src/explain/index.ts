@@ -1,9 +1,10 @@
 // Why a cell should hold what it should: the derivation of every derived value of a 様式3-2, from its inputs' cells.
+import { methodologyOf } from "../forms/submission";
 import { Decimal } from "../numbers";
 import { GecError, isGecError } from "../errors";
 import { evaluateQuantities, grouped, stepLine } from "../formula";
 import type { DerivationStep } from "../formula";
-import { ROUNDING_CONVENTIONS, getMethodology, monitoringMonthQuantities } from "../methodology";
+import { ROUNDING_CONVENTIONS, monitoringMonthQuantities } from "../methodology";
 import type { MonitoringTarget } from "../methodology";
 import { countedMonths, countedTable, matchTables, targetAlternatives } from "../checks/monitoring";
 import type { MethodologyDeclaration, QuantityDeclaration, RowInputs } from "../methodology";
@@ -113,8 +114,8 @@ export type ExplainResult =
   | { kind: "notDerived"; message: Message; derivedColumns: string[] };
 
 function declarationFor(s: Submission, list: ProjectList): MethodologyDeclaration | null {
-  if (s.methodology.code) return getMethodology(s.methodology.code);
-  return list.columns.qBl !== undefined ? getMethodology("H002-2") : null;
+  // the reader's one answer; a list read under it always has its columns
+  return list ? methodologyOf(s) : null;
 }
 
 function sameCell(a: CellRef, b: CellRef): boolean {

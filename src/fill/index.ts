@@ -1,7 +1,8 @@
 // Derived cells of a 様式3-2 (3.3, 3.8–3.11, 合計, 別紙2) as a WritePlan that never touches an input cell.
+import { methodologyOf } from "../forms/submission";
 import { Decimal, spreadsheetDecimal } from "../numbers";
 import { isGecError } from "../errors";
-import { getMethodology, renderRowFormula } from "../methodology";
+import { renderRowFormula } from "../methodology";
 import { anyFragileRounding, excelFormula, formulaInputs, fragileRounding } from "../formula";
 import type { MethodologyDeclaration, MethodologyParams, QuantityDeclaration } from "../methodology";
 import { readSubmission } from "../forms/read";
@@ -77,9 +78,8 @@ class PlanBuilder {
 }
 
 function declarationFor(s: Submission, list: ProjectList): MethodologyDeclaration | null {
-  if (s.methodology.code) return getMethodology(s.methodology.code);
-  // without a checked 1.3 box, a 別紙1 with heat columns still has one set of formulas (H001–H003 share them)
-  return list.columns.qBl !== undefined ? getMethodology("H002-2") : null;
+  // the reader's one answer; a list read under it always has its columns
+  return list ? methodologyOf(s) : null;
 }
 
 /** Plans every derived cell of the workbook from its inputs; the monitoring tables first, 別紙1 then from their 3.1. */

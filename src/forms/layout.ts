@@ -185,6 +185,15 @@ function aliasMatches(label: string, f: FoldedColumn): boolean {
   return f.column.key === "no" ? f.aliases.includes(label) : f.aliases.some((a) => label.includes(a));
 }
 
+/**
+ * Whether a folded header text names the column by its own words or symbol, not only by a number that another
+ * methodology's layout shares ("3.1" is 生成熱量 in heat and 販売電力量 in power): the evidence for a layout.
+ */
+export function labelNamesColumn(label: string, column: ProjectColumn, columns: ProjectColumn[]): boolean {
+  const f = folded(columns).find((x) => x.column === column);
+  return f !== undefined && f.column.key !== "no" && aliasMatches(label, f);
+}
+
 /** The column a folded header text names: by its printed number first, then by its label or symbol. */
 export function columnOfLabel(
   label: string,

@@ -1,9 +1,10 @@
 // Finds the 様式3-2 tables by their labels, wherever they sit, and reads them into a Submission.
 import { normalizeText, parseDateCell, parseNumberCell, parseRatioCell } from "../numbers";
 import type { DateReading, NumberReading } from "../numbers";
-import { METHODOLOGIES, findMethodology, getMethodology, methodologyCodes } from "../methodology";
+import { METHODOLOGIES, methodologyCodes } from "../methodology";
+import type { MethodologyDeclaration } from "../methodology";
 import type { CellRef, CellValue, Finding, Grid } from "../types";
-import { CHECKED_MARKS, HEAT_PROJECT_COLUMNS, columnOfLabel, projectColumns } from "./layout";
+import { CHECKED_MARKS, columnOfLabel, labelNamesColumn, projectColumns } from "./layout";
 import type { ProjectColumn } from "./layout";
 import { SheetView, isHiddenSheet } from "./sheet";
 import { readAllocationFacility, readAttachments, readPlanTables } from "./readTables";
@@ -17,20 +18,36 @@ import type {
   NumberField,
   ProjectList,
   ProjectRow,
+  ResolvedMethodology,
   Submission,
   TextField,
 } from "./submission";
 
-/** The distinct 別紙1 layouts of the registered methodologies, heat first, for a form whose 1.3 box is unticked. */
-function uncheckedLayouts(): ProjectColumn[][] {
-  const layouts: ProjectColumn[][] = [HEAT_PROJECT_COLUMNS];
-  const seen = new Set<unknown>([getMethodology("H002-2").quantities]);
+/** A 別紙1 layout and the registered methodologies that share it (the heat ones, the power ones, …). */
+interface LayoutCandidate {
+  columns: ProjectColumn[];
+  declarations: MethodologyDeclaration[];
+}
+
+/** The distinct 別紙1 layouts of the registered methodologies, in registry order. */
+function layoutCandidates(): LayoutCandidate[] {
+  const out: { key: unknown; facility: string; candidate: LayoutCandidate }[] = [];
   for (const m of METHODOLOGIES) {
-    if (seen.has(m.quantities)) continue;
-    seen.add(m.quantities);
-    layouts.push(projectColumns(m));
+    const same = out.find((o) => o.key === m.quantities && o.facility === m.form.facility.ja);
+    if (same) same.candidate.declarations.push(m);
+    else
+      out.push({
+        key: m.quantities,
+        facility: m.form.facility.ja,
+        candidate: { columns: projectColumns(m), declarations: [m] },
+      });
   }
-  return layouts;
+  return out.map((o) => o.candidate);
+}
+
+/** The methodology that stands for a layout when no tick names one: a confirmed one first. */
+function representative(candidate: LayoutCandidate): MethodologyDeclaration {
+  return candidate.declarations.find((m) => !m.provisional) ?? candidate.declarations[0];
 }
 const checkedMarks = new Set(CHECKED_MARKS.map((m) => normalizeText(m)));
 
@@ -244,7 +261,7 @@ function readProjectList(sheet: SheetView, layout: ProjectColumn[]): ProjectList
   return { sheet: sheet.name, headerRow, columns, rows, totalTonnes, totalRef };
 }
 
-function readMethodology(sheet: SheetView): Submission["methodology"] | null {
+function readMethodology(sheet: SheetView): Omit<Submission["methodology"], "resolved"> | null {
   const known = new Set(methodologyCodes());
   const codes = sheet.find((label) => known.has(label));
   if (codes.length < 3) return null;
@@ -265,6 +282,84 @@ function readMethodology(sheet: SheetView): Submission["methodology"] | null {
     checked,
     tableRef: sheet.ref(codes[0].row, codes[0].col),
   };
+}
+
+/** How many of a list's columns its headers name by their own words or symbol (rows around the header row too). */
+function layoutEvidence(sheet: SheetView, list: ProjectList, columns: ProjectColumn[]): number {
+  let n = 0;
+  for (const column of columns) {
+    const c = list.columns[column.key];
+    if (c === undefined) continue;
+    for (let r = Math.max(sheet.top, list.headerRow - 2); r <= list.headerRow; r++) {
+      if (labelNamesColumn(sheet.label(r, c), column, columns)) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
+interface LayoutReading {
+  candidate: LayoutCandidate;
+  visible: ProjectList[];
+  hidden: ProjectList[];
+  evidence: number;
+}
+
+/**
+ * The one answer to "which methodology is this?": a single 1.3 tick whose 別紙1 layout fits the headers at least as
+ * well as any other; otherwise the layout the headers name best (among the ticked ones, when several are ticked),
+ * and within it the ticked methodology, or the only one, or none (code null).
+ */
+function resolveMethodology(
+  checked: string[],
+  readings: LayoutReading[],
+): { resolved: ResolvedMethodology; reading: LayoutReading | null } {
+  const ticked = (r: LayoutReading) => r.candidate.declarations.filter((m) => checked.includes(m.code));
+  const found = readings.filter((r) => r.visible.length + r.hidden.length > 0);
+  const pool =
+    checked.length > 0 && found.some((r) => ticked(r).length > 0)
+      ? found.filter((r) => ticked(r).length > 0)
+      : found;
+  const best = pool.reduce<LayoutReading | null>(
+    (a, r) => (a === null || r.evidence > a.evidence ? r : a),
+    null,
+  );
+  if (checked.length === 1) {
+    const own = readings.find((r) => ticked(r).length > 0);
+    const declaration = own ? ticked(own)[0] : null;
+    const bestOverall = found.reduce<LayoutReading | null>(
+      (a, r) => (a === null || r.evidence > a.evidence ? r : a),
+      null,
+    );
+    if (declaration && own && (bestOverall === null || own.evidence >= bestOverall.evidence)) {
+      return {
+        resolved: { declaration, code: declaration.code, source: "checked", evidence: own.evidence },
+        reading: own.visible.length + own.hidden.length > 0 ? own : null,
+      };
+    }
+    if (bestOverall) return { resolved: fromHeaders(bestOverall, []), reading: bestOverall };
+  }
+  if (best) return { resolved: fromHeaders(best, ticked(best)), reading: best };
+  const first = readings.find((r) => ticked(r).length > 0);
+  const declaration = first ? ticked(first)[0] : representative(readings[readings.length - 1].candidate);
+  return {
+    resolved: {
+      declaration,
+      code: checked.length === 1 ? declaration.code : null,
+      source: "default",
+      evidence: 0,
+    },
+    reading: null,
+  };
+}
+
+function fromHeaders(reading: LayoutReading, tickedHere: MethodologyDeclaration[]): ResolvedMethodology {
+  const all = reading.candidate.declarations;
+  const declaration = tickedHere[0] ?? representative(reading.candidate);
+  const code = tickedHere.length === 1 ? tickedHere[0].code : all.length === 1 ? all[0].code : null;
+  return { declaration, code, source: "headers", evidence: reading.evidence };
 }
 
 function readPeriod(sheet: SheetView): Submission["period"] {
@@ -360,7 +455,7 @@ function projectListNotes(
 export function readSubmission(grid: Grid): Submission {
   const sheets = grid.sheets.map((s) => new SheetView(s));
   const notes: Finding[] = [];
-  let methodology: Submission["methodology"] = { code: null, checked: [], tableRef: null };
+  let methodology: Omit<Submission["methodology"], "resolved"> = { code: null, checked: [], tableRef: null };
   let period: Submission["period"] = { start: null, end: null };
   let projectList: ProjectList | null = null;
   let allocationPlan: AllocationBlock[] = [];
@@ -375,30 +470,50 @@ export function readSubmission(grid: Grid): Submission {
       break;
     }
   }
-  // the 別紙1 columns follow the checked methodology; unchecked, each registered layout is tried in table order,
-  // the heat one first (the seed's forms are heat)
-  const declaration = methodology.code ? findMethodology(methodology.code) : undefined;
-  const layouts = declaration ? [projectColumns(declaration)] : uncheckedLayouts();
-  // the list is read from the sheets Excel shows, in tab order; a hidden sheet (an old 別紙1 kept out of sight)
-  // is used only when no visible sheet holds one, and is named either way
+  // every registered 別紙1 layout is read; the methodology is then decided once, from the tick and the headers
+  // together. The list is read from the sheets Excel shows, in tab order; a hidden sheet (an old 別紙1 kept out of
+  // sight) is used only when no visible sheet holds one, and is named either way.
   const shown = sheets.filter((s) => !isHiddenSheet(s.grid));
   const hidden = sheets.filter((s) => isHiddenSheet(s.grid));
+  const readings: LayoutReading[] = layoutCandidates().map((candidate) => {
+    const visible = shown.flatMap((s) => readProjectList(s, candidate.columns) ?? []);
+    const hiddenLists = hidden.flatMap((s) => readProjectList(s, candidate.columns) ?? []);
+    const first = visible[0] ?? hiddenLists[0];
+    const sheet = first ? sheets.find((s) => s.name === first.sheet) : undefined;
+    const evidence = first && sheet ? layoutEvidence(sheet, first, candidate.columns) : 0;
+    return { candidate, visible, hidden: hiddenLists, evidence };
+  });
+  const { resolved, reading } = resolveMethodology(
+    methodology.checked.map((c) => c.code),
+    readings,
+  );
+  const tick = methodology.checked.length === 1 ? methodology.checked[0] : null;
+  if (tick && resolved.source === "headers" && reading) {
+    const list = reading.visible[0] ?? reading.hidden[0];
+    notes.push({
+      rule: "methodology.layout.mismatch",
+      severity: "warning",
+      ref: tick.ref,
+      message: {
+        ja: `1.3 では ${tick.code} にチェックがありますが、別紙1（${list.sheet}）の列は ${resolved.declaration.name.ja} などの様式です。別紙1 はその列で読み、検証しました。チェックか別紙1 の様式のどちらかを直してください。`,
+        en: `1.3 ticks ${tick.code}, but 別紙1 (${list.sheet}) has the columns of ${resolved.declaration.name.en} and similar methodologies. 別紙1 was read and checked with those columns; correct either the tick or the 別紙1 layout.`,
+      },
+      expected: tick.code,
+      actual: resolved.declaration.code,
+    });
+  }
   let otherProjectLists: ProjectList[] = [];
-  for (const layout of layouts) {
-    const visibleLists = shown.flatMap((s) => readProjectList(s, layout) ?? []);
-    const hiddenLists = hidden.flatMap((s) => readProjectList(s, layout) ?? []);
-    if (visibleLists.length === 0 && hiddenLists.length === 0) continue;
-    projectList = visibleLists[0] ?? hiddenLists[0];
-    otherProjectLists = visibleLists.slice(1);
+  if (reading) {
+    projectList = reading.visible[0] ?? reading.hidden[0];
+    otherProjectLists = reading.visible.slice(1);
     notes.push(
       ...projectListNotes(
         projectList,
         otherProjectLists,
-        visibleLists.length ? hiddenLists : hiddenLists.slice(1),
+        reading.visible.length ? reading.hidden : reading.hidden.slice(1),
         grid,
       ),
     );
-    break;
   }
   for (const sheet of sheets) {
     if (allocationPlan.length === 0) allocationPlan = readAllocation(sheet);
@@ -419,7 +534,7 @@ export function readSubmission(grid: Grid): Submission {
   }
   return {
     recognized,
-    methodology,
+    methodology: { ...methodology, resolved },
     period,
     projectList,
     otherProjectLists,

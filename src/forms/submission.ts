@@ -2,6 +2,7 @@
 import type { CellRef, CellValue, Finding } from "../types";
 import type { DateReading, NumberReading } from "../numbers";
 import type { MonitoringTable } from "./monitoring";
+import type { MethodologyDeclaration } from "../methodology/types";
 
 export interface NumberField {
   reading: NumberReading;
@@ -81,9 +82,29 @@ export interface AttachmentBlock {
   symbols: SymbolTable | null;
 }
 
+/**
+ * The methodology the submission is read and checked under, decided once by the reader: the 1.3 tick where there is
+ * exactly one and 別紙1's columns fit it; otherwise the registered 別紙1 layout its headers fit best.
+ */
+export interface ResolvedMethodology {
+  declaration: MethodologyDeclaration;
+  /** The code, where the submission determines one (a single tick, or headers that only one methodology has). */
+  code: string | null;
+  /** "checked": one 1.3 tick that the headers fit; "headers": by 別紙1's columns; "default": nothing to go by. */
+  source: "checked" | "headers" | "default";
+  /** How many 別紙1 headers name a column of this layout by its words or symbol (not only by a shared number). */
+  evidence: number;
+}
+
 export interface Submission {
   recognized: boolean;
-  methodology: { code: string | null; checked: { code: string; ref: CellRef }[]; tableRef: CellRef | null };
+  methodology: {
+    code: string | null;
+    checked: { code: string; ref: CellRef }[];
+    tableRef: CellRef | null;
+    /** The one answer to "which methodology is this?" (source "default" for a workbook that gives nothing to go by). */
+    resolved: ResolvedMethodology;
+  };
   period: { start: DateField | null; end: DateField | null };
   projectList: ProjectList | null;
   /**
@@ -102,4 +123,9 @@ export interface Submission {
   monitoring: MonitoringTable[];
   /** What the reader itself has to say: unreadable cells, numbers stored as text, a workbook that is no 様式3-2. */
   notes: Finding[];
+}
+
+/** The methodology every check, fill and report of this submission uses (the reader's one answer). */
+export function methodologyOf(submission: Pick<Submission, "methodology">): MethodologyDeclaration {
+  return submission.methodology.resolved.declaration;
 }

@@ -1,7 +1,8 @@
 // The verifier's table (CO2削減相当量検証結果一覧表): each derived value declared vs recomputed, with its derivation.
+import { methodologyOf } from "../forms/submission";
 import { Decimal } from "../numbers";
 import { isGecError } from "../errors";
-import { getMethodology } from "../methodology";
+
 import type { MethodologyDeclaration } from "../methodology";
 import { readSubmission } from "../forms/read";
 import { formatRef } from "../forms/a1";
@@ -79,9 +80,7 @@ function line(
 }
 
 function declarationOf(s: Submission): MethodologyDeclaration | null {
-  const list = s.projectList;
-  if (s.methodology.code) return getMethodology(s.methodology.code);
-  return list && list.columns.qBl !== undefined ? getMethodology("H002-2") : null;
+  return s.projectList ? methodologyOf(s) : null;
 }
 
 /** Recomputes every derived value of the workbook and sets it against what the workbook declares. */
