@@ -24,7 +24,7 @@ function recomputedTonnes(rows: ProjectRow[], declaration: MethodologyDeclaratio
     const inputs = rowInputs(row, declaration);
     if (!inputs) return null;
     const result = deriveRow(row, inputs, declaration);
-    return isGecError(result) ? null : (result.emT ?? null);
+    return isGecError(result) ? null : (result[declaration.form.tonnesKey] ?? null);
   });
 }
 
@@ -63,7 +63,7 @@ function checkAllocationOf({ submission }: CheckContext): Finding[] {
   const tonnes = recomputedTonnes(list.rows, declaration);
   return checkAllocation(submission, tonnes, {
     row: (i) => {
-      const d = rowDerivation(list.rows[i], declaration, "emT");
+      const d = rowDerivation(list.rows[i], declaration, declaration.form.tonnesKey);
       return isGecError(d) ? [] : d.steps;
     },
     total: () =>

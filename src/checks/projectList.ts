@@ -105,7 +105,9 @@ export function checkProjectList(list: ProjectList, declaration: MethodologyDecl
       // one fault, one finding: at the input the error names; where a range rule already reports that cell, the
       // derived cells that cannot be computed are added to its message instead of a second finding
       const faulty = declaration.quantities.find((q) => q.symbol === result.argument && row.numbers[q.key]);
-      const anchor = faulty ? row.numbers[faulty.key] : (row.numbers.qBl ?? Object.values(row.numbers)[0]);
+      const anchor = faulty
+        ? row.numbers[faulty.key]
+        : (row.numbers[declaration.form.anchorKey] ?? Object.values(row.numbers)[0]);
       const blocked = derivedKeys
         .filter((q) => row.numbers[q.key])
         .map((q) => at(row.numbers[q.key].ref))
@@ -130,7 +132,7 @@ export function checkProjectList(list: ProjectList, declaration: MethodologyDecl
       continue;
     }
     findings.push(...ranges);
-    rowTonnes.push(result.emT);
+    rowTonnes.push(result[declaration.form.tonnesKey]);
     for (const q of derivedKeys) {
       const field = row.numbers[q.key];
       const expected = result[q.key];

@@ -72,7 +72,9 @@ export function totalDerivation(
 ): { value: Decimal; steps: DerivationStep[] } {
   // the cells are named only for a derivation someone reads: 10,000 A1 texts are not free
   const cells = trace
-    ? list.rows.map((r) => (r.numbers.emT ? formatRef(r.numbers.emT.ref) : "")).filter((c) => c !== "")
+    ? list.rows
+        .map((r) => r.numbers[declaration.form.tonnesKey])
+        .flatMap((f) => (f ? [formatRef(f.ref)] : []))
     : [];
   const e = evaluateQuantities([...declaration.quantities, declaration.total], {}, [declaration.total.key], {
     trace,
@@ -261,7 +263,7 @@ export function explainCell(
         };
       }
     }
-    const tonnes = list.rows.map((row) => rowDerivation(row, declaration, "emT"));
+    const tonnes = list.rows.map((row) => rowDerivation(row, declaration, declaration.form.tonnesKey));
     const complete = tonnes.every((t) => !isGecError(t));
     const values = complete ? tonnes.map((t) => (t as { value: Decimal }).value) : [];
     if (list.totalTonnes && sameCell(list.totalTonnes.ref, ref)) {

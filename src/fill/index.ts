@@ -166,8 +166,9 @@ function planFormFill(grid: Grid, options: FillOptions, refusedRows: Set<number>
         );
       }
     }
-    rowTonnes.push(derived?.emT ?? null);
-    if (row.numbers.emT) tonnesRefs.push(row.numbers.emT.ref);
+    const tonnesField = row.numbers[declaration.form.tonnesKey];
+    rowTonnes.push(derived?.[declaration.form.tonnesKey] ?? null);
+    if (tonnesField) tonnesRefs.push(tonnesField.ref);
     if (!derived) continue;
     const refs: Record<string, string> = {};
     for (const [key, col] of Object.entries(list.columns)) refs[key] = cellAddress({ row: row.row, col });
@@ -253,7 +254,7 @@ function planFormFill(grid: Grid, options: FillOptions, refusedRows: Set<number>
   if (blocks.length > 0 && blocks.length === list.rows.length) {
     blocks.forEach((b, i) => {
       const t = rowTonnes[i];
-      const source = list.rows[i].numbers.emT?.ref;
+      const source = list.rows[i].numbers[declaration.form.tonnesKey]?.ref;
       if (t !== null && t !== undefined) plan.cell(b.tonnes, t, source ? `=${quotedRef(source)}` : null);
     });
   } else if (blocks.length === 1 && total !== null) {

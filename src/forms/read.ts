@@ -210,9 +210,23 @@ function isTotalCell(sheet: SheetView, row: number, col: number): boolean {
   return typeof v === "string" && v.includes("計") && isTotalLabel(sheet.label(row, col));
 }
 
-function readProjectList(sheet: SheetView, layout: ProjectColumn[]): ProjectList | null {
-  const header = findProjectHeader(sheet, layout);
-  if (!header) return null;
+/** A 別紙1 header found on a sheet for one layout; its rows are read only for the layout the reader settles on. */
+interface FoundHeader {
+  sheet: SheetView;
+  headerRow: number;
+  columns: Record<string, number>;
+}
+
+function findHeaders(sheets: SheetView[], layout: ProjectColumn[]): FoundHeader[] {
+  return sheets.flatMap((sheet) => {
+    const header = findProjectHeader(sheet, layout);
+    return header ? [{ sheet, ...header }] : [];
+  });
+}
+
+function readProjectList(at: FoundHeader, layout: ProjectColumn[]): ProjectList {
+  const { sheet } = at;
+  const header = at;
   const { headerRow, columns } = header;
   const rows: ProjectRow[] = [];
   let totalTonnes: NumberField | null = null;
@@ -285,7 +299,8 @@ function readMethodology(sheet: SheetView): Omit<Submission["methodology"], "res
 }
 
 /** How many of a list's columns its headers name by their own words or symbol (rows around the header row too). */
-function layoutEvidence(sheet: SheetView, list: ProjectList, columns: ProjectColumn[]): number {
+function layoutEvidence(list: FoundHeader, columns: ProjectColumn[]): number {
+  const { sheet } = list;
   let n = 0;
   for (const column of columns) {
     const c = list.columns[column.key];
@@ -302,8 +317,8 @@ function layoutEvidence(sheet: SheetView, list: ProjectList, columns: ProjectCol
 
 interface LayoutReading {
   candidate: LayoutCandidate;
-  visible: ProjectList[];
-  hidden: ProjectList[];
+  visible: FoundHeader[];
+  hidden: FoundHeader[];
   evidence: number;
 }
 
@@ -476,11 +491,10 @@ export function readSubmission(grid: Grid): Submission {
   const shown = sheets.filter((s) => !isHiddenSheet(s.grid));
   const hidden = sheets.filter((s) => isHiddenSheet(s.grid));
   const readings: LayoutReading[] = layoutCandidates().map((candidate) => {
-    const visible = shown.flatMap((s) => readProjectList(s, candidate.columns) ?? []);
-    const hiddenLists = hidden.flatMap((s) => readProjectList(s, candidate.columns) ?? []);
+    const visible = findHeaders(shown, candidate.columns);
+    const hiddenLists = findHeaders(hidden, candidate.columns);
     const first = visible[0] ?? hiddenLists[0];
-    const sheet = first ? sheets.find((s) => s.name === first.sheet) : undefined;
-    const evidence = first && sheet ? layoutEvidence(sheet, first, candidate.columns) : 0;
+    const evidence = first ? layoutEvidence(first, candidate.columns) : 0;
     return { candidate, visible, hidden: hiddenLists, evidence };
   });
   const { resolved, reading } = resolveMethodology(
@@ -490,13 +504,14 @@ export function readSubmission(grid: Grid): Submission {
   const tick = methodology.checked.length === 1 ? methodology.checked[0] : null;
   if (tick && resolved.source === "headers" && reading) {
     const list = reading.visible[0] ?? reading.hidden[0];
+    const listSheet = list.sheet.name;
     notes.push({
       rule: "methodology.layout.mismatch",
       severity: "warning",
       ref: tick.ref,
       message: {
-        ja: `1.3 では ${tick.code} にチェックがありますが、別紙1（${list.sheet}）の列は ${resolved.declaration.name.ja} などの様式です。別紙1 はその列で読み、検証しました。チェックか別紙1 の様式のどちらかを直してください。`,
-        en: `1.3 ticks ${tick.code}, but 別紙1 (${list.sheet}) has the columns of ${resolved.declaration.name.en} and similar methodologies. 別紙1 was read and checked with those columns; correct either the tick or the 別紙1 layout.`,
+        ja: `1.3 では ${tick.code} にチェックがありますが、別紙1（${listSheet}）の列は ${resolved.declaration.name.ja} などの様式です。別紙1 はその列で読み、検証しました。チェックか別紙1 の様式のどちらかを直してください。`,
+        en: `1.3 ticks ${tick.code}, but 別紙1 (${listSheet}) has the columns of ${resolved.declaration.name.en} and similar methodologies. 別紙1 was read and checked with those columns; correct either the tick or the 別紙1 layout.`,
       },
       expected: tick.code,
       actual: resolved.declaration.code,
@@ -504,13 +519,16 @@ export function readSubmission(grid: Grid): Submission {
   }
   let otherProjectLists: ProjectList[] = [];
   if (reading) {
-    projectList = reading.visible[0] ?? reading.hidden[0];
-    otherProjectLists = reading.visible.slice(1);
+    const columns = reading.candidate.columns;
+    const visibleLists = reading.visible.map((h) => readProjectList(h, columns));
+    const hiddenLists = reading.hidden.map((h) => readProjectList(h, columns));
+    projectList = visibleLists[0] ?? hiddenLists[0];
+    otherProjectLists = visibleLists.slice(1);
     notes.push(
       ...projectListNotes(
         projectList,
         otherProjectLists,
-        reading.visible.length ? reading.hidden : reading.hidden.slice(1),
+        visibleLists.length ? hiddenLists : hiddenLists.slice(1),
         grid,
       ),
     );

@@ -200,6 +200,9 @@ export const heatForm: FormDeclaration = {
   ],
   // heat sells no power: 別紙2's 販売電力量 is 0
   powerSoldKey: null,
+  tonnesKey: "emT",
+  anchorKey: "qBl",
+  monitoringTargets: ["qBl", "ePs", "fB", "fT"],
   fuelDefaults: true,
   monitoringTable: true,
 };

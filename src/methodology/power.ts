@@ -91,6 +91,9 @@ export const powerForm: FormDeclaration = {
     "黄色のセルに入力してください。青色のセルは入力値から計算されます（暫定: 電力の算定式は公表例で未確認）。",
   ],
   powerSoldKey: "eps",
+  tonnesKey: "emT",
+  anchorKey: "eps",
+  monitoringTargets: [],
   fuelDefaults: false,
 };
 

@@ -46,6 +46,12 @@ export interface FormDeclaration {
   templateNotes: string[];
   /** The quantity that fills 別紙2's 販売電力量 (kWh), or null where it is 0 (heat). */
   powerSoldKey: string | null;
+  /** The 別紙1 column of the certified tonnes (3.11 tCO2 in heat): R6 sums it, 別紙2 carries it. */
+  tonnesKey: string;
+  /** The column that stands for a row where a row-level finding has no cell of its own (3.1 in heat). */
+  anchorKey: string;
+  /** The 別紙1 inputs a monitoring table's 合計 gives (3.1 Q_BL, 3.2 E_PS, 3.6 F_B, 3.7 F_T in heat). */
+  monitoringTargets: string[];
   /** Whether 3.4/3.5 take the fuel defaults of DOMAIN.md §3 (方法2), with their checks and 2.2's note. */
   fuelDefaults: boolean;
   /** Whether its 3.1 comes from a monitoring table of monthly steam records (熱実績管理表, DOMAIN.md §5.1). */

@@ -99,7 +99,7 @@ export function verificationReport(grid: Grid): VerificationReport {
   list.rows.forEach((row, i) => {
     const facility = row.text.facilityName?.value ?? `No. ${i + 1}`;
     // 3.1 / 3.2 / 3.6 / 3.7 where a monitoring table (熱実績管理表) gives them, down to the month
-    for (const target of ["qBl", "ePs", "fB", "fT"]) {
+    for (const target of declaration.form.monitoringTargets) {
       const field = row.numbers[target];
       if (!field || s.monitoring.length === 0) continue;
       const r = explainCell(grid, field.ref, s);
@@ -130,7 +130,7 @@ export function verificationReport(grid: Grid): VerificationReport {
         line(facility, `${q.column} ${q.symbol}`, q.unit, field, isGecError(d) ? { text: d.text } : d),
       );
     }
-    const t = rowDerivation(row, declaration, "emT");
+    const t = rowDerivation(row, declaration, declaration.form.tonnesKey);
     tonnes.push(isGecError(t) ? null : t.value);
   });
   const complete = tonnes.length > 0 && tonnes.every((t) => t !== null);
@@ -153,7 +153,9 @@ export function verificationReport(grid: Grid): VerificationReport {
   const perFacility = blocks.length === list.rows.length && blocks.length > 1;
   blocks.forEach((b, i) => {
     const facility = perFacility ? (list.rows[i].text.facilityName?.value ?? `No. ${i + 1}`) : "合計";
-    const source = perFacility ? rowDerivation(list.rows[i], declaration, "emT") : (total ?? notComputable);
+    const source = perFacility
+      ? rowDerivation(list.rows[i], declaration, declaration.form.tonnesKey)
+      : (total ?? notComputable);
     allocation.push(
       line(facility, "別紙2 tCO2", "tCO2", b.tonnes, isGecError(source) ? { text: source.text } : source),
     );

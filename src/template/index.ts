@@ -211,7 +211,7 @@ function projectListSheet(
       }
     });
   }
-  const emT = columnOf.get("emT");
+  const emT = columnOf.get(declaration.form.tonnesKey);
   w.put(totalRow, 0, "label", "合計");
   if (emT !== undefined) {
     w.merge(totalRow, 0, totalRow, Math.max(0, emT - 1));
@@ -404,7 +404,7 @@ function allocationSheet(
   list: ProjectListLayout,
 ): TemplateSheet {
   const w = new SheetWriter(SHEET_NAMES.allocationPlan);
-  const emT = list.columnOf.get("emT");
+  const emT = list.columnOf.get(declaration.form.tonnesKey);
   const powerSold = declaration.form.powerSoldKey;
   const eps = powerSold ? list.columnOf.get(powerSold) : undefined;
   let r = 0;
