@@ -57,6 +57,7 @@ const quantities: QuantityDeclaration[] = [
     domain: "amount",
     header: { aliases: ["排出削減量(tco2)"] },
     expr: roundDown(div(ref("emKg"), num(1000)), 0),
+    formulaLine: "omit",
   },
 ];
 
@@ -70,7 +71,6 @@ const fictional: MethodologyDeclaration = {
   total: getMethodology("H002-2").total,
   form: {
     facility: { ja: "試験設備", en: "test facility" },
-    formulaLines: ["EM_X = Q_X × k_X"],
     templateNotes: ["試験用の方法論です。"],
     powerSoldKey: null,
     fuelDefaults: false,
