@@ -71,8 +71,7 @@ export function formulaLines(declaration: MethodologyDeclaration): FormulaLine[]
         const rp = precedenceOf(bare(e.right));
         const lp = precedenceOf(bare(e.left));
         const l = lp < p && !(e.left instanceof Round) ? `(${left})` : left;
-        const tight =
-          !(e.right instanceof Round) && (rp < p || (rp === p && (e.op === "-" || e.op === "/")));
+        const tight = !(e.right instanceof Round) && (rp < p || (rp === p && (e.op === "-" || e.op === "/")));
         return `${l} ${SHOWN[e.op]} ${tight ? `(${right})` : right}`;
       }
       return "";
