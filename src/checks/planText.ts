@@ -1,6 +1,7 @@
 // The plan's text (1.1–2.2) against its methodology and its own rows; and the plan's parts present and filled.
 import { Decimal, normalizeText } from "../numbers";
 import {
+  DEFAULT_BOILER_EFFICIENCY_LHV,
   FUEL_DEFAULTS,
   METHODOLOGIES,
   findFuel,
@@ -531,7 +532,8 @@ function checkBoilerEfficiency(texts: TextField[], rows: ProjectRow[], m: Method
   }
   const cef = quantityOf(m, "CEF_fuel,BL");
   const eps = quantityOf(m, "ε_BL");
-  if (!stated || !cef || !eps) return [];
+  // the default 98 % itself: a row that departs from it is defaults.epsBl.mismatch's
+  if (!stated || !cef || !eps || stated.efficiency.eq(Decimal.from(DEFAULT_BOILER_EFFICIENCY_LHV))) return [];
   const checked: { row: ProjectRow; want: Decimal; got: Decimal; lhv: Decimal; fuel: string }[] = [];
   for (const row of rows) {
     const c = numberOf(row, cef);

@@ -17,6 +17,8 @@ import type {
 const MAX_HEADING = 120;
 /** How far below its heading a part may run. */
 const MAX_PART_ROWS = 80;
+/** How many columns right of its heading a part's text may sit (the form is five columns wide). */
+const PART_COLUMNS = 10;
 
 /** A part's number at the start of a label ("1.", "3.1"), to tell 別紙2's "1. …保有予定者" from the plan's 3.1. */
 const LEADING_NUMBER = /^([0-9]+\.[0-9]*)(?![0-9])/;
@@ -103,12 +105,13 @@ export function readPlan(
   };
   const parts: PlanPartText[] = headings.map(({ part, row, col }) => {
     const texts: TextField[] = [];
-    for (let c = col + 1; c <= sheet.right; c++) {
+    const right = Math.min(sheet.right, col + PART_COLUMNS);
+    for (let c = col + 1; c <= right; c++) {
       const t = text(sheet, row, c);
       if (t) texts.push(t);
     }
     for (let r = row + 1; r < nextStop(row); r++)
-      for (let c = sheet.left; c <= sheet.right; c++) {
+      for (let c = sheet.left; c <= right; c++) {
         const t = text(sheet, r, c);
         if (t) texts.push(t);
       }
