@@ -213,15 +213,22 @@ function checkMethodologyTable(plan: PlanText): Finding[] {
 
 /** A formula line folded: widths, ×/*, ÷//, −/-, spaces, subscripts, and the unit bracket "[MJ_HHV/kWh]*". */
 export function foldFormula(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/\[[^\]]*\]\s*\*?/g, "")
-    .replace(/[×✕∗*·]/g, "*")
-    .replace(/[÷∕/]/g, "/")
-    .replace(/[\u2212\u2010-\u2015\uFF0D-]/g, "-")
-    .replace(/[\s_{}$\\]/g, "")
-    .replace(/[ϵє]/g, "ε")
-    .toLowerCase();
+  return (
+    text
+      .normalize("NFKC")
+      // LaTeX as an OCR or a pasted equation gives it: \times, \div, \text{MJ}, ^*
+      .replace(/\\times/g, "×")
+      .replace(/\\div/g, "÷")
+      .replace(/\\(?:var)?epsilon/g, "ε")
+      .replace(/\\(?:text|mathrm|bar)\{([^{}]*)\}/g, "$1")
+      .replace(/\[[^\]]*\]\s*\^?\*?/g, "")
+      .replace(/[×✕∗*·]/g, "*")
+      .replace(/[÷∕/]/g, "/")
+      .replace(/[\u2212\u2010-\u2015\uFF0D-]/g, "-")
+      .replace(/[\s_{}$\\^]/g, "")
+      .replace(/[ϵє]/g, "ε")
+      .toLowerCase()
+  );
 }
 
 const NUMBER = /[0-9]+(?:\.[0-9]+)?/g;
