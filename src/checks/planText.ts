@@ -10,6 +10,7 @@ import {
   formulaSymbols,
 } from "../methodology";
 import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology";
+import { PARAMETERS } from "../formula";
 import type { CellRef, Finding, Grid } from "../types";
 import type { PlanText, ProjectRow, Submission, TextField } from "../forms/submission";
 import { PLAN_PARTS, formPart } from "../forms/parts";
@@ -117,7 +118,7 @@ function checkParts(plan: PlanText): Finding[] {
           "error",
           found.heading,
           {
-            ja: `様式3-2 ${at(found.heading)} の ${part.what.ja} が空欄です（${lacking.ja}がありません）。`,
+            ja: `${at(found.heading)} の ${part.what.ja} が空欄です（${lacking.ja}がありません）。`,
             en: `${part.what.en} at ${at(found.heading)} is blank (no ${lacking.en}).`,
           },
           { expected: part.what.ja, actual: "" },
@@ -276,8 +277,8 @@ function checkFormulaLines(plan: PlanText, m: MethodologyDeclaration): Finding[]
           "error",
           ref,
           {
-            ja: `1.4 に ${m.code} の算定式「${e.line.text}」の行がありません（${at(ref)} にあるはずです）。`,
-            en: `1.4 lacks ${m.code}'s formula line "${e.line.text}" (it belongs at ${at(ref)}).`,
+            ja: `1.4 に ${m.code} の算定式「${e.line.text}」の行がありません（${at(ref)} ${before !== undefined ? "にあるはずです" : "の前にあるはずです"}）。`,
+            en: `1.4 lacks ${m.code}'s formula line "${e.line.text}" (it belongs ${before !== undefined ? "at" : "before"} ${at(ref)}).`,
           },
           { expected: e.line.text, actual: "" },
         ),
@@ -291,15 +292,16 @@ function checkFormulaLines(plan: PlanText, m: MethodologyDeclaration): Finding[]
       const want = e.folded.match(NUMBER) ?? [];
       const got = g.folded.match(NUMBER) ?? [];
       const k = want.findIndex((w, n) => !Decimal.from(w).eq(Decimal.from(got[n])));
-      const param = e.line.constants.find((c) => Decimal.from(c.value).eq(Decimal.from(want[k])));
+      const constant = e.line.constants.find((c) => Decimal.from(c.value).eq(Decimal.from(want[k])));
+      const param = PARAMETERS.find((p) => p.key === constant?.key);
       out.push(
         finding(
           "plan.formula.constant",
           "error",
           g.field.ref,
           {
-            ja: `1.4 ${at(g.field.ref)} の算定式の定数 ${got[k]} は ${m.code} の${param ? `パラメータ ${param.key}` : "式"}の ${want[k]} と異なります（式: ${e.line.text}）。`,
-            en: `1.4 ${at(g.field.ref)}: the constant ${got[k]} differs from ${m.code}'s ${param ? `parameter ${param.key}` : "formula"}, ${want[k]} (formula: ${e.line.text}).`,
+            ja: `1.4 ${at(g.field.ref)} の算定式の定数 ${got[k]} は ${m.code} の${param ? `パラメータ ${param.label.ja}` : "式"} ${want[k]} と異なります（式: ${e.line.text}）。`,
+            en: `1.4 ${at(g.field.ref)}: the constant ${got[k]} differs from ${m.code}'s ${param ? `parameter ${param.label.en.toLowerCase()}` : "formula"}, ${want[k]} (formula: ${e.line.text}).`,
           },
           { expected: want[k], actual: got[k] },
         ),
@@ -514,8 +516,8 @@ function checkMonitoringStatements(s: Submission, plan: PlanText, m: Methodology
           "error",
           ref,
           {
-            ja: `2.2 (${at(noAux.ref)}) は助燃剤を使用しない（バイオマス比率 100%）としていますが、別紙1 ${at(ref)} は ${actual} です。`,
-            en: `2.2 (${at(noAux.ref)}) states that no auxiliary fuel is used (biomass share 100 %), but 別紙1 ${at(ref)} gives ${actual}.`,
+            ja: `2.2 (${at(noAux.ref)}) は助燃剤を使用しない（バイオマス比率 100%）としていますが、${at(ref)} は ${actual} です。`,
+            en: `2.2 (${at(noAux.ref)}) states that no auxiliary fuel is used (biomass share 100 %), but ${at(ref)} gives ${actual}.`,
           },
           { expected: "100%", actual },
         ),
@@ -576,8 +578,8 @@ function checkBoilerEfficiency(texts: TextField[], rows: ProjectRow[], m: Method
       "error",
       ref,
       {
-        ja: `別紙1 ${at(ref)} の 3.5 ε_BL ${x.got.toString()} は、2.2 (${at(stated.field.ref)}) のボイラの設備効率 ${stated.shown} × ${x.fuel} の LHV/HHV ${x.lhv.toString()} = ${x.want.toString()} と異なります。`,
-        en: `別紙1 ${at(ref)}: 3.5 ε_BL ${x.got.toString()} differs from 2.2's (${at(stated.field.ref)}) boiler efficiency ${stated.shown} × the LHV/HHV ${x.lhv.toString()} of ${x.fuel} = ${x.want.toString()}.`,
+        ja: `${at(ref)} の 3.5 ε_BL ${x.got.toString()} は、2.2 (${at(stated.field.ref)}) のボイラの設備効率 ${stated.shown} × ${x.fuel} の LHV/HHV ${x.lhv.toString()} = ${x.want.toString()} と異なります。`,
+        en: `${at(ref)}: 3.5 ε_BL ${x.got.toString()} differs from 2.2's (${at(stated.field.ref)}) boiler efficiency ${stated.shown} × the LHV/HHV ${x.lhv.toString()} of ${x.fuel} = ${x.want.toString()}.`,
       },
       { expected: x.want.toString(), actual: x.got.toString() },
     );
@@ -610,7 +612,7 @@ function checkCityGas(s: Submission, plan: PlanText, texts: TextField[]): Findin
       oil.ref,
       {
         ja: `2.2 ${at(oil.ref)} は ${oil.fuel} をベースラインの燃料としていますが、事業所が都市ガスの供給区域外であることの記載がありません（例:「都市ガス供給エリアに含まれていないことを確認」）。`,
-        en: `2.2 ${at(oil.ref)} takes ${oil.fuel} as the baseline fuel without stating that the site lies outside the city-gas supply area (e.g. 「都市ガス供給エリアに含まれていないことを確認」).`,
+        en: `2.2 ${at(oil.ref)} takes ${findFuel(oil.fuel)?.label.en ?? oil.fuel} (${oil.fuel}) as the baseline fuel without stating that the site lies outside the city-gas supply area (e.g. 「都市ガス供給エリアに含まれていないことを確認」).`,
       },
       { expected: "都市ガス供給区域外の記載", actual: "" },
     ),
