@@ -52,7 +52,11 @@ const YES_TEXTS = new Set(["有り", "あり", "有", "有る", "ある", "変�
 /** A short text folded for the word lists above: width, spaces, a closing 。 or colon. */
 const word = (text: string | null): string => normalizeText(text ?? "").replace(/[。.:：]+$/, "");
 
-const filled = (t: TextField): boolean => t.value !== null && !BLANK_TEXTS.has(word(t.value));
+/** A form's own note under a heading ("注1) …", "※ …"): printed by the form, not written by the applicant. */
+const isNote = (text: string): boolean => /^(注[0-9０-９]*[)）]|※)/.test(text.trim());
+
+const filled = (t: TextField): boolean =>
+  t.value !== null && !BLANK_TEXTS.has(word(t.value)) && !isNote(t.value);
 
 function partOf(plan: PlanText, id: string) {
   return plan.parts.find((p) => p.part === id) ?? null;

@@ -170,3 +170,18 @@ describe("1.3", () => {
     expect(found.map((f) => [formatRef(f.ref), f.severity])).toEqual([[`'${P}'!C17`, "error"]]);
   });
 });
+
+describe("1.4 lines typed otherwise stay quiet", () => {
+  it("OCR subscripts, full width, * and /, a footnote mark, a note under 1.6", () => {
+    let grid = withCell(
+      seedGrid("H002-1", { corrected: true }),
+      P,
+      "A21",
+      "Q _{WB} = Q _{BL} - (E _{PS} * 9.484 [MJ _{HHV} /kWh]*)",
+    );
+    grid = withCell(grid, P, "A22", "Ｓ＿Ｂ　＝　Ｆ＿Ｂ　／　Ｆ＿Ｔ");
+    grid = withCell(grid, P, "A23", "EM_{WB} = Q_{WB} × S_{B} × (CEF_{fuel,BL} ÷ ϵ_{BL})");
+    grid = withCell(grid, P, "B41", "注) 変更がある場合は内容を記載すること。");
+    expect(planFindings(grid)).toEqual([]);
+  });
+});
