@@ -623,6 +623,22 @@ function checkCityGas(s: Submission, plan: PlanText, texts: TextField[]): Findin
   ];
 }
 
+/**
+ * A provisional methodology's formulas are the engine's guess (DOMAIN.md [open]): a 1.4 that differs from them is a
+ * warning to look at, not an error.
+ */
+function provisional(m: MethodologyDeclaration, findings: Finding[]): Finding[] {
+  if (!m.provisional) return findings;
+  return findings.map((f) => ({
+    ...f,
+    severity: f.severity === "error" ? "warning" : f.severity,
+    message: {
+      ja: `${f.message.ja}（暫定: ${m.code} の算定式は公表例で未確認です）`,
+      en: `${f.message.en} (provisional: ${m.code}'s formulas are not confirmed by a published submission)`,
+    },
+  }));
+}
+
 export function checkPlanText(submission: Submission, grid: Grid): Finding[] {
   void grid;
   const plan = submission.plan;
@@ -638,8 +654,7 @@ export function checkPlanText(submission: Submission, grid: Grid): Finding[] {
   if (m)
     out.push(
       ...checkName(plan, m),
-      ...checkFormulaLines(plan, m),
-      ...checkSymbolTable(plan, m),
+      ...provisional(m, [...checkFormulaLines(plan, m), ...checkSymbolTable(plan, m)]),
       ...checkMonitoringStatements(submission, plan, m),
     );
   return out;

@@ -41,20 +41,20 @@ export const PLAN_TEXT_RULES: RuleMeta[] = [
   rule(
     "plan.formula.changed",
     "error",
-    "1.4 の算定式の行が方法論の式と異なる（全角・半角、×/*、÷//、空白、下付き文字を揃えて比較）。",
-    "A 1.4 formula line differs from the methodology's formula (compared with widths, ×/*, ÷//, spaces and subscripts folded).",
+    "1.4 の算定式の行が方法論の式と異なる（全角・半角、×/*、÷//、空白、下付き文字を揃えて比較）（暫定の方法論では警告）。",
+    "A 1.4 formula line differs from the methodology's formula (compared with widths, ×/*, ÷//, spaces and subscripts folded) (a warning for a provisional methodology).",
   ),
   rule(
     "plan.formula.constant",
     "error",
-    "1.4 の算定式の定数（一次エネルギー換算係数 9.484 など）が方法論のパラメータと異なる。",
-    "A constant of a 1.4 formula line (the primary energy factor 9.484, …) differs from the methodology's parameter.",
+    "1.4 の算定式の定数（一次エネルギー換算係数 9.484 など）が方法論のパラメータと異なる（暫定の方法論では警告）。",
+    "A constant of a 1.4 formula line (the primary energy factor 9.484, …) differs from the methodology's parameter (a warning for a provisional methodology).",
   ),
   rule(
     "plan.formula.missing",
     "error",
-    "1.4 に方法論の算定式の行がない（削除されている）。",
-    "A formula line of the methodology is missing from 1.4 (deleted).",
+    "1.4 に方法論の算定式の行がない（削除されている）（暫定の方法論では警告）。",
+    "A formula line of the methodology is missing from 1.4 (deleted) (a warning for a provisional methodology).",
   ),
   rule(
     "plan.formula.extra",
@@ -65,14 +65,14 @@ export const PLAN_TEXT_RULES: RuleMeta[] = [
   rule(
     "plan.symbolTable.missing",
     "error",
-    "1.4 の記号表に、算定式が使う記号の行がない。",
-    "1.4's symbol table lacks a row for a symbol its formulas use.",
+    "1.4 の記号表に、算定式が使う記号の行がない（暫定の方法論では警告）。",
+    "1.4's symbol table lacks a row for a symbol its formulas use (a warning for a provisional methodology).",
   ),
   rule(
     "plan.symbolTable.unit",
     "error",
-    "1.4 の記号表の単位が方法論の単位と異なる（E_PS は kWh。MJ _{HHV} = MJ_HHV, kgCO ₂ = kgCO2 として比較）。",
-    "A unit in 1.4's symbol table differs from the methodology's (E_PS is kWh; MJ _{HHV} = MJ_HHV, kgCO ₂ = kgCO2).",
+    "1.4 の記号表の単位が方法論の単位と異なる（E_PS は kWh。MJ _{HHV} = MJ_HHV, kgCO ₂ = kgCO2 として比較）（暫定の方法論では警告）。",
+    "A unit in 1.4's symbol table differs from the methodology's (E_PS is kWh; MJ _{HHV} = MJ_HHV, kgCO ₂ = kgCO2) (a warning for a provisional methodology).",
   ),
   rule(
     "plan.period.fiscalYears",

@@ -185,3 +185,20 @@ describe("1.4 lines typed otherwise stay quiet", () => {
     expect(planFindings(grid)).toEqual([]);
   });
 });
+
+describe("a provisional methodology's 1.4", () => {
+  it("differing from the engine's guessed formula is a warning that says so", () => {
+    const grid = templateToGrid(buildTemplate("P002", 1));
+    const line = readSubmission(grid).plan?.formulaLines[0];
+    expect(line?.value).toBe("EPC = EPG − EPS − EPA");
+    const changed = withCell(
+      grid,
+      P,
+      formatRef(line?.ref ?? { sheet: P, row: 0, col: 0 }).split("!")[1],
+      "EPC = EPG − EPS",
+    );
+    const found = validateGrid(changed).findings.filter((f) => f.rule === "plan.formula.changed");
+    expect(found.map((f) => f.severity)).toEqual(["warning"]);
+    expect(found[0].message.ja).toMatch(/暫定/);
+  });
+});
