@@ -171,6 +171,28 @@ function checkMethodologyTable(plan: PlanText): Finding[] {
     const owner = byName(row.name.value);
     if (owner === own) continue;
     const severity = row.checked ? "error" : "warning";
+    // the code printed twice (様式1-2 prints H001-2 for H001-3): the code is the slip, its name the right one's
+    const twin = owner
+      ? rows.find(
+          (r) =>
+            r !== row && findMethodology(r.code.value ?? "") === own && byName(r.name?.value ?? null) === own,
+        )
+      : undefined;
+    if (owner && twin) {
+      out.push(
+        finding(
+          "plan.methodologyTable.name",
+          severity,
+          row.code.ref,
+          {
+            ja: `1.3 の表 ${at(row.code.ref)}: 名称「${owner.name.ja}」の行の番号が ${own.code} です（${own.code} の行は ${at(twin.code.ref)} にもあります）。この行の番号は ${owner.code} です。`,
+            en: `1.3 table ${at(row.code.ref)}: the row named "${owner.name.ja}" (${owner.name.en}) carries the code ${own.code}, which ${at(twin.code.ref)} also carries; its code is ${owner.code}.`,
+          },
+          { expected: owner.code, actual: own.code },
+        ),
+      );
+      continue;
+    }
     out.push(
       finding(
         "plan.methodologyTable.name",

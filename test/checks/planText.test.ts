@@ -202,3 +202,13 @@ describe("a provisional methodology's 1.4", () => {
     expect(found[0].message.ja).toMatch(/暫定/);
   });
 });
+
+describe("1.3 with a code printed twice, as 様式1-2 prints H001-2", () => {
+  it("the row is matched by its name: the code is the slip, and no row is missing", () => {
+    // H001-3 is the 11th row (15); 様式1-2 prints it as H001-2
+    const grid = withCell(seedGrid("H002-2", { corrected: true }), P, "B15", "H001-2");
+    expect(planFindings(grid)).toEqual([`plan.methodologyTable.name '${P}'!B15`]);
+    const f = validateGrid(grid).findings.find((x) => x.rule === "plan.methodologyTable.name");
+    expect([f?.severity, f?.expected, f?.actual]).toEqual(["warning", "H001-3", "H001-2"]);
+  });
+});
