@@ -15,6 +15,7 @@ import type { CellRef, Finding, Grid } from "../types";
 import type { PlanText, ProjectRow, Submission, TextField } from "../forms/submission";
 import { PLAN_PARTS, formPart } from "../forms/parts";
 import { normalizeSymbol } from "../forms/readTables";
+import { isFormNote } from "../forms/plan";
 import { at, finding } from "./finding";
 import { namesMethodology } from "./plan";
 import { shortened } from "../text";
@@ -52,11 +53,8 @@ const YES_TEXTS = new Set(["有り", "あり", "有", "有る", "ある", "変�
 /** A short text folded for the word lists above: width, spaces, a closing 。 or colon. */
 const word = (text: string | null): string => normalizeText(text ?? "").replace(/[。.:：]+$/, "");
 
-/** A form's own note under a heading ("注1) …", "※ …"): printed by the form, not written by the applicant. */
-const isNote = (text: string): boolean => /^(注[0-9０-９]*[)）]|※)/.test(text.trim());
-
 const filled = (t: TextField): boolean =>
-  t.value !== null && !BLANK_TEXTS.has(word(t.value)) && !isNote(t.value);
+  t.value !== null && !BLANK_TEXTS.has(word(t.value)) && !isFormNote(t.value);
 
 function partOf(plan: PlanText, id: string) {
   return plan.parts.find((p) => p.part === id) ?? null;

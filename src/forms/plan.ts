@@ -30,6 +30,11 @@ export function headsPart(label: string, p: FormPart): boolean {
   return lead === null || p.number === null || lead[1] === p.number || lead[1] === `${p.number}.`;
 }
 
+/** A form's own note under a heading ("注1) …", "※ …"): printed by the form, not written by the applicant. */
+export function isFormNote(text: string): boolean {
+  return /^(注[0-9０-９]*[)）]|※)/.test(text.trim());
+}
+
 /** "2 グリーンエネルギー運営・管理計画（実績）", "以上": the rows where a part ends though no part begins. */
 function endsParts(label: string): boolean {
   return label === "以上" || /^[0-9]グリーンエネルギー/.test(label);
@@ -125,7 +130,7 @@ export function readPlan(
   // the lines sit between the heading (and its notes) and the 記号 header, or up to the next part without one
   const formulaEnd = formulaTable?.headerRef.row ?? (formulaPart ? nextStop(formulaPart.heading.row) : 0);
   const formulaLines = (formulaPart?.texts ?? []).filter(
-    (t) => t.ref.row < formulaEnd && /[=＝]/.test(t.value ?? ""),
+    (t) => t.ref.row < formulaEnd && /[=＝]/.test(t.value ?? "") && !isFormNote(t.value ?? ""),
   );
   const methodologyPart = parts.find((p) => p.part === "plan:methodology");
   const methodologyEnd = nextStop(methodologyPart?.heading.row ?? methodology.tableRef?.row ?? sheet.top);

@@ -212,3 +212,15 @@ describe("1.3 with a code printed twice, as 様式1-2 prints H001-2", () => {
     expect([f?.severity, f?.expected, f?.actual]).toEqual(["warning", "H001-3", "H001-2"]);
   });
 });
+
+describe("a footnote under 1.4", () => {
+  it("「※ 9.484 = …」 is the form's note, not a formula line", () => {
+    const grid = withCell(
+      seedGrid("H002-2", { corrected: true }),
+      P,
+      "B23",
+      "※ 9.484 = 一次エネルギー換算係数 [MJ_HHV/kWh]",
+    );
+    expect(planFindings(grid)).toEqual([]);
+  });
+});
