@@ -75,7 +75,7 @@ export function checkSymbols(s: Submission): Finding[] {
 }
 
 /** Does a 種別方法論名称 name this methodology, by code or by its Japanese name? */
-function namesMethodology(text: string, m: MethodologyDeclaration): boolean {
+export function namesMethodology(text: string, m: MethodologyDeclaration): boolean {
   const t = normalizeText(text);
   const code = normalizeText(m.code);
   const name = normalizeText(m.name.ja);

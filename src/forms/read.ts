@@ -9,6 +9,7 @@ import type { ProjectColumn } from "./layout";
 import { SheetView, isHiddenSheet } from "./sheet";
 import { readAllocationFacility, readAttachments, readPlanTables } from "./readTables";
 import { readMonitoringSheet } from "./monitoring";
+import { readPlan } from "./plan";
 import type {
   AllocationBlock,
   AttachmentBlock,
@@ -561,6 +562,7 @@ export function readSubmission(grid: Grid): Submission {
     fuelStatements,
     attachments,
     monitoring: sheets.flatMap(readMonitoringSheet),
+    plan: readPlan(sheets, methodology, symbolTables),
     notes,
   };
 }

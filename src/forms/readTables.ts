@@ -4,7 +4,7 @@ import { normalizeText } from "../numbers";
 import { FUEL_DEFAULTS } from "../methodology";
 import type { CellValue } from "../types";
 import type { SheetView } from "./sheet";
-import type { AttachmentBlock, FuelStatement, SymbolTable, TextField } from "./submission";
+import type { AttachmentBlock, FuelStatement, SymbolRow, SymbolTable, TextField } from "./submission";
 
 /** Labels that name a facility in 別紙1添付 and 別紙2 (not 別紙1's numbered "1.1 熱設備名称" header). */
 const FACILITY_LABELS = ["熱設備名称", "発電設備名称", "設備名称"].map(normalizeText);
@@ -43,9 +43,18 @@ function startsWithAny(label: string, prefixes: string[]): boolean {
   return prefixes.some((p) => label.startsWith(p));
 }
 
+/** The columns a 記号 table's header names beside 記号, as SymbolRow keys. */
+const SYMBOL_ROW_COLUMNS: [Exclude<keyof SymbolRow, "symbol">, string][] = [
+  ["definition", "定義"],
+  ["unit", "単位"],
+  ["method", "モニタリング方法"],
+  ["documents", "提出書類"],
+];
+
 /**
- * The 記号 column under a 記号/定義 header row found in rows [from, to): rows with a symbol are read, continuation
- * rows (blank 記号) skipped; it ends at a heading, 以上 or the next block.
+ * The 記号 column under a 記号/定義 header row found in rows [from, to): rows with a symbol are read with the cells
+ * under the header's 定義/単位/モニタリング方法/提出書類, continuation rows (blank 記号) skipped; it ends at a
+ * heading, 以上 or the next block.
  */
 function readSymbolTable(
   sheet: SheetView,
@@ -60,7 +69,21 @@ function readSymbolTable(
       for (let d = c + 1; d <= Math.min(sheet.right, c + 4); d++)
         if (sheet.label(r, d) === "定義") hasDefinition = true;
       if (!hasDefinition) continue;
+      const columns: Partial<Record<Exclude<keyof SymbolRow, "symbol">, number>> = {};
+      for (let d = c + 1; d <= Math.min(sheet.right, c + 8); d++)
+        for (const [key, word] of SYMBOL_ROW_COLUMNS)
+          if (columns[key] === undefined && sheet.label(r, d) === word) columns[key] = d;
+      const cellAt = (row: number, col: number | undefined): TextField | null => {
+        if (col === undefined) return null;
+        const raw = sheet.value(row, col);
+        return {
+          value: raw === null || raw === "" ? null : String(raw).trim(),
+          raw,
+          ref: sheet.ref(row, col),
+        };
+      };
       const symbols: TextField[] = [];
+      const rows: SymbolRow[] = [];
       let lastRow = r;
       for (let rr = r + 1; rr < Math.min(to, sheet.bottom + 1, r + 1 + MAX_TABLE_ROWS); rr++) {
         let stop = false;
@@ -79,10 +102,18 @@ function readSymbolTable(
         const label = sheet.label(rr, c);
         if (label !== "" && looksLikeSymbol(normalizeSymbol(String(sheet.value(rr, c))))) {
           const raw = sheet.value(rr, c);
-          symbols.push({ value: String(raw).trim(), raw, ref: sheet.ref(rr, c) });
+          const symbol: TextField = { value: String(raw).trim(), raw, ref: sheet.ref(rr, c) };
+          symbols.push(symbol);
+          rows.push({
+            symbol,
+            definition: cellAt(rr, columns.definition),
+            unit: cellAt(rr, columns.unit),
+            method: cellAt(rr, columns.method),
+            documents: cellAt(rr, columns.documents),
+          });
         }
       }
-      return { table: { section, headerRef: sheet.ref(r, c), symbols }, lastRow };
+      return { table: { section, headerRef: sheet.ref(r, c), symbols, rows }, lastRow };
     }
   }
   return null;

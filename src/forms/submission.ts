@@ -54,6 +54,19 @@ export interface AllocationBlock {
   facilityName: TextField | null;
 }
 
+/** One row of a 記号 table: the symbol and the cells under the header's other columns (null: no such column). */
+export interface SymbolRow {
+  symbol: TextField;
+  /** 定義 */
+  definition: TextField | null;
+  /** 単位 */
+  unit: TextField | null;
+  /** モニタリング方法 */
+  method: TextField | null;
+  /** 提出書類 */
+  documents: TextField | null;
+}
+
 /** A 記号 column: 1.4 算定式 (記号/定義/単位), 2.2 モニタリングの対象及び方法, or a 別紙1添付 block's table. */
 export interface SymbolTable {
   section: "1.4" | "2.2" | "attachment";
@@ -61,6 +74,8 @@ export interface SymbolTable {
   headerRef: CellRef;
   /** One field per row that holds a symbol (Q_BL, E_PS, …), as typed. */
   symbols: TextField[];
+  /** The same rows with their 定義, 単位, モニタリング方法 and 提出書類 cells. */
+  rows: SymbolRow[];
 }
 
 /** A fuel default stated in 2.2, e.g. 「燃料の種類：灯油 二酸化炭素排出係数：0.0678tCO2/GJ」. */
@@ -96,6 +111,37 @@ export interface ResolvedMethodology {
   evidence: number;
 }
 
+/** One part of the plan sheet (1.1 … 3.2) as found: its heading and the texts it holds. */
+export interface PlanPartText {
+  /** The part's id in PLAN_PARTS ("plan:name"). */
+  part: string;
+  heading: CellRef;
+  /** The non-blank cells right of the heading and in the rows below it, up to the next heading. */
+  texts: TextField[];
+}
+
+/** A row of the 1.3 table: its code cell, the name beside it, and whether its box is ticked. */
+export interface MethodologyTableRow {
+  code: TextField;
+  name: TextField | null;
+  checked: boolean;
+}
+
+/** The plan sheet (様式3-2) read as text. */
+export interface PlanText {
+  sheet: string;
+  /** The parts found, in sheet order. */
+  parts: PlanPartText[];
+  /** 1.4's formula lines: the texts with "=" between the 1.4 heading and its 記号 header. */
+  formulaLines: TextField[];
+  /** 1.4's 記号/定義/単位 table. */
+  formulaTable: SymbolTable | null;
+  /** 2.2's 記号/定義/単位/モニタリング方法 table. */
+  monitoringTable: SymbolTable | null;
+  /** The 1.3 table's rows. */
+  methodologyRows: MethodologyTableRow[];
+}
+
 export interface Submission {
   recognized: boolean;
   methodology: {
@@ -121,6 +167,8 @@ export interface Submission {
   attachments: AttachmentBlock[];
   /** 熱実績管理表: one monitoring table per facility, where the workbook has them (DOMAIN.md §5.1). */
   monitoring: MonitoringTable[];
+  /** The plan sheet read as text; null where the workbook has none. */
+  plan: PlanText | null;
   /** What the reader itself has to say: unreadable cells, numbers stored as text, a workbook that is no 様式3-2. */
   notes: Finding[];
 }

@@ -146,8 +146,9 @@ export const heatQuantities: QuantityDeclaration[] = [
     role: "derived",
     column: "3.9",
     domain: "positive",
-    // R2
+    // R2; 1.4 writes it out inside EM_WB's line
     expr: roundDown(div(ref("cefFuel"), ref("epsBl")), 4),
+    formulaLine: "inline",
   },
   {
     key: "emKg",
@@ -172,6 +173,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     domain: "amount",
     // R5
     expr: roundDown(div(ref("emKg"), num(1000)), 0),
+    formulaLine: "omit",
   },
 ];
 
@@ -189,11 +191,6 @@ export const tonnesTotal: QuantityDeclaration = {
 /** What the heat forms print and hold besides the quantities. */
 export const heatForm: FormDeclaration = {
   facility: { ja: "熱設備", en: "heat facility" },
-  formulaLines: [
-    "Q_WB = Q_BL − (E_PS × 9.484 [MJ_HHV/kWh])",
-    "S_B = F_B ÷ F_T",
-    "EM_WB = Q_WB × S_B × (CEF_fuel,BL ÷ ε_BL)",
-  ],
   templateNotes: [
     "※1 申請期間における全生成熱量の内、一部の生成熱量について本申請の対象とするケースを考慮し、当該値を報告ください。",
     "黄色のセルに入力してください。青色のセルは入力値から計算されます（ROUNDDOWN による切捨て: 3.3 は整数、3.8 と 3.9 は小数第4位、3.10 は整数、3.11 は kg ÷ 1000 の整数）。",

@@ -14,6 +14,7 @@ export * from "./power";
 export * from "./electricity";
 export * from "./steamProcedure";
 export * from "./formula";
+export * from "./formulaLines";
 export * from "./values";
 export * from "./evaluate";
 export * from "./derive";

@@ -80,13 +80,13 @@ export const powerQuantities: QuantityDeclaration[] = [
     column: "3.6",
     domain: "amount",
     expr: roundDown(div(ref("emKg"), num(1000)), 0),
+    formulaLine: "omit",
   },
 ];
 
 /** What the power forms print and hold besides the quantities. */
 export const powerForm: FormDeclaration = {
   facility: { ja: "発電設備", en: "power plant" },
-  formulaLines: ["EPC = EPG − EPS − EPA", "EMP = (EPS + EPC) × CEF_electricity,t"],
   templateNotes: [
     "黄色のセルに入力してください。青色のセルは入力値から計算されます（暫定: 電力の算定式は公表例で未確認）。",
   ],

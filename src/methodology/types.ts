@@ -34,14 +34,17 @@ export interface QuantityDeclaration extends QuantitySpec {
   header?: { label?: string; aliases: string[] };
   /** Another quantity this one may not fall below (※1 ≥ Q_BL), checked on the form's cells. */
   atLeast?: string;
+  /**
+   * How 1.4 prints a derived quantity: its own line (default), written out where it is used ("inline": CEF ÷ ε),
+   * or not at all ("omit": the tonnes, kg ÷ 1000).
+   */
+  formulaLine?: "line" | "inline" | "omit";
 }
 
 /** What a methodology's forms print and hold beyond its quantities: read by the reader, template, checks and fill. */
 export interface FormDeclaration {
   /** The facility as the forms name it: 熱設備 (heat), 発電設備 (power). */
   facility: Message;
-  /** 1.4's formula lines, as the scheme prints them (unrounded; the rounding is in the quantities). */
-  formulaLines: string[];
   /** Notes under the 別紙1 template's 合計 row. */
   templateNotes: string[];
   /** The quantity that fills 別紙2's 販売電力量 (kWh), or null where it is 0 (heat). */

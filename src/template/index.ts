@@ -1,7 +1,13 @@
 // Blank 様式3-2 workbooks (DOMAIN.md §6) for any methodology, as data: labels, input cells, native formulas.
 import { ATTACHMENT_ROLES, formPart } from "../forms/parts";
 import { GecError } from "../errors";
-import { FUEL_DEFAULTS, DEFAULT_BOILER_EFFICIENCY_LHV, METHODOLOGIES, getMethodology } from "../methodology";
+import {
+  FUEL_DEFAULTS,
+  DEFAULT_BOILER_EFFICIENCY_LHV,
+  METHODOLOGIES,
+  formulaLines,
+  getMethodology,
+} from "../methodology";
 import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology";
 import { renderRowFormula } from "../methodology/formula";
 import { excelFormula } from "../formula";
@@ -242,9 +248,9 @@ function projectListSheet(
   };
 }
 
-/** The formula lines of 1.4 as the methodology states them. */
-function formulaLines(declaration: MethodologyDeclaration): string[] {
-  return declaration.form.formulaLines;
+/** The formula lines of 1.4, printed from the quantities' expressions. */
+function printedFormulaLines(declaration: MethodologyDeclaration): string[] {
+  return formulaLines(declaration).map((l) => l.text);
 }
 
 function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
@@ -286,7 +292,7 @@ function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
   note(
     "注2) 各グリーンエネルギーCO2削減事業の個別の値（実績）については別紙1「本計画におけるグリーンエネルギーCO2削減事業リスト（実績）」3. 参照。",
   );
-  for (const line of formulaLines(declaration)) note(line);
+  for (const line of printedFormulaLines(declaration)) note(line);
   w.put(r, 0, "label", "記号");
   w.put(r, 1, "label", "定義");
   w.merge(r, 1, r, 3);

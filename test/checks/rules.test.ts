@@ -38,6 +38,8 @@ const cases: Case[] = [
     // every heat symbol once, in declaration order
     expected: "Q_BL, E_PS, Q_WB, CEF_fuel,BL, ε_BL, F_B, F_T, S_B, CEF/ε, EM_WB, EM",
     actual: "EPG",
+    // EPG replaces Q_WB's row: the formulas' Q_WB is then defined nowhere in the table
+    alsoErrors: [`plan.symbolTable.missing '${P}'!A24`],
   },
   {
     name: "a symbol of no methodology in 別紙1添付",

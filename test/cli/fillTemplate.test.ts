@@ -107,12 +107,13 @@ describe("gec template", () => {
     // input and derived cells are filled in different colours
     const fill = (a1: string) => JSON.stringify(list.getCell(a1).fill);
     expect(fill("L4")).not.toBe(fill("N4"));
-    // a blank template is a well-formed 様式3-2 that is not ready to submit: its one error says it has no facility
+    // a blank template is a well-formed 様式3-2 that is not ready to submit: it has no facility, and 1.1 and 2.1
+    // are blank (form.planPart.missing)
     const check = await runGec(["check", out, "--json"]);
     expect(check.code).toBe(1);
     expect(
       (JSON.parse(check.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule),
-    ).toEqual(["form.noFacilities"]);
+    ).toEqual(["form.planPart.missing", "form.planPart.missing", "form.noFacilities"]);
   });
 
   it("refuses an unknown methodology and a bad facility count", async () => {

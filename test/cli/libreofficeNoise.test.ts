@@ -75,7 +75,10 @@ describeLo("a spreadsheet's own binary noise, through LibreOffice", () => {
     expect(await cellResults(recalculated, "別紙1", ["V6", "V7"])).toEqual([10348, 56351]);
     expect(await cellResults(recalculated, "別紙2", ["C36"])).toEqual([10348]);
     const check = JSON.parse((await runGec(["check", recalculated, "--json"])).stdout) as Checked;
-    expect(check.summary.errors).toBe(0);
+    // the template leaves 1.1 and 2.1 to the applicant (form.planPart.missing)
+    expect(
+      check.findings.filter((f) => f.severity === "error" && f.rule !== "form.planPart.missing"),
+    ).toEqual([]);
   }, 240_000);
 
   it("(a) a gauge mean of 0.8780000000000001 fills and recalculates to p_abs 0.98, as the spreadsheet shows it", async () => {
