@@ -118,6 +118,28 @@ export function checkFuelStatement(s: Submission): Finding[] {
   const names = [...new Set(stated.map((x) => `${x.fuel.name} ${x.fuel.cef}`))];
   const where = at(stated[0].st.ref);
   const out: Finding[] = [];
+  // a figure printed in 2.2 that is neither its fuel's default nor any row's 3.4: the statement itself is wrong
+  const used = s.projectList.rows.flatMap((row) => {
+    const r = row.numbers.cefFuel?.reading;
+    return r && r.kind === "number" ? [r.decimal] : [];
+  });
+  for (const { st, fuel } of stated) {
+    // the reader's figure is digits with one decimal point ("0.0678"): always a decimal
+    const figure = Decimal.parse(st.figure);
+    if (figure.eq(Decimal.from(fuel.cef)) || used.some((u) => u.eq(figure))) continue;
+    out.push(
+      finding(
+        "defaults.fuel.statement",
+        "warning",
+        st.ref,
+        {
+          ja: `2.2 (${at(st.ref)}) は ${fuel.name} の排出係数を ${st.figure} tCO2/GJ と記載していますが、${fuel.name} のデフォルト値は ${fuel.cef} で、別紙1 の 3.4 にも ${st.figure} の行はありません。`,
+          en: `2.2 (${at(st.ref)}) states ${st.figure} tCO2/GJ for ${fuel.label.en}; its default is ${fuel.cef}, and no 別紙1 row uses ${st.figure} in 3.4.`,
+        },
+        { expected: String(fuel.cef), actual: st.figure },
+      ),
+    );
+  }
   for (const row of s.projectList.rows) {
     const field = row.numbers.cefFuel;
     if (!field || field.reading.kind !== "number") continue;
