@@ -8,6 +8,7 @@ import type { ProjectColumn } from "./layout";
 import { SheetView, isHiddenSheet } from "./sheet";
 import { readAllocationFacility, readAttachments, readPlanTables } from "./readTables";
 import { readMonitoringSheet } from "./monitoring";
+import { PERIOD_LABELS, periodLabel, readPlaces } from "./places";
 import type {
   AllocationBlock,
   AttachmentBlock,
@@ -269,12 +270,12 @@ function readMethodology(sheet: SheetView): Submission["methodology"] | null {
 
 function readPeriod(sheet: SheetView): Submission["period"] {
   const at = (word: string): DateField | null => {
-    const hit = sheet.find((label) => label === word || label.startsWith(word))[0];
+    const hit = periodLabel(sheet, word);
     if (!hit) return null;
     const right = sheet.valueRightOf(hit.row, hit.col);
     return right ? dateField(sheet, hit.row, right.col) : null;
   };
-  return { start: at("開始日"), end: at("終了日") };
+  return { start: at(PERIOD_LABELS.start), end: at(PERIOD_LABELS.end) };
 }
 
 function readAllocation(sheet: SheetView): AllocationBlock[] {
@@ -367,10 +368,12 @@ export function readSubmission(grid: Grid): Submission {
   let symbolTables: SymbolTable[] = [];
   let fuelStatements: FuelStatement[] = [];
   const attachments: AttachmentBlock[] = [];
+  let planSheet: SheetView | null = null;
   for (const sheet of sheets) {
     const m = readMethodology(sheet);
     if (m) {
       methodology = m;
+      planSheet = sheet;
       period = readPeriod(sheet);
       break;
     }
@@ -428,6 +431,7 @@ export function readSubmission(grid: Grid): Submission {
     fuelStatements,
     attachments,
     monitoring: sheets.flatMap(readMonitoringSheet),
+    places: readPlaces(sheets, planSheet, { methodology, projectList, attachments, allocationPlan }),
     notes,
   };
 }

@@ -2,6 +2,7 @@
 import type { CellRef, CellValue, Finding } from "../types";
 import type { DateReading, NumberReading } from "../numbers";
 import type { MonitoringTable } from "./monitoring";
+import type { PartPlaces } from "./places";
 
 export interface NumberField {
   reading: NumberReading;
@@ -100,6 +101,8 @@ export interface Submission {
   attachments: AttachmentBlock[];
   /** 熱実績管理表: one monitoring table per facility, where the workbook has them (DOMAIN.md §5.1). */
   monitoring: MonitoringTable[];
+  /** Where the sheets and 1.5's dates were found, or should be: what the completeness rules point at. */
+  places: PartPlaces;
   /** What the reader itself has to say: unreadable cells, numbers stored as text, a workbook that is no 様式3-2. */
   notes: Finding[];
 }
