@@ -28,7 +28,9 @@ function isBlankText(value: string | null): boolean {
 
 /** Not blank, and not one of the forms' words for "none" (1.7's "—", なし, 該当なし). */
 function holdsSomething(value: string | null): boolean {
-  return !isBlankText(value) && !["なし", "無し", "該当なし", "n/a", "na"].includes(normalizeText(value ?? ""));
+  return (
+    !isBlankText(value) && !["なし", "無し", "該当なし", "n/a", "na"].includes(normalizeText(value ?? ""))
+  );
 }
 
 function headerRef(list: ProjectList): CellRef {

@@ -51,7 +51,14 @@ const LEADING_COLUMNS: ProjectColumn[] = [
     required: true,
   },
   { key: "model", number: "1.3", label: "1.3 型式", aliases: ["型式"], kind: "text", required: true },
-  { key: "capacity", number: "1.4", label: "1.4 設備容量", aliases: ["設備容量"], kind: "text", required: true },
+  {
+    key: "capacity",
+    number: "1.4",
+    label: "1.4 設備容量",
+    aliases: ["設備容量"],
+    kind: "text",
+    required: true,
+  },
   {
     key: "operationStart",
     number: "1.5",

@@ -54,7 +54,8 @@ export function readPlaces(
     found.methodology.tableRef ??
     firstOn(
       sheets,
-      (label) => planTitle.some((a) => label.includes(a)) || PLAN_PARTS.some((p) => namesNumberedPart(label, p)),
+      (label) =>
+        planTitle.some((a) => label.includes(a)) || PLAN_PARTS.some((p) => namesNumberedPart(label, p)),
     );
   const metering = ["attachment:metering", "attachment:measurement"].flatMap((id) =>
     formPart(id).aliases.map(normalizeText),
@@ -68,7 +69,8 @@ export function readPlaces(
     firstOn(
       sheets,
       (label) =>
-        blockLabel.some((a) => label.includes(a)) || ALLOCATION_PARTS.some((p) => namesNumberedPart(label, p)),
+        blockLabel.some((a) => label.includes(a)) ||
+        ALLOCATION_PARTS.some((p) => namesNumberedPart(label, p)),
     );
   const list = found.projectList;
   const places: Record<string, CellRef | null> = {
