@@ -151,10 +151,10 @@ function checkAttachmentBlocks(s: Submission, list: ProjectList): Finding[] {
 
 /** period.missing: 1.5's start and end dates are given (an unreadable one is period.unreadable). */
 function checkPeriodGiven(s: Submission): Finding[] {
-  if (s.places.sheets["sheet:plan"] === null) return []; // no plan sheet: form.sheet.missing says it
+  // the reader reads 1.5 beside the 1.3 table: without one (no plan sheet, or a plan without 1.3) it did not look
+  if (s.methodology.tableRef === null) return [];
   const out: Finding[] = [];
   const seen = new Set<string>();
-  const where = formPart("plan:period").what;
   for (const [key, label] of [
     ["start", "開始日"],
     ["end", "終了日"],
@@ -169,8 +169,8 @@ function checkPeriodGiven(s: Submission): Finding[] {
     seen.add(id);
     out.push(
       finding("period.missing", "error", ref, {
-        ja: `${where.ja} の${label}が空欄です（${id}）。認証申請期間の${label}を入力してください（別紙1 の 5.1・5.2 はこの期間と照合します）。`,
-        en: `The ${key} date of ${where.en} is blank (${id}): enter it (別紙1's 5.1 and 5.2 are checked against this period).`,
+        ja: `1.5 認証申請期間の${label}が空欄です（${id}）。${label}を入力してください（別紙1 の 5.1・5.2 はこの期間と照合します）。`,
+        en: `The ${key} date of the 1.5 certification period is blank (${id}): enter it (別紙1's 5.1 and 5.2 are checked against this period).`,
       }),
     );
   }

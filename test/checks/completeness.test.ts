@@ -119,6 +119,21 @@ describe("the seeds give none of the completeness findings", () => {
   });
 });
 
+describe("1.5 deleted with its labels", () => {
+  it("is one finding at the 1.5 heading", () => {
+    let grid = corrected("H002-2");
+    for (const a1 of ["A37", "B37", "A38", "B38"]) grid = withCell(grid, P, a1, null);
+    // the builder puts the 1.5 heading on the row above 開始日 (A36)
+    expect(mine(grid)).toEqual([`period.missing '${P}'!A36`]);
+  });
+
+  it("a plan whose 1.3 table is gone is not said to lack 1.5 (the reader reads 1.5 beside 1.3)", () => {
+    let grid = corrected("H002-2");
+    for (let r = 5; r <= 18; r++) grid = withCell(grid, P, `B${r}`, null);
+    expect(mine(grid).filter((f) => f.startsWith("period.missing"))).toEqual([]);
+  });
+});
+
 describe("blank templates", () => {
   it.each(METHODOLOGIES.map((m) => m.code))(
     "%s: one finding, no facility row yet, whatever the size",
