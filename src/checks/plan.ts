@@ -175,7 +175,7 @@ export function foldFacilityName(name: string): string {
 }
 
 /** Levenshtein distance over code points. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const x = Array.from(a);
   const y = Array.from(b);
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);

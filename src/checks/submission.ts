@@ -17,6 +17,9 @@ function isoDate(d: DateField): string {
   return `${year}-${String(month).padStart(2, "0")}${day === null ? "" : "-" + String(day).padStart(2, "0")}`;
 }
 
+/** A facility name's (yyyy年度), after NFKC (full-width digits and brackets). */
+export const FISCAL_YEAR_IN_NAME = /[（(]\s*(\d{4})\s*年度\s*[)）]/;
+
 export function checkMethodology(s: Submission): Finding[] {
   const m = s.methodology;
   if (!m.tableRef) return [];
@@ -88,7 +91,7 @@ export function checkPeriods(s: Submission): Finding[] {
     }
     // the facility name's (yyyy年度) must be the fiscal year of the period (April to March)
     const name = row.text.facilityName;
-    const fy = name?.value ? /[（(]\s*(\d{4})\s*年度\s*[)）]/.exec(name.value.normalize("NFKC")) : null;
+    const fy = name?.value ? FISCAL_YEAR_IN_NAME.exec(name.value.normalize("NFKC")) : null;
     if (name && fy && start?.reading.kind === "date") {
       const { year, month } = start.reading;
       const fiscal = month >= 4 ? year : year - 1;

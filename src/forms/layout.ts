@@ -22,6 +22,12 @@ export interface ProjectColumn {
   /** Further folded texts that identify the column when the number is missing. */
   aliases: string[];
   kind: "text" | "number" | "ratio" | "date";
+  /**
+   * Whether every facility row must fill it: a blank cell is a missing fact of the row (form.projectList.blank).
+   * Set here for the 1.x and 2. columns every form has, and from FormDeclaration.requiredColumns for a
+   * methodology's own (heat's ※1); inputs the formulas read are reported blank by projectList.row.inputs instead.
+   */
+  required?: boolean;
 }
 
 /** 別紙1 columns before the 3.x block (heat names; a methodology's facility noun replaces 熱設備). */
@@ -34,6 +40,7 @@ const LEADING_COLUMNS: ProjectColumn[] = [
     label: "1.1 熱設備名称",
     aliases: ["熱設備名称", "設備名称"],
     kind: "text",
+    required: true,
   },
   {
     key: "address",
@@ -41,15 +48,24 @@ const LEADING_COLUMNS: ProjectColumn[] = [
     label: "1.2 熱設備所在地",
     aliases: ["熱設備所在地", "所在地"],
     kind: "text",
+    required: true,
   },
-  { key: "model", number: "1.3", label: "1.3 型式", aliases: ["型式"], kind: "text" },
-  { key: "capacity", number: "1.4", label: "1.4 設備容量", aliases: ["設備容量"], kind: "text" },
+  { key: "model", number: "1.3", label: "1.3 型式", aliases: ["型式"], kind: "text", required: true },
+  {
+    key: "capacity",
+    number: "1.4",
+    label: "1.4 設備容量",
+    aliases: ["設備容量"],
+    kind: "text",
+    required: true,
+  },
   {
     key: "operationStart",
     number: "1.5",
     label: "1.5 運転開始（予定）年月日",
     aliases: ["運転開始"],
     kind: "text",
+    required: true,
   },
   {
     key: "gridOrSelf",
@@ -71,6 +87,7 @@ const LEADING_COLUMNS: ProjectColumn[] = [
     label: "2. 該当する追加性要件",
     aliases: ["追加性要件"],
     kind: "text",
+    required: true,
   },
 ];
 
@@ -107,6 +124,7 @@ const TRAILING_COLUMNS: ProjectColumn[] = [
 export function projectColumnsOf(
   quantities: readonly QuantityDeclaration[],
   facility: Message,
+  requiredColumns: readonly string[] = [],
 ): ProjectColumn[] {
   const leading = LEADING_COLUMNS.map((c) =>
     c.key === "facilityName"
@@ -123,6 +141,7 @@ export function projectColumnsOf(
       label: q.header?.label ?? `${q.column} ${q.label.ja} ${q.symbol} (${q.unit})`,
       aliases: q.header?.aliases ?? [normalizeText(q.symbol)],
       kind: q.form === "ratio" ? "ratio" : "number",
+      ...(requiredColumns.includes(q.key) ? { required: true } : {}),
     }));
   return [...leading, ...own, ...TRAILING_COLUMNS];
 }
@@ -135,20 +154,32 @@ export function projectColumns(declaration: MethodologyDeclaration): ProjectColu
   if (!columns)
     byDeclaration.set(
       declaration,
-      (columns = projectColumnsOf(declaration.quantities, declaration.form.facility)),
+      (columns = projectColumnsOf(
+        declaration.quantities,
+        declaration.form.facility,
+        declaration.form.requiredColumns,
+      )),
     );
   return columns;
 }
 
 /** 別紙1 (heat) columns in form order (DOMAIN.md §6). */
-export const HEAT_PROJECT_COLUMNS: ProjectColumn[] = projectColumnsOf(heatQuantities, heatForm.facility);
+export const HEAT_PROJECT_COLUMNS: ProjectColumn[] = projectColumnsOf(
+  heatQuantities,
+  heatForm.facility,
+  heatForm.requiredColumns,
+);
 
 /**
  * 別紙1 (power) columns: 1.x, 2., 4.x and 5.x as the heat form (設備 named 発電設備), and the power quantities as 3.x.
  * [open] Beyond 3.1 販売電力量 and 3.6 排出削減量 (tCO2), which the 別紙2 note names, the 3.x block is this project's
  * reading of DOMAIN.md §2 (EPG, EPA, CEF_electricity,t, EMP), the same declarations the power formulas use.
  */
-export const POWER_PROJECT_COLUMNS: ProjectColumn[] = projectColumnsOf(powerQuantities, powerForm.facility);
+export const POWER_PROJECT_COLUMNS: ProjectColumn[] = projectColumnsOf(
+  powerQuantities,
+  powerForm.facility,
+  powerForm.requiredColumns,
+);
 
 /** Marks that tick a 1.3 checkbox (and what a template prints). */
 export const CHECKED_MARKS = ["■", "☑", "☒", "✓", "✔", "レ", "○", "●", "◯", "x", "X", "×", "true"];

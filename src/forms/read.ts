@@ -10,6 +10,7 @@ import { SheetView, isHiddenSheet } from "./sheet";
 import { readAllocationFacility, readAttachments, readPlanTables } from "./readTables";
 import { readMonitoringSheet } from "./monitoring";
 import { readPlan } from "./plan";
+import { PERIOD_LABELS, periodLabel, readPlaces } from "./places";
 import type {
   AllocationBlock,
   AttachmentBlock,
@@ -380,12 +381,12 @@ function fromHeaders(reading: LayoutReading, tickedHere: MethodologyDeclaration[
 
 function readPeriod(sheet: SheetView): Submission["period"] {
   const at = (word: string): DateField | null => {
-    const hit = sheet.find((label) => label === word || label.startsWith(word))[0];
+    const hit = periodLabel(sheet, word);
     if (!hit) return null;
     const right = sheet.valueRightOf(hit.row, hit.col);
     return right ? dateField(sheet, hit.row, right.col) : null;
   };
-  return { start: at("開始日"), end: at("終了日") };
+  return { start: at(PERIOD_LABELS.start), end: at(PERIOD_LABELS.end) };
 }
 
 function readAllocation(sheet: SheetView): AllocationBlock[] {
@@ -478,10 +479,12 @@ export function readSubmission(grid: Grid): Submission {
   let symbolTables: SymbolTable[] = [];
   let fuelStatements: FuelStatement[] = [];
   const attachments: AttachmentBlock[] = [];
+  let planSheet: SheetView | null = null;
   for (const sheet of sheets) {
     const m = readMethodology(sheet);
     if (m) {
       methodology = m;
+      planSheet = sheet;
       period = readPeriod(sheet);
       break;
     }
@@ -563,6 +566,12 @@ export function readSubmission(grid: Grid): Submission {
     attachments,
     monitoring: sheets.flatMap(readMonitoringSheet),
     plan: readPlan(sheets, methodology, symbolTables),
+    places: readPlaces(sheets, planSheet, {
+      methodology: { ...methodology, resolved },
+      projectList,
+      attachments,
+      allocationPlan,
+    }),
     notes,
   };
 }

@@ -3,6 +3,7 @@ import type { CellRef, CellValue, Finding } from "../types";
 import type { DateReading, NumberReading } from "../numbers";
 import type { MonitoringTable } from "./monitoring";
 import type { MethodologyDeclaration } from "../methodology/types";
+import type { PartPlaces } from "./places";
 
 export interface NumberField {
   reading: NumberReading;
@@ -169,6 +170,8 @@ export interface Submission {
   monitoring: MonitoringTable[];
   /** The plan sheet read as text; null where the workbook has none. */
   plan: PlanText | null;
+  /** Where the sheets and 1.5's dates were found, or should be: what the completeness rules point at. */
+  places: PartPlaces;
   /** What the reader itself has to say: unreadable cells, numbers stored as text, a workbook that is no 様式3-2. */
   notes: Finding[];
 }

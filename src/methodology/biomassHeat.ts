@@ -202,6 +202,10 @@ export const heatForm: FormDeclaration = {
   monitoringTargets: ["qBl", "ePs", "fB", "fT"],
   fuelDefaults: true,
   monitoringTable: true,
+  // ※1 (all heat of the period) enters no formula: only its own cell says whether it was given
+  requiredColumns: ["totalHeat"],
+  // heat is used on site: there is no 系統 and no 受電地点特定番号
+  noGridConnection: true,
 };
 
 /** Official names as the 1.3 checkbox table prints them (DOMAIN.md §2). */

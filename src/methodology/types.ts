@@ -59,6 +59,16 @@ export interface FormDeclaration {
   fuelDefaults: boolean;
   /** Whether its 3.1 comes from a monitoring table of monthly steam records (熱実績管理表, DOMAIN.md §5.1). */
   monitoringTable?: boolean;
+  /**
+   * 別紙1 quantity columns of this methodology that each row must fill although no formula reads them (heat's ※1);
+   * the form's own 1.x/2. columns are declared required in src/forms/layout.ts.
+   */
+  requiredColumns?: string[];
+  /**
+   * Its facilities have no grid connection (heat): 1.6 is 自家消費 and 1.7 受電地点特定番号 is "—"; a 系統 or a metering
+   * point number on such a row is out of place (form.projectList.gridConnection).
+   */
+  noGridConnection?: boolean;
 }
 
 /** Inputs of one 別紙1 row, by quantity key; null where the cell is empty ("—"). */

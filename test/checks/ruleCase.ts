@@ -19,6 +19,8 @@ export interface Case {
   actual?: string | number;
   /** Errors the fault necessarily causes elsewhere (as "rule sheet!A1"), with the reason in a comment. */
   alsoErrors?: string[];
+  /** Sheets removed from the workbook before the edits (a missing part), by their plain-layout names. */
+  dropSheets?: string[];
   /** Layout variants where the rule does not apply. */
   skip?: ("shift" | "textNumbers" | "ocrHeaders")[];
 }

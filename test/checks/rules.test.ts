@@ -384,6 +384,7 @@ function build(c: Case, variant: SeedVariant): Grid {
   const dr = variant.shiftRows ?? 0;
   const dc = variant.shiftCols ?? 0;
   let grid = seedGrid(c.which, { ...variant, corrected: true });
+  if (c.dropSheets) grid = { sheets: grid.sheets.filter((s) => !c.dropSheets?.includes(s.name)) };
   for (const [sheet, a1, value, formula] of c.edits) {
     const at = parseA1(a1) as { row: number; col: number };
     grid = withCell(grid, sheet, cellAddress({ row: at.row + dr, col: at.col + dc }), value, formula);

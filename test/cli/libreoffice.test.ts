@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { HEAT_PROJECT_COLUMNS, POWER_PROJECT_COLUMNS } from "../../src/forms/layout";
 import { columnLetters } from "../../src/forms/a1";
 import { seedRows, seedGrid } from "../fixtures/seedSubmissions";
+import { FACILITY_TEXT } from "../fixtures/filledForm";
 import { gridToXlsx } from "../fixtures/xlsxBuilder";
 import { runGec, tempDir } from "../fixtures/runGec";
 import { cellResults, describeLo, recalculate as recalculateIn } from "../fixtures/libreoffice";
@@ -74,7 +75,14 @@ describeLo("LibreOffice recalculates our formulas to the published figures", () 
       { facilityName: "太陽光B (2020年度)", eps: 123457, epg: 200000, epa: 7777, cefElec: 0.453 },
     ];
     rows.forEach((row, i) => {
-      for (const [key, value] of Object.entries(row)) list.getCell(4 + i, col(key)).value = value;
+      for (const [key, value] of Object.entries({ ...FACILITY_TEXT, ...row }))
+        list.getCell(4 + i, col(key)).value = value as ExcelJS.CellValue;
+    });
+    // and the period into 1.5, as a person completes the form
+    (wb.getWorksheet("様式3-2") as ExcelJS.Worksheet).eachRow((r) => {
+      const label = r.getCell(1).value;
+      if (label === "開始日") r.getCell(2).value = new Date(Date.UTC(2020, 3, 1));
+      if (label === "終了日") r.getCell(2).value = new Date(Date.UTC(2021, 2, 31));
     });
     const typed = path.join(dir, "power-typed.xlsx");
     fs.writeFileSync(typed, new Uint8Array(await wb.xlsx.writeBuffer()));

@@ -4,14 +4,16 @@ import { readSubmission } from "../../src/forms/read";
 import { POWER_PROJECT_COLUMNS } from "../../src/forms/layout";
 import type { CellValue, CellWrite, Grid } from "../../src/types";
 import { applyToGrid } from "../fixtures/gridWrites";
+import { FACILITY_TEXT, withPeriod } from "../fixtures/filledForm";
 
 /** The P002 template with one facility typed in: 3.1 EPS, 3.2 EPG, 3.3 EPA, 3.4 CEF_electricity,t. */
 function typedPower(inputs: Record<string, CellValue>): Grid {
-  const grid = templateToGrid(buildTemplate("P002", 1));
+  const grid = withPeriod(templateToGrid(buildTemplate("P002", 1)));
   const writes: CellWrite[] = [];
+  const typed = { ...FACILITY_TEXT, ...inputs };
   POWER_PROJECT_COLUMNS.forEach((column, col) => {
-    if (inputs[column.key] !== undefined)
-      writes.push({ ref: { sheet: "別紙1", row: 3, col }, value: inputs[column.key], previous: null });
+    if (typed[column.key] !== undefined)
+      writes.push({ ref: { sheet: "別紙1", row: 3, col }, value: typed[column.key], previous: null });
   });
   return applyToGrid(grid, writes);
 }

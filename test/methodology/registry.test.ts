@@ -16,6 +16,7 @@ import type { MethodologyDeclaration, QuantityDeclaration } from "../../src/meth
 import { listRules } from "../../src/checks/registry";
 import type { CellRef, Grid } from "../../src/types";
 import { applyToGrid } from "../fixtures/gridWrites";
+import { FACILITY_TEXT, withPeriod } from "../fixtures/filledForm";
 
 // X001 試験熱: EM = ROUNDDOWN(Q_X × k_X, 0) kgCO2 from a heat amount and a factor; t as R5.
 const quantities: QuantityDeclaration[] = [
@@ -85,7 +86,7 @@ registerMethodology(fictional);
 
 /** The template with two facilities' inputs typed in: Q_X 1,234,567 and 2,000,000 MJ, k_X 0.0678 kgCO2/MJ. */
 function filledTemplate(): { grid: Grid; at: (row: number, key: string) => CellRef } {
-  let grid = templateToGrid(buildTemplate("X001", 2));
+  let grid = withPeriod(templateToGrid(buildTemplate("X001", 2)));
   const list = readSubmission(grid).projectList;
   if (!list) throw new Error("no 別紙1");
   const header = list.headerRow;
@@ -97,6 +98,11 @@ function filledTemplate(): { grid: Grid; at: (row: number, key: string) => CellR
     col: col(key),
   });
   const typed: [number, string, number | string][] = [
+    ...[0, 1].flatMap((row) =>
+      Object.entries(FACILITY_TEXT).map(
+        ([key, value]) => [row, key, String(value)] as [number, string, string],
+      ),
+    ),
     [0, "facilityName", "試験設備A (2020年度)"],
     [0, "qX", 1234567],
     [0, "kX", 0.0678],

@@ -1,6 +1,7 @@
 // Every rule-case file of this folder, gathered for test/checks/rules.test.ts (one file per rule family).
 import type { Case } from "../ruleCase";
+import { COMPLETENESS_CASES } from "./completeness";
 import { METHODOLOGY_CASES } from "./methodology";
 import { PLAN_TEXT_CASES } from "./planText";
 
-export const RULE_CASE_FILES: Case[] = [...METHODOLOGY_CASES, ...PLAN_TEXT_CASES];
+export const RULE_CASE_FILES: Case[] = [...METHODOLOGY_CASES, ...PLAN_TEXT_CASES, ...COMPLETENESS_CASES];
