@@ -6,7 +6,8 @@ import type { CellRef, CellValue, Finding, Grid } from "../types";
 import { CHECKED_MARKS, HEAT_PROJECT_COLUMNS, columnOfLabel, projectColumns } from "./layout";
 import type { ProjectColumn } from "./layout";
 import { SheetView, isHiddenSheet } from "./sheet";
-import { readAllocationFacility, readAttachments, readPlanTables } from "./readTables";
+import { readAllocationFacility, readPlanTables } from "./readTables";
+import { readAttachments } from "./attachment";
 import { readMonitoringSheet } from "./monitoring";
 import type {
   AllocationBlock,
