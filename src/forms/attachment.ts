@@ -221,9 +221,9 @@ function readOperatingDays(text: string, ref: CellRef): MonitoringPlan["operatin
     const index = m.index ?? 0;
     const end = text.indexOf("。", index);
     const sentence = text.slice(index, end < 0 ? undefined : end + 1);
-    const folded = fold(sentence).toLowerCase();
+    const folded = fold(sentence);
     const threshold =
-      /^稼働日[はと](?:.*?における)?(.+?)が([0-9][0-9.,]*)([a-z]*)(以上|を超える|超|より大きい)/.exec(folded);
+      /^稼働日[はと](?:.*?における)?(.+?)が([0-9][0-9.,]*)([a-z]*)(以上|を超える|超|より大きい)/i.exec(folded);
     let rule: OperatingDayRule;
     if (threshold)
       rule = {
