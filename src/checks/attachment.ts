@@ -10,13 +10,12 @@ import { at, finding } from "./finding";
 import { matchTables } from "./monitoring";
 import { shortened } from "../text";
 
-const blank = (value: string | null | undefined): boolean => value === null || value === undefined || value.trim() === "";
+const blank = (value: string | null | undefined): boolean =>
+  value === null || value === undefined || value.trim() === "";
 
 function facilityOf(block: AttachmentBlock): { ja: string; en: string } {
   const name = block.facilityName?.value;
-  return name
-    ? { ja: `「${shortened(name)}」の`, en: ` of "${shortened(name)}"` }
-    : { ja: "", en: "" };
+  return name ? { ja: `「${shortened(name)}」の`, en: ` of "${shortened(name)}"` } : { ja: "", en: "" };
 }
 
 /** attachment.role.blank: each declared role of each 計量体制 part names a person. */
@@ -65,7 +64,9 @@ function checkSymbolRows(block: AttachmentBlock, out: Finding[]): void {
 }
 
 const ruleText = (r: OperatingDayRule): string =>
-  r.kind === "threshold" ? `${r.quantity ?? ""}が${r.value ?? ""}${r.unit ?? ""}${r.comparison ?? ""}` : shortened(r.text);
+  r.kind === "threshold"
+    ? `${r.quantity ?? ""}が${r.value ?? ""}${r.unit ?? ""}${r.comparison ?? ""}`
+    : shortened(r.text);
 
 /** attachment.operatingDays.inconsistent: ① and ③ define the operating days alike. */
 function checkOperatingDays(block: AttachmentBlock, out: Finding[]): void {
@@ -117,7 +118,9 @@ function checkDigits(block: AttachmentBlock, out: Finding[]): void {
     const seed = SEED_STEAM_DIGITS[key];
     if (!stated || (stated.places === seed.places && stated.mode === seed.mode)) continue;
     ja.push(`${DIGIT_NAMES[key].ja} ${stepText(stated)}（${stated.text}; 手順は ${stepText(seed)}）`);
-    en.push(`${DIGIT_NAMES[key].en} ${stepText(stated)} (${stated.text}; the procedure's: ${stepText(seed)})`);
+    en.push(
+      `${DIGIT_NAMES[key].en} ${stepText(stated)} (${stated.text}; the procedure's: ${stepText(seed)})`,
+    );
   }
   const atm = plan.standardAtmosphere;
   if (atm !== null && !Decimal.from(atm).eq("0.101325")) {
@@ -177,10 +180,20 @@ function checkRatedPower(submission: Submission, out: Finding[]): void {
   }
 }
 
+/** No role named, no method and no document typed. */
+function untouched(block: AttachmentBlock): boolean {
+  return (
+    block.roles.every((r) => r.values.every((v) => blank(v.value))) &&
+    block.symbolRows.every((r) => blank(r.methodText) && blank(r.documents?.value))
+  );
+}
+
 export function checkAttachment(submission: Submission, grid: Grid): Finding[] {
   void grid;
   const out: Finding[] = [];
   for (const block of submission.attachments) {
+    // a block nothing is typed into (a fresh template's) is one part not filled, which form.* reports, not 12 cells
+    if (untouched(block)) continue;
     checkRoles(block, out);
     checkSymbolRows(block, out);
     checkOperatingDays(block, out);

@@ -668,7 +668,9 @@ function series(
   }
   return withCells(values, () =>
     table.months.map((m) =>
-      inputs.map((k) => (m.cells[k] ? formatRef(m.cells[k].ref) : `${proc.ratedPower?.toString()} kW`)).join(" × "),
+      inputs
+        .map((k) => (m.cells[k] ? formatRef(m.cells[k].ref) : `${proc.ratedPower?.toString()} kW`))
+        .join(" × "),
     ),
   );
 }

@@ -176,7 +176,8 @@ function fold(text: string): string {
     .replace(/[\u2212\u2012\u2013\u2014\u30FC](?=[0-9(（,，])/g, "-");
 }
 
-const ROUNDING = /[（(]\s*小数点\s*(?:以下\s*)?第\s*([0-9０-９]+)\s*位\s*(切上げ?|切り上げ|切捨て?|切り捨て|四捨五入)\s*[)）]/g;
+const ROUNDING =
+  /[（(]\s*小数点\s*(?:以下\s*)?第\s*([0-9０-９]+)\s*位\s*(切上げ?|切り上げ|切捨て?|切り捨て|四捨五入)\s*[)）]/g;
 const MARKERS = "①②③④";
 
 /** The procedure's step (①–④) a position of the text belongs to: the last marker before it, or null. */
@@ -223,7 +224,9 @@ function readOperatingDays(text: string, ref: CellRef): MonitoringPlan["operatin
     const sentence = text.slice(index, end < 0 ? undefined : end + 1);
     const folded = fold(sentence);
     const threshold =
-      /^稼働日[はと](?:.*?における)?(.+?)が([0-9][0-9.,]*)([a-z]*)(以上|を超える|超|より大きい)/i.exec(folded);
+      /^稼働日[はと](?:.*?における)?(.+?)が([0-9][0-9.,]*)([a-z]*)(以上|を超える|超|より大きい)/i.exec(
+        folded,
+      );
     let rule: OperatingDayRule;
     if (threshold)
       rule = {
@@ -238,7 +241,8 @@ function readOperatingDays(text: string, ref: CellRef): MonitoringPlan["operatin
     else rule = { kind: /カレンダー|通達|暦/.test(folded) ? "calendar" : "other", text: sentence, ref };
     rules.push({ step: stepAt(text, index), rule });
   }
-  const steam = rules.find((r) => r.step === "①") ?? (rules.every((r) => r.step === null) ? rules[0] : undefined);
+  const steam =
+    rules.find((r) => r.step === "①") ?? (rules.every((r) => r.step === null) ? rules[0] : undefined);
   const feedwater =
     rules.find((r) => r.step === "③") ?? (rules.every((r) => r.step === null) ? rules[1] : undefined);
   return { steam: steam?.rule ?? null, feedwater: feedwater?.rule ?? null };
@@ -276,9 +280,7 @@ export function readPlan(rows: AttachmentSymbolRow[]): MonitoringPlan {
     ratedPowerKw:
       kw && epsRow ? { value: kw[1].replace(/,/g, ""), ref: epsRow.method?.ref ?? epsRow.symbol.ref } : null,
     ePsMethod,
-    operatingDays: steamRef
-      ? readOperatingDays(steamText, steamRef)
-      : { steam: null, feedwater: null },
+    operatingDays: steamRef ? readOperatingDays(steamText, steamRef) : { steam: null, feedwater: null },
     digits: readDigits(steamText),
     digitsRef: steamRef,
     standardAtmosphere: atmosphere ? atmosphere[1] : null,

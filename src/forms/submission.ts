@@ -135,7 +135,9 @@ export interface MonitoringPlan {
   /** 稼働日 of the steam (①) and of the feedwater (③). */
   operatingDays: { steam: OperatingDayRule | null; feedwater: OperatingDayRule | null };
   /** The roundings stated, each with its text ("小数点第4位切上"); a part not stated is null. */
-  digits: Partial<Record<keyof SteamDigits, { places: number; mode: "up" | "down" | "halfUp"; text: string }>>;
+  digits: Partial<
+    Record<keyof SteamDigits, { places: number; mode: "up" | "down" | "halfUp"; text: string }>
+  >;
   /** The Q_BL method cell, where digits and operating days are stated. */
   digitsRef: CellRef | null;
   /** 標準大気圧 as printed (MPa). */

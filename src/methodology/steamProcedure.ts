@@ -49,80 +49,89 @@ const digitsKey = (d: SteamDigits): string =>
 function buildSteamQuantities(d: SteamDigits): QuantitySpec[] {
   const rounded = (step: RoundingStep, e: Expr): Expr => new Round(step.mode, step.places, e);
   return [
-  {
-    key: "pGauge",
-    symbol: "p_gauge",
-    label: { ja: "蒸気圧力 月平均（ゲージ）", en: "Mean gauge pressure" },
-    unit: "MPa",
-    domain: "signed",
-  },
-  {
-    key: "pAbs",
-    symbol: "p_abs",
-    label: { ja: "蒸気圧力（絶対）", en: "Absolute pressure" },
-    unit: "MPa",
-    domain: "positive",
-    // 小数点第4位切上, then + 0.101325 and 第3位切上
-    expr: rounded(d.absolutePressure, add(rounded(d.pressureMean, ref("pGauge")), param("standardAtmosphere"))),
-  },
-  {
-    key: "tSteamMean",
-    symbol: "t_s,mean",
-    label: { ja: "蒸気温度 月平均", en: "Mean steam temperature" },
-    unit: "°C",
-    domain: "signed",
-  },
-  {
-    key: "tSteam",
-    symbol: "t_s",
-    label: { ja: "蒸気温度", en: "Steam temperature" },
-    unit: "°C",
-    expr: rounded(d.steamTemperature, ref("tSteamMean")),
-  },
-  {
-    key: "hSteam",
-    symbol: "h_s",
-    label: { ja: "蒸気比エンタルピー", en: "Steam specific enthalpy" },
-    unit: "kJ/kg",
-    expr: call("h", h, ref("pAbs"), ref("tSteam")),
-  },
-  {
-    key: "tFeedMean",
-    symbol: "t_fw,mean",
-    label: { ja: "給水温度 月平均", en: "Mean feedwater temperature" },
-    unit: "°C",
-    domain: "signed",
-  },
-  {
-    key: "tFeed",
-    symbol: "t_fw",
-    label: { ja: "給水温度", en: "Feedwater temperature" },
-    unit: "°C",
-    expr: rounded(d.feedwaterTemperature, ref("tFeedMean")),
-  },
-  {
-    key: "hFeed",
-    symbol: "h_fw",
-    label: { ja: "給水比エンタルピー", en: "Feedwater specific enthalpy" },
-    unit: "kJ/kg",
-    expr: call("h'", hLiquid, ref("tFeed")),
-  },
-  { key: "fSteam", symbol: "F_s", label: { ja: "蒸気流量", en: "Steam flow" }, unit: "t", domain: "amount" },
-  {
-    key: "fFeed",
-    symbol: "F_fw",
-    label: { ja: "給水流量", en: "Feedwater flow" },
-    unit: "t",
-    domain: "amount",
-  },
-  {
-    key: "qMonth",
-    symbol: "Q_m",
-    label: { ja: "生成熱量（月）", en: "Heat generated in the month" },
-    unit: "MJ",
-    expr: sub(mul(ref("hSteam"), ref("fSteam")), mul(ref("hFeed"), ref("fFeed"))),
-  },
-];
+    {
+      key: "pGauge",
+      symbol: "p_gauge",
+      label: { ja: "蒸気圧力 月平均（ゲージ）", en: "Mean gauge pressure" },
+      unit: "MPa",
+      domain: "signed",
+    },
+    {
+      key: "pAbs",
+      symbol: "p_abs",
+      label: { ja: "蒸気圧力（絶対）", en: "Absolute pressure" },
+      unit: "MPa",
+      domain: "positive",
+      // 小数点第4位切上, then + 0.101325 and 第3位切上
+      expr: rounded(
+        d.absolutePressure,
+        add(rounded(d.pressureMean, ref("pGauge")), param("standardAtmosphere")),
+      ),
+    },
+    {
+      key: "tSteamMean",
+      symbol: "t_s,mean",
+      label: { ja: "蒸気温度 月平均", en: "Mean steam temperature" },
+      unit: "°C",
+      domain: "signed",
+    },
+    {
+      key: "tSteam",
+      symbol: "t_s",
+      label: { ja: "蒸気温度", en: "Steam temperature" },
+      unit: "°C",
+      expr: rounded(d.steamTemperature, ref("tSteamMean")),
+    },
+    {
+      key: "hSteam",
+      symbol: "h_s",
+      label: { ja: "蒸気比エンタルピー", en: "Steam specific enthalpy" },
+      unit: "kJ/kg",
+      expr: call("h", h, ref("pAbs"), ref("tSteam")),
+    },
+    {
+      key: "tFeedMean",
+      symbol: "t_fw,mean",
+      label: { ja: "給水温度 月平均", en: "Mean feedwater temperature" },
+      unit: "°C",
+      domain: "signed",
+    },
+    {
+      key: "tFeed",
+      symbol: "t_fw",
+      label: { ja: "給水温度", en: "Feedwater temperature" },
+      unit: "°C",
+      expr: rounded(d.feedwaterTemperature, ref("tFeedMean")),
+    },
+    {
+      key: "hFeed",
+      symbol: "h_fw",
+      label: { ja: "給水比エンタルピー", en: "Feedwater specific enthalpy" },
+      unit: "kJ/kg",
+      expr: call("h'", hLiquid, ref("tFeed")),
+    },
+    {
+      key: "fSteam",
+      symbol: "F_s",
+      label: { ja: "蒸気流量", en: "Steam flow" },
+      unit: "t",
+      domain: "amount",
+    },
+    {
+      key: "fFeed",
+      symbol: "F_fw",
+      label: { ja: "給水流量", en: "Feedwater flow" },
+      unit: "t",
+      domain: "amount",
+    },
+    {
+      key: "qMonth",
+      symbol: "Q_m",
+      label: { ja: "生成熱量（月）", en: "Heat generated in the month" },
+      unit: "MJ",
+      expr: sub(mul(ref("hSteam"), ref("fSteam")), mul(ref("hFeed"), ref("fFeed"))),
+    },
+  ];
 }
 
 const steamByDigits = new Map<string, QuantitySpec[]>();

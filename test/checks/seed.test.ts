@@ -114,7 +114,12 @@ describe("layout variants give the same findings, shifted", () => {
     const findings = validateGrid(seedGrid("H002-2", { blankRows: 2 })).findings.filter(
       (f) => f.severity !== "info",
     );
-    expect(findings.map((f) => formatRef(f.ref))).toEqual(["別紙1!N7", "別紙1!U8", "別紙1添付!A3", "別紙1添付!C68"]);
+    expect(findings.map((f) => formatRef(f.ref))).toEqual([
+      "別紙1!N7",
+      "別紙1!U8",
+      "別紙1添付!A3",
+      "別紙1添付!C68",
+    ]);
   });
 
   it("numbers stored as text are read and reported as info", () => {

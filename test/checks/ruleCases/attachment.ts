@@ -11,7 +11,10 @@ function methodText(which: "published" | "corrected", row: number, col: number):
 
 // 津別's Q_BL method (C20) with its absolute pressure rounded at the 4th decimal (ROUNDUP 3) instead of the 3rd
 const TSUBETSU_QBL = methodText("corrected", 19, 2);
-const ABSOLUTE_4TH = TSUBETSU_QBL.replace("絶対圧力の数値(小数点第3位切上)", "絶対圧力の数値(小数点第4位切上)");
+const ABSOLUTE_4TH = TSUBETSU_QBL.replace(
+  "絶対圧力の数値(小数点第3位切上)",
+  "絶対圧力の数値(小数点第4位切上)",
+);
 // セイホク's Q_BL method as published (C68): 主蒸気圧力 for the steam's operating days, プロセス蒸気圧力 for the feedwater's
 const SEIHOKU_PUBLISHED = methodText("published", 67, 2);
 
