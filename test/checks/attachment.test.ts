@@ -1,6 +1,6 @@
 // Family 12 beyond the fixture cases: the template's role layout, and the monitoring checks of a facility using the
 // rated kW and the roundings its 別紙1添付 block states (attachment.ratedPower.mismatch needs a monitoring table).
-import { buildTemplate, readSubmission, templateToGrid, validateGrid } from "../../src/engine";
+import { buildTemplate, planFill, readSubmission, templateToGrid, validateGrid } from "../../src/engine";
 import { cellAddress, formatRef } from "../../src/forms/a1";
 import { SHEET_NAMES } from "../../src/forms/layout";
 import type { Finding, Grid } from "../../src/types";
@@ -135,5 +135,25 @@ describe("the monitoring checks use the facility's 別紙1添付 block", () => {
     const feb = pAbs.find((f) => formatRef(f.ref) === `${t.sheet}!${cellOf(t, "pAbs", 10)}`);
     expect(feb).toMatchObject({ expected: "0.81", actual: "0.82" });
     expect(pAbs.some((f) => formatRef(f.ref) === `${t.sheet}!${cellOf(t, "pAbs", 0)}`)).toBe(false);
+  });
+});
+
+describe("the fill writes a facility's months by its block's roundings", () => {
+  it("絶対圧力 (小数点第4位切上) stated: April's p_abs is written 0.945, and the formula rounds to 3", () => {
+    const { grid, places } = monitoredGrid({ inputsOnly: true });
+    const t = places[0];
+    const stated = tsubetsuText("C20").replace(
+      "絶対圧力の数値(小数点第3位切上)",
+      "絶対圧力の数値(小数点第4位切上)",
+    );
+    const cell = `${t.sheet}!${cellOf(t, "pAbs", 0)}`;
+    const plain = planFill(grid, { formulas: true }).writes.find((w) => formatRef(w.ref) === cell);
+    // the seed's procedure: ROUNDUP(ROUNDUP(0.84237, 3) + 0.101325, 2) = 0.95
+    expect(plain?.value).toBe(0.95);
+    const writes = planFill(withCell(grid, ATT, "C20", stated), { formulas: true }).writes;
+    const april = writes.find((w) => formatRef(w.ref) === cell);
+    // ROUNDUP(ROUNDUP(0.84237, 3) + 0.101325, 3) = ROUNDUP(0.944325, 3) = 0.945
+    expect(april?.value).toBe(0.945);
+    expect(april?.formula).toContain("ROUNDUP(ROUNDUP(C5,3)+0.101325,3)");
   });
 });
