@@ -1,6 +1,7 @@
 // Family 12 beyond the fixture cases: the template's role layout, and the monitoring checks of a facility using the
 // rated kW and the roundings its 別紙1添付 block states (attachment.ratedPower.mismatch needs a monitoring table).
 import { buildTemplate, planFill, readSubmission, templateToGrid, validateGrid } from "../../src/engine";
+import { explainCell } from "../../src/explain";
 import { cellAddress, formatRef } from "../../src/forms/a1";
 import { SHEET_NAMES } from "../../src/forms/layout";
 import type { Finding, Grid } from "../../src/types";
@@ -155,5 +156,24 @@ describe("the fill writes a facility's months by its block's roundings", () => {
     // ROUNDUP(ROUNDUP(0.84237, 3) + 0.101325, 3) = ROUNDUP(0.944325, 3) = 0.945
     expect(april?.value).toBe(0.945);
     expect(april?.formula).toContain("ROUNDUP(ROUNDUP(C5,3)+0.101325,3)");
+  });
+});
+
+describe("explain shows a facility's month by its block's roundings", () => {
+  it("p_abs of 津別's April: ROUNDUP(…, 3) = 0.945 where the block states 小数点第4位切上", () => {
+    const { grid, places } = monitoredGrid();
+    const t = places[0];
+    const stated = tsubetsuText("C20").replace(
+      "絶対圧力の数値(小数点第3位切上)",
+      "絶対圧力の数値(小数点第4位切上)",
+    );
+    const ref = { sheet: t.sheet, row: t.firstMonth, col: t.columns.pAbs };
+    const result = explainCell(withCell(grid, ATT, "C20", stated), ref);
+    if (result.kind !== "explained") throw new Error("not explained");
+    // ROUNDUP(ROUNDUP(0.84237, 3) + 0.101325, 3) = 0.945; the cell holds the seed procedure's 0.95
+    expect(result.explanation.expected).toBe("0.945");
+    expect(result.explanation.agrees).toBe(false);
+    const seed = explainCell(grid, ref);
+    expect(seed.kind === "explained" && seed.explanation.expected).toBe("0.95");
   });
 });
