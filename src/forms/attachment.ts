@@ -344,10 +344,27 @@ export function attachmentFor(
   blocks: AttachmentBlock[],
   names: (string | null | undefined)[],
 ): AttachmentBlock | null {
-  const keys = names.filter((n): n is string => typeof n === "string" && n.trim() !== "").map(facilityFold);
-  for (const key of keys) {
-    const found = blocks.filter((b) => b.facilityName?.value && facilityFold(b.facilityName.value) === key);
-    if (found.length === 1) return found[0];
+  const byName = blocksByName(blocks);
+  for (const name of names) {
+    if (typeof name !== "string" || name.trim() === "") continue;
+    const found = byName.get(facilityFold(name));
+    if (found && found.length === 1) return found[0];
   }
   return null;
+}
+
+/** Blocks by folded facility name, made once per list: every monitoring table asks. */
+const indexes = new WeakMap<AttachmentBlock[], Map<string, AttachmentBlock[]>>();
+function blocksByName(blocks: AttachmentBlock[]): Map<string, AttachmentBlock[]> {
+  let index = indexes.get(blocks);
+  if (index) return index;
+  index = new Map();
+  for (const b of blocks) {
+    const name = b.facilityName?.value;
+    if (!name) continue;
+    const key = facilityFold(name);
+    index.set(key, [...(index.get(key) ?? []), b]);
+  }
+  indexes.set(blocks, index);
+  return index;
 }
