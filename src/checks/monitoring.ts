@@ -3,16 +3,18 @@
 import { Decimal, atSpreadsheetPrecision, normalizeText, withinSpreadsheetNoise } from "../numbers";
 import { isGecError } from "../errors";
 import { evaluateQuantities } from "../formula";
-import type { DerivationStep, QuantitySpec } from "../formula";
+import type { DerivationStep, ParamValues, QuantitySpec } from "../formula";
 import {
   ROUNDING_CONVENTIONS,
   STANDARD_ATMOSPHERE_MPA,
   columnTotal,
   fuelTotalMonth,
   monitoringMonthQuantities,
+  monitoringQuantitiesWith,
   monitoringTotal,
   monthlyRounded,
   steamMonthQuantities,
+  steamQuantitiesWith,
 } from "../methodology";
 import type { MonitoringTarget, RoundingConvention } from "../methodology";
 import { saturationTemperatureC } from "../steam";
@@ -24,7 +26,8 @@ import type {
   MonitoringTotalRow,
   MonthSelection,
 } from "../forms/monitoring";
-import type { NumberField, ProjectRow, Submission } from "../forms/submission";
+import type { MonitoringPlan, NumberField, ProjectRow, Submission } from "../forms/submission";
+import { attachmentFor, planDigits } from "../forms/attachment";
 import type { CellRef, Finding } from "../types";
 import { at, finding } from "./finding";
 import { LISTED, listed, shortened } from "../text";
@@ -65,6 +68,54 @@ const TARGET_MONTH: Record<MonitoringTarget, string> = {
 
 const specOf = new Map(monitoringMonthQuantities.map((q) => [q.key, q]));
 const deductionSpec = specOf.get("deduction") as QuantitySpec;
+
+/**
+ * How one facility's table is checked: the roundings and standard atmosphere its 別紙1添付 block states, its rated kW
+ * (used where the table has no 補機定格出力 column) and its F_B recipe; the seed's procedure where it states none.
+ */
+export interface FacilityProcedure {
+  steam: QuantitySpec[];
+  month: QuantitySpec[];
+  params: ParamValues;
+  ratedPower: Decimal | null;
+  /** The F_B declaration the block names (fBDryBasis, fBWetBasis): the only one tried. */
+  lhv: string | null;
+}
+
+export const SEED_PROCEDURE: FacilityProcedure = {
+  steam: steamMonthQuantities,
+  month: monitoringMonthQuantities,
+  params: {},
+  ratedPower: null,
+  lhv: null,
+};
+
+/** The procedure a block states (SEED_PROCEDURE without one). */
+export function procedureOf(plan: MonitoringPlan | null | undefined): FacilityProcedure {
+  if (!plan) return SEED_PROCEDURE;
+  const digits = planDigits(plan);
+  const kw = plan.ratedPowerKw ? Decimal.from(plan.ratedPowerKw.value) : null;
+  return {
+    steam: steamQuantitiesWith(digits),
+    month: monitoringQuantitiesWith(digits),
+    params: plan.standardAtmosphere ? { standardAtmosphere: plan.standardAtmosphere } : {},
+    ratedPower: kw,
+    lhv: plan.lhv ? (plan.lhv.recipe === "dryBasis" ? "fBDryBasis" : "fBWetBasis") : null,
+  };
+}
+
+/** The procedure of the table's facility: its 別紙1添付 block matched by the table's or its 別紙1 row's name. */
+export function procedureFor(
+  submission: Submission,
+  table: MonitoringTable,
+  row: ProjectRow | null,
+): FacilityProcedure {
+  const block = attachmentFor(submission.attachments, [
+    table.facilityName?.value,
+    row?.text.facilityName?.value,
+  ]);
+  return procedureOf(block?.plan);
+}
 
 function decimalOf(field: NumberField | undefined): Decimal | null {
   return field && field.reading.kind === "number" ? field.reading.decimal : null;
@@ -114,9 +165,10 @@ function traced(
   given: Record<string, Decimal | null>,
   key: string,
   month: MonitoringMonth,
+  params: ParamValues = {},
 ): DerivationStep[] {
   try {
-    return evaluateQuantities(quantities, given, [key], { trace: true, cells: cellsOf(month) }).steps;
+    return evaluateQuantities(quantities, given, [key], { trace: true, cells: cellsOf(month), params }).steps;
   } catch (e) {
     if (isGecError(e)) return [];
     throw e;
@@ -144,16 +196,20 @@ function monthName(m: MonitoringMonth): { ja: string; en: string } {
 }
 
 /** The month's derived values from its inputs: all at once, or one by one where one of them cannot be had. */
-function derivedValues(given: Record<string, Decimal | null>): Record<string, Decimal> {
+function derivedValues(
+  given: Record<string, Decimal | null>,
+  proc: FacilityProcedure,
+): Record<string, Decimal> {
+  const params = proc.params;
   try {
-    return evaluateQuantities(steamMonthQuantities, given, MONTH_DERIVED).values;
+    return evaluateQuantities(proc.steam, given, MONTH_DERIVED, { params }).values;
   } catch (e) {
     if (!isGecError(e)) throw e;
   }
   const out: Record<string, Decimal> = {};
   for (const key of MONTH_DERIVED) {
     try {
-      out[key] = evaluateQuantities(steamMonthQuantities, given, [key]).values[key];
+      out[key] = evaluateQuantities(proc.steam, given, [key], { params }).values[key];
     } catch (e) {
       if (!isGecError(e)) throw e;
     }
@@ -162,7 +218,7 @@ function derivedValues(given: Record<string, Decimal | null>): Record<string, De
 }
 
 /** Each month's derived cells, and the plausibility of what the month says about the steam. */
-function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
+function checkMonth(month: MonitoringMonth, findings: Finding[], proc: FacilityProcedure): void {
   for (const [key, field] of Object.entries(month.cells)) {
     if (field.reading.kind !== "invalid") continue;
     findings.push(
@@ -177,13 +233,13 @@ function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
   const name = monthName(month);
   // a pressure that is no pressure (a percentage, kPa, below vacuum) is its cell's error: nothing is built on it
   const notPressure = checkPressureCells(month, given, findings);
-  const expected = derivedValues(given);
+  const expected = derivedValues(given, proc);
   if (given.pGauge !== null && expected.pAbs === undefined) {
     belowVacuum(month, given.pGauge, findings);
     given.pGauge = null;
   }
   // at or below saturation IF97 gives the liquid's h: the warning says so, a recompute of h would only mislead
-  const wet = checkPlausibility(month, given, expected, findings);
+  const wet = checkPlausibility(month, given, expected, findings, proc);
   for (const key of MONTH_DERIVED) {
     const value = expected[key];
     if (wet && key === "hSteam") continue;
@@ -211,7 +267,7 @@ function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
           expected: shown.toString(),
           actual: actual === null ? "" : actual.toString(),
           fix: { value: value.toNumber(), previous: field.raw, previousFormula: field.formula },
-          derivation: traced(monitoringMonthQuantities, given, key, month),
+          derivation: traced(proc.month, given, key, month, proc.params),
         },
       ),
     );
@@ -225,7 +281,7 @@ function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
     fFeed: given.fFeed,
   };
   if (qField && qField.reading.kind !== "invalid" && Object.values(own).every((v) => v !== null)) {
-    const value = evaluateQuantities(steamMonthQuantities, own, ["qMonth"]).values.qMonth;
+    const value = evaluateQuantities(proc.steam, own, ["qMonth"]).values.qMonth;
     const actual = decimalOf(qField);
     if (actual === null || !heatAgrees(actual, value, own)) {
       findings.push(
@@ -241,7 +297,7 @@ function checkMonth(month: MonitoringMonth, findings: Finding[]): void {
             expected: value.toString(),
             actual: actual === null ? "" : actual.toString(),
             fix: { value: value.toNumber(), previous: qField.raw, previousFormula: qField.formula },
-            derivation: traced(monitoringMonthQuantities, own, "qMonth", month),
+            derivation: traced(proc.month, own, "qMonth", month),
           },
         ),
       );
@@ -264,6 +320,7 @@ function checkPlausibility(
   given: Record<string, Decimal | null>,
   expected: Record<string, Decimal>,
   findings: Finding[],
+  proc: FacilityProcedure,
 ): boolean {
   let wet = false;
   const name = monthName(month);
@@ -277,8 +334,8 @@ function checkPlausibility(
       // the bar and absolute warnings stand at the gauge cell, the plain one at the steam temperature's
       let mainRef = gauge.ref;
       const derivation = [
-        ...traced(monitoringMonthQuantities, given, "pAbs", month),
-        ...traced(monitoringMonthQuantities, given, "tSteam", month),
+        ...traced(proc.month, given, "pAbs", month, proc.params),
+        ...traced(proc.month, given, "tSteam", month, proc.params),
       ];
       const asAbsolute = saturation(given.pGauge);
       const asBar = saturation(given.pGauge.mul("0.1").add("0.101325"));
@@ -581,24 +638,40 @@ function withCells(values: Decimal[], cells: () => string[]): { values: Decimal[
  * A quantity's month values: its column, or, where the table has no such column, its declaration evaluated from the
  * columns it needs (E_PS from 補機定格出力 × 稼働時間, F_B from バイオマス投入量, 低位発熱量, 水分率, fuel heat from kL).
  */
-function series(table: MonitoringTable, key: string): { values: Decimal[]; cells: string[] } | null {
+function series(
+  table: MonitoringTable,
+  key: string,
+  proc: FacilityProcedure = SEED_PROCEDURE,
+): { values: Decimal[]; cells: string[] } | null {
   if (table.columns[key] !== undefined) return monthValues(table, key);
   const spec = specOf.get(key);
   const inputs = spec?.expr?.keys() ?? [];
-  if (inputs.length === 0 || inputs.some((k) => table.columns[k] === undefined)) return null;
+  // a table without a 補機定格出力 column takes the kW its 別紙1添付 block states
+  const stated = (k: string) => k === "ratedPower" && proc.ratedPower !== null;
+  if (inputs.length === 0 || inputs.some((k) => table.columns[k] === undefined && !stated(k))) return null;
   const values: Decimal[] = [];
   for (const m of table.months) {
     const given: Record<string, Decimal | null> = {};
-    for (const k of inputs) given[k] = negativeIn(m, k) ? null : decimalOf(m.cells[k]);
+    for (const k of inputs)
+      given[k] =
+        table.columns[k] === undefined && stated(k)
+          ? proc.ratedPower
+          : negativeIn(m, k)
+            ? null
+            : decimalOf(m.cells[k]);
     try {
-      values.push(evaluateQuantities(monitoringMonthQuantities, given, [key]).values[key]);
+      values.push(evaluateQuantities(proc.month, given, [key], { params: proc.params }).values[key]);
     } catch (e) {
       if (isGecError(e)) return null;
       throw e;
     }
   }
   return withCells(values, () =>
-    table.months.map((m) => inputs.map((k) => formatRef(m.cells[k].ref)).join(" × ")),
+    table.months.map((m) =>
+      inputs
+        .map((k) => (m.cells[k] ? formatRef(m.cells[k].ref) : `${proc.ratedPower?.toString()} kW`))
+        .join(" × "),
+    ),
   );
 }
 
@@ -606,9 +679,10 @@ function series(table: MonitoringTable, key: string): { values: Decimal[]; cells
 function fuelTotals(
   table: MonitoringTable,
   fB: { values: Decimal[]; cells: string[] },
+  proc: FacilityProcedure,
 ): { values: Decimal[]; cells: string[] } | null {
   if (table.columns.fTMonth !== undefined) return monthValues(table, "fTMonth");
-  const aux = series(table, "auxFuelHeat");
+  const aux = series(table, "auxFuelHeat", proc);
   const hasAux = table.columns.auxFuelHeat !== undefined || table.columns.auxFuelVolume !== undefined;
   if (hasAux && !aux) return null;
   const values = fB.values.map((b, i) => {
@@ -703,11 +777,19 @@ export interface TargetTotals {
 }
 
 /** Every way the table gives the target (one per basis it has the columns for), its own column first. */
-export function targetAlternatives(table: MonitoringTable, target: MonitoringTarget): TargetTotals[] {
+export function targetAlternatives(
+  table: MonitoringTable,
+  target: MonitoringTarget,
+  proc: FacilityProcedure = SEED_PROCEDURE,
+): TargetTotals[] {
   const out: TargetTotals[] = [];
-  for (const basis of BASES[target]) {
-    const months = series(table, basis);
-    const summed = months && target === "fT" ? fuelTotals(table, months) : months;
+  // a block that names its F_B recipe is checked by that recipe only
+  const bases = BASES[target].filter(
+    (b) => proc.lhv === null || !b.startsWith("fB") || b === "fBMonth" || b === proc.lhv,
+  );
+  for (const basis of bases) {
+    const months = series(table, basis, proc);
+    const summed = months && target === "fT" ? fuelTotals(table, months, proc) : months;
     const totals = summed ? totalsOver(table, target, basis, summed) : null;
     if (totals) out.push(totals);
     // a column of its own is what the table says: declarations are tried only without one
@@ -717,8 +799,12 @@ export function targetAlternatives(table: MonitoringTable, target: MonitoringTar
 }
 
 /** The first way the table gives the target. */
-export function targetTotals(table: MonitoringTable, target: MonitoringTarget): TargetTotals | null {
-  return targetAlternatives(table, target)[0] ?? null;
+export function targetTotals(
+  table: MonitoringTable,
+  target: MonitoringTarget,
+  proc: FacilityProcedure = SEED_PROCEDURE,
+): TargetTotals | null {
+  return targetAlternatives(table, target, proc)[0] ?? null;
 }
 
 function totalsOver(
@@ -764,13 +850,18 @@ function totalsOver(
 }
 
 /** 別紙1 3.1 / 3.2 / 3.6 / 3.7 against the table's months under each rounding convention. */
-function checkTargets(table: MonitoringTable, row: ProjectRow, findings: Finding[]): TargetResult[] {
+function checkTargets(
+  table: MonitoringTable,
+  row: ProjectRow,
+  findings: Finding[],
+  proc: FacilityProcedure,
+): TargetResult[] {
   const results: TargetResult[] = [];
   for (const target of ["qBl", "ePs", "fB", "fT"] as MonitoringTarget[]) {
     const field = row.numbers[target];
     const actual = decimalOf(field);
     if (!field || actual === null) continue;
-    const alternatives = targetAlternatives(table, target);
+    const alternatives = targetAlternatives(table, target, proc);
     if (alternatives.length === 0) continue;
     // conventions over the sum first; those that round each month only when none of them gives the cell
     const bySum = ROUNDING_CONVENTIONS.filter((c) => !c.id.startsWith("month"));
@@ -947,6 +1038,7 @@ function checkTable(
   tables: MonitoringTable[],
   matches: Map<MonitoringTable, { row: ProjectRow }>,
   findings: Finding[],
+  proc: FacilityProcedure,
 ): void {
   const selection = countedMonths(table, row);
   const counted = countedTable(table, selection);
@@ -956,7 +1048,7 @@ function checkTable(
     for (const month of table.months) {
       current = month.month.ref;
       checkSigns(month, findings);
-      checkMonth(withoutNegatives(month), findings);
+      checkMonth(withoutNegatives(month), findings, proc);
     }
     current = table.headerRef;
     checkCoverage(table, row, selection, findings);
@@ -980,7 +1072,7 @@ function checkTable(
       const negative = selection.valid.flatMap((m) => negativeKeys(m).map((k) => m.cells[k].ref));
       if (negative.length > 0) unconfirmedTargets(table, row, negative, findings);
       else {
-        const note = conventionNote(counted, row, checkTargets(counted, row, findings));
+        const note = conventionNote(counted, row, checkTargets(counted, row, findings, proc));
         if (note) findings.push(note);
       }
     }
@@ -1066,7 +1158,7 @@ export function checkMonitoring(submission: Submission): Finding[] {
         ),
       );
     }
-    checkTable(table, row, tables, matches, findings);
+    checkTable(table, row, tables, matches, findings, procedureFor(submission, table, row));
   }
   for (const row of rows) {
     const field = row.text.facilityName;

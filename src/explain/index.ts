@@ -6,7 +6,13 @@ import { evaluateQuantities, grouped, stepLine } from "../formula";
 import type { DerivationStep } from "../formula";
 import { ROUNDING_CONVENTIONS, monitoringMonthQuantities } from "../methodology";
 import type { MonitoringTarget } from "../methodology";
-import { countedMonths, countedTable, matchTables, targetAlternatives } from "../checks/monitoring";
+import {
+  countedMonths,
+  countedTable,
+  matchTables,
+  procedureFor,
+  targetAlternatives,
+} from "../checks/monitoring";
 import type { MethodologyDeclaration, QuantityDeclaration, RowInputs } from "../methodology";
 import { cellAddress, columnLetters, formatRef, parseA1 } from "../forms/a1";
 import { readSubmission } from "../forms/read";
@@ -162,7 +168,11 @@ function monitoringExplanation(submission: Submission, ref: CellRef): ExplainRes
       if (!field || !sameCell(field.ref, ref)) continue;
       const declared = decimalOf(field);
       // the months that count, as the check and the fill read them
-      const alternatives = targetAlternatives(countedTable(table, countedMonths(table, row)), target);
+      const alternatives = targetAlternatives(
+        countedTable(table, countedMonths(table, row)),
+        target,
+        procedureFor(submission, table, row),
+      );
       let chosen: { value: Decimal; steps: DerivationStep[] } | null = null;
       let convention: Message | null = null;
       for (const alt of alternatives) {
@@ -197,6 +207,8 @@ function monitoringExplanation(submission: Submission, ref: CellRef): ExplainRes
   return null;
 }
 
+const list = (s: Submission) => s.projectList?.rows ?? [];
+
 /** A derived cell of a month of a monitoring table (p_abs, t, h, t_fw, h', 生成熱量), from that month's own cells. */
 function monthExplanation(submission: Submission, ref: CellRef): ExplainResult | null {
   for (const table of submission.monitoring) {
@@ -206,7 +218,10 @@ function monthExplanation(submission: Submission, ref: CellRef): ExplainResult |
       const entry = Object.entries(month.cells).find(([, f]) => sameCell(f.ref, ref));
       if (!entry) continue;
       const [key, field] = entry;
-      const q = monitoringMonthQuantities.find((x) => x.key === key);
+      // the roundings of the facility's 別紙1添付 block (the seed's without one)
+      const row = matchTables([table], list(submission)).get(table)?.row ?? null;
+      const proc = procedureFor(submission, table, row);
+      const q = proc.month.find((x) => x.key === key);
       if (!q?.expr) return null;
       // 生成熱量 is checked from the cells' own h and h' (DOMAIN.md §5.1); the others from the raw means
       const ownCells = key === "qMonth" ? ["hSteam", "hFeed"] : [];
@@ -219,7 +234,7 @@ function monthExplanation(submission: Submission, ref: CellRef): ExplainResult |
       }
       let result: { value: Decimal; steps: DerivationStep[] } | GecError;
       try {
-        const e = evaluateQuantities(monitoringMonthQuantities, given, [key], { trace: true, cells });
+        const e = evaluateQuantities(proc.month, given, [key], { trace: true, cells, params: proc.params });
         result = { value: e.values[key], steps: e.steps };
       } catch (e) {
         if (!isGecError(e)) throw e;

@@ -29,9 +29,12 @@ import {
   matchTables,
   checkMonitoring,
   negativeKeys,
+  procedureFor,
+  SEED_PROCEDURE,
   targetTotals,
   totalName,
 } from "../checks/monitoring";
+import type { FacilityProcedure } from "../checks/monitoring";
 import { LISTED, listed } from "../text";
 import type { CellRef, CellValue, CellWrite, Finding, Grid } from "../types";
 import { sameFormula } from "./invert";
@@ -193,7 +196,15 @@ function cellList(refs: CellRef[]): { ja: string; en: string } {
   return listed(refs.slice(0, LISTED).map(formatRef), refs.length);
 }
 
-function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): void {
+/** One month's derived cells, by the procedure of its facility's 別紙1添付 block (the seed's without one). */
+function fillMonth(
+  month: MonitoringMonth,
+  out: Writes,
+  skipped: Finding[],
+  proc: FacilityProcedure = SEED_PROCEDURE,
+): void {
+  const quantities = proc.month;
+  const params = proc.params;
   const negative = negativeKeys(month);
   if (negative.length > 0) {
     const cells = cellList(negative.map((k) => month.cells[k].ref));
@@ -213,7 +224,7 @@ function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): voi
   const values: Record<string, Decimal> = {};
   try {
     const wanted = [...FORMULA_KEYS, ...STEAM_TABLE_KEYS].filter((k) => month.cells[k]);
-    Object.assign(values, evaluateQuantities(monitoringMonthQuantities, given, wanted).values);
+    Object.assign(values, evaluateQuantities(quantities, given, wanted, { params }).values);
   } catch (e) {
     if (!isGecError(e)) throw e;
     skipped.push(
@@ -228,11 +239,11 @@ function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): voi
   }
   for (const key of FORMULA_KEYS) {
     const field = month.cells[key];
-    const spec = specOf.get(key) as QuantitySpec;
+    const spec = quantities.find((q) => q.key === key) as QuantitySpec;
     if (!field) continue;
     const inputsPlain = (spec.expr?.keys() ?? []).every((k) => plainNumber(month.cells[k]));
     // a rounding within a double's noise of its boundary is written as its value (docs/numbers.md)
-    const fragile = inputsPlain ? fragileRounding(monitoringMonthQuantities, given, key) : null;
+    const fragile = inputsPlain ? fragileRounding(quantities, given, key, params) : null;
     if (fragile) {
       skipped.push(
         info(
@@ -245,7 +256,7 @@ function fillMonth(month: MonitoringMonth, out: Writes, skipped: Finding[]): voi
     }
     const formula =
       inputsPlain && !fragile
-        ? excelFormula(spec, monitoringMonthQuantities, { addresses: refs }, { blankGuard: true })
+        ? excelFormula(spec, quantities, { addresses: refs, params }, { blankGuard: true })
         : null;
     out.cell(field, values[key], formula);
   }
@@ -383,12 +394,18 @@ function fillTotals(
  * 3.1 / 3.2 / 3.6 / 3.7 of the facility's 別紙1 row from the table: the convention the cell already follows, else
  * the sum truncated; as a formula over the 合計 cells where the convention has one (each month rounded has none).
  */
-function linkRow(table: MonitoringTable, row: ProjectRow, out: Writes, skipped: Finding[]): boolean {
+function linkRow(
+  table: MonitoringTable,
+  row: ProjectRow,
+  out: Writes,
+  skipped: Finding[],
+  proc: FacilityProcedure = SEED_PROCEDURE,
+): boolean {
   let linked = true;
   for (const target of LINKED) {
     const field = row.numbers[target];
     if (!field) continue;
-    const totals = targetTotals(table, target);
+    const totals = targetTotals(table, target, proc);
     if (!totals) {
       // a column the table has, with a month blank, unreadable or negative: the sum is not known
       if (table.columns[TARGET_MONTH[target]] === undefined && target !== "qBl") continue;
@@ -546,12 +563,18 @@ export function planMonitoringFill(grid: Grid, options: { formulas?: boolean } =
   const tables = read(grid);
   if (tables.length === 0) return { writes: [], skipped, grid, refusedRows };
   // 5.1–5.2 and the facility names are inputs: the fill changes neither, so one match serves every step
-  const rows = readSubmission(grid).projectList?.rows ?? [];
+  const submission = readSubmission(grid);
+  const rows = submission.projectList?.rows ?? [];
   const selectionOf = (ts: MonitoringTable[]) => {
     const matches = matchTables(ts, rows);
     return ts.map((t) => ({ table: t, selection: countedMonths(t, matches.get(t)?.row ?? null) }));
   };
-  for (const table of tables) for (const month of table.months) fillMonth(month, out, skipped);
+  const firstMatches = matchTables(tables, rows);
+  for (const table of tables) {
+    // each facility's months by the roundings its 別紙1添付 block states
+    const proc = procedureFor(submission, table, firstMatches.get(table)?.row ?? null);
+    for (const month of table.months) fillMonth(month, out, skipped, proc);
+  }
   let current = withWrites(grid, [...out.writes, ...out.calculated]);
   const monthWrites = out.writes.length;
   for (const { table, selection } of selectionOf(read(current))) fillTotals(table, selection, out, skipped);
@@ -588,7 +611,8 @@ export function planMonitoringFill(grid: Grid, options: { formulas?: boolean } =
       refusedRows.add(row.row);
       continue;
     }
-    if (!linkRow(countedTable(table, selection), row, out, skipped)) refusedRows.add(row.row);
+    const proc = procedureFor(now, table, row);
+    if (!linkRow(countedTable(table, selection), row, out, skipped, proc)) refusedRows.add(row.row);
   }
   current = withWrites(current, out.writes.slice(linked));
   return { writes: out.writes, skipped, grid: current, refusedRows };

@@ -1,14 +1,14 @@
-// The plan's text tables, found by label: 1.4 and 2.2 記号 columns, 2.2's fuel defaults, 別紙1添付 blocks and
-// the facility a 別紙2 block names.
+// The plan's text tables, found by label: 1.4 and 2.2 記号 columns, 2.2's fuel defaults, the 記号 table a 別紙1添付
+// block reads (src/forms/attachment.ts) and the facility a 別紙2 block names.
 import { normalizeText } from "../numbers";
 import { FUEL_DEFAULTS } from "../methodology";
 import type { CellValue } from "../types";
 import type { SheetView } from "./sheet";
-import type { AttachmentBlock, FuelStatement, SymbolRow, SymbolTable, TextField } from "./submission";
+import type { FuelStatement, SymbolRow, SymbolTable, TextField } from "./submission";
 
 /** Labels that name a facility in 別紙1添付 and 別紙2 (not 別紙1's numbered "1.1 熱設備名称" header). */
-const FACILITY_LABELS = ["熱設備名称", "発電設備名称", "設備名称"].map(normalizeText);
-const METHODOLOGY_NAME_LABEL = normalizeText("種別方法論名称");
+export const FACILITY_LABELS = ["熱設備名称", "発電設備名称", "設備名称"].map(normalizeText);
+export const METHODOLOGY_NAME_LABEL = normalizeText("種別方法論名称");
 /** How many rows a table may run before the reader gives up on finding its end. */
 const MAX_TABLE_ROWS = 60;
 
@@ -27,7 +27,7 @@ function isHeadingLike(label: string): boolean {
 }
 
 /** "熱設備名称：X" gives X at that cell; a bare label gives the first value to its right. */
-function labelledValue(sheet: SheetView, row: number, col: number): TextField | null {
+export function labelledValue(sheet: SheetView, row: number, col: number): TextField | null {
   const raw = sheet.value(row, col);
   if (typeof raw === "string") {
     const m = /^[^:：]*[:：](.*)$/s.exec(raw);
@@ -39,7 +39,7 @@ function labelledValue(sheet: SheetView, row: number, col: number): TextField | 
   return { value: String(value).trim(), raw: value, ref: sheet.ref(row, right.col) };
 }
 
-function startsWithAny(label: string, prefixes: string[]): boolean {
+export function startsWithAny(label: string, prefixes: string[]): boolean {
   return prefixes.some((p) => label.startsWith(p));
 }
 
@@ -56,7 +56,7 @@ const SYMBOL_ROW_COLUMNS: [Exclude<keyof SymbolRow, "symbol">, string][] = [
  * under the header's 定義/単位/モニタリング方法/提出書類, continuation rows (blank 記号) skipped; it ends at a
  * heading, 以上 or the next block.
  */
-function readSymbolTable(
+export function readSymbolTable(
   sheet: SheetView,
   section: SymbolTable["section"],
   from: number,
@@ -169,28 +169,6 @@ function readFuelStatements(sheet: SheetView, from: number, to: number): FuelSta
     }
   }
   return out;
-}
-
-/** 別紙1添付: a 種別方法論名称 with a value, the 熱設備名称 just below it, and its 記号 table before the next block. */
-export function readAttachments(sheet: SheetView): AttachmentBlock[] {
-  const anchors = sheet
-    .find((label) => label.startsWith(METHODOLOGY_NAME_LABEL), "論")
-    .map((hit) => ({ hit, name: labelledValue(sheet, hit.row, hit.col) }))
-    .filter((a) => a.name !== null && a.name.value !== "");
-  return anchors.map(({ hit, name }, i) => {
-    const end = anchors[i + 1]?.hit.row ?? sheet.bottom + 1;
-    let facilityName: TextField | null = null;
-    let found = false;
-    for (let r = hit.row + 1; r <= Math.min(end - 1, hit.row + 4) && !found; r++) {
-      for (let c = Math.max(sheet.left, hit.col - 1); c <= hit.col + 1 && !found; c++) {
-        if (!startsWithAny(sheet.label(r, c), FACILITY_LABELS)) continue;
-        found = true;
-        facilityName = labelledValue(sheet, r, c);
-      }
-    }
-    const symbols = readSymbolTable(sheet, "attachment", hit.row + 1, end)?.table ?? null;
-    return { methodologyName: name as TextField, facilityName, symbols };
-  });
 }
 
 /** The facility a 別紙2 block names near its tCO2 row, if any. */

@@ -4,6 +4,7 @@ import type { DateReading, NumberReading } from "../numbers";
 import type { MonitoringTable } from "./monitoring";
 import type { MethodologyDeclaration } from "../methodology/types";
 import type { PartPlaces } from "./places";
+import type { SteamDigits } from "../methodology/steamProcedure";
 
 export interface NumberField {
   reading: NumberReading;
@@ -96,6 +97,72 @@ export interface AttachmentBlock {
   facilityName: TextField | null;
   /** 2. モニタリング方法および提出書類: 記号/定義/モニタリング方法/提出書類 */
   symbols: SymbolTable | null;
+  /** The row of 種別方法論名称 that starts the block, and the row after its last (the next block's, or the sheet's end). */
+  rows: { from: number; to: number };
+  /** 1. 計量体制: each declared role (ATTACHMENT_ROLES) of each part found in the block. */
+  roles: AttachmentRole[];
+  /** 2.: each symbol row with its 定義, モニタリング方法 and 提出書類 cells. */
+  symbolRows: AttachmentSymbolRow[];
+  /** What the method texts state: the facility's monitoring plan. */
+  plan: MonitoringPlan;
+}
+
+/** One role of a 計量体制 part (責任者, 報告書作成者, …) and the cells that name its person. */
+export interface AttachmentRole {
+  /** ATTACHMENT_PARTS id: "attachment:metering" | "attachment:measurement" | "attachment:report". */
+  part: string;
+  role: string;
+  /** The label cell; null when the part has no such label (then `at` is the part's heading). */
+  label: CellRef | null;
+  /** The name cells: to the right of the label, or below it where labels stand side by side (the seed). */
+  values: TextField[];
+  /** Where the name is, or should be. */
+  at: CellRef;
+}
+
+/** One row of a block's 記号 table; a cell is null only where the table has no such column. */
+export interface AttachmentSymbolRow {
+  symbol: TextField;
+  definition: TextField | null;
+  method: TextField | null;
+  documents: TextField | null;
+  /** The method text with its continuation rows (blank 記号 below it), as one text. */
+  methodText: string;
+}
+
+/** An operating-day rule as stated: a threshold on a recorded quantity, or a calendar. */
+export interface OperatingDayRule {
+  kind: "threshold" | "calendar" | "other";
+  /** The quantity compared ("主蒸気圧力"), its threshold ("4"), unit ("MPa") and comparison ("以上"). */
+  quantity?: string;
+  value?: string;
+  unit?: string;
+  comparison?: string;
+  /** The sentence as printed. */
+  text: string;
+  ref: CellRef;
+}
+
+/** What a block's method texts state, each with the cell that states it; null where a text states nothing. */
+export interface MonitoringPlan {
+  /** 補機定格出力 (kW) of the E_PS row, as printed ("1198.5"). */
+  ratedPowerKw: { value: string; ref: CellRef } | null;
+  /** How E_PS is had: rated power × 稼働時間, × 稼働日 × 24 h, a meter, or not at all (なし). */
+  ePsMethod: "ratedHours" | "ratedDays" | "metered" | "none" | null;
+  /** 稼働日 of the steam (①) and of the feedwater (③). */
+  operatingDays: { steam: OperatingDayRule | null; feedwater: OperatingDayRule | null };
+  /** The roundings stated, each with its text ("小数点第4位切上"); a part not stated is null. */
+  digits: Partial<
+    Record<keyof SteamDigits, { places: number; mode: "up" | "down" | "halfUp"; text: string }>
+  >;
+  /** The Q_BL method cell, where digits and operating days are stated. */
+  digitsRef: CellRef | null;
+  /** 標準大気圧 as printed (MPa). */
+  standardAtmosphere: string | null;
+  /** The LHV recipe of F_B: LHV_dry × (1 − w) × m, or {LHV_dry × (1 − w) − 2,500 × w} × m. */
+  lhv: { recipe: "dryBasis" | "wetBasis"; latentHeat?: string; ref: CellRef } | null;
+  /** A重油: heat per kL and 低位換算 factor as printed ("39,100" kJ/㎘ × 0.95). */
+  auxFuel: { heatPerKl: string; lhvFactor: string; ref: CellRef } | null;
 }
 
 /**

@@ -2,7 +2,8 @@
 // power, biomass and fuel heat, and the 合計 → 別紙1 3.1 / 3.2 / 3.6 / 3.7 under each [open] rounding convention.
 import { add, mul, num, ref, round, roundDown, sub, sumOf } from "../formula";
 import type { Expr, QuantitySpec } from "../formula";
-import { steamMonthQuantities } from "./steamProcedure";
+import { SEED_STEAM_DIGITS, steamQuantitiesWith } from "./steamProcedure";
+import type { SteamDigits } from "./steamProcedure";
 
 /**
  * A-heavy-oil heat per kL, MJ (標準発熱量 39.1 GJ/kL; seed 別紙1添付 of 川辺: "39,100kJ/㎘", which the OCR or the
@@ -145,8 +146,20 @@ const monthExtras: QuantitySpec[] = [
   },
 ];
 
+const monitoringByDigits = new Map<SteamDigits, QuantitySpec[]>();
+
+/** Every quantity of one month with a facility's roundings (its 別紙1添付 block); one list per set of digits. */
+export function monitoringQuantitiesWith(digits: SteamDigits): QuantitySpec[] {
+  const steam = steamQuantitiesWith(digits);
+  const known = [...monitoringByDigits].find(([, list]) => list[0] === steam[0]);
+  if (known) return known[1];
+  const list = [...steam, ...monthExtras];
+  monitoringByDigits.set(digits, list);
+  return list;
+}
+
 /** Every quantity of one month of the monitoring table: the steam procedure and the extras. */
-export const monitoringMonthQuantities: QuantitySpec[] = [...steamMonthQuantities, ...monthExtras];
+export const monitoringMonthQuantities: QuantitySpec[] = monitoringQuantitiesWith(SEED_STEAM_DIGITS);
 
 /** How the 合計 is rounded into 別紙1 ([open], DOMAIN.md §5.1): per month then summed, or the sum; or not at all. */
 export interface RoundingConvention {

@@ -1,8 +1,9 @@
 // H002-2 monthly steam heat by the JSME procedure of 別紙1添付 (DOMAIN.md §5), declared as formulas.
 import { Decimal } from "../numbers";
 import { saturatedLiquidEnthalpy, steamEnthalpy } from "../steam";
-import { add, call, mul, param, ref, roundDown, roundUp, sub } from "../formula";
-import type { QuantitySpec } from "../formula";
+import type { RoundingMode } from "../numbers";
+import { Round, add, call, mul, param, ref, sub } from "../formula";
+import type { Expr, QuantitySpec } from "../formula";
 import { evaluateDeclared } from "./evaluate";
 import type { NumberLike } from "./values";
 
@@ -14,82 +15,137 @@ const h = (p: Decimal, t: Decimal): Decimal => Decimal.from(steamEnthalpy(p.toNu
 /** IF97 h'(t) of saturated liquid, kJ/kg. */
 const hLiquid = (t: Decimal): Decimal => Decimal.from(saturatedLiquidEnthalpy(t.toNumber()));
 
+/** One rounding of the procedure: to `places` decimals by `mode` (小数点第4位切上 = up to 3). */
+export interface RoundingStep {
+  places: number;
+  mode: RoundingMode;
+}
+
+/** The roundings a facility's 別紙1添付 states for the steam procedure (DOMAIN.md §5). */
+export interface SteamDigits {
+  /** 圧力 月平均値 (小数点第4位切上: up to 3) */
+  pressureMean: RoundingStep;
+  /** 絶対圧力 after + 標準大気圧 (小数点第3位切上: up to 2) */
+  absolutePressure: RoundingStep;
+  /** 蒸気温度 月平均値 (小数点第2位切捨: down to 1) */
+  steamTemperature: RoundingStep;
+  /** 給水温度 月平均値 (小数点第2位切捨: down to 1) */
+  feedwaterTemperature: RoundingStep;
+}
+
+/** The seed's roundings (every 別紙1添付 block of H002-2 states them): the procedure's defaults. */
+export const SEED_STEAM_DIGITS: SteamDigits = {
+  pressureMean: { places: 3, mode: "up" },
+  absolutePressure: { places: 2, mode: "up" },
+  steamTemperature: { places: 1, mode: "down" },
+  feedwaterTemperature: { places: 1, mode: "down" },
+};
+
+const digitsKey = (d: SteamDigits): string =>
+  [d.pressureMean, d.absolutePressure, d.steamTemperature, d.feedwaterTemperature]
+    .map((r) => `${r.mode}${r.places}`)
+    .join(",");
+
+function buildSteamQuantities(d: SteamDigits): QuantitySpec[] {
+  const rounded = (step: RoundingStep, e: Expr): Expr => new Round(step.mode, step.places, e);
+  return [
+    {
+      key: "pGauge",
+      symbol: "p_gauge",
+      label: { ja: "蒸気圧力 月平均（ゲージ）", en: "Mean gauge pressure" },
+      unit: "MPa",
+      domain: "signed",
+    },
+    {
+      key: "pAbs",
+      symbol: "p_abs",
+      label: { ja: "蒸気圧力（絶対）", en: "Absolute pressure" },
+      unit: "MPa",
+      domain: "positive",
+      // 小数点第4位切上, then + 0.101325 and 第3位切上
+      expr: rounded(
+        d.absolutePressure,
+        add(rounded(d.pressureMean, ref("pGauge")), param("standardAtmosphere")),
+      ),
+    },
+    {
+      key: "tSteamMean",
+      symbol: "t_s,mean",
+      label: { ja: "蒸気温度 月平均", en: "Mean steam temperature" },
+      unit: "°C",
+      domain: "signed",
+    },
+    {
+      key: "tSteam",
+      symbol: "t_s",
+      label: { ja: "蒸気温度", en: "Steam temperature" },
+      unit: "°C",
+      expr: rounded(d.steamTemperature, ref("tSteamMean")),
+    },
+    {
+      key: "hSteam",
+      symbol: "h_s",
+      label: { ja: "蒸気比エンタルピー", en: "Steam specific enthalpy" },
+      unit: "kJ/kg",
+      expr: call("h", h, ref("pAbs"), ref("tSteam")),
+    },
+    {
+      key: "tFeedMean",
+      symbol: "t_fw,mean",
+      label: { ja: "給水温度 月平均", en: "Mean feedwater temperature" },
+      unit: "°C",
+      domain: "signed",
+    },
+    {
+      key: "tFeed",
+      symbol: "t_fw",
+      label: { ja: "給水温度", en: "Feedwater temperature" },
+      unit: "°C",
+      expr: rounded(d.feedwaterTemperature, ref("tFeedMean")),
+    },
+    {
+      key: "hFeed",
+      symbol: "h_fw",
+      label: { ja: "給水比エンタルピー", en: "Feedwater specific enthalpy" },
+      unit: "kJ/kg",
+      expr: call("h'", hLiquid, ref("tFeed")),
+    },
+    {
+      key: "fSteam",
+      symbol: "F_s",
+      label: { ja: "蒸気流量", en: "Steam flow" },
+      unit: "t",
+      domain: "amount",
+    },
+    {
+      key: "fFeed",
+      symbol: "F_fw",
+      label: { ja: "給水流量", en: "Feedwater flow" },
+      unit: "t",
+      domain: "amount",
+    },
+    {
+      key: "qMonth",
+      symbol: "Q_m",
+      label: { ja: "生成熱量（月）", en: "Heat generated in the month" },
+      unit: "MJ",
+      expr: sub(mul(ref("hSteam"), ref("fSteam")), mul(ref("hFeed"), ref("fFeed"))),
+    },
+  ];
+}
+
+const steamByDigits = new Map<string, QuantitySpec[]>();
+
+/** The steam procedure with a facility's roundings; one list per set of digits (evaluation indexes it by identity). */
+export function steamQuantitiesWith(digits: SteamDigits): QuantitySpec[] {
+  const key = digitsKey(digits);
+  let found = steamByDigits.get(key);
+  if (!found) steamByDigits.set(key, (found = buildSteamQuantities(digits)));
+  return found;
+}
+
 /** The quantities of one month of the monitoring table (熱実績管理表), in the order of the procedure. */
-export const steamMonthQuantities: QuantitySpec[] = [
-  {
-    key: "pGauge",
-    symbol: "p_gauge",
-    label: { ja: "蒸気圧力 月平均（ゲージ）", en: "Mean gauge pressure" },
-    unit: "MPa",
-    domain: "signed",
-  },
-  {
-    key: "pAbs",
-    symbol: "p_abs",
-    label: { ja: "蒸気圧力（絶対）", en: "Absolute pressure" },
-    unit: "MPa",
-    domain: "positive",
-    // 小数点第4位切上, then + 0.101325 and 第3位切上
-    expr: roundUp(add(roundUp(ref("pGauge"), 3), param("standardAtmosphere")), 2),
-  },
-  {
-    key: "tSteamMean",
-    symbol: "t_s,mean",
-    label: { ja: "蒸気温度 月平均", en: "Mean steam temperature" },
-    unit: "°C",
-    domain: "signed",
-  },
-  {
-    key: "tSteam",
-    symbol: "t_s",
-    label: { ja: "蒸気温度", en: "Steam temperature" },
-    unit: "°C",
-    expr: roundDown(ref("tSteamMean"), 1),
-  },
-  {
-    key: "hSteam",
-    symbol: "h_s",
-    label: { ja: "蒸気比エンタルピー", en: "Steam specific enthalpy" },
-    unit: "kJ/kg",
-    expr: call("h", h, ref("pAbs"), ref("tSteam")),
-  },
-  {
-    key: "tFeedMean",
-    symbol: "t_fw,mean",
-    label: { ja: "給水温度 月平均", en: "Mean feedwater temperature" },
-    unit: "°C",
-    domain: "signed",
-  },
-  {
-    key: "tFeed",
-    symbol: "t_fw",
-    label: { ja: "給水温度", en: "Feedwater temperature" },
-    unit: "°C",
-    expr: roundDown(ref("tFeedMean"), 1),
-  },
-  {
-    key: "hFeed",
-    symbol: "h_fw",
-    label: { ja: "給水比エンタルピー", en: "Feedwater specific enthalpy" },
-    unit: "kJ/kg",
-    expr: call("h'", hLiquid, ref("tFeed")),
-  },
-  { key: "fSteam", symbol: "F_s", label: { ja: "蒸気流量", en: "Steam flow" }, unit: "t", domain: "amount" },
-  {
-    key: "fFeed",
-    symbol: "F_fw",
-    label: { ja: "給水流量", en: "Feedwater flow" },
-    unit: "t",
-    domain: "amount",
-  },
-  {
-    key: "qMonth",
-    symbol: "Q_m",
-    label: { ja: "生成熱量（月）", en: "Heat generated in the month" },
-    unit: "MJ",
-    expr: sub(mul(ref("hSteam"), ref("fSteam")), mul(ref("hFeed"), ref("fFeed"))),
-  },
-];
+export const steamMonthQuantities: QuantitySpec[] = steamQuantitiesWith(SEED_STEAM_DIGITS);
 
 /** p_abs = ROUNDUP(ROUNDUP(mean gauge pressure, 3) + 0.101325, 2) MPa (小数点第4位切上, then 第3位切上). */
 export function absolutePressureDecimal(gaugeMean: NumberLike): Decimal {

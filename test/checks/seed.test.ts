@@ -12,7 +12,7 @@ const errorsOf = (findings: Finding[]) =>
 // 別紙1 columns of the plain layout: 3.3 Q_WB is column N (index 13), 3.9 column T (19), 3.10 column U (20);
 // data rows start on sheet row 4 (index 3).
 describe("H002-2 as published", () => {
-  it("flags 川辺's 3.3 (…857 printed, …657 from its inputs), セイホク's 3.10 (+235 kg) and 津別's 稚/単, nothing else", () => {
+  it("flags 川辺's 3.3 (…857 printed, …657 from its inputs), セイホク's 3.10 (+235 kg), 津別's 稚/単 and セイホク's two 稼働日 rules, nothing else", () => {
     const report = validateGrid(seedGrid("H002-2"));
     expect(errorsOf(report.findings)).toEqual([
       // 257,572,286 − ROUNDDOWN(7,538,025 × 9.484) = 186,081,657
@@ -27,13 +27,21 @@ describe("H002-2 as published", () => {
         expected: "津別稚板協同組合バイオマスエネルギーセンター",
         actual: "津別単板協同組合バイオマスエネルギーセンター",
       },
+      // セイホク's 別紙1添付 Q_BL method (seed lines 233 and 237): 稼働日 of the steam (①) are days with 主蒸気圧力 ≥ 4 MPa,
+      // of the feedwater (③) days with プロセス蒸気圧力 ≥ 4 MPa: the block contradicts itself
+      {
+        rule: "attachment.operatingDays.inconsistent",
+        cell: "別紙1添付!C68",
+        expected: "主蒸気圧力が4MPa以上",
+        actual: "プロセス蒸気圧力が4MPa以上",
+      },
     ]);
     expect(report.summary).toMatchObject({
       recognized: true,
       methodology: "H002-2",
       facilities: 3,
       errors: 2,
-      warnings: 1,
+      warnings: 2,
     });
     expect(report.summary.period).toEqual({ start: "2020-04-01", end: "2021-03-31" });
     expect(report.summary.text.ja).toMatch(/H002-2.*3 施設.*エラー 2 件/);
@@ -106,7 +114,12 @@ describe("layout variants give the same findings, shifted", () => {
     const findings = validateGrid(seedGrid("H002-2", { blankRows: 2 })).findings.filter(
       (f) => f.severity !== "info",
     );
-    expect(findings.map((f) => formatRef(f.ref))).toEqual(["別紙1!N7", "別紙1!U8", "別紙1添付!A3"]);
+    expect(findings.map((f) => formatRef(f.ref))).toEqual([
+      "別紙1!N7",
+      "別紙1!U8",
+      "別紙1添付!A3",
+      "別紙1添付!C68",
+    ]);
   });
 
   it("numbers stored as text are read and reported as info", () => {
