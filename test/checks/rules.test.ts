@@ -337,9 +337,10 @@ const cases: Case[] = [
     rule: "identity.facilityName.allocation",
     which: "H002-2",
     // 説 for 設: one character (施設 for 設備 is two, and names no facility under the one near-miss policy)
-    edits: [[A2, "A4", "熱設備名称：セイホクバイオマス熱電供給説備"]],
+    // in セイホク's own block (3, free row 28): in block 1 it would also hold 津別's tonnes
+    edits: [[A2, "A28", "熱設備名称：セイホクバイオマス熱電供給説備"]],
     severity: "warning",
-    cells: [`${A2}!A4`],
+    cells: [`${A2}!A28`],
     expected: "セイホクバイオマス熱電供給設備",
     actual: "セイホクバイオマス熱電供給説備",
   },
