@@ -3,7 +3,7 @@
 import { Decimal } from "../numbers";
 import type { Finding } from "../types";
 import type { AllocationBlock, NumberField, ProjectRow, Submission } from "../forms/submission";
-import { facilityKey, matchName, withoutFiscalYear } from "../forms/names";
+import { NameIndex, facilityKey, withoutFiscalYear } from "../forms/names";
 import { isRedaction } from "../forms/parts";
 import { at, finding } from "./finding";
 import { shortened } from "../text";
@@ -25,9 +25,10 @@ export function matchBlocks(blocks: AllocationBlock[], rows: ProjectRow[]): (Blo
     return name ? [{ i, key: facilityKey(name) }] : [];
   });
   const positional = blocks.length === rows.length && blocks.length > 1;
+  const index = new NameIndex(keyed, (k) => k.key);
   return blocks.map((b, i) => {
     const name = b.facilityName?.value;
-    const m = name ? matchName(name, keyed, (k) => k.key) : null;
+    const m = name ? index.match(name) : null;
     if (m) return { row: m.item.i, by: m.nearMiss ? "nearMiss" : "name" };
     return positional ? { row: i, by: "position" } : null;
   });
@@ -78,14 +79,16 @@ function missingFacilities(s: Submission, rowTonnes: (Decimal | null)[]): Findin
     if (held !== null) covered.add(held);
   });
   const out: Finding[] = [];
+  const named = new Map<number, number>();
+  for (const m of matches) if (m) named.set(m.row, (named.get(m.row) ?? 0) + 1);
+  const twice = [...named]
+    .filter(([, n]) => n > 1)
+    .slice(0, 3)
+    .map(([k]) => facilityLabel(rows[k], k));
   rows.forEach((row, i) => {
     if (covered.has(i)) return;
     const field = row.text.facilityName ?? row.numbers.emT;
     if (!field) return;
-    const twice = rows
-      .map((r, k) => ({ k, n: matches.filter((m) => m?.row === k).length }))
-      .filter((x) => x.n > 1)
-      .map((x) => facilityLabel(rows[x.k], x.k));
     const name = facilityLabel(row, i);
     out.push(
       finding(

@@ -17,7 +17,7 @@ import {
 import type { MonitoringTarget, RoundingConvention } from "../methodology";
 import { saturationTemperatureC } from "../steam";
 import { formatRef } from "../forms/a1";
-import { facilityKey, matchName } from "../forms/names";
+import { NameIndex, facilityKey } from "../forms/names";
 import { monthIndex, selectMonths } from "../forms/monitoring";
 import type {
   MonitoringMonth,
@@ -862,6 +862,7 @@ export function matchTables(
     const name = row.text.facilityName?.value;
     return name ? [{ row, key: facilityKey(name) }] : [];
   });
+  const index = new NameIndex(named, (n) => n.key);
   const out = new Map<MonitoringTable, { row: ProjectRow; nearMiss: boolean }>();
   const taken = new Set<ProjectRow>();
   // a table on a hidden sheet (an old copy) is a facility's only where no visible table names it
@@ -869,14 +870,7 @@ export function matchTables(
   const byVisible = new Set<ProjectRow>();
   for (const table of ordered) {
     const name = table.facilityName?.value;
-    const match = name
-      ? matchName(
-          name,
-          named,
-          (n) => n.key,
-          () => false,
-        )
-      : null;
+    const match = name ? index.match(name, () => false) : null;
     const row = match?.item.row;
     if (!row || (table.hidden && byVisible.has(row))) continue;
     out.set(table, { row, nearMiss: false });
@@ -886,12 +880,7 @@ export function matchTables(
   for (const table of ordered) {
     const name = table.facilityName?.value;
     if (!name || out.has(table)) continue;
-    const match = matchName(
-      name,
-      named,
-      (n) => n.key,
-      (n) => !taken.has(n.row),
-    );
+    const match = index.match(name, (n) => !taken.has(n.row));
     if (!match?.nearMiss) continue;
     out.set(table, { row: match.item.row, nearMiss: true });
     taken.add(match.item.row);

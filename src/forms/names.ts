@@ -74,22 +74,37 @@ export interface NameMatch<T> {
 }
 
 /**
- * The candidate a name names: the one with the same key, or failing that the only one a near miss away (two near
- * misses name neither). `keyOf` gives each candidate's key (facilityKey of its name); `eligible` filters candidates
- * for the near-miss step (a row already taken by an exact match).
+ * Candidates indexed by key, for matching many names (a table or block per facility): the one with the same key,
+ * or failing that the only one a near miss away (two near misses name neither). `eligible` filters candidates for
+ * the near-miss step (a row already taken by an exact match).
  */
+export class NameIndex<T> {
+  private readonly byKey = new Map<string, T>();
+  private readonly keyed: { key: string; item: T }[];
+
+  constructor(candidates: readonly T[], keyOf: (item: T) => string) {
+    this.keyed = candidates.map((item) => ({ key: keyOf(item), item }));
+    for (const { key, item } of this.keyed) if (key !== "" && !this.byKey.has(key)) this.byKey.set(key, item);
+  }
+
+  match(name: string, eligible: (item: T) => boolean = () => true): NameMatch<T> | null {
+    const key = facilityKey(name);
+    if (key === "") return null;
+    const exact = this.byKey.get(key);
+    if (exact !== undefined) return { item: exact, nearMiss: false };
+    const near = this.keyed.filter((c) => eligible(c.item) && isNearMiss(c.key, key));
+    return near.length === 1 ? { item: near[0].item, nearMiss: true } : null;
+  }
+}
+
+/** The candidate a name names (see NameIndex), for a single name. */
 export function matchName<T>(
   name: string,
   candidates: readonly T[],
   keyOf: (item: T) => string,
-  eligible: (item: T) => boolean = () => true,
+  eligible?: (item: T) => boolean,
 ): NameMatch<T> | null {
-  const key = facilityKey(name);
-  if (key === "") return null;
-  const exact = candidates.find((c) => keyOf(c) === key);
-  if (exact !== undefined) return { item: exact, nearMiss: false };
-  const near = candidates.filter((c) => eligible(c) && isNearMiss(keyOf(c), key));
-  return near.length === 1 ? { item: near[0], nearMiss: true } : null;
+  return new NameIndex(candidates, keyOf).match(name, eligible);
 }
 
 /** Do two names name one facility (same key)? */

@@ -21,7 +21,7 @@ describe("facilityKey", () => {
       `${TSUBETSU} (2020年度)`,
       `${TSUBETSU}(2020年度)`,
       `${TSUBETSU}（２０２０年度）`,
-      `${TSUBETSU}　（2020年度）`,
+      `${TSUBETSU}\u3000（2020年度）`,
       `${TSUBETSU}（令和2年度）`,
       `${TSUBETSU} 2020年度`,
       `${TSUBETSU}【R2年度】`,
