@@ -1,9 +1,215 @@
-// 別紙2 blocks matched by facility name, their holders and 帰属先.
-import type { Finding, Grid } from "../types";
-import type { Submission } from "../forms/submission";
+// 別紙2 blocks matched to 別紙1 facilities by the name they give (by position where they give none), their
+// 1. 保有予定者 amounts against the block's tCO2, and 2. 帰属先.
+import { Decimal } from "../numbers";
+import type { Finding } from "../types";
+import type { AllocationBlock, NumberField, ProjectRow, Submission } from "../forms/submission";
+import { NameIndex, facilityKey, withoutFiscalYear } from "../forms/names";
+import { isRedaction } from "../forms/parts";
+import { at, finding } from "./finding";
+import { shortened } from "../text";
 
-export function checkAllocation(submission: Submission, grid: Grid): Finding[] {
-  void submission;
-  void grid;
-  return [];
+export interface BlockMatch {
+  /** Index of the 別紙1 row. */
+  row: number;
+  /** By the block's 設備名称 (exactly, or one character off), or by position for a block that names none. */
+  by: "name" | "nearMiss" | "position";
+}
+
+/**
+ * Each block's 別紙1 row: the facility its 設備名称 names; a block naming none (the seed's), or naming no facility
+ * of 別紙1 (identity.facilityName.allocation says so), by position where there is one block per facility.
+ */
+export function matchBlocks(blocks: AllocationBlock[], rows: ProjectRow[]): (BlockMatch | null)[] {
+  const keyed = rows.flatMap((row, i) => {
+    const name = row.text.facilityName?.value;
+    return name ? [{ i, key: facilityKey(name) }] : [];
+  });
+  const positional = blocks.length === rows.length && blocks.length > 1;
+  const index = new NameIndex(keyed, (k) => k.key);
+  return blocks.map((b, i) => {
+    const name = b.facilityName?.value;
+    const m = name ? index.match(name) : null;
+    if (m) return { row: m.item.i, by: m.nearMiss ? "nearMiss" : "name" };
+    return positional ? { row: i, by: "position" } : null;
+  });
+}
+
+/**
+ * The other facility whose tCO2 a block labelled with `row` holds (a block labelled セイホク holding 津別's t): the
+ * label or the figure is wrong, and that other facility's block is this one. Null when the figure is no other's.
+ */
+export function heldFacility(
+  match: BlockMatch | null,
+  actual: Decimal | null,
+  rowTonnes: (Decimal | null)[],
+): number | null {
+  if (!match || match.by === "position" || actual === null) return null;
+  const expected = rowTonnes[match.row];
+  if (expected && expected.eq(actual)) return null;
+  const k = rowTonnes.findIndex((t, i) => i !== match.row && t !== null && t.eq(actual));
+  return k >= 0 ? k : null;
+}
+
+/** A facility's name for messages: as 別紙1 gives it, without its (yyyy年度), or its row number. */
+export function facilityLabel(row: ProjectRow, i: number): string {
+  const name = row.text.facilityName?.value;
+  return name ? shortened(withoutFiscalYear(name)) : `No. ${i + 1}`;
+}
+
+const redacted = (f: NumberField): boolean => typeof f.raw === "string" && isRedaction(f.raw);
+const blank = (f: NumberField): boolean =>
+  f.raw === null || (typeof f.raw === "string" && f.raw.trim() === "");
+const valueOf = (f: NumberField): Decimal | null => (f.reading.kind === "number" ? f.reading.decimal : null);
+const tons = (d: Decimal): string => d.toNumber().toLocaleString("en-US", { maximumFractionDigits: 6 });
+
+/** allocation.facility.missing: where blocks name their facilities, each 別紙1 facility has one. */
+function missingFacilities(s: Submission, rowTonnes: (Decimal | null)[]): Finding[] {
+  const rows = s.projectList?.rows ?? [];
+  const blocks = s.allocationPlan;
+  if (blocks.length === 0) return [];
+  const matches = matchBlocks(blocks, rows);
+  // blocks by position alone say nothing of which facility is missing: allocation.total counts them
+  if (!matches.some((m) => m !== null && m.by !== "position")) return [];
+  if (matches.some((m) => m === null)) return [];
+  const covered = new Set<number>();
+  matches.forEach((m, i) => {
+    if (!m) return;
+    covered.add(m.row);
+    const held = heldFacility(m, valueOf(blocks[i].tonnes), rowTonnes);
+    if (held !== null) covered.add(held);
+  });
+  const out: Finding[] = [];
+  const named = new Map<number, number>();
+  for (const m of matches) if (m) named.set(m.row, (named.get(m.row) ?? 0) + 1);
+  const twice = [...named]
+    .filter(([, n]) => n > 1)
+    .slice(0, 3)
+    .map(([k]) => facilityLabel(rows[k], k));
+  rows.forEach((row, i) => {
+    if (covered.has(i)) return;
+    const field = row.text.facilityName ?? row.numbers.emT;
+    if (!field) return;
+    const name = facilityLabel(row, i);
+    out.push(
+      finding(
+        "allocation.facility.missing",
+        "error",
+        field.ref,
+        {
+          ja: `別紙1 ${at(field.ref)} の「${name}」を名指す別紙2 のブロックがありません${twice.length ? `（「${twice.join("」「")}」は 2 つのブロックが名指しています）` : ""}。施設ごとに 1 つのブロックを作成してください。`,
+          en: `No 別紙2 block names 別紙1 ${at(field.ref)} "${name}"${twice.length ? ` ("${twice.join('", "')}" is named by two blocks)` : ""}: make one block per facility.`,
+        },
+        { expected: name },
+      ),
+    );
+  });
+  return out;
+}
+
+/** The holders of one block: each row complete, Σ 保有予定量 ≤ t, Σ + 配分予定なし = t; something declared at all. */
+function checkHolders(b: AllocationBlock): Finding[] {
+  const holders = b.holders;
+  // a block without its 1. heading is a missing part (form.*), not a wrong one
+  if (holders === null) return [];
+  const out: Finding[] = [];
+  for (const h of holders) {
+    const hasAmount = !blank(h.amount);
+    if (h.name.value === null && hasAmount) {
+      out.push(
+        finding("allocation.holder.incomplete", "error", h.name.ref, {
+          ja: `${at(h.name.ref)} の保有予定者名称が空欄です（保有予定量 ${at(h.amount.ref)} は記載あり）。`,
+          en: `${at(h.name.ref)}: the holder's name is blank, though ${at(h.amount.ref)} gives an amount.`,
+        }),
+      );
+    } else if (h.name.value !== null && (!hasAmount || (valueOf(h.amount) === null && !redacted(h.amount)))) {
+      out.push(
+        finding(
+          "allocation.holder.incomplete",
+          "error",
+          h.amount.ref,
+          {
+            ja: `${at(h.amount.ref)} の保有予定量が${hasAmount ? `数値として読めません（${shortened(h.amount.raw)}）` : "空欄です"}（保有予定者「${shortened(h.name.value)}」）。`,
+            en: `${at(h.amount.ref)}: the 保有予定量 of "${shortened(h.name.value)}" is ${hasAmount ? `not a number (${shortened(h.amount.raw)})` : "blank"}.`,
+          },
+          { actual: hasAmount ? shortened(h.amount.raw) : "" },
+        ),
+      );
+    }
+  }
+  const rest = b.unallocated;
+  const restDeclared = rest !== null && !blank(rest);
+  if (holders.length === 0 && !restDeclared) {
+    const ref = b.holdersRef ?? b.tonnes.ref;
+    out.push(
+      finding("allocation.holders.none", "error", ref, {
+        ja: `${at(ref)} 以下に保有予定者がなく、配分予定なしも記載されていません（${at(b.tonnes.ref)} の削減相当量の保有予定者か、配分しない量を記載してください）。`,
+        en: `From ${at(ref)}: no holder and no 配分予定なし amount: state who holds ${at(b.tonnes.ref)}'s tonnes, or the amount not allocated.`,
+      }),
+    );
+    return out;
+  }
+  const t = valueOf(b.tonnes);
+  if (t === null) return out;
+  const amounts = holders.filter((h) => h.name.value !== null || !blank(h.amount));
+  const known = amounts.flatMap((h) => {
+    const v = valueOf(h.amount);
+    return v === null ? [] : [{ h, v }];
+  });
+  const sum = known.reduce((a, x) => a.add(x.v), Decimal.zero);
+  const cells = known.map((x) => at(x.h.amount.ref)).join("+");
+  if (sum.cmp(t) > 0) {
+    const ref = known[0].h.amount.ref;
+    out.push(
+      finding(
+        "allocation.holders.exceed",
+        "error",
+        ref,
+        {
+          ja: `保有予定量の合計 ${tons(sum)} tCO2（${cells}）がブロックの削減相当量 ${tons(t)} tCO2（${at(b.tonnes.ref)}）を超えています。`,
+          en: `The holders are allotted ${tons(sum)} tCO2 (${cells}), more than the block's ${tons(t)} tCO2 (${at(b.tonnes.ref)}).`,
+        },
+        { expected: `≤ ${t.toString()}`, actual: sum.toString() },
+      ),
+    );
+    return out;
+  }
+  // a withheld or unreadable amount is not summed (quietly: the published seed withholds them all)
+  if (known.length !== amounts.length) return out;
+  if (rest !== null && restDeclared && valueOf(rest) === null) return out;
+  const restValue = rest !== null ? (valueOf(rest) ?? Decimal.zero) : Decimal.zero;
+  if (sum.add(restValue).eq(t)) return out;
+  const ref = rest?.ref ?? known[0]?.h.amount.ref ?? b.holdersRef ?? b.tonnes.ref;
+  const short = t.sub(sum);
+  out.push(
+    finding(
+      "allocation.holders.sum",
+      "error",
+      ref,
+      {
+        ja: `保有予定量 ${tons(sum)} tCO2${cells ? `（${cells}）` : ""} と配分予定なし ${restDeclared ? `${tons(restValue)} tCO2` : "（空欄）"} の和がブロックの削減相当量 ${tons(t)} tCO2（${at(b.tonnes.ref)}）と一致しません。残りは配分予定なしに ${tons(short)} tCO2 と記載します（${at(ref)}）。`,
+        en: `Holders ${tons(sum)} tCO2${cells ? ` (${cells})` : ""} plus 配分予定なし ${restDeclared ? `${tons(restValue)} tCO2` : "(blank)"} do not make the block's ${tons(t)} tCO2 (${at(b.tonnes.ref)}); the rest, ${tons(short)} tCO2, is declared 配分予定なし (${at(ref)}).`,
+      },
+      { expected: short.toString(), actual: restDeclared ? restValue.toString() : "" },
+    ),
+  );
+  return out;
+}
+
+/** allocation.attribution.blank: 2. 帰属先 names where the value without its environmental value goes. */
+function checkAttribution(b: AllocationBlock): Finding[] {
+  const a = b.attribution;
+  if (!a || a.value !== null) return [];
+  return [
+    finding("allocation.attribution.blank", "error", a.ref, {
+      ja: `${at(a.ref)} の 2. 環境価値が除かれた電気価値・熱価値の帰属先が空欄です（${at(b.tonnes.ref)} のブロック）。`,
+      en: `${at(a.ref)}: 2. 帰属先 (where the value without its environmental value goes) is blank (block of ${at(b.tonnes.ref)}).`,
+    }),
+  ];
+}
+
+export function checkAllocation(submission: Submission, rowTonnes: (Decimal | null)[]): Finding[] {
+  return [
+    ...missingFacilities(submission, rowTonnes),
+    ...submission.allocationPlan.flatMap((b) => [...checkHolders(b), ...checkAttribution(b)]),
+  ];
 }

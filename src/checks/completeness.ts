@@ -10,8 +10,7 @@ import { SHEET_PARTS, formPart } from "../forms/parts";
 import type { FormPart } from "../forms/parts";
 import type { AttachmentBlock, ProjectList, ProjectRow, Submission } from "../forms/submission";
 import { at, finding } from "./finding";
-import { editDistance, foldFacilityName } from "./plan";
-import { FISCAL_YEAR_IN_NAME } from "./submission";
+import { editDistance, facilityKey, fiscalYearInName } from "../forms/names";
 import { shortened } from "../text";
 
 /** The methodology the rows are read under (the 1.3 tick; without one, the heat default the other checks use). */
@@ -94,8 +93,8 @@ function checkAttachmentBlocks(s: Submission, list: ProjectList): Finding[] {
   if (s.places.sheets["sheet:attachment"] === null) return []; // the whole sheet: form.sheet.missing
   const blocks = s.attachments;
   if (blocks.length >= list.rows.length) return [];
-  const nameOf = (r: ProjectRow) => foldFacilityName(r.text.facilityName?.value ?? "");
-  const blockName = (b: AttachmentBlock) => foldFacilityName(b.facilityName?.value ?? "");
+  const nameOf = (r: ProjectRow) => facilityKey(r.text.facilityName?.value ?? "");
+  const blockName = (b: AttachmentBlock) => facilityKey(b.facilityName?.value ?? "");
   const freeRows = new Set(list.rows.map((_, i) => i));
   const freeBlocks = new Set(blocks.map((_, j) => j));
   const byName = new Map<string, number[]>();
@@ -267,7 +266,7 @@ function checkRow(
     }
   }
   const name = row.text.facilityName;
-  if (name?.value && !FISCAL_YEAR_IN_NAME.test(name.value.normalize("NFKC"))) {
+  if (name?.value && !fiscalYearInName(name.value)) {
     const start = s.period.start?.reading;
     const fiscal = start?.kind === "date" ? `${start.month >= 4 ? start.year : start.year - 1}` : "yyyy";
     out.push(

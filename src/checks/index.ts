@@ -55,20 +55,24 @@ export interface CheckContext {
 
 type Check = (ctx: CheckContext) => Finding[];
 
-/** The 別紙2 reconciliation (R7), with each expected figure's derivation. */
+/** The 別紙2 reconciliation (R7), with each expected figure's derivation, and each block's holders and 帰属先. */
 function checkAllocationOf({ submission }: CheckContext): Finding[] {
   const list = submission.projectList;
   if (!list) return [];
   const declaration = methodologyOf(submission);
   const tonnes = recomputedTonnes(list.rows, declaration);
-  return checkAllocation(submission, tonnes, {
-    row: (i) => {
-      const d = rowDerivation(list.rows[i], declaration, declaration.form.tonnesKey);
-      return isGecError(d) ? [] : d.steps;
-    },
-    total: () =>
-      tonnes.every((t) => t !== null) ? totalDerivation(list, declaration, tonnes as Decimal[]).steps : [],
-  });
+  const blocks = checkAllocationBlocks(submission, tonnes);
+  return [
+    ...checkAllocation(submission, tonnes, {
+      row: (i) => {
+        const d = rowDerivation(list.rows[i], declaration, declaration.form.tonnesKey);
+        return isGecError(d) ? [] : d.steps;
+      },
+      total: () =>
+        tonnes.every((t) => t !== null) ? totalDerivation(list, declaration, tonnes as Decimal[]).steps : [],
+    }),
+    ...blocks,
+  ];
 }
 
 /**
@@ -89,7 +93,8 @@ export const FAMILY_CHECKS: Record<RuleFamily, Check[]> = {
     ({ submission }) =>
       submission.otherProjectLists.flatMap((list) => checkProjectList(list, methodologyOf(submission))),
   ],
-  4: [checkAllocationOf, ({ submission, grid }) => checkAllocationBlocks(submission, grid)],
+  // the 別紙2 blocks (allocation.ts) share checkAllocationOf's recomputed tonnes
+  4: [checkAllocationOf],
   5: [],
   6: [({ submission }) => checkFuelStatement(submission)],
   7: [({ submission }) => checkIdentity(submission), ({ submission }) => checkFacilityNames(submission)],

@@ -1,6 +1,6 @@
 // Rule family 9: each monitoring table (熱実績管理表) re-derived month by month by the steam procedure, its months
 // against the facility's period, and its 合計 against 別紙1 3.1 / 3.2 / 3.6 / 3.7 (DOMAIN.md §5, §5.1).
-import { Decimal, atSpreadsheetPrecision, normalizeText, withinSpreadsheetNoise } from "../numbers";
+import { Decimal, atSpreadsheetPrecision, withinSpreadsheetNoise } from "../numbers";
 import { isGecError } from "../errors";
 import { evaluateQuantities } from "../formula";
 import type { DerivationStep, ParamValues, QuantitySpec } from "../formula";
@@ -19,6 +19,7 @@ import {
 import type { MonitoringTarget, RoundingConvention } from "../methodology";
 import { saturationTemperatureC } from "../steam";
 import { formatRef } from "../forms/a1";
+import { NameIndex, facilityKey } from "../forms/names";
 import { monthIndex, selectMonths } from "../forms/monitoring";
 import type {
   MonitoringMonth,
@@ -146,11 +147,6 @@ export function agreesToDigits(actual: Decimal, exact: Decimal): boolean {
   if (digits < DOUBLE_DIGITS) return false;
   const abs = (x: Decimal) => (x.isNegative() ? x.mul(-1) : x);
   return abs(actual.sub(exact)).cmp(abs(exact).mul(DOUBLE_ULP)) <= 0;
-}
-
-/** "津別…センター (2020年度)" and "津別…センター" are one facility: the fiscal-year suffix and spacing fold away. */
-export function facilityKey(name: string): string {
-  return normalizeText(name.replace(/[（(]\s*\d{4}\s*年度\s*[)）]\s*$/, ""));
 }
 
 /** A1 addresses of a month's cells by quantity key, for derivations. */
@@ -945,14 +941,6 @@ function conventionNote(table: MonitoringTable, row: ProjectRow, results: Target
   );
 }
 
-/** Same length, one character apart: an OCR or typing slip such as 稚板 for 単板 (the seed's 津別). */
-function oneApart(a: string, b: string): boolean {
-  if (a.length !== b.length || a.length < 8) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
-  return diff === 1;
-}
-
 /**
  * Each table's 別紙1 row: by its 熱設備名称 after folding the "(yyyy年度)" suffix, width and spaces; failing that, the
  * one row whose name is a single character apart (nearMiss, which the check reports).
@@ -961,11 +949,11 @@ export function matchTables(
   tables: MonitoringTable[],
   rows: ProjectRow[],
 ): Map<MonitoringTable, { row: ProjectRow; nearMiss: boolean }> {
-  const byName = new Map<string, ProjectRow>();
-  for (const row of rows) {
+  const named = rows.flatMap((row) => {
     const name = row.text.facilityName?.value;
-    if (name) byName.set(facilityKey(name), row);
-  }
+    return name ? [{ row, key: facilityKey(name) }] : [];
+  });
+  const index = new NameIndex(named, (n) => n.key);
   const out = new Map<MonitoringTable, { row: ProjectRow; nearMiss: boolean }>();
   const taken = new Set<ProjectRow>();
   // a table on a hidden sheet (an old copy) is a facility's only where no visible table names it
@@ -973,7 +961,8 @@ export function matchTables(
   const byVisible = new Set<ProjectRow>();
   for (const table of ordered) {
     const name = table.facilityName?.value;
-    const row = name ? byName.get(facilityKey(name)) : undefined;
+    const match = name ? index.match(name, () => false) : null;
+    const row = match?.item.row;
     if (!row || (table.hidden && byVisible.has(row))) continue;
     out.set(table, { row, nearMiss: false });
     taken.add(row);
@@ -982,11 +971,10 @@ export function matchTables(
   for (const table of ordered) {
     const name = table.facilityName?.value;
     if (!name || out.has(table)) continue;
-    const key = facilityKey(name);
-    const near = [...byName].filter(([k, row]) => !taken.has(row) && oneApart(k, key));
-    if (near.length !== 1) continue;
-    out.set(table, { row: near[0][1], nearMiss: true });
-    taken.add(near[0][1]);
+    const match = index.match(name, (n) => !taken.has(n.row));
+    if (!match?.nearMiss) continue;
+    out.set(table, { row: match.item.row, nearMiss: true });
+    taken.add(match.item.row);
   }
   return out;
 }

@@ -7,6 +7,7 @@ import type { Finding } from "../types";
 import type { ProjectRow, Submission, TextField } from "../forms/submission";
 import { normalizeSymbol } from "../forms/readTables";
 import { at, finding } from "./finding";
+import { facilityKey, matchName, withoutFiscalYear } from "../forms/names";
 import { LISTED, listed as listedText, shortened } from "../text";
 
 /** A methodology's symbols, folded → as declared (heat: Q_BL, E_PS, Q_WB, CEF_fuel,BL, ε_BL, F_B, F_T, S_B, …). */
@@ -164,33 +165,6 @@ export function checkFuelStatement(s: Submission): Finding[] {
   return out;
 }
 
-/** 別紙1's 1.1 without its "(2020年度)" suffix. */
-function withoutFiscalYear(name: string): string {
-  return name.replace(/\s*[（(]\s*[0-9０-９]{4}\s*年度\s*[)）]\s*$/, "").trim();
-}
-
-/** A facility name folded for comparison: width and spaces, and no "(2020年度)" suffix. */
-export function foldFacilityName(name: string): string {
-  return normalizeText(withoutFiscalYear(name));
-}
-
-/** Levenshtein distance over code points. */
-export function editDistance(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++)
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[y.length];
-}
-
-/** Most characters two names may differ by and still be one facility misspelt (稚/単 is one). */
-const NEAR_MISS = 2;
-
 interface Listed {
   row: ProjectRow;
   name: string;
@@ -204,24 +178,20 @@ function compareName(
   listed: Listed[],
 ): Finding | null {
   if (field.value === null) return null;
-  const folded = foldFacilityName(field.value);
-  if (folded === "" || listed.some((l) => l.folded === folded)) return null;
-  let best: { l: Listed; d: number } | null = null;
-  for (const l of listed) {
-    const d = editDistance(l.folded, folded);
-    if (best === null || d < best.d) best = { l, d };
-  }
+  if (facilityKey(field.value) === "") return null;
+  const match = matchName(field.value, listed, (l) => l.folded);
+  if (match && !match.nearMiss) return null;
   const shown = shortened(field.value);
-  if (best && best.d <= NEAR_MISS && best.d < Math.min(best.l.folded.length, folded.length) / 2) {
-    const ref = best.l.row.text.facilityName.ref;
-    const expected = withoutFiscalYear(best.l.name);
+  if (match) {
+    const ref = match.item.row.text.facilityName.ref;
+    const expected = withoutFiscalYear(match.item.name);
     return finding(
       rule,
       "warning",
       field.ref,
       {
-        ja: `${at(field.ref)} の設備名称が別紙1 (${at(ref)}) と異なります: 「${shown}」と「${expected}」。`,
-        en: `${at(field.ref)}: names differ: "${shown}" vs 別紙1 (${at(ref)}) "${expected}".`,
+        ja: `${at(field.ref)} の設備名称が別紙1 (${at(ref)}) と 1 文字異なります: 「${shown}」と「${expected}」。`,
+        en: `${at(field.ref)}: names differ by one character: "${shown}" vs 別紙1 (${at(ref)}) "${expected}".`,
       },
       { expected, actual: shown },
     );
@@ -247,7 +217,7 @@ export function checkFacilityNames(s: Submission): Finding[] {
   const listed: Listed[] = [];
   for (const row of s.projectList?.rows ?? []) {
     const name = row.text.facilityName?.value;
-    if (name) listed.push({ row, name, folded: foldFacilityName(name) });
+    if (name) listed.push({ row, name, folded: facilityKey(name) });
   }
   if (listed.length === 0) return [];
   const out: Finding[] = [];

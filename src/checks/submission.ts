@@ -5,6 +5,9 @@ import { Decimal } from "../numbers";
 import type { Finding, Grid } from "../types";
 import type { DateField, Submission } from "../forms/submission";
 import { at, finding } from "./finding";
+import { fiscalYearInName } from "../forms/names";
+import { facilityLabel, heldFacility, matchBlocks } from "./allocation";
+import type { BlockMatch } from "./allocation";
 import { shortened } from "../text";
 import { fixOf } from "./projectList";
 import { totalDerivation } from "../explain";
@@ -16,9 +19,6 @@ function isoDate(d: DateField): string {
   const { year, month, day } = d.reading;
   return `${year}-${String(month).padStart(2, "0")}${day === null ? "" : "-" + String(day).padStart(2, "0")}`;
 }
-
-/** A facility name's (yyyy年度), after NFKC (full-width digits and brackets). */
-export const FISCAL_YEAR_IN_NAME = /[（(]\s*(\d{4})\s*年度\s*[)）]/;
 
 export function checkMethodology(s: Submission): Finding[] {
   const m = s.methodology;
@@ -91,21 +91,21 @@ export function checkPeriods(s: Submission): Finding[] {
     }
     // the facility name's (yyyy年度) must be the fiscal year of the period (April to March)
     const name = row.text.facilityName;
-    const fy = name?.value ? FISCAL_YEAR_IN_NAME.exec(name.value.normalize("NFKC")) : null;
+    const fy = name?.value ? fiscalYearInName(name.value) : null;
     if (name && fy && start?.reading.kind === "date") {
       const { year, month } = start.reading;
       const fiscal = month >= 4 ? year : year - 1;
-      if (Number(fy[1]) !== fiscal) {
+      if (fy.year !== fiscal) {
         out.push(
           finding(
             "period.fiscalYearInName",
             "warning",
             name.ref,
             {
-              ja: `設備名称の (${fy[1]}年度) が認証申請期間の年度 ${fiscal} と一致しません。`,
-              en: `The facility name's (${fy[1]}年度) differs from the period's fiscal year ${fiscal}.`,
+              ja: `${at(name.ref)} の設備名称の「${fy.suffix}」（${fy.year}年度）が認証申請期間の年度 ${fiscal} と一致しません。`,
+              en: `${at(name.ref)}: the facility name's "${fy.suffix}" (fiscal ${fy.year}) differs from the period's fiscal year ${fiscal}.`,
             },
-            { expected: `${fiscal}年度`, actual: `${fy[1]}年度` },
+            { expected: `${fiscal}年度`, actual: `${fy.year}年度` },
           ),
         );
       }
@@ -130,28 +130,43 @@ export function checkAllocation(
   const list = s.projectList;
   if (!list || blocks.length === 0) return out;
   const values = blocks.map((b) => (b.tonnes.reading.kind === "number" ? b.tonnes.reading.decimal : null));
-  const perFacility = blocks.length === list.rows.length && blocks.length > 1;
+  // each block's facility: by the name it gives, else by position (one block per facility)
+  const matches = matchBlocks(blocks, list.rows);
+  const perFacility = matches.every((m) => m !== null);
   if (perFacility) {
     blocks.forEach((b, i) => {
-      const expected = rowTonnes[i];
+      const m = matches[i] as BlockMatch;
+      const expected = rowTonnes[m.row];
       const actual = values[i];
       if (expected === null || expected === undefined || (actual !== null && actual.eq(expected))) return;
+      const row = list.rows[m.row];
+      const named = m.by !== "position";
+      const held = heldFacility(m, actual, rowTonnes);
+      const name = facilityLabel(row, m.row);
+      const nameRef = row.text.facilityName?.ref ?? b.tonnes.ref;
+      const message =
+        held !== null
+          ? {
+              ja: `${at(b.tonnes.ref)} のブロックは「${name}」（別紙1 ${at(nameRef)}、${expected} tCO2）を名指していますが、${actual} tCO2 は「${facilityLabel(list.rows[held], held)}」（別紙1 ${at(list.rows[held].text.facilityName?.ref ?? nameRef)}）の値です。設備名称か削減相当量のどちらかが誤っています。`,
+              en: `${at(b.tonnes.ref)}: the block names "${name}" (別紙1 ${at(nameRef)}, ${expected} tCO2) but holds ${actual} tCO2, the figure of "${facilityLabel(list.rows[held], held)}" (別紙1 ${at(list.rows[held].text.facilityName?.ref ?? nameRef)}): its facility name or its tonnes are wrong.`,
+            }
+          : named
+            ? {
+                ja: `${at(b.tonnes.ref)} の削減相当量は、ブロックが名指す「${name}」（別紙1 ${at(nameRef)}）の tCO2 ${expected} と一致するはずですが、${actual ?? "空欄"} です。`,
+                en: `${at(b.tonnes.ref)} should equal the tCO2 ${expected} of "${name}" (別紙1 ${at(nameRef)}), the facility the block names, but is ${actual ?? "empty"}.`,
+              }
+            : {
+                ja: `${at(b.tonnes.ref)} の削減相当量は別紙1 の ${m.row + 1} 件目の tCO2 ${expected} と一致するはずですが、${actual ?? "空欄"} です。`,
+                en: `${at(b.tonnes.ref)} should equal 別紙1 facility ${m.row + 1}'s tCO2 ${expected}, but is ${actual ?? "empty"}.`,
+              };
       out.push(
-        finding(
-          "allocation.facility.tonnes",
-          "error",
-          b.tonnes.ref,
-          {
-            ja: `${at(b.tonnes.ref)} の削減相当量は別紙1 の ${i + 1} 件目の tCO2 ${expected} と一致するはずですが、${actual ?? "空欄"} です。`,
-            en: `${at(b.tonnes.ref)} should equal 別紙1 facility ${i + 1}'s tCO2 ${expected}, but is ${actual ?? "empty"}.`,
-          },
-          {
-            expected: expected.toString(),
-            actual: actual?.toString() ?? "",
-            fix: fixOf(b.tonnes, expected),
-            derivation: explain.row(i),
-          },
-        ),
+        finding("allocation.facility.tonnes", "error", b.tonnes.ref, message, {
+          expected: expected.toString(),
+          actual: actual?.toString() ?? "",
+          // a block holding another facility's figure may be mislabelled: no one-cell fix
+          fix: held === null ? fixOf(b.tonnes, expected) : undefined,
+          derivation: explain.row(m.row),
+        }),
       );
     });
   } else {

@@ -13,6 +13,7 @@ import {
   procedureFor,
   targetAlternatives,
 } from "../checks/monitoring";
+import { matchBlocks } from "../checks/allocation";
 import type { MethodologyDeclaration, QuantityDeclaration, RowInputs } from "../methodology";
 import { cellAddress, columnLetters, formatRef, parseA1 } from "../forms/a1";
 import { readSubmission } from "../forms/read";
@@ -291,18 +292,25 @@ export function explainCell(
       };
     }
     const blocks = submission.allocationPlan;
+    const matches = matchBlocks(blocks, list.rows);
     for (let i = 0; i < blocks.length; i++) {
       if (!sameCell(blocks[i].tonnes.ref, ref)) continue;
-      const perFacility = blocks.length === list.rows.length && blocks.length > 1;
+      // the facility the checks compare the block with: by the name it gives, else by position
+      const match = matches.every((m) => m !== null) ? matches[i] : null;
       const q = {
         symbol: "tCO2",
         label: { ja: "グリーンエネルギーCO2削減相当量", en: "CO2 reduction allocated" },
       };
-      if (perFacility) {
-        const row = list.rows[i];
+      if (match) {
+        const row = list.rows[match.row];
         return {
           kind: "explained",
-          explanation: explanationOf(blocks[i].tonnes, q, row.text.facilityName?.value ?? null, tonnes[i]),
+          explanation: explanationOf(
+            blocks[i].tonnes,
+            q,
+            row.text.facilityName?.value ?? null,
+            tonnes[match.row],
+          ),
         };
       }
       const result = complete

@@ -1,5 +1,6 @@
 // 別紙1添付 read as each facility's monitoring plan: the block's 計量体制 roles, its 記号 rows (定義, モニタリング方法,
 // 提出書類) and what the method texts state (rated kW, operating days, the procedure's roundings, the LHV recipe).
+import { facilityKey } from "./names";
 import { normalizeText } from "../numbers";
 import { SEED_STEAM_DIGITS } from "../methodology/steamProcedure";
 import type { SteamDigits } from "../methodology/steamProcedure";
@@ -331,10 +332,8 @@ export function readAttachments(sheet: SheetView): AttachmentBlock[] {
   });
 }
 
-/** A facility name folded for matching: width, spaces and the "(2020年度)" suffix. */
-function facilityFold(name: string): string {
-  return normalizeText(name.replace(/[（(]\s*\d{4}\s*年度\s*[)）]\s*$/, ""));
-}
+/** A facility name folded for matching: the engine's one key (width, spaces, the (yyyy年度) suffix in any spelling). */
+const facilityFold = facilityKey;
 
 /**
  * The 別紙1添付 block of a facility, by any of its names (a monitoring table's 熱設備名称, its 別紙1 row's 1.1): the one

@@ -7,8 +7,9 @@ import type { CellRef, CellValue, Finding, Grid } from "../types";
 import { CHECKED_MARKS, columnOfLabel, labelNamesColumn, projectColumns } from "./layout";
 import type { ProjectColumn } from "./layout";
 import { SheetView, isHiddenSheet } from "./sheet";
-import { readAllocationFacility, readPlanTables } from "./readTables";
+import { readPlanTables } from "./readTables";
 import { readAttachments } from "./attachment";
+import { readAllocation } from "./allocation";
 import { readMonitoringSheet } from "./monitoring";
 import { readPlan } from "./plan";
 import { PERIOD_LABELS, periodLabel, readPlaces } from "./places";
@@ -388,28 +389,6 @@ function readPeriod(sheet: SheetView): Submission["period"] {
     return right ? dateField(sheet, hit.row, right.col) : null;
   };
   return { start: at(PERIOD_LABELS.start), end: at(PERIOD_LABELS.end) };
-}
-
-function readAllocation(sheet: SheetView): AllocationBlock[] {
-  const blocks: AllocationBlock[] = [];
-  const labels = sheet.find((label) => label.includes("削減相当量") && label.includes("tco2"), "量");
-  labels.forEach((hit, i) => {
-    const right = sheet.valueRightOf(hit.row, hit.col);
-    if (!right) return;
-    const tonnes = numberField(sheet, hit.row, right.col, false);
-    let powerSold: NumberField | null = null;
-    for (let r = hit.row + 1; r <= Math.min(sheet.bottom, hit.row + 3); r++) {
-      if (sheet.label(r, hit.col).startsWith("販売電力量")) {
-        const p = sheet.valueRightOf(r, hit.col);
-        if (p) powerSold = numberField(sheet, r, p.col, false);
-      }
-    }
-    // the block's own rows: from 3 above its tCO2 row to 4 above the next block's
-    const next = labels[i + 1]?.row ?? sheet.bottom + 4;
-    const facilityName = readAllocationFacility(sheet, hit.row, hit.row - 3, Math.min(next - 4, hit.row + 4));
-    blocks.push({ tonnes, powerSold, facilityName });
-  });
-  return blocks;
 }
 
 /** Where a list's header row starts, for a finding about the whole list. */

@@ -54,6 +54,21 @@ export interface AllocationBlock {
   powerSold: NumberField | null;
   /** 熱設備名称 / 発電設備名称, where a block names its facility (the seed's blocks do not). */
   facilityName: TextField | null;
+  /** 1. 保有予定者 rows with anything typed in them; null when the block has no 1. heading. */
+  holders: AllocationHolder[] | null;
+  /** The first holder row's 名称 cell: where a block with no holder is reported. */
+  holdersRef: CellRef | null;
+  /** The 配分予定なし amount cell; null when the block has no 配分予定なし row. */
+  unallocated: NumberField | null;
+  /** 2. 帰属先: the text under its heading (value null when blank); null when the block has no 2. heading. */
+  attribution: TextField | null;
+}
+
+/** One row of a 別紙2 block's 1. 保有予定者 table (保有予定者名称 | 所在地 | 保有予定量（tCO2）). */
+export interface AllocationHolder {
+  name: TextField;
+  address: TextField;
+  amount: NumberField;
 }
 
 /** One row of a 記号 table: the symbol and the cells under the header's other columns (null: no such column). */

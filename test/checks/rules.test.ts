@@ -338,11 +338,13 @@ const cases: Case[] = [
     name: "別紙2 naming a facility one character off",
     rule: "identity.facilityName.allocation",
     which: "H002-2",
-    edits: [[A2, "A4", "熱設備名称：セイホクバイオマス熱電供給施設"]],
+    // 説 for 設: one character (施設 for 設備 is two, and names no facility under the one near-miss policy)
+    // in セイホク's own block (3, free row 28): in block 1 it would also hold 津別's tonnes
+    edits: [[A2, "A28", "熱設備名称：セイホクバイオマス熱電供給説備"]],
     severity: "warning",
-    cells: [`${A2}!A4`],
+    cells: [`${A2}!A28`],
     expected: "セイホクバイオマス熱電供給設備",
-    actual: "セイホクバイオマス熱電供給施設",
+    actual: "セイホクバイオマス熱電供給説備",
   },
   {
     name: "a GEC. formula left in 3.3",

@@ -9,7 +9,12 @@ import { seedRows, seedGrid } from "../fixtures/seedSubmissions";
 import { FACILITY_TEXT } from "../fixtures/filledForm";
 import { gridToXlsx } from "../fixtures/xlsxBuilder";
 import { runGec, tempDir } from "../fixtures/runGec";
-import { cellResults, describeLo, recalculate as recalculateIn } from "../fixtures/libreoffice";
+import {
+  cellResults,
+  describeLo,
+  recalculate as recalculateIn,
+  typeAllocation,
+} from "../fixtures/libreoffice";
 
 const dir = tempDir("lo");
 const recalculate = (file: string) => recalculateIn(file, dir);
@@ -37,6 +42,7 @@ describeLo("LibreOffice recalculates our formulas to the published figures", () 
       if (label === "開始日") r.getCell(2).value = new Date(Date.UTC(2020, 3, 1));
       if (label === "終了日") r.getCell(2).value = new Date(Date.UTC(2021, 2, 31));
     });
+    typeAllocation(wb);
     const typed = path.join(dir, "typed.xlsx");
     fs.writeFileSync(typed, new Uint8Array(await wb.xlsx.writeBuffer()));
 
@@ -84,6 +90,7 @@ describeLo("LibreOffice recalculates our formulas to the published figures", () 
       if (label === "開始日") r.getCell(2).value = new Date(Date.UTC(2020, 3, 1));
       if (label === "終了日") r.getCell(2).value = new Date(Date.UTC(2021, 2, 31));
     });
+    typeAllocation(wb);
     const typed = path.join(dir, "power-typed.xlsx");
     fs.writeFileSync(typed, new Uint8Array(await wb.xlsx.writeBuffer()));
     const filled = path.join(dir, "power-filled.xlsx");

@@ -10,7 +10,12 @@ import { cellOf, monitoredGrid } from "../fixtures/monitoring";
 import { withCell } from "../fixtures/seedSubmissions";
 import { gridToXlsx } from "../fixtures/xlsxBuilder";
 import { runGec, tempDir } from "../fixtures/runGec";
-import { cellResults, describeLo, recalculate as recalculateIn } from "../fixtures/libreoffice";
+import {
+  cellResults,
+  describeLo,
+  recalculate as recalculateIn,
+  typeAllocation,
+} from "../fixtures/libreoffice";
 
 const dir = tempDir("lo-noise");
 const recalculate = (file: string) => recalculateIn(file, dir);
@@ -42,6 +47,7 @@ async function typedTemplate(name: string, edit: Record<string, number>): Promis
     if (label === "開始日") r.getCell(2).value = new Date(Date.UTC(2020, 3, 1));
     if (label === "終了日") r.getCell(2).value = new Date(Date.UTC(2021, 2, 31));
   });
+  typeAllocation(wb);
   const typed = path.join(dir, `${name}-typed.xlsx`);
   fs.writeFileSync(typed, new Uint8Array(await wb.xlsx.writeBuffer()));
   return typed;

@@ -1,5 +1,6 @@
 // Every rule-case file of this folder, gathered for test/checks/rules.test.ts (one file per rule family).
 import type { Case } from "../ruleCase";
+import { ALLOCATION_CASES } from "./allocation";
 import { ATTACHMENT_CASES } from "./attachment";
 import { COMPLETENESS_CASES } from "./completeness";
 import { METHODOLOGY_CASES } from "./methodology";
@@ -10,4 +11,5 @@ export const RULE_CASE_FILES: Case[] = [
   ...PLAN_TEXT_CASES,
   ...COMPLETENESS_CASES,
   ...ATTACHMENT_CASES,
+  ...ALLOCATION_CASES,
 ];
