@@ -14,6 +14,8 @@ import type { CellRef, CellValue, CellWrite, Finding, Grid, WritePlan } from "..
 import { sameFormula } from "./invert";
 import { planMonitoringFill } from "./monitoring";
 import { shortened } from "../text";
+import { writesMateriality } from "../checks/materiality";
+import type { Materiality } from "../types";
 
 export { invertPlan, sameFormula } from "./invert";
 
@@ -28,6 +30,8 @@ export interface FillPlan {
   writes: WritePlan;
   /** Rows or cells left alone, and why. */
   skipped: Finding[];
+  /** What the writes do to the certified tonnes (3.11, 合計, 別紙2): a preview says when they change none. */
+  materiality: Materiality;
 }
 
 function quotedRef(ref: CellRef): string {
@@ -86,13 +90,19 @@ function declarationFor(s: Submission, list: ProjectList): MethodologyDeclaratio
 export function planFill(grid: Grid, options: FillOptions = {}): FillPlan {
   const monitoring = planMonitoringFill(grid, options);
   const form = planFormFill(monitoring.grid, options, monitoring.refusedRows);
+  const writes = [...monitoring.writes, ...form.writes];
   return {
-    writes: [...monitoring.writes, ...form.writes],
+    writes,
     skipped: [...monitoring.skipped, ...form.skipped],
+    materiality: writesMateriality(readSubmission(grid), writes),
   };
 }
 
-function planFormFill(grid: Grid, options: FillOptions, refusedRows: Set<number> = new Set()): FillPlan {
+function planFormFill(
+  grid: Grid,
+  options: FillOptions,
+  refusedRows: Set<number> = new Set(),
+): Omit<FillPlan, "materiality"> {
   const submission = readSubmission(grid);
   const plan = new PlanBuilder(grid, options.formulas === true);
   const list = submission.projectList;
