@@ -1,6 +1,7 @@
 // gec check on a provisional methodology says 暫定 and what is guessed; on the seed, what each finding does to the t.
 import * as fs from "fs";
 import * as path from "path";
+import * as ExcelJS from "exceljs";
 import { runGec, tempDir } from "../fixtures/runGec";
 import { seedGrid } from "../fixtures/seedSubmissions";
 import { gridToXlsx } from "../fixtures/xlsxBuilder";
@@ -56,6 +57,19 @@ describe("a P002 workbook (formulas 暫定)", () => {
     };
     expect(json.summary).toMatchObject({ provisional: false, provisionalParts: [], notice: null });
     expect((await runGec(["check", file])).stdout).not.toContain("暫定");
+  });
+});
+
+describe("gec report on a P002 workbook", () => {
+  it("the table's notice says 暫定 and what is guessed", async () => {
+    const out = path.join(dir, "p002-report.xlsx");
+    expect((await runGec(["report", await template("P002"), "-o", out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const texts: string[] = [];
+    wb.worksheets[0].eachRow((row) => texts.push(String((row.values as unknown[])[1] ?? "")));
+    expect(texts[1]).toContain("P002（暫定）");
+    expect(texts.find((t) => t.startsWith("暫定: P002"))).toContain("別紙1 の列構成");
   });
 });
 
