@@ -173,6 +173,8 @@ class Tonnes {
   }
 
   of(f: Finding): Materiality | undefined {
+    // a note (a number typed as text, a convention matched) asks for no correction
+    if (f.severity === "info") return undefined;
     const place = this.places.get(keyOf(f.ref));
     if (!place) return undefined;
     if (place.kind === "powerSold") return of(Decimal.zero, []);
@@ -204,7 +206,7 @@ class Tonnes {
     if (q?.role === "input") {
       const value = correctedValue(f);
       // an input's correction is only known where the finding gives it (a monitoring table's sum, a default)
-      if (value === null) return f.severity === "info" ? undefined : of(null, []);
+      if (value === null) return of(null, []);
       changed = tonnesWith(row, this.declaration, { key: place.key, value });
     } else {
       changed = this.rowsOf(place.list)[place.index];
@@ -263,9 +265,4 @@ export function writesMateriality(submission: Submission, writes: CellWrite[]): 
   return of(reaches.length > 0 ? (change[reaches[0]] as Decimal) : Decimal.zero, reaches);
 }
 
-/** The preview's line: 「排出削減量（t）は変わりません」, or what changes. */
-export function previewMessage(m: Materiality): Message {
-  return m.reaches.length === 0
-    ? { ja: "排出削減量（t）は変わりません。", en: "The emission reductions (t) do not change." }
-    : { ja: `排出削減量: ${m.message.ja}。`, en: `Emission reductions: ${m.message.en}.` };
-}
+export { previewMessage } from "./materialityText";
