@@ -3,6 +3,7 @@ import { validateGrid, formatRef, planFill } from "../../src/engine";
 import { HEAT_PROJECT_COLUMNS } from "../../src/forms/layout";
 import { columnLetters } from "../../src/forms/a1";
 import { previewMessage } from "../../src/checks/materiality";
+import { monitoredGrid } from "../fixtures/monitoring";
 import { seedGrid, withCell } from "../fixtures/seedSubmissions";
 
 const numberFindings = (which: "H002-2" | "H002-1") =>
@@ -68,5 +69,27 @@ describe("a planted fault that does change the tonnes", () => {
     expect(seihoku.writes.map((w) => formatRef(w.ref))).toContain("別紙1!U6");
     expect(seihoku.materiality).toMatchObject({ tonnes: 0, reaches: [] });
     expect(previewMessage(seihoku.materiality).ja).toBe("排出削減量（t）は変わりません。");
+  });
+});
+
+describe("an input a monitoring table contradicts", () => {
+  // 津別 (sheet row 4) with its 熱実績管理表: 3.1 typed 1,000,000 MJ above the table's 494,794,207. Corrected to the
+  // table's sum, the row gives its declared 32,316 t again: no change. The derived cells that follow the typed 3.1
+  // would change it: (431,460,008 + 1,000,000) × 0.0749 = 32,391,254.6 → 32,391,254 kg → 32,391 t, +75 t.
+  const cell = (key: string) => `${columnLetters(HEAT_PROJECT_COLUMNS.findIndex((c) => c.key === key))}4`;
+  const { grid } = monitoredGrid();
+  const report = validateGrid(withCell(grid, "別紙1", cell("qBl"), 495794207));
+  const at = (key: string, rule: string) =>
+    report.findings.find((f) => formatRef(f.ref) === `別紙1!${cell(key)}` && f.rule === rule);
+
+  it("3.1 back to the table's sum changes no tonne", () => {
+    expect(at("qBl", "monitoring.qBl.fromTable")?.materiality).toMatchObject({ tonnes: 0, reaches: [] });
+  });
+
+  it("3.3 recomputed from the typed 3.1 would add 75 t", () => {
+    expect(at("qWb", "projectList.qWb.recompute")?.materiality).toMatchObject({
+      tonnes: 75,
+      reaches: ["3.11", "合計", "別紙2"],
+    });
   });
 });
