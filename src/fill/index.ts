@@ -94,7 +94,8 @@ export function planFill(grid: Grid, options: FillOptions = {}): FillPlan {
   return {
     writes,
     skipped: [...monitoring.skipped, ...form.skipped],
-    materiality: writesMateriality(readSubmission(grid), writes),
+    // the form's own reading (after the monitoring writes, which never touch a 3.11, 合計 or 別紙2 cell)
+    materiality: writesMateriality(form.submission, writes),
   };
 }
 
@@ -102,7 +103,7 @@ function planFormFill(
   grid: Grid,
   options: FillOptions,
   refusedRows: Set<number> = new Set(),
-): Omit<FillPlan, "materiality"> {
+): Omit<FillPlan, "materiality"> & { submission: Submission } {
   const submission = readSubmission(grid);
   const plan = new PlanBuilder(grid, options.formulas === true);
   const list = submission.projectList;
@@ -116,7 +117,7 @@ function planFormFill(
         "No 別紙1 project list was found, so there is nothing to fill.",
       ),
     );
-    return { writes: plan.writes, skipped: plan.skipped };
+    return { writes: plan.writes, skipped: plan.skipped, submission };
   }
   const declaration = declarationFor(submission, list);
   if (!declaration) {
@@ -128,7 +129,7 @@ function planFormFill(
         "The 1.3 methodology is not determined and the 別紙1 columns do not tell it, so nothing is filled.",
       ),
     );
-    return { writes: plan.writes, skipped: plan.skipped };
+    return { writes: plan.writes, skipped: plan.skipped, submission };
   }
   const derivedKeys = declaration.quantities.filter((q) => q.role === "derived");
   const rowTonnes: (Decimal | null)[] = [];
@@ -284,7 +285,7 @@ function planFormFill(
   }
 
   const writes = withoutInputs(plan.writes, list, declaration);
-  return { writes, skipped: plan.skipped };
+  return { writes, skipped: plan.skipped, submission };
 }
 
 /** A cell for messages: text shortened, so that a 100,000-character cell is never echoed whole. */
