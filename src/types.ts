@@ -75,4 +75,20 @@ export interface Finding {
   fix?: CellWrite;
   /** How the expected value comes about, one step per rounding and per quantity, with the cells read. */
   derivation?: DerivationStep[];
+  /** On a finding about a number of 別紙1/別紙2: what correcting it does to the certified tonnes. */
+  materiality?: Materiality;
+}
+
+/** Which certified tonnes a correction changes: a row's 3.11 (tCO2), 別紙1's 合計, 別紙2's blocks. */
+export type TonnesPlace = "3.11" | "合計" | "別紙2";
+
+/**
+ * What correcting a finding (or applying a fill) does to the certified tonnes. `tonnes` is the signed change of the
+ * t the finding's place certifies (the row's 3.11, the 合計, or the 別紙2 block); null where it cannot be known (the
+ * corrected value is not given, or the row's inputs give no t).
+ */
+export interface Materiality {
+  tonnes: number | null;
+  reaches: TonnesPlace[];
+  message: Message;
 }

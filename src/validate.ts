@@ -3,6 +3,18 @@ import type { Finding, Grid, Message } from "./types";
 import { readSubmission } from "./forms/read";
 import { runChecks } from "./checks";
 import { findMethodology } from "./methodology";
+import type { MethodologyDeclaration } from "./methodology";
+
+/** 暫定: what is guessed, and a structure that is probably wrong (H003), as one notice. */
+function provisionalNotice(m: MethodologyDeclaration | undefined): Message | null {
+  if (!m?.provisional) return null;
+  const parts = m.provisionalParts ?? [];
+  const doubt = m.structureDoubt;
+  return {
+    ja: `暫定: ${m.code} の算定は暫定です（${parts.map((p) => p.ja).join("。") || "算定式が未確認です"}）。${doubt ? doubt.ja : ""}`,
+    en: `Provisional: ${m.code} is checked on provisional formulas (${parts.map((p) => p.en).join("; ") || "formulas not confirmed"}).${doubt ? ` ${doubt.en}` : ""}`,
+  };
+}
 
 export interface ValidationSummary {
   recognized: boolean;
@@ -14,6 +26,12 @@ export interface ValidationSummary {
   warnings: number;
   infos: number;
   text: Message;
+  /** The methodology's formulas are provisional (暫定): 12 of 14 are not confirmed by a published submission. */
+  provisional: boolean;
+  /** What of it is guessed, from its declaration (formulas, 別紙1 3.x layout). */
+  provisionalParts: Message[];
+  /** The one notice every front end prints (暫定, what is guessed, H003's doubt), null for a confirmed methodology. */
+  notice: Message | null;
 }
 
 export interface ValidationReport {
@@ -54,10 +72,13 @@ export function validateGrid(grid: Grid): ValidationReport {
   const warnings = count("warning");
   const infos = count("info");
   const period = start && end ? { start, end } : null;
+  const declaration = code ? findMethodology(code) : undefined;
+  const provisional = declaration?.provisional === true;
+  const mark = provisional ? { ja: "（暫定）", en: " (provisional)" } : { ja: "", en: "" };
   const text: Message = submission.recognized
     ? {
-        ja: `様式3-2 ${code ?? "（方法論未確定）"}、${facilities} 施設${period ? `、${period.start}〜${period.end}` : ""}：エラー ${errors} 件、警告 ${warnings} 件、情報 ${infos} 件`,
-        en: `Form 3-2 ${code ?? "(methodology not determined)"}, ${plural(facilities, "facility", "facilities")}${period ? `, ${period.start} to ${period.end}` : ""}: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "note")}`,
+        ja: `様式3-2 ${code ?? "（方法論未確定）"}${mark.ja}、${facilities} 施設${period ? `、${period.start}〜${period.end}` : ""}：エラー ${errors} 件、警告 ${warnings} 件、情報 ${infos} 件`,
+        en: `Form 3-2 ${code ?? "(methodology not determined)"}${mark.en}, ${plural(facilities, "facility", "facilities")}${period ? `, ${period.start} to ${period.end}` : ""}: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "note")}`,
       }
     : { ja: "様式3-2 として認識できません。", en: "Not recognised as a Form 3-2." };
   return {
@@ -71,6 +92,9 @@ export function validateGrid(grid: Grid): ValidationReport {
       warnings,
       infos,
       text,
+      provisional,
+      provisionalParts: provisional ? (declaration?.provisionalParts ?? []) : [],
+      notice: provisionalNotice(declaration),
     },
     findings,
   };

@@ -25,7 +25,8 @@ import {
   ToolbarButton,
   tokens,
 } from "@fluentui/react-components";
-import type { CellValue, CellWrite, Finding, Message, WritePlan } from "../src/types";
+import type { CellValue, CellWrite, Finding, Materiality, Message, WritePlan } from "../src/types";
+import { previewMessage } from "../src/checks/materialityText";
 import { formatRef } from "../src/forms/a1";
 import { LISTED } from "../src/text";
 import type { Backend, SkippedWrite, WorkbookFactory } from "./backend";
@@ -49,6 +50,8 @@ interface Notice {
 interface Preview {
   writes: WritePlan;
   title: Message;
+  /** What the writes do to the certified t (a fill's plan, a fix's finding): 「排出削減量（t）は変わりません」. */
+  materiality?: Materiality;
 }
 
 function writeText(w: CellWrite, lang: Lang): string {
@@ -206,7 +209,7 @@ export function App({
         announce(joinMessages([strings.nothingToFill, ...left.map((n) => n.text)]));
       } else {
         setNotices(left);
-        setPreview({ writes: plan.writes, title: strings.fill });
+        setPreview({ writes: plan.writes, title: strings.fill, materiality: plan.materiality });
         announce(joinMessages([countMessage(plan.writes.length, "toWrite"), ...left.map((n) => n.text)]));
       }
     });
@@ -233,7 +236,7 @@ export function App({
 
   const fixOne = (f: Finding) => {
     if (!f.fix) return;
-    setPreview({ writes: [f.fix], title: strings.fix });
+    setPreview({ writes: [f.fix], title: strings.fix, materiality: f.materiality });
     announce(countMessage(1, "toWrite"));
   };
 
@@ -436,6 +439,11 @@ export function App({
                 ))}
               </TableBody>
             </Table>
+            {preview.materiality && (
+              <Caption1 as="p" data-testid="preview-materiality">
+                {t(previewMessage(preview.materiality))}
+              </Caption1>
+            )}
             <div style={{ display: "flex", gap: 8, marginTop: 8 }}>
               <Button appearance="primary" disabled={busy} onClick={() => void commit()}>
                 {t(strings.apply)}
@@ -462,6 +470,11 @@ export function App({
                 <span data-testid="summary">{t(report.summary.text)}</span>
               </MessageBarBody>
             </MessageBar>
+            {report.summary.notice && (
+              <MessageBar intent="warning" data-testid="provisional">
+                <MessageBarBody>{t(report.summary.notice)}</MessageBarBody>
+              </MessageBar>
+            )}
             {report.findings.length === 0 ? (
               <Caption1>{t(strings.noFindings)}</Caption1>
             ) : (
@@ -507,6 +520,11 @@ export function App({
                                 {f.actual !== undefined &&
                                   `${t(strings.actual)}: ${showExpected(f.actual, lang)}`}
                               </Caption1>
+                            )}
+                            {f.materiality && (
+                              <div>
+                                <Caption1 data-testid="materiality">{t(f.materiality.message)}</Caption1>
+                              </div>
                             )}
                             {f.derivation && <WhyButton steps={f.derivation} lang={lang} />}
                             {f.fix && (

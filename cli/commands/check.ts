@@ -41,6 +41,7 @@ export function reportJson(report: ValidationReport): string {
     actual: short(f.actual) ?? null,
     fix: f.fix ? { value: f.fix.value ?? null, formula: f.fix.formula ?? null } : null,
     derivation: f.derivation ?? null,
+    materiality: f.materiality ?? null,
   }));
   return JSON.stringify({ findings, summary: report.summary }, null, 2) + "\n";
 }
@@ -48,6 +49,7 @@ export function reportJson(report: ValidationReport): string {
 /** The human report: the summary line, then the findings grouped by sheet, each with its cell. */
 export function reportText(report: ValidationReport, lang: Lang, file: string): string {
   const lines = [`${file}: ${report.summary.text[lang]}`];
+  if (report.summary.notice) lines.push(report.summary.notice[lang]);
   const bySheet = new Map<string, Finding[]>();
   for (const f of report.findings) {
     const list = bySheet.get(f.ref.sheet) ?? [];
@@ -66,8 +68,9 @@ export function reportText(report: ValidationReport, lang: Lang, file: string): 
             ? `  (期待値 ${expected ?? "—"} / 実際 ${actual === "" ? "空欄" : (actual ?? "—")})`
             : `  (expected ${expected ?? "—"}, actual ${actual === "" ? "empty" : (actual ?? "—")})`
           : "";
+      const tonnes = f.materiality ? `  〔${f.materiality.message[lang]}〕` : "";
       lines.push(
-        `  ${cellAddress(f.ref).padEnd(width)}  ${SEVERITY[lang][f.severity]}  ${shortMessage(f.message[lang])}${values}  [${f.rule}]`,
+        `  ${cellAddress(f.ref).padEnd(width)}  ${SEVERITY[lang][f.severity]}  ${shortMessage(f.message[lang])}${values}${tonnes}  [${f.rule}]`,
       );
     }
   }

@@ -4,6 +4,7 @@ import * as path from "path";
 import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
 import { describeWrite, planFill } from "../../src/engine";
+import { previewMessage } from "../../src/checks/materiality";
 import { FileError, checkOutput, fileMessage, langOf, readInput, writeBytes } from "./workbook";
 import { patchPackage } from "../../io/patch";
 
@@ -38,10 +39,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   await writeBytes(io, output, filled, file, force);
   if (parsed.flags.has("json")) {
-    io.stdout(JSON.stringify({ output, writes: plan.writes, skipped: plan.skipped }, null, 2) + "\n");
+    io.stdout(
+      JSON.stringify(
+        { output, writes: plan.writes, skipped: plan.skipped, materiality: plan.materiality },
+        null,
+        2,
+      ) + "\n",
+    );
     return 0;
   }
   const lines = plan.writes.map((w) => `  ${describeWrite(w)}`);
+  if (plan.writes.length > 0) lines.push(`  ${previewMessage(plan.materiality)[lang]}`);
   for (const s of plan.skipped) lines.push(`  ${s.message[lang]}`);
   const head =
     lang === "ja"

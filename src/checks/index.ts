@@ -17,6 +17,7 @@ import { checkCompleteness } from "./completeness";
 import { checkPlanText } from "./planText";
 import { checkAttachment } from "./attachment";
 import { checkAllocation as checkAllocationBlocks } from "./allocation";
+import { withMateriality } from "./materiality";
 
 /** Each row's tCO2 as the formulas give it (null where its inputs cannot be read). */
 function recomputedTonnes(rows: ProjectRow[], declaration: MethodologyDeclaration): (Decimal | null)[] {
@@ -116,5 +117,6 @@ export function runChecks(submission: Submission, grid: Grid): Finding[] {
   for (const family of Object.keys(RULE_FAMILIES).map(Number) as RuleFamily[]) {
     for (const check of FAMILY_CHECKS[family]) findings.push(...check(ctx));
   }
-  return findings;
+  // each finding about a number says what correcting it does to the certified tonnes
+  return withMateriality(submission, findings);
 }

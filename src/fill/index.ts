@@ -15,6 +15,8 @@ import type { CellRef, CellValue, CellWrite, Finding, Grid, WritePlan } from "..
 import { sameFormula } from "./invert";
 import { planMonitoringFill } from "./monitoring";
 import { shortened } from "../text";
+import { writesMateriality } from "../checks/materiality";
+import type { Materiality } from "../types";
 
 export { invertPlan, sameFormula } from "./invert";
 
@@ -29,6 +31,8 @@ export interface FillPlan {
   writes: WritePlan;
   /** Rows or cells left alone, and why. */
   skipped: Finding[];
+  /** What the writes do to the certified tonnes (3.11, 合計, 別紙2): a preview says when they change none. */
+  materiality: Materiality;
 }
 
 function quotedRef(ref: CellRef): string {
@@ -86,13 +90,20 @@ function declarationFor(s: Submission, list: ProjectList): MethodologyDeclaratio
 export function planFill(grid: Grid, options: FillOptions = {}): FillPlan {
   const monitoring = planMonitoringFill(grid, options);
   const form = planFormFill(monitoring.grid, options, monitoring.refusedRows);
+  const writes = [...monitoring.writes, ...form.writes];
   return {
-    writes: [...monitoring.writes, ...form.writes],
+    writes,
     skipped: [...monitoring.skipped, ...form.skipped],
+    // the form's own reading (after the monitoring writes, which never touch a 3.11, 合計 or 別紙2 cell)
+    materiality: writesMateriality(form.submission, writes),
   };
 }
 
-function planFormFill(grid: Grid, options: FillOptions, refusedRows: Set<number> = new Set()): FillPlan {
+function planFormFill(
+  grid: Grid,
+  options: FillOptions,
+  refusedRows: Set<number> = new Set(),
+): Omit<FillPlan, "materiality"> & { submission: Submission } {
   const submission = readSubmission(grid);
   const plan = new PlanBuilder(grid, options.formulas === true);
   const list = submission.projectList;
@@ -106,7 +117,7 @@ function planFormFill(grid: Grid, options: FillOptions, refusedRows: Set<number>
         "No 別紙1 project list was found, so there is nothing to fill.",
       ),
     );
-    return { writes: plan.writes, skipped: plan.skipped };
+    return { writes: plan.writes, skipped: plan.skipped, submission };
   }
   const declaration = declarationFor(submission, list);
   if (!declaration) {
@@ -118,7 +129,7 @@ function planFormFill(grid: Grid, options: FillOptions, refusedRows: Set<number>
         "The 1.3 methodology is not determined and the 別紙1 columns do not tell it, so nothing is filled.",
       ),
     );
-    return { writes: plan.writes, skipped: plan.skipped };
+    return { writes: plan.writes, skipped: plan.skipped, submission };
   }
   const derivedKeys = declaration.quantities.filter((q) => q.role === "derived");
   const rowTonnes: (Decimal | null)[] = [];
@@ -275,7 +286,7 @@ function planFormFill(grid: Grid, options: FillOptions, refusedRows: Set<number>
   }
 
   const writes = withoutInputs(plan.writes, list, declaration);
-  return { writes, skipped: plan.skipped };
+  return { writes, skipped: plan.skipped, submission };
 }
 
 /** A cell for messages: text shortened, so that a 100,000-character cell is never echoed whole. */

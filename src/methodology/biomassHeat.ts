@@ -17,6 +17,7 @@ import type { FormDeclaration, MethodologyCode, MethodologyDeclaration, Quantity
 import { deriveWith } from "./derive";
 import { evaluateDeclared } from "./evaluate";
 import type { NumberLike } from "./values";
+import { guessedParts } from "./provisional";
 
 /**
  * MJ_HHV per kWh used to convert auxiliary power to primary energy in Q_WB = Q_BL − E_PS × 9.484.
@@ -241,6 +242,12 @@ const HEAT_NAMES: [MethodologyCode, string, string][] = [
 /** Only the biomass heat formulas are confirmed by the seed; H001-x and H003 follow the generic heat path (暫定). */
 const CONFIRMED = new Set<string>(["H002-1", "H002-2"]);
 
+/** H003 on the heat path: a snow/ice facility displaces cooling (a chiller's power), not a boiler's fuel. */
+const SNOW_ICE_DOUBT = {
+  ja: "H003（雪氷エネルギー）は生成熱量・ボイラ効率・燃料の排出係数の算定式（バイオマス熱と同じ）で読んでいますが、雪氷エネルギー施設が代替するのはボイラでなく冷房（冷凍機の電力）なので、算定式も別紙1 の構成もおそらく違います。結果は参考にとどめてください。",
+  en: "H003 (snow and ice energy) is read with the heat formulas of biomass heat (generated heat, boiler efficiency, a fuel's emission factor), but a snow/ice facility displaces cooling (a chiller's power), not a boiler: its formulas and its 別紙1 are probably structured differently. Take the results as indicative only.",
+};
+
 /** The heat methodologies: H002-1/H002-2 as the seed, H001-x and H003 on the same formulas, provisional. */
 export const HEAT_METHODOLOGIES: MethodologyDeclaration[] = HEAT_NAMES.map(([code, ja, en]) => ({
   code,
@@ -250,6 +257,8 @@ export const HEAT_METHODOLOGIES: MethodologyDeclaration[] = HEAT_NAMES.map(([cod
   provenance: CONFIRMED.has(code)
     ? "seed submissions (reference/003), DOMAIN.md §2–§4"
     : "[open] formula not confirmed by a published submission; generic heat path of DOMAIN.md §2 (暫定)",
+  ...(CONFIRMED.has(code) ? {} : { provisionalParts: guessedParts(heatForm, heatQuantities) }),
+  ...(code === "H003" ? { structureDoubt: SNOW_ICE_DOUBT } : {}),
   quantities: heatQuantities,
   total: tonnesTotal,
   form: heatForm,

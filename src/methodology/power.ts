@@ -5,6 +5,7 @@ import { deriveWith } from "./derive";
 import { tonnesTotal } from "./biomassHeat";
 import { evaluateDeclared } from "./evaluate";
 import type { NumberLike } from "./values";
+import { guessedParts } from "./provisional";
 
 /** 別紙1 power block [open beyond 3.1 販売電力量 and 3.6 排出削減量 (tCO2), which the 別紙2 note names]. */
 export const powerQuantities: QuantityDeclaration[] = [
@@ -115,6 +116,7 @@ export const POWER_METHODOLOGIES: MethodologyDeclaration[] = POWER_NAMES.map(([c
   kind: "power",
   provisional: true,
   provenance: "[open] formula not confirmed by a published submission; generic path of DOMAIN.md §2 (暫定)",
+  provisionalParts: guessedParts(powerForm, powerQuantities),
   quantities: powerQuantities,
   total: tonnesTotal,
   form: powerForm,

@@ -81,6 +81,10 @@ export interface MethodologyDeclaration {
   kind: "heat" | "power" | (string & { readonly other?: true });
   /** True where DOMAIN.md marks the formula or its parameters [open]. */
   provisional: boolean;
+  /** What of a provisional methodology is guessed (its formulas, its 別紙1 3.x layout): check, report and pane say it. */
+  provisionalParts?: Message[];
+  /** Where the declaration is probably the wrong structure altogether, not only unconfirmed (H003). */
+  structureDoubt?: Message;
   provenance: string;
   quantities: QuantityDeclaration[];
   /** The 合計 row's quantity (R6: Σ of the rows' tCO2). */

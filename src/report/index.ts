@@ -30,10 +30,14 @@ export interface ReportLine {
   derivation: DerivationStep[];
   /** Why there is no recomputed value. */
   reason: Message | null;
+  /** What correcting a differing value does to the certified t (the finding's materiality), null where it agrees. */
+  materiality: Message | null;
 }
 
 export interface VerificationReport {
   summary: Message;
+  /** 暫定: the methodology's provisional notice (what is guessed), null for a confirmed one. */
+  notice: Message | null;
   lines: ReportLine[];
   allocation: ReportLine[];
 }
@@ -76,6 +80,7 @@ function line(
     verdict,
     derivation: "steps" in result ? result.steps : [],
     reason: "text" in result ? result.text : null,
+    materiality: null,
   };
 }
 
@@ -86,12 +91,25 @@ function declarationOf(s: Submission): MethodologyDeclaration | null {
 /** Recomputes every derived value of the workbook and sets it against what the workbook declares. */
 export function verificationReport(grid: Grid): VerificationReport {
   const s = readSubmission(grid);
-  const summary = validateGrid(grid).summary.text;
+  const validation = validateGrid(grid);
+  const summary = validation.summary.text;
+  const notice = validation.summary.notice;
+  // each differing line takes the materiality of the finding at its cell
+  const materiality = new Map<string, Message>();
+  for (const f of validation.findings) {
+    const cell = formatRef(f.ref);
+    if (f.materiality && !materiality.has(cell)) materiality.set(cell, f.materiality.message);
+  }
   const list = s.projectList;
   const declaration = declarationOf(s);
   const lines: ReportLine[] = [];
   const allocation: ReportLine[] = [];
-  if (!list || !declaration) return { summary, lines, allocation };
+  const done = () => {
+    for (const l of [...lines, ...allocation])
+      if (l.verdict !== "agrees") l.materiality = materiality.get(l.cell) ?? null;
+    return { summary, notice, lines, allocation };
+  };
+  if (!list || !declaration) return done();
   const derived = declaration.quantities.filter(
     (q) => q.role === "derived" && list.columns[q.key] !== undefined,
   );
@@ -160,7 +178,7 @@ export function verificationReport(grid: Grid): VerificationReport {
       line(facility, "別紙2 tCO2", "tCO2", b.tonnes, isGecError(source) ? { text: source.text } : source),
     );
   });
-  return { summary, lines, allocation };
+  return done();
 }
 
 const HEADERS: Message[] = [
@@ -172,6 +190,7 @@ const HEADERS: Message[] = [
   { ja: "再計算値", en: "Recomputed" },
   { ja: "差（申請−再計算）", en: "Difference (declared − recomputed)" },
   { ja: "判定", en: "Verdict" },
+  { ja: "重要性（t への影響）", en: "Materiality (effect on t)" },
   { ja: "計算根拠", en: "Derivation" },
 ];
 
@@ -186,6 +205,7 @@ export function reportWorkbook(report: VerificationReport, lang: "ja" | "en" = "
   put(0, 0, "title", lang === "ja" ? "CO2削減相当量検証結果一覧表" : "CO2 reduction verification table");
   put(1, 0, "note", report.summary[lang]);
   let r = 3;
+  if (report.notice) put(r++, 0, "note", report.notice[lang]);
   const section = (title: string, lines: ReportLine[]) => {
     put(r++, 0, "heading", title);
     HEADERS.forEach((h, c) => put(r, c, "label", lang === "ja" ? h.ja : `${h.en}`));
@@ -207,8 +227,9 @@ export function reportWorkbook(report: VerificationReport, lang: "ja" | "en" = "
       const diff = l.declared !== null && l.recomputed !== null ? l.declared.sub(l.recomputed) : null;
       put(r, 6, "derived", number(diff), format(diff));
       put(r, 7, "derived", VERDICT[l.verdict][lang]);
+      put(r, 8, "derived", l.materiality ? l.materiality[lang] : "");
       const text = l.reason ? l.reason[lang] : derivationText(l.derivation, lang).join("\n");
-      put(r, 8, "note", text);
+      put(r, 9, "note", text);
       r++;
     }
     r++;
@@ -223,7 +244,7 @@ export function reportWorkbook(report: VerificationReport, lang: "ja" | "en" = "
         name: lang === "ja" ? "検証結果一覧" : "Verification",
         cells,
         merges: [],
-        columnWidths: [34, 16, 10, 14, 16, 16, 16, 12, 90],
+        columnWidths: [34, 16, 10, 14, 16, 16, 16, 12, 30, 90],
       },
     ],
   };

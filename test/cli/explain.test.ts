@@ -65,7 +65,9 @@ describe("gec report", () => {
     const n5 = rows.find((r) => r[3] === "別紙1!N5");
     // printed 186,081,857; recomputed 186,081,657 (DOMAIN §6); difference 200
     expect(n5?.slice(4, 8)).toEqual([186081857, 186081657, 200, "不一致"]);
-    expect(String(n5?.[8])).toContain("ROUNDDOWN(7,538,025 × 9.484, 0) = 71,490,629");
+    // 重要性: 3.10 and 3.11 of 川辺 already follow from the right 3.3 (13,687 t), so no tonne changes
+    expect(n5?.[8]).toBe("t への影響なし");
+    expect(String(n5?.[9])).toContain("ROUNDDOWN(7,538,025 × 9.484, 0) = 71,490,629");
     const total = rows.find((r) => r[0] === "合計" && r[3] === "別紙1!V7");
     expect(total?.slice(4, 8)).toEqual([57778, 57778, 0, "一致"]);
     // 別紙2: one block per facility, each against its row's tonnes

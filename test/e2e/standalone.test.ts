@@ -11,6 +11,7 @@ import { newWorkbook, saveWorkbook } from "../../io/xlsx";
 import { gridToXlsx } from "../fixtures/xlsxBuilder";
 import { cellOf, monitoredGrid } from "../fixtures/monitoring";
 import { withCell } from "../fixtures/seedSubmissions";
+import { buildTemplate, templateToGrid } from "../../src/engine";
 
 const root = path.resolve(__dirname, "../..");
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -66,6 +67,14 @@ maybe("standalone page in Chromium", () => {
       );
     const errors = rows.filter((r) => r.endsWith("error")).map((r) => r.split(" ")[0]);
     expect(errors).toEqual(["別紙1!N5", "別紙1!U6"]);
+    // both differences leave the certified t as printed (川辺's 3.10/3.11 follow the right 3.3; セイホク's
+    // 11,775,927 and 11,775,692 kg both truncate to 11,775 t)
+    for (const cell of ["別紙1!N5", "別紙1!U6"])
+      expect(await page.locator(`[data-cell="${cell}"]`).getByTestId("materiality").textContent()).toBe(
+        "t への影響なし",
+      );
+    // H002-2 is confirmed: no 暫定 notice
+    expect(await page.getByTestId("provisional").count()).toBe(0);
     await shot(page, root, "standalone-ja.png");
 
     await page.getByRole("button", { name: "English" }).click();
@@ -76,6 +85,9 @@ maybe("standalone page in Chromium", () => {
     // Fix N5 alone, then revert it.
     await page.locator('[data-cell="別紙1!N5"]').getByRole("button", { name: "修正" }).click();
     await page.getByRole("cell", { name: "別紙1!N5", exact: true }).waitFor();
+    expect(await page.getByTestId("preview-materiality").textContent()).toBe(
+      "排出削減量（t）は変わりません。",
+    );
     await page.getByRole("button", { name: "書き込む" }).click();
     await page.getByRole("main").getByText("1 件を書き込みました。").waitFor();
     await page.getByRole("button", { name: "元に戻す", exact: true }).click();
@@ -84,6 +96,9 @@ maybe("standalone page in Chromium", () => {
     // Fill: the preview lists N5 and U6 with their current and new values; write; download.
     await page.getByRole("button", { name: "自動入力", exact: true }).click();
     await page.getByRole("cell", { name: "別紙1!U6", exact: true }).waitFor();
+    expect(await page.getByTestId("preview-materiality").textContent()).toBe(
+      "排出削減量（t）は変わりません。",
+    );
     await shot(page, root, "standalone-preview-ja.png");
     await page.getByRole("button", { name: "書き込む" }).click();
     await page.getByRole("main").getByText("2 件を書き込みました。").waitFor();
@@ -101,6 +116,21 @@ maybe("standalone page in Chromium", () => {
     expect(report.summary.errors).toBe(0);
     expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
   }, 120000);
+
+  it("a P002 workbook: the summary says 暫定 and what is guessed", async () => {
+    const file = path.join(dir, "p002.xlsx");
+    fs.writeFileSync(file, await gridToXlsx(templateToGrid(buildTemplate("P002", 1))));
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByLabel("ファイルを開く").setInputFiles(file);
+    await page.getByTestId("file-name").waitFor();
+    await page.getByRole("button", { name: "検証", exact: true }).click();
+    await page.getByTestId("summary").waitFor();
+    expect(await page.getByTestId("summary").textContent()).toContain("P002（暫定）");
+    const notice = (await page.getByTestId("provisional").textContent()) ?? "";
+    expect(notice).toContain("暫定: P002 の算定は暫定です");
+    expect(notice).toContain("EPC = EPG − EPS − EPA");
+    expect(notice).toContain("別紙1 の列構成");
+  }, 60000);
 
   it("inserts a template into a new workbook when no file is open, and downloads it", async () => {
     await page.goto(`${server.url}/taskpane.html`);
