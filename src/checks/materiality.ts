@@ -1,14 +1,12 @@
 // Materiality: what correcting a finding about a number of 別紙1/別紙2 does to the certified tonnes (3.11, 合計, 別紙2).
 import { Decimal } from "../numbers";
-import { getMethodology } from "../methodology";
 import type { MethodologyDeclaration } from "../methodology";
 import { isGecError } from "../errors";
 import type { CellRef, CellValue, CellWrite, Finding, Materiality, Message, TonnesPlace } from "../types";
 import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
+import { methodologyOf } from "../forms/submission";
 import { deriveRow, rowInputs } from "./projectList";
-
-/** The tonnes column of a row (3.11 heat, 3.6 power): both declare it as "emT". */
-const TONNES = "emT";
+import { matchBlocks } from "./allocation";
 
 function decimalOf(field: NumberField | null | undefined): Decimal | null {
   return field && field.reading.kind === "number" ? field.reading.decimal : null;
@@ -34,7 +32,7 @@ function tonnesWith(
     const inputs = rowInputs(row, declaration);
     if (!inputs) return null;
     const result = deriveRow(row, inputs, declaration);
-    return isGecError(result) ? null : (result[TONNES] ?? null);
+    return isGecError(result) ? null : (result[declaration.form.tonnesKey] ?? null);
   }
   const inputs: Record<string, Decimal | null> = {};
   for (const q of declaration.quantities) {
@@ -48,7 +46,7 @@ function tonnesWith(
     inputs[q.key] = decimalOf(field);
   }
   try {
-    return declaration.derive(inputs)[TONNES] ?? null;
+    return declaration.derive(inputs)[declaration.form.tonnesKey] ?? null;
   } catch (e) {
     if (isGecError(e)) return null;
     throw e;
@@ -98,10 +96,20 @@ const keyOf = (ref: CellRef) => `${ref.sheet}\u0000${ref.row}\u0000${ref.col}`;
 class Tonnes {
   readonly places = new Map<string, Place>();
   readonly declaration: MethodologyDeclaration;
+  private readonly rowOfBlock = new Map<number, number>();
+  private readonly blockOfRow = new Map<number, number>();
   private readonly recomputed = new Map<ProjectList, (Decimal | null)[]>();
 
   constructor(readonly submission: Submission) {
-    this.declaration = getMethodology(submission.methodology.code ?? "H002-2");
+    this.declaration = methodologyOf(submission);
+    // 別紙2 blocks are paired with rows as R7 pairs them: by the facility a block names, else by position
+    if (submission.projectList)
+      matchBlocks(submission.allocationPlan, submission.projectList.rows).forEach((m, block) => {
+        if (m) {
+          this.rowOfBlock.set(block, m.row);
+          this.blockOfRow.set(m.row, block);
+        }
+      });
     const lists = [submission.projectList, ...submission.otherProjectLists].filter(
       (l): l is ProjectList => l !== null,
     );
@@ -128,13 +136,12 @@ class Tonnes {
   }
 
   declaredRow(list: ProjectList, i: number): Decimal {
-    return decimalOf(list.rows[i].numbers[TONNES]) ?? Decimal.zero;
+    return decimalOf(list.rows[i].numbers[this.declaration.form.tonnesKey]) ?? Decimal.zero;
   }
 
   /** 別紙2 as R7 reads it: one block per facility, or blocks whose sum is the 合計. */
   private perFacility(list: ProjectList): boolean {
-    const n = this.submission.allocationPlan.length;
-    return n === list.rows.length && n > 1;
+    return list === this.submission.projectList && this.rowOfBlock.size > 0;
   }
 
   private blockSum(): Decimal {
@@ -155,8 +162,11 @@ class Tonnes {
     if (list.totalTonnes && !(decimalOf(list.totalTonnes) ?? Decimal.zero).eq(total)) out.push("合計");
     const blocks = this.submission.allocationPlan;
     if (list === this.submission.projectList && blocks.length > 0) {
+      const own = this.blockOfRow.get(i);
       const declared = this.perFacility(list)
-        ? (decimalOf(blocks[i].tonnes) ?? Decimal.zero)
+        ? own === undefined
+          ? Decimal.zero
+          : (decimalOf(blocks[own].tonnes) ?? Decimal.zero)
         : this.blockSum();
       const wanted = this.perFacility(list) ? changed : total;
       if (!declared.eq(wanted)) out.push("別紙2");
@@ -193,7 +203,12 @@ class Tonnes {
     if (place.kind === "block") {
       if (!list) return undefined;
       const block = this.submission.allocationPlan[place.index];
-      const wanted = this.perFacility(list) ? this.rowsOf(list)[place.index] : this.recomputedTotal(list);
+      const row = this.rowOfBlock.get(place.index);
+      const wanted = this.perFacility(list)
+        ? row === undefined
+          ? null
+          : this.rowsOf(list)[row]
+        : this.recomputedTotal(list);
       if (wanted === null || wanted === undefined) return of(null, []);
       const declared = this.perFacility(list) ? (decimalOf(block.tonnes) ?? Decimal.zero) : this.blockSum();
       const d = wanted.sub(declared);
@@ -252,7 +267,12 @@ export function writesMateriality(submission: Submission, writes: CellWrite[]): 
   const change: Record<TonnesPlace, Decimal | null> = { "3.11": null, 合計: null, 別紙2: null };
   for (const w of writes) {
     const place = places.places.get(keyOf(w.ref));
-    if (!place || place.kind === "powerSold" || (place.kind === "row" && place.key !== TONNES)) continue;
+    if (
+      !place ||
+      place.kind === "powerSold" ||
+      (place.kind === "row" && place.key !== places.declaration.form.tonnesKey)
+    )
+      continue;
     // what the cell reads as now (a text "11,775" too), against the number written
     const before = decimalOf(place.field) ?? Decimal.zero;
     const after =

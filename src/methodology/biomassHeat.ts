@@ -257,7 +257,7 @@ export const HEAT_METHODOLOGIES: MethodologyDeclaration[] = HEAT_NAMES.map(([cod
   provenance: CONFIRMED.has(code)
     ? "seed submissions (reference/003), DOMAIN.md §2–§4"
     : "[open] formula not confirmed by a published submission; generic heat path of DOMAIN.md §2 (暫定)",
-  ...(CONFIRMED.has(code) ? {} : { provisionalParts: guessedParts(heatForm, heatQuantities) }),
+  ...(CONFIRMED.has(code) ? {} : { provisionalParts: guessedParts(heatQuantities) }),
   ...(code === "H003" ? { structureDoubt: SNOW_ICE_DOUBT } : {}),
   quantities: heatQuantities,
   total: tonnesTotal,

@@ -29,7 +29,7 @@ function bare(e: Expr): Expr {
   return e;
 }
 
-export function formulaLines(declaration: MethodologyDeclaration): FormulaLine[] {
+export function formulaLines(declaration: Pick<MethodologyDeclaration, "quantities">): FormulaLine[] {
   const byKey = new Map(declaration.quantities.map((q) => [q.key, q]));
   const lines: FormulaLine[] = [];
   for (const q of declaration.quantities) {

@@ -116,7 +116,7 @@ export const POWER_METHODOLOGIES: MethodologyDeclaration[] = POWER_NAMES.map(([c
   kind: "power",
   provisional: true,
   provenance: "[open] formula not confirmed by a published submission; generic path of DOMAIN.md §2 (暫定)",
-  provisionalParts: guessedParts(powerForm, powerQuantities),
+  provisionalParts: guessedParts(powerQuantities),
   quantities: powerQuantities,
   total: tonnesTotal,
   form: powerForm,

@@ -1,10 +1,13 @@
 // What a provisional methodology guesses, printed from its own declaration (formulas and 別紙1 columns are data).
 import type { Message } from "../types";
-import type { FormDeclaration, QuantityDeclaration } from "./types";
+import type { QuantityDeclaration } from "./types";
+import { formulaLines } from "./formulaLines";
 
 /** The guessed parts of a provisional methodology: its 1.4 formulas and its 別紙1 3.x layout, each named. */
-export function guessedParts(form: FormDeclaration, quantities: QuantityDeclaration[]): Message[] {
-  const formulas = form.formulaLines.join("、");
+export function guessedParts(quantities: QuantityDeclaration[]): Message[] {
+  const formulas = formulaLines({ quantities })
+    .map((l) => l.text)
+    .join("、");
   const columns = quantities
     .filter((q) => q.column)
     .map((q) => `${q.column} ${q.symbol}`)
