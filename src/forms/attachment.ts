@@ -136,34 +136,26 @@ function readSymbolRows(sheet: SheetView, from: number, to: number): AttachmentS
   if (!found) return [];
   const { table, lastRow } = found;
   const header = table.headerRef;
-  const columnOf = (word: string, offset: number): number => {
-    const w = normalizeText(word);
-    for (let c = header.col + 1; c <= Math.min(sheet.right, header.col + 8); c++)
-      if (sheet.label(header.row, c).startsWith(w)) return c;
-    return header.col + offset;
-  };
-  const cols = {
-    definition: columnOf("定義", 1),
-    method: columnOf("モニタリング方法", 2),
-    documents: columnOf("提出書類", 3),
-  };
-  const hasColumn = (c: number) => c <= sheet.right;
-  return table.symbols.map((symbol, i) => {
-    const row = symbol.ref.row;
-    const next = table.symbols[i + 1]?.ref.row ?? lastRow + 1;
-    const at = (c: number) => (hasColumn(c) ? textAt(sheet, row, c) : null);
-    const method = at(cols.method);
+  // a block printed without a 定義/方法/提出書類 header word still has the form's columns in the form's order
+  const fallback = (row: number, offset: number): TextField | null =>
+    header.col + offset <= sheet.right ? textAt(sheet, row, header.col + offset) : null;
+  return table.rows.map((r, i) => {
+    const row = r.symbol.ref.row;
+    const next = table.rows[i + 1]?.symbol.ref.row ?? lastRow + 1;
+    const method = r.method ?? fallback(row, 2);
     const parts = [method?.value ?? ""];
     // the OCR splits a long method over rows with a blank 記号: they continue this symbol's text
-    for (let r = row + 1; r < next; r++) {
-      const more = textAt(sheet, r, cols.method).value;
-      if (more !== null) parts.push(more);
+    if (method) {
+      for (let rr = row + 1; rr < next; rr++) {
+        const more = textAt(sheet, rr, method.ref.col).value;
+        if (more !== null) parts.push(more);
+      }
     }
     return {
-      symbol,
-      definition: at(cols.definition),
+      ...r,
+      definition: r.definition ?? fallback(row, 1),
       method,
-      documents: at(cols.documents),
+      documents: r.documents ?? fallback(row, 3),
       methodText: parts.filter((p) => p !== "").join("\n"),
     };
   });

@@ -136,11 +136,7 @@ export interface AttachmentRole {
 }
 
 /** One row of a block's 記号 table; a cell is null only where the table has no such column. */
-export interface AttachmentSymbolRow {
-  symbol: TextField;
-  definition: TextField | null;
-  method: TextField | null;
-  documents: TextField | null;
+export interface AttachmentSymbolRow extends SymbolRow {
   /** The method text with its continuation rows (blank 記号 below it), as one text. */
   methodText: string;
 }
