@@ -1,5 +1,6 @@
 // Rule family 9: each monitoring table (熱実績管理表) re-derived month by month by the steam procedure, its months
 // against the facility's period, and its 合計 against 別紙1 3.1 / 3.2 / 3.6 / 3.7 (DOMAIN.md §5, §5.1).
+import { MONITORING_TARGETS } from "../methodology/monitoringQuantities";
 import { Decimal, atSpreadsheetPrecision, withinSpreadsheetNoise } from "../numbers";
 import { isGecError } from "../errors";
 import { evaluateQuantities } from "../formula";
@@ -853,7 +854,7 @@ function checkTargets(
   proc: FacilityProcedure,
 ): TargetResult[] {
   const results: TargetResult[] = [];
-  for (const target of ["qBl", "ePs", "fB", "fT"] as MonitoringTarget[]) {
+  for (const target of MONITORING_TARGETS) {
     const field = row.numbers[target];
     const actual = decimalOf(field);
     if (!field || actual === null) continue;
@@ -990,7 +991,7 @@ function unconfirmedTargets(
   findings: Finding[],
 ): void {
   const cells = listed(negative.slice(0, LISTED).map(formatRef), negative.length);
-  for (const target of ["qBl", "ePs", "fB", "fT"] as MonitoringTarget[]) {
+  for (const target of MONITORING_TARGETS) {
     const field = row.numbers[target];
     if (!field || decimalOf(field) === null) continue;
     findings.push(

@@ -1,11 +1,11 @@
 // Why a cell should hold what it should: the derivation of every derived value of a 様式3-2, from its inputs' cells.
+import { MONITORING_TARGETS } from "../methodology/monitoringQuantities";
 import { methodologyOf } from "../forms/submission";
 import { Decimal } from "../numbers";
 import { GecError, isGecError } from "../errors";
 import { evaluateQuantities, grouped, stepLine } from "../formula";
 import type { DerivationStep } from "../formula";
 import { ROUNDING_CONVENTIONS, monitoringMonthQuantities } from "../methodology";
-import type { MonitoringTarget } from "../methodology";
 import {
   countedMonths,
   countedTable,
@@ -153,8 +153,6 @@ function explanationOf(
     failure: isGecError(result) ? result.text : null,
   };
 }
-
-const MONITORING_TARGETS: MonitoringTarget[] = ["qBl", "ePs", "fB", "fT"];
 
 /**
  * 別紙1's 3.1 / 3.2 / 3.6 / 3.7 where a monitoring table (熱実績管理表) gives them: Σ of the months under the rounding

@@ -1,5 +1,6 @@
 // Fill of the monitoring tables (熱実績管理表): each month's derived cells as native Excel formulas (ROUNDUP,
 // ROUNDDOWN) or values (h, h': Excel has no steam tables), the 合計 row as SUM, and 別紙1 3.1/3.2/3.6/3.7 linked to it.
+import { MONITORING_TARGETS } from "../methodology/monitoringQuantities";
 import { Decimal, spreadsheetDecimal } from "../numbers";
 import { isGecError } from "../errors";
 import { evaluateQuantities, excelFormula, fragileRounding } from "../formula";
@@ -52,7 +53,6 @@ export interface MonitoringFill {
 const FORMULA_KEYS = ["pAbs", "tSteam", "tFeed"];
 const STEAM_TABLE_KEYS = ["hSteam", "hFeed"];
 const MONTH_INPUTS = ["pGauge", "tSteamMean", "tFeedMean", "fSteam", "fFeed"];
-const LINKED: MonitoringTarget[] = ["qBl", "ePs", "fB", "fT"];
 const TARGET_MONTH: Record<MonitoringTarget, string> = {
   qBl: "qMonth",
   ePs: "ePsMonth",
@@ -402,7 +402,7 @@ function linkRow(
   proc: FacilityProcedure = SEED_PROCEDURE,
 ): boolean {
   let linked = true;
-  for (const target of LINKED) {
+  for (const target of MONITORING_TARGETS) {
     const field = row.numbers[target];
     if (!field) continue;
     const totals = targetTotals(table, target, proc);

@@ -1,4 +1,5 @@
 // Biomass heat H002-1 / H002-2 (and the generic heat path of H001-x, H003): Q_WB, S_B, CEF/ε, EM_WB, with R1–R6.
+import { MONITORING_TARGETS } from "./monitoringQuantities";
 import { Decimal } from "../numbers";
 import {
   PARAMETERS,
@@ -200,7 +201,7 @@ export const heatForm: FormDeclaration = {
   powerSoldKey: null,
   tonnesKey: "emT",
   anchorKey: "qBl",
-  monitoringTargets: ["qBl", "ePs", "fB", "fT"],
+  monitoringTargets: [...MONITORING_TARGETS],
   fuelDefaults: true,
   monitoringTable: true,
   // ※1 (all heat of the period) enters no formula: only its own cell says whether it was given

@@ -181,6 +181,9 @@ export const ROUNDING_CONVENTIONS: RoundingConvention[] = [
 /** The 別紙1 quantities the 合計 of the monitoring table gives. */
 export type MonitoringTarget = "qBl" | "ePs" | "fB" | "fT";
 
+/** The 別紙1 inputs a monitoring table's 合計 gives, in form order: 3.1 Q_BL, 3.2 E_PS, 3.6 F_B, 3.7 F_T. */
+export const MONITORING_TARGETS: readonly MonitoringTarget[] = ["qBl", "ePs", "fB", "fT"];
+
 /** Per-month column each target sums, and its truncated per-month form. */
 const MONTH_COLUMNS: Record<MonitoringTarget, { month: string; down: string; halfUp: string }> = {
   qBl: { month: "qMonth", down: "qMonthDown", halfUp: "qMonthHalfUp" },
