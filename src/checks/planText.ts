@@ -666,7 +666,8 @@ export function checkPlanText(submission: Submission, grid: Grid): Finding[] {
   const code = submission.methodology.resolved.code;
   const m = code ? findMethodology(code) : undefined;
   const out = [
-    ...checkParts(plan),
+    // a blank template's one error is that no facility is typed yet (form.noFacilities); its blank parts follow
+    ...(submission.projectList && submission.projectList.rows.length > 0 ? checkParts(plan) : []),
     ...checkMethodologyTable(plan),
     ...checkFiscalYears(submission),
     ...checkChanges(plan),

@@ -8,6 +8,8 @@ import type { Finding, Grid } from "../../src/types";
 import { seedGrid, withCell } from "../fixtures/seedSubmissions";
 import type { SeedName, SeedVariant } from "../fixtures/seedSubmissions";
 import { L, P } from "./ruleCase";
+import { projectColumns } from "../../src/forms/layout";
+import { applyToGrid } from "../fixtures/gridWrites";
 
 const mine = (f: Finding) => f.rule.startsWith("plan.") || f.rule.startsWith("form.planPart.");
 const planFindings = (grid: Grid) =>
@@ -41,9 +43,25 @@ describe("no false alarm on the published submissions", () => {
   });
 });
 
+/** A template with one facility named in 別紙1's first row: no longer blank, so its blank parts count. */
+function withFacility(grid: Grid, code: string): Grid {
+  const col = projectColumns(getMethodology(code)).findIndex((c) => c.key === "facilityName");
+  return applyToGrid(grid, [
+    { ref: { sheet: L, row: 3, col }, value: "テスト設備 (2020年度)", previous: null },
+  ]);
+}
+
 describe("blank templates", () => {
-  it.each(METHODOLOGIES.map((m) => m.code))("%s: only 1.1 and 2.1 are left to fill", (code) => {
-    const findings = validateGrid(templateToGrid(buildTemplate(code, 2))).findings.filter(mine);
+  it.each(METHODOLOGIES.map((m) => m.code))(
+    "%s: nothing of the plan's text until a facility is typed",
+    (code) => {
+      expect(validateGrid(templateToGrid(buildTemplate(code, 2))).findings.filter(mine)).toEqual([]);
+    },
+  );
+
+  it.each(METHODOLOGIES.map((m) => m.code))("%s: then only 1.1 and 2.1 are left to fill", (code) => {
+    const grid = withFacility(templateToGrid(buildTemplate(code, 2)), code);
+    const findings = validateGrid(grid).findings.filter(mine);
     expect(findings.map((f) => [f.rule, f.expected])).toEqual([
       ["form.planPart.missing", "1.1 計画の名称"],
       ["form.planPart.missing", "2.1 モニタリング方法及び報告方法（体制）"],
@@ -66,7 +84,7 @@ describe("blank templates", () => {
       "バイオマス熱（木質バイオマス熱利用システム）を利用した熱生成",
     ]);
     // what is left to fill is 2.1 alone
-    const left = validateGrid(typed).findings.filter(mine);
+    const left = validateGrid(withFacility(typed, "H002-1")).findings.filter(mine);
     expect(left.map((f) => [f.rule, f.expected])).toEqual([
       ["form.planPart.missing", "2.1 モニタリング方法及び報告方法（体制）"],
     ]);
