@@ -94,7 +94,8 @@ const keyOf = (ref: CellRef) => `${ref.sheet}\u0000${ref.row}\u0000${ref.col}`;
 
 /** Every number cell of 別紙1 and 別紙2, the declared and recomputed t of each list, read once per submission. */
 class Tonnes {
-  readonly places = new Map<string, Place>();
+  private readonly places = new Map<string, Place>();
+  private readonly rowsAt = new Map<string, { list: ProjectList; index: number }>();
   readonly declaration: MethodologyDeclaration;
   private readonly rowOfBlock = new Map<number, number>();
   private readonly blockOfRow = new Map<number, number>();
@@ -114,10 +115,9 @@ class Tonnes {
       (l): l is ProjectList => l !== null,
     );
     for (const list of lists) {
-      list.rows.forEach((row, index) => {
-        for (const [key, field] of Object.entries(row.numbers))
-          this.places.set(keyOf(field.ref), { kind: "row", list, index, key, field });
-      });
+      // rows by their sheet row; a cell's quantity is found when asked (a finding's or a write's cell), so that a
+      // 10,000-row list costs one entry per row, not one per number cell
+      list.rows.forEach((row, index) => this.rowsAt.set(`${list.sheet}\u0000${row.row}`, { list, index }));
       const total = list.totalTonnes;
       if (total) this.places.set(keyOf(total.ref), { kind: "total", list, field: total });
     }
@@ -127,6 +127,19 @@ class Tonnes {
         if (b.powerSold) this.places.set(keyOf(b.powerSold.ref), { kind: "powerSold", field: b.powerSold });
       });
     }
+  }
+
+  /** The number cell of 別紙1 or 別紙2 at a reference, with what it stands for. */
+  placeAt(ref: CellRef): Place | undefined {
+    const hit = this.rowsAt.get(`${ref.sheet}\u0000${ref.row}`);
+    if (hit) {
+      const numbers = hit.list.rows[hit.index].numbers;
+      for (const key in numbers) {
+        const field = numbers[key];
+        if (field.ref.col === ref.col) return { kind: "row", list: hit.list, index: hit.index, key, field };
+      }
+    }
+    return this.places.get(keyOf(ref));
   }
 
   rowsOf(list: ProjectList): (Decimal | null)[] {
@@ -185,7 +198,7 @@ class Tonnes {
   of(f: Finding): Materiality | undefined {
     // a note (a number typed as text, a convention matched) asks for no correction
     if (f.severity === "info") return undefined;
-    const place = this.places.get(keyOf(f.ref));
+    const place = this.placeAt(f.ref);
     if (!place) return undefined;
     if (place.kind === "powerSold") return of(Decimal.zero, []);
     if (place.kind === "total") {
@@ -237,7 +250,8 @@ class Tonnes {
 
 /** Gives each finding about a number of 別紙1/別紙2 its materiality (in place), and returns the findings. */
 export function withMateriality(submission: Submission, findings: Finding[]): Finding[] {
-  if (!submission.projectList) return findings;
+  // notes ask for no correction: a clean workbook needs no tonnes read at all
+  if (!submission.projectList || findings.every((f) => f.severity === "info")) return findings;
   let tonnes: Tonnes;
   try {
     tonnes = new Tonnes(submission);
@@ -266,7 +280,7 @@ export function writesMateriality(submission: Submission, writes: CellWrite[]): 
   }
   const change: Record<TonnesPlace, Decimal | null> = { "3.11": null, 合計: null, 別紙2: null };
   for (const w of writes) {
-    const place = places.places.get(keyOf(w.ref));
+    const place = places.placeAt(w.ref);
     if (
       !place ||
       place.kind === "powerSold" ||

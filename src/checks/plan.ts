@@ -7,7 +7,7 @@ import type { Finding } from "../types";
 import type { ProjectRow, Submission, TextField } from "../forms/submission";
 import { normalizeSymbol } from "../forms/readTables";
 import { at, finding } from "./finding";
-import { facilityKey, matchName, withoutFiscalYear } from "../forms/names";
+import { NameIndex, facilityKey, withoutFiscalYear } from "../forms/names";
 import { LISTED, listed as listedText, shortened } from "../text";
 
 /** A methodology's symbols, folded → as declared (heat: Q_BL, E_PS, Q_WB, CEF_fuel,BL, ε_BL, F_B, F_T, S_B, …). */
@@ -176,10 +176,11 @@ function compareName(
   place: { ja: string; en: string },
   field: TextField,
   listed: Listed[],
+  index: NameIndex<Listed>,
 ): Finding | null {
   if (field.value === null) return null;
   if (facilityKey(field.value) === "") return null;
-  const match = matchName(field.value, listed, (l) => l.folded);
+  const match = index.match(field.value);
   if (match && !match.nearMiss) return null;
   const shown = shortened(field.value);
   if (match) {
@@ -220,6 +221,8 @@ export function checkFacilityNames(s: Submission): Finding[] {
     if (name) listed.push({ row, name, folded: facilityKey(name) });
   }
   if (listed.length === 0) return [];
+  // one index for every name compared: a name per block against 10,000 rows is a lookup, not a scan
+  const index = new NameIndex(listed, (l) => l.folded);
   const out: Finding[] = [];
   for (const a of s.attachments) {
     if (!a.facilityName) continue;
@@ -228,6 +231,7 @@ export function checkFacilityNames(s: Submission): Finding[] {
       { ja: "別紙1添付", en: "別紙1添付" },
       a.facilityName,
       listed,
+      index,
     );
     if (f) out.push(f);
   }
@@ -238,6 +242,7 @@ export function checkFacilityNames(s: Submission): Finding[] {
       { ja: "別紙2", en: "別紙2" },
       b.facilityName,
       listed,
+      index,
     );
     if (f) out.push(f);
   }

@@ -35,8 +35,17 @@ export function fiscalYearInName(name: string): { year: number; suffix: string }
 
 /** The key two spellings of one facility share: no suffix, then normalizeText (width, spaces, case). */
 export function facilityKey(name: string): string {
-  return normalizeText(withoutFiscalYear(name));
+  let key = keys.get(name);
+  if (key === undefined) {
+    // each name is compared by several rules (identity, 別紙2, 別紙1添付, monitoring): fold it once
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(name, (key = normalizeText(withoutFiscalYear(name))));
+  }
+  return key;
 }
+const keys = new Map<string, string>();
+/** Bounded: a hostile workbook of a million distinct names does not keep them all. */
+const MAX_KEYS = 50_000;
 
 /** Levenshtein distance over code points, stopping once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {

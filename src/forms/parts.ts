@@ -263,8 +263,11 @@ export function isRedaction(text: string): boolean {
 }
 
 /** Does a folded label name the part ("1.1 グリーン…計画の名称", "1. 1 …", or the alias without its number)? */
+const foldedAliases = new WeakMap<FormPart, string[]>();
+
 export function labelNamesPart(label: string, p: FormPart): boolean {
-  const folded = p.aliases.map(normalizeText);
+  let folded = foldedAliases.get(p);
+  if (!folded) foldedAliases.set(p, (folded = p.aliases.map(normalizeText)));
   if (p.number !== null) {
     const number = normalizeText(p.number);
     if (label.startsWith(number) && !/[0-9]/.test(label.charAt(number.length))) {
