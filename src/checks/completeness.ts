@@ -1,6 +1,6 @@
 // A submission complete in its parts (form.*): each declared part present and filled, at the place it should be; and
 // the period facts that only a complete row shows (period.missing, 運転開始, the name's (yyyy年度), 5.1 ≤ 5.2).
-import { normalizeText, parseDateCell } from "../numbers";
+import { fiscalYearOfDate, normalizeText, parseDateCell } from "../numbers";
 import { findMethodology, getMethodology } from "../methodology";
 import type { MethodologyDeclaration } from "../methodology";
 import type { CellRef, Finding, Grid } from "../types";
@@ -268,7 +268,7 @@ function checkRow(
   const name = row.text.facilityName;
   if (name?.value && !fiscalYearInName(name.value)) {
     const start = s.period.start?.reading;
-    const fiscal = start?.kind === "date" ? `${start.month >= 4 ? start.year : start.year - 1}` : "yyyy";
+    const fiscal = start?.kind === "date" ? `${fiscalYearOfDate(start.year, start.month)}` : "yyyy";
     out.push(
       finding(
         "period.fiscalYearInName.missing",

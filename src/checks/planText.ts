@@ -1,5 +1,5 @@
 // The plan's text (1.1–2.2) against its methodology and its own rows; and the plan's parts present and filled.
-import { Decimal, normalizeText } from "../numbers";
+import { Decimal, fiscalYearOfDate, normalizeText } from "../numbers";
 import {
   DEFAULT_BOILER_EFFICIENCY_LHV,
   FUEL_DEFAULTS,
@@ -417,16 +417,13 @@ function checkSymbolTable(plan: PlanText, m: MethodologyDeclaration): Finding[] 
   return out;
 }
 
-/** The fiscal year (April to March) of a date. */
-const fiscalYear = (year: number, month: number) => (month >= 4 ? year : year - 1);
-
 /** plan.period.fiscalYears: 1.5 lies within one fiscal year. */
 function checkFiscalYears(s: Submission): Finding[] {
   const { start, end } = s.period;
   if (!start || !end || start.reading.kind !== "date" || end.reading.kind !== "date") return [];
   if (start.reading.serial > end.reading.serial) return []; // period.order
-  const a = fiscalYear(start.reading.year, start.reading.month);
-  const b = fiscalYear(end.reading.year, end.reading.month);
+  const a = fiscalYearOfDate(start.reading.year, start.reading.month);
+  const b = fiscalYearOfDate(end.reading.year, end.reading.month);
   if (a === b) return [];
   return [
     finding(

@@ -1,6 +1,6 @@
 // Rule families 1, 2, 4, 7 and 8 of DOMAIN.md §7: methodology, periods, 別紙2 totals, identity, hygiene.
 import { methodologyOf } from "../forms/submission";
-import { Decimal } from "../numbers";
+import { Decimal, fiscalYearOfDate } from "../numbers";
 
 import type { Finding, Grid } from "../types";
 import type { DateField, Submission } from "../forms/submission";
@@ -94,7 +94,7 @@ export function checkPeriods(s: Submission): Finding[] {
     const fy = name?.value ? fiscalYearInName(name.value) : null;
     if (name && fy && start?.reading.kind === "date") {
       const { year, month } = start.reading;
-      const fiscal = month >= 4 ? year : year - 1;
+      const fiscal = fiscalYearOfDate(year, month);
       if (fy.year !== fiscal) {
         out.push(
           finding(

@@ -172,6 +172,8 @@ function fold(text: string): string {
 const ROUNDING =
   /[（(]\s*小数点\s*(?:以下\s*)?第\s*([0-9０-９]+)\s*位\s*(切上げ?|切り上げ|切捨て?|切り捨て|四捨五入)\s*[)）]/g;
 const MARKERS = "①②③④";
+/** The furthest decimal place a stated rounding may name (小数点第10位). */
+const MAX_STATED_PLACE = 10;
 
 /** The procedure's step (①–④) a position of the text belongs to: the last marker before it, or null. */
 function stepAt(text: string, index: number): string | null {
@@ -202,6 +204,8 @@ function readDigits(text: string): MonitoringPlan["digits"] {
     else if (before.includes("温")) key = "steamTemperature";
     if (key === null || out[key]) continue;
     const place = Number(m[1].normalize("NFKC"));
+    // 第1位…第10位 is a decimal place a record can hold; anything else is no rounding the procedure could use
+    if (!(place >= 1 && place <= MAX_STATED_PLACE)) continue;
     const mode = m[2].startsWith("四") ? "halfUp" : m[2].includes("上") ? "up" : "down";
     out[key] = { places: place - 1, mode, text: m[0] };
   }

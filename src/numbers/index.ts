@@ -9,6 +9,7 @@ export {
   dateFromExcelSerial,
   normalizeText,
   fiscalYearOf,
+  fiscalYearOfDate,
   spreadsheetDecimal,
   SPREADSHEET_DIGITS,
 } from "./parse";

@@ -252,6 +252,11 @@ function withoutTrailingNote(text: string): string {
   return text;
 }
 
+/** The fiscal year (April to March) a date falls in: 2021-03-31 → 2020, 2021-04-01 → 2021. */
+export function fiscalYearOfDate(year: number, month: number): number {
+  return month >= 4 ? year : year - 1;
+}
+
 /** The 年度 a text names: "2020年度", "（２０２０年度）", "令和2年度", "令和元年度", "R2年度"; null for none. */
 export function fiscalYearOf(text: string): number | null {
   const folded = text.slice(0, MAX_LABEL_TEXT).normalize("NFKC");

@@ -177,3 +177,21 @@ describe("explain shows a facility's month by its block's roundings", () => {
     expect(seed.kind === "explained" && seed.explanation.expected).toBe("0.95");
   });
 });
+
+describe("a stated rounding no record can hold", () => {
+  it("小数点第0位 or 第99位 is no rounding: the procedure's own digits stay (seed: ROUNDUP to 3 for the mean pressure)", () => {
+    for (const place of ["0", "99"]) {
+      const text = tsubetsuText("C20").replace(
+        "月平均値(小数点第4位切上)",
+        `月平均値(小数点第${place}位切上)`,
+      );
+      expect(text).toContain(`第${place}位`);
+      const block = readSubmission(withCell(seedGrid("H002-2", { corrected: true }), ATT, "C20", text))
+        .attachments[0];
+      expect(block.plan.digits.pressureMean).toBeUndefined();
+    }
+    // the seed's own text states 第4位切上: ROUNDUP to 3 decimals (seed line 178)
+    const seed = readSubmission(seedGrid("H002-2", { corrected: true })).attachments[0];
+    expect(seed.plan.digits.pressureMean).toMatchObject({ places: 3, mode: "up" });
+  });
+});
