@@ -11,11 +11,12 @@ import { SheetView } from "../forms/sheet";
 import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
 import { rowInputs } from "../checks/projectList";
 import { totalDerivation } from "../explain";
-import type { CellRef, CellValue, CellWrite, Finding, Grid, WritePlan } from "../types";
+import type { CellRef, CellValue, CellWrite, Finding, Grid, Message, WritePlan } from "../types";
 import { sameFormula } from "./invert";
 import { planMonitoringFill } from "./monitoring";
 import { shortened } from "../text";
 import { writesMateriality } from "../checks/materiality";
+import { facilityLabel, heldFacility, matchBlocks } from "../checks/allocation";
 import type { Materiality } from "../types";
 
 export { invertPlan, sameFormula } from "./invert";
@@ -260,12 +261,44 @@ function planFormFill(
     );
   }
 
-  // 別紙2: one block per facility takes that row's t; a single block takes the total (R7)
+  // 別紙2: one block per facility takes that row's t, paired as R7's check pairs them (by the facility a block
+  // names, else by position); a single block takes the total (R7)
   const blocks = submission.allocationPlan;
-  if (blocks.length > 0 && blocks.length === list.rows.length) {
+  const matches = list === submission.projectList ? matchBlocks(blocks, list.rows) : [];
+  if (blocks.length > 1 && matches.some((m) => m !== null)) {
+    const claims = new Map<number, number>();
+    for (const m of matches) if (m) claims.set(m.row, (claims.get(m.row) ?? 0) + 1);
     blocks.forEach((b, i) => {
-      const t = rowTonnes[i];
-      const source = list.rows[i].numbers[declaration.form.tonnesKey]?.ref;
+      const m = matches[i];
+      const at = formatRef;
+      const refuse = (why: Message) =>
+        plan.skipped.push(skip("fill.refused.allocation", b.tonnes.ref, why.ja, why.en));
+      if (!m)
+        return refuse({
+          ja: `${at(b.tonnes.ref)} の別紙2 ブロックは別紙1 のどの施設とも対応しません（名前が別紙1 にありません）。自動入力しません。`,
+          en: `The 別紙2 block at ${at(b.tonnes.ref)} stands for no facility of 別紙1 (its name is not in 別紙1): not filled.`,
+        });
+      const name = facilityLabel(list.rows[m.row], m.row);
+      // a guess is no fill: a name one character off, a facility two blocks name, a figure that is another's t
+      if (m.by === "nearMiss")
+        return refuse({
+          ja: `${at(b.tonnes.ref)} の別紙2 ブロックは「${name}」と 1 文字違う名前です。どの施設のブロックか確かめてから入力してください（自動入力しません）。`,
+          en: `The 別紙2 block at ${at(b.tonnes.ref)} names a facility one character off "${name}": confirm which facility it is (not filled).`,
+        });
+      if ((claims.get(m.row) ?? 0) > 1)
+        return refuse({
+          ja: `「${name}」の別紙2 ブロックが 2 つ以上あります。${at(b.tonnes.ref)} は自動入力しません。`,
+          en: `More than one 別紙2 block stands for "${name}": ${at(b.tonnes.ref)} is not filled.`,
+        });
+      const actual = b.tonnes.reading.kind === "number" ? b.tonnes.reading.decimal : null;
+      const other = heldFacility(m, actual, rowTonnes);
+      if (other !== null)
+        return refuse({
+          ja: `${at(b.tonnes.ref)} は「${name}」のブロックですが、「${facilityLabel(list.rows[other], other)}」の t を保有しています。名前と数値のどちらが正しいか確かめてください（自動入力しません）。`,
+          en: `${at(b.tonnes.ref)} is labelled "${name}" but holds the t of "${facilityLabel(list.rows[other], other)}": confirm whether the label or the figure is right (not filled).`,
+        });
+      const t = rowTonnes[m.row];
+      const source = list.rows[m.row].numbers[declaration.form.tonnesKey]?.ref;
       if (t !== null && t !== undefined) plan.cell(b.tonnes, t, source ? `=${quotedRef(source)}` : null);
     });
   } else if (blocks.length === 1 && total !== null) {
