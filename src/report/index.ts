@@ -1,4 +1,5 @@
 // The verifier's table (CO2削減相当量検証結果一覧表): each derived value declared vs recomputed, with its derivation.
+import { matchBlocks } from "../checks/allocation";
 import { methodologyOf } from "../forms/submission";
 import { Decimal } from "../numbers";
 import { isGecError } from "../errors";
@@ -168,12 +169,16 @@ export function verificationReport(grid: Grid): VerificationReport {
     );
   }
   const blocks = s.allocationPlan;
-  const perFacility = blocks.length === list.rows.length && blocks.length > 1;
+  // each block against the facility the checks pair it with (the name it gives, else its position)
+  const matches = matchBlocks(blocks, list.rows);
+  const perFacility = blocks.length > 1 && matches.every((m) => m !== null);
   blocks.forEach((b, i) => {
-    const facility = perFacility ? (list.rows[i].text.facilityName?.value ?? `No. ${i + 1}`) : "合計";
-    const source = perFacility
-      ? rowDerivation(list.rows[i], declaration, declaration.form.tonnesKey)
-      : (total ?? notComputable);
+    const row = perFacility ? (matches[i]?.row ?? i) : null;
+    const facility = row !== null ? (list.rows[row].text.facilityName?.value ?? `No. ${row + 1}`) : "合計";
+    const source =
+      row !== null
+        ? rowDerivation(list.rows[row], declaration, declaration.form.tonnesKey)
+        : (total ?? notComputable);
     allocation.push(
       line(facility, "別紙2 tCO2", "tCO2", b.tonnes, isGecError(source) ? { text: source.text } : source),
     );

@@ -1,5 +1,6 @@
 // Fill writes each 別紙2 block the t of the facility it names (as R7's check pairs them), and refuses a guess.
 import { planFill, validateGrid } from "../../src/engine";
+import { verificationReport } from "../../src/report";
 import { formatRef } from "../../src/forms/a1";
 import type { CellWrite, Grid } from "../../src/types";
 import { seedGrid, withCell } from "../fixtures/seedSubmissions";
@@ -58,5 +59,24 @@ describe("fill of 別紙2 blocks named in another order than 別紙1", () => {
     g = named([KAWABE, KAWABE, SEIHOKU]);
     refused = planFill(g).skipped.filter((f) => f.rule === "fill.refused.allocation");
     expect(refused.map((f) => formatRef(f.ref))).toEqual(["別紙2!C2", "別紙2!C14"]);
+  });
+});
+
+describe("gec report's 別紙2 lines", () => {
+  it("set each named block against the facility it names (セイホク's 11,775 t for a block labelled セイホク)", () => {
+    let g = named([SEIHOKU, KAWABE, TSUBETSU]);
+    g = withCell(g, A2, "C2", 11775);
+    g = withCell(g, A2, "C26", 32316);
+    const lines = verificationReport(g).allocation.map((l) => [
+      l.cell,
+      l.facility,
+      l.recomputed?.toNumber(),
+      l.verdict,
+    ]);
+    expect(lines).toEqual([
+      ["別紙2!C2", `${SEIHOKU} (2020年度)`, 11775, "agrees"],
+      ["別紙2!C14", `${KAWABE} (2020年度)`, 13687, "agrees"],
+      ["別紙2!C26", `${TSUBETSU} (2020年度)`, 32316, "agrees"],
+    ]);
   });
 });
