@@ -138,6 +138,26 @@ function checkHolders(b: AllocationBlock): Finding[] {
   }
   const rest = b.unallocated;
   const restDeclared = rest !== null && !blank(rest);
+  // an allotment is whole tonnes and never negative: a −100 t holder would let 配分予定なし hide 100 t more
+  const amountFields = [...holders.map((h) => h.amount), ...(rest && restDeclared ? [rest] : [])];
+  const bad = amountFields.filter((f) => {
+    const v = valueOf(f);
+    return v !== null && (v.isNegative() || !v.eq(v.round(0, "down")));
+  });
+  if (bad.length > 0) {
+    return bad.map((f) =>
+      finding(
+        "allocation.holder.amount",
+        "error",
+        f.ref,
+        {
+          ja: `${at(f.ref)} の量 ${valueOf(f)?.toString()} tCO2 は 0 以上の整数ではありません（配分は整数の t で、負にはなりません）。この量では合計を検証しません。`,
+          en: `${at(f.ref)}: ${valueOf(f)?.toString()} tCO2 is not a whole number of tonnes ≥ 0 (allotments are whole, never negative); the block's sum is not checked with it.`,
+        },
+        { actual: valueOf(f)?.toString() ?? "" },
+      ),
+    );
+  }
   if (holders.length === 0 && !restDeclared) {
     const ref = b.holdersRef ?? b.tonnes.ref;
     out.push(

@@ -36,6 +36,11 @@ export const ALLOCATION_RULES: RuleMeta[] = [
     "A 保有予定者 row lacks its name or a readable 保有予定量.",
   ),
   rule(
+    "allocation.holder.amount",
+    "保有予定量または配分予定なしの量が負、または整数の t ではない（その量では合計を検証しない）。",
+    "A 保有予定量 or 配分予定なし amount is negative or not whole tonnes (the block's sum is not checked with it).",
+  ),
+  rule(
     "allocation.attribution.blank",
     "別紙2 の 2. 環境価値が除かれた電気価値・熱価値の帰属先が空欄。",
     "A 別紙2 block's 2. 帰属先 (where the value without its environmental value goes) is blank.",

@@ -328,12 +328,9 @@ export function readAttachments(sheet: SheetView): AttachmentBlock[] {
   });
 }
 
-/** A facility name folded for matching: the engine's one key (width, spaces, the (yyyy年度) suffix in any spelling). */
-const facilityFold = facilityKey;
-
 /**
- * The 別紙1添付 block of a facility, by any of its names (a monitoring table's 熱設備名称, its 別紙1 row's 1.1): the one
- * place blocks are matched to facilities, so that a shared name-matching module can take its place.
+ * The 別紙1添付 block of a facility, by any of its names (a monitoring table's 熱設備名称, its 別紙1 row's 1.1), by the
+ * engine's one facility key; only an exact key counts: a near miss would be a guess at whose kW and digits apply.
  */
 export function attachmentFor(
   blocks: AttachmentBlock[],
@@ -342,7 +339,7 @@ export function attachmentFor(
   const byName = blocksByName(blocks);
   for (const name of names) {
     if (typeof name !== "string" || name.trim() === "") continue;
-    const found = byName.get(facilityFold(name));
+    const found = byName.get(facilityKey(name));
     if (found && found.length === 1) return found[0];
   }
   return null;
@@ -357,7 +354,7 @@ function blocksByName(blocks: AttachmentBlock[]): Map<string, AttachmentBlock[]>
   for (const b of blocks) {
     const name = b.facilityName?.value;
     if (!name) continue;
-    const key = facilityFold(name);
+    const key = facilityKey(name);
     index.set(key, [...(index.get(key) ?? []), b]);
   }
   indexes.set(blocks, index);

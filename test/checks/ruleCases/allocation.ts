@@ -41,6 +41,32 @@ export const ALLOCATION_CASES: Case[] = [
     actual: "40000",
   },
   {
+    name: "a holder at −100 t and 32,416 t 配分予定なし: the sum is 32,316 t, but an allotment is never negative",
+    rule: "allocation.holder.amount",
+    which: "H002-2",
+    // −100 + 32,416 = 32,316 (the block's t): the sum alone would pass
+    edits: [
+      [A2, "C7", -100],
+      [A2, "C8", 32416],
+    ],
+    severity: "error",
+    cells: [`${A2}!C7`],
+    actual: "-100",
+  },
+  {
+    name: "a holder at 16,157.5 t: allotments are whole tonnes",
+    rule: "allocation.holder.amount",
+    which: "H002-2",
+    // 16,157.5 + 16,158.5 = 32,316: both halves are flagged, neither is summed
+    edits: [
+      [A2, "C7", 16157.5],
+      [A2, "C8", 16158.5],
+    ],
+    severity: "error",
+    cells: [`${A2}!C7`, `${A2}!C8`],
+    actual: "16157.5",
+  },
+  {
     name: "30,000 t held and 2,000 t 配分予定なし in a 32,316 t block",
     rule: "allocation.holders.sum",
     which: "H002-2",
