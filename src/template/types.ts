@@ -12,6 +12,14 @@ export interface TemplateCell {
   formula?: string;
   kind: TemplateCellKind;
   numberFormat?: string;
+  /** A link inside the workbook ("'計算根拠'!A12"): the cell jumps there when clicked. */
+  link?: string;
+  /** Unlocked under sheet protection whatever its kind (a verifier's column on a generated sheet). */
+  unlocked?: boolean;
+  /** Wrap long text onto several lines (a facility name is wrapped, never cut). */
+  wrap?: boolean;
+  /** An in-cell drop-down of these values (a 確認 checkbox: ["☐", "☑"]). */
+  choices?: string[];
 }
 
 export interface TemplateMerge {
@@ -40,6 +48,11 @@ export interface TemplatePrint {
   /** The printed range: the sheet's cells and merges. */
   area: TemplateMerge;
   titleRows?: TemplateRows;
+  /**
+   * The page footer in Excel's header/footer codes, centre section: "&P / &N · file · 1a2b3c4d5e6f" (&P the page,
+   * &N the pages; a literal & is written &&).
+   */
+  footer?: string;
 }
 
 export interface TemplateSheet {
@@ -51,10 +64,29 @@ export interface TemplateSheet {
   /** Row heights in points by 0-based row, where wrapped labels need more than one line. */
   rowHeights?: Record<number, number>;
   print?: TemplatePrint;
+  /** Rows (and columns) kept in view while scrolling: the header of a long table. */
+  freeze?: { rows: number; cols?: number };
+  /** The header row and data range a filter drop-down sits on. */
+  autoFilter?: TemplateMerge;
+  /**
+   * Sheet protection without a password (a guard against an accidental edit, not a secret): locked cells cannot be
+   * changed, unlocked ones (inputs, `unlocked`) can; sorting, filtering and resizing stay allowed.
+   */
+  protect?: boolean;
+}
+
+/** The workbook's core properties (File > Info). */
+export interface TemplateProperties {
+  title: string;
+  creator: string;
+  subject?: string;
+  description?: string;
+  keywords?: string;
 }
 
 export interface TemplateWorkbook {
   methodology: string;
   facilities: number;
   sheets: TemplateSheet[];
+  properties?: TemplateProperties;
 }
