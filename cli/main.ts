@@ -33,8 +33,10 @@ usage:
   gec explain FILE.xlsx CELL [--json] [--lang ja|en]
         セル（例: 別紙1!U6）のあるべき値と計算根拠 / the derivation of the value a cell should hold
         exit 0 = explained, 2 = not a derived cell (the message lists the derived columns)
-  gec report FILE.xlsx -o REPORT.xlsx [--force] [--lang ja|en]
-        検証結果一覧表（申請値・再計算値・差・判定・計算根拠、別紙2 照合）/ the verifier's table
+  gec report FILE.xlsx -o REPORT.xlsx [--previous OLD_REPORT.xlsx] [--force] [--json] [--lang ja|en]
+        検証の作業用紙: 表紙（意見・識別情報）、概要書、検証結果一覧表、計算根拠、指摘事項一覧
+        the verifier's working paper; --previous carries answers over (再検証), --json prints it
+        exit 0 = written, 2 = unreadable file or bad usage
   gec finalize FILE.xlsx -o OUT.xlsx [--force] [--json] [--lang ja|en]
         提出用に確定: GEC. 関数の数式を値に置き換えた複製 / a copy with every GEC. formula replaced by its value
         exit 0 = all replaced, 1 = some have no computed value (listed), 2 = unusable file or bad usage

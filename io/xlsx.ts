@@ -2,7 +2,15 @@
 import * as ExcelJS from "exceljs";
 import { GecError } from "../src/errors";
 import type { CellValue, CellWrite, Grid, SheetGrid, WritePlan } from "../src/types";
-import type { TemplateCell, TemplateCellKind, TemplatePrint, TemplateWorkbook } from "../src/template/types";
+import type {
+  TemplateCell,
+  TemplateCellKind,
+  TemplatePrint,
+  TemplateProperties,
+  TemplateSheet,
+  TemplateWorkbook,
+} from "../src/template/types";
+import { cellAddress } from "../src/forms/a1";
 import { CELL_LOOKS, freeSheetName, printRanges, renameReferences } from "../src/template/sheets";
 import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, MAX_GRID_CELLS, XlsxError, corrupt } from "./errors";
 import { inspectXlsx } from "./inspect";
@@ -284,25 +292,110 @@ export function writeTemplateCell(
     const f = renameReferences(c.formula.startsWith("=") ? c.formula.slice(1) : c.formula, renames);
     cell.value = { formula: f };
     formula = true;
+  } else if (c.link !== undefined) {
+    // HYPERLINK rather than a hyperlink relationship: a jump inside the workbook that Excel and LibreOffice both
+    // follow, with the text cached for readers that never calculate
+    const text = c.value === null || c.value === undefined ? "" : String(c.value);
+    const target = renameReferences(c.link, renames).replace(/"/g, '""');
+    cell.value = {
+      formula: `HYPERLINK("#${target}","${text.replace(/"/g, '""')}")`,
+      result: text,
+    } satisfies ExcelJS.CellFormulaValue;
   } else if (c.value !== undefined && c.value !== null) {
     cell.value = c.value;
   }
   styleCell(cell, c.kind);
+  if (c.link !== undefined)
+    cell.font = { ...(cell.font ?? {}), color: { argb: "FF0563C1" }, underline: true };
+  if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+  if (c.unlocked) cell.protection = { locked: false };
+  // one validation a cell; ExcelJS joins equal ones into ranges when it writes them
+  if (c.choices) cell.dataValidation = choicesValidation(c.choices);
   if (c.numberFormat !== undefined) cell.numFmt = c.numberFormat;
   return formula;
+}
+
+/** An in-cell list (the 確認 box, 確認手段): the values as Excel's list validation, quoted and comma-separated. */
+function choicesValidation(choices: string[]): ExcelJS.DataValidation {
+  return {
+    type: "list",
+    allowBlank: true,
+    showErrorMessage: false,
+    formulae: [`"${choices.map((c) => c.replace(/"/g, "")).join(",")}"`],
+  };
+}
+
+/**
+ * What a sheet declares beyond its cells and print setup: a filter, the footer, and sheet
+ * protection without a password (sorting, filtering and resizing stay allowed). For both writers.
+ */
+export function applySheetOptions(ws: ExcelJS.Worksheet, sheet: TemplateSheet): void {
+  if (sheet.autoFilter) {
+    const { top, left, bottom, right } = sheet.autoFilter;
+    ws.autoFilter = `${cellAddress({ row: top, col: left })}:${cellAddress({ row: bottom, col: right })}`;
+  }
+  if (sheet.print?.footer) {
+    ws.headerFooter.oddFooter = `&C${sheet.print.footer}`;
+    ws.headerFooter.evenFooter = `&C${sheet.print.footer}`;
+  }
+  if (sheet.protect)
+    void ws.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      sort: true,
+      autoFilter: true,
+    });
 }
 
 /** Adds the template's sheets after the existing ones, never over them ("別紙1 (2)" when taken). */
 /** The template's page setup (src/template: A4 landscape, one page wide, print area and title rows). */
 export function applyPrint(ws: ExcelJS.Worksheet, print: TemplatePrint): void {
+  Object.assign(ws.pageSetup, pageSetupOf(print));
   const { area, titleRows } = printRanges(print);
-  ws.pageSetup.paperSize = 9 as ExcelJS.PaperSize; // A4 (ExcelJS's PaperSize is a const enum)
-  ws.pageSetup.orientation = print.orientation;
-  ws.pageSetup.fitToPage = true;
-  ws.pageSetup.fitToWidth = print.fitToPagesWide;
-  ws.pageSetup.fitToHeight = print.fitToPagesTall ?? 0; // 0: as many pages tall as it takes
   ws.pageSetup.printArea = area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"); // ExcelJS adds the column's $, not the row's
   if (titleRows) ws.pageSetup.printTitlesRow = `${titleRows.first}:${titleRows.last}`;
+}
+
+/**
+ * Paper, orientation and scale: given when a sheet is made, because the streaming writer writes fitToPage (in the
+ * sheet's properties) as soon as the sheet is added.
+ */
+export function pageSetupOf(print: TemplatePrint): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9 as ExcelJS.PaperSize, // A4 (ExcelJS's PaperSize is a const enum)
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fitToPagesWide,
+    fitToHeight: print.fitToPagesTall ?? 0, // 0: as many pages tall as it takes
+  };
+}
+
+/** Frozen header rows: given when a sheet is made (the streaming writer writes its views at once). */
+export function viewsOf(sheet: TemplateSheet): Partial<ExcelJS.WorksheetView>[] {
+  if (!sheet.freeze) return [];
+  return [
+    {
+      state: "frozen",
+      xSplit: sheet.freeze.cols ?? 0,
+      ySplit: sheet.freeze.rows,
+      topLeftCell: cellAddress({ row: sheet.freeze.rows, col: sheet.freeze.cols ?? 0 }),
+    },
+  ];
+}
+
+/** The workbook's core properties (File > Info): title, creator, subject, description, keywords. */
+export function applyProperties(
+  wb: Pick<ExcelJS.Workbook, "title" | "creator" | "lastModifiedBy" | "subject" | "description" | "keywords">,
+  p: TemplateProperties,
+): void {
+  wb.title = p.title;
+  wb.creator = p.creator;
+  wb.lastModifiedBy = p.creator;
+  if (p.subject !== undefined) wb.subject = p.subject;
+  if (p.description !== undefined) wb.description = p.description;
+  if (p.keywords !== undefined) wb.keywords = p.keywords;
 }
 
 export function addTemplate(wb: ExcelJS.Workbook, template: TemplateWorkbook): string[] {
@@ -316,7 +409,7 @@ export function addTemplate(wb: ExcelJS.Workbook, template: TemplateWorkbook): s
   });
   let anyFormula = false;
   template.sheets.forEach((sheet, i) => {
-    const ws = wb.addWorksheet(names[i]);
+    const ws = wb.addWorksheet(names[i], { views: viewsOf(sheet) });
     for (const c of sheet.cells) {
       if (writeTemplateCell(ws, c, renames)) anyFormula = true;
     }
@@ -330,7 +423,9 @@ export function addTemplate(wb: ExcelJS.Workbook, template: TemplateWorkbook): s
     for (const [row, height] of Object.entries(sheet.rowHeights ?? {}))
       ws.getRow(Number(row) + 1).height = height;
     if (sheet.print) applyPrint(ws, sheet.print);
+    applySheetOptions(ws, sheet);
   });
+  if (template.properties) applyProperties(wb, template.properties);
   if (anyFormula) markFullCalc(wb);
   return names;
 }

@@ -3,7 +3,14 @@
 import * as ExcelJS from "exceljs";
 import { Writable } from "stream";
 import type { TemplateWorkbook } from "../src/template/types";
-import { applyPrint, writeTemplateCell } from "./xlsx";
+import {
+  applyPrint,
+  applyProperties,
+  applySheetOptions,
+  pageSetupOf,
+  viewsOf,
+  writeTemplateCell,
+} from "./xlsx";
 
 /** The template as .xlsx bytes; its rows are written and let go in order (merges and formulas as addTemplate). */
 export async function templateToXlsxStreamed(template: TemplateWorkbook): Promise<Uint8Array> {
@@ -23,13 +30,18 @@ export async function templateToXlsxStreamed(template: TemplateWorkbook): Promis
     useStyles: true,
     useSharedStrings: false,
   });
+  if (template.properties) applyProperties(wb, template.properties);
   const renames = new Map<string, string>();
   for (const sheet of template.sheets) {
-    const ws = wb.addWorksheet(sheet.name);
+    const ws = wb.addWorksheet(sheet.name, {
+      views: viewsOf(sheet),
+      ...(sheet.print ? { pageSetup: pageSetupOf(sheet.print) } : {}),
+    });
     sheet.columnWidths?.forEach((width, col) => {
       if (width > 0) ws.getColumn(col + 1).width = width;
     });
     if (sheet.print) applyPrint(ws, sheet.print);
+    applySheetOptions(ws, sheet);
     for (const m of sheet.merges) {
       if (m.bottom > m.top || m.right > m.left)
         ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);

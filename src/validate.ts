@@ -1,6 +1,7 @@
 // Validating a Grid: the checks and their summary, in Japanese and English (what `gec check` loads, and no more).
 import type { Finding, Grid, Message } from "./types";
 import { readSubmission } from "./forms/read";
+import type { Submission } from "./forms/submission";
 import { runChecks } from "./checks";
 import { findMethodology } from "./methodology";
 import type { MethodologyDeclaration } from "./methodology";
@@ -54,7 +55,11 @@ function iso(reading: { kind: string; year?: number; month?: number; day?: numbe
 
 /** Reads the workbook, runs every check and summarises, in Japanese and English. */
 export function validateGrid(grid: Grid): ValidationReport {
-  const submission = readSubmission(grid);
+  return validateSubmission(readSubmission(grid), grid);
+}
+
+/** Runs every check on a workbook already read (the report reads it once for its checks and its own tables). */
+export function validateSubmission(submission: Submission, grid: Grid): ValidationReport {
   const sheetOrder = new Map(grid.sheets.map((s, i) => [s.name, i]));
   const findings = runChecks(submission, grid).sort(
     (a, b) =>

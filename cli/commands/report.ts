@@ -1,49 +1,78 @@
-// `gec report FILE.xlsx -o REPORT.xlsx`: the verifier's table of declared against recomputed values, with derivations.
+// `gec report FILE.xlsx -o REPORT.xlsx`: the verifier's working paper (表紙, 概要書, 一覧表, 計算根拠, 指摘事項一覧).
+import * as path from "path";
 import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
-import { reportWorkbook, verificationReport } from "../../src/report";
+import { paperJson, paperWorkbook, verificationPaper } from "../../src/report";
+import type { VerificationPaper } from "../../src/report";
+import { sha256 } from "../../src/sha256";
 import { checkOutput, langOf, readInput, writeBytes } from "./workbook";
+import { toolVersion, today } from "../version";
 
-export const usage = "gec report FILE.xlsx -o REPORT.xlsx [--force] [--lang ja|en]";
+export const usage =
+  "gec report FILE.xlsx -o REPORT.xlsx [--previous OLD_REPORT.xlsx] [--force] [--json] [--lang ja|en]";
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, {
-    flags: ["--force"],
-    valued: { "-o": "output", "--output": "output", "--lang": "lang" },
+    flags: ["--force", "--json"],
+    valued: { "-o": "output", "--output": "output", "--lang": "lang", "--previous": "previous" },
   });
   const lang = langOf(parsed.options.get("lang"));
   const output = parsed.options.get("output");
-  if (parsed.positionals.length !== 1 || !output) throw new UsageError(`使い方 / usage: ${usage}`);
+  const json = parsed.flags.has("json");
+  if (parsed.positionals.length !== 1 || (!output && !json)) throw new UsageError(`使い方 / usage: ${usage}`);
   const file = parsed.positionals[0];
   const force = parsed.flags.has("force");
-  await checkOutput(io, output, file, force);
-  const { template, total, differs } = await planReport(io, file, lang);
-  // a new workbook, written row by row by ExcelJS's streaming writer (loaded only here); never over the input,
-  // written atomically
-  const { templateToXlsxStreamed } = await import("../../io/xlsxStream");
-  await writeBytes(io, output, await templateToXlsxStreamed(template), file, force);
-  io.stdout(
-    lang === "ja"
-      ? `${output}: 検証結果一覧表を書きました（${total} 項目、うち一致しないもの ${differs}）。\n`
-      : `${output}: verification table written (${total} items, ${differs} not agreeing).\n`,
-  );
+  if (output) await checkOutput(io, output, file, force);
+  const previousFile = parsed.options.get("previous");
+  const { template, counts, text } = await planReport(io, file, previousFile, lang, json);
+  if (output) {
+    // a new workbook, written row by row by ExcelJS's streaming writer (loaded only here); never over the input,
+    // written atomically
+    const { templateToXlsxStreamed } = await import("../../io/xlsxStream");
+    await writeBytes(io, output, await templateToXlsxStreamed(template), file, force);
+  }
+  if (text !== null) io.stdout(text);
+  else if (output)
+    io.stdout(
+      lang === "ja"
+        ? `${output}: 検証の作業用紙を書きました（一覧表 ${counts.lines} 項目、うち一致しないもの ${counts.differs}。指摘 ${counts.findings} 件${previousFile ? `、うち新規 ${counts.new}・解消 ${counts.resolved}` : ""}）。\n`
+        : `${output}: working paper written (${counts.lines} items, ${counts.differs} not agreeing; ${counts.findings} findings${previousFile ? `, ${counts.new} new, ${counts.resolved} resolved` : ""}).\n`,
+    );
   return 0;
 }
 
 /**
- * The report's sheet and counts. The Grid and the derivations (100 MiB for 5,000 facilities) are unreachable once
+ * The paper's sheets and counts. The Grid and the derivations (100 MiB for 5,000 facilities) are unreachable once
  * this returns, so that ExcelJS, which needs as much again, does not hold them too.
  */
 async function planReport(
   io: CliIo,
   file: string,
+  previousFile: string | undefined,
   lang: "ja" | "en",
-): Promise<{ template: ReturnType<typeof reportWorkbook>; total: number; differs: number }> {
-  const report = verificationReport((await readInput(io, file)).grid);
-  const lines = [...report.lines, ...report.allocation];
+  json: boolean,
+): Promise<{
+  template: ReturnType<typeof paperWorkbook>;
+  counts: Record<"lines" | "differs" | "findings" | "new" | "resolved", number>;
+  text: string | null;
+}> {
+  const { bytes, grid } = await readInput(io, file);
+  const previous = previousFile ? (await readInput(io, previousFile)).grid : null;
+  const paper: VerificationPaper = verificationPaper(grid, {
+    source: { fileName: path.basename(file), digestOf: "file", sha256: sha256(bytes), size: bytes.length },
+    options: { toolVersion: toolVersion(), date: today() },
+    previous,
+  });
+  const lines = [...paper.lines, ...paper.allocation];
   return {
-    template: reportWorkbook(report, lang),
-    total: lines.length,
-    differs: lines.filter((l) => l.verdict !== "agrees").length,
+    template: paperWorkbook(paper, lang),
+    counts: {
+      lines: lines.length,
+      differs: lines.filter((l) => l.verdict === "differs" || l.verdict === "notComputable").length,
+      findings: paper.findings.filter((f) => f.state !== "resolved").length,
+      new: paper.findings.filter((f) => f.state === "new").length,
+      resolved: paper.findings.filter((f) => f.state === "resolved").length,
+    },
+    text: json ? paperJson(paper) : null,
   };
 }

@@ -67,7 +67,9 @@ describe("gec report on a P002 workbook", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const texts: string[] = [];
-    wb.worksheets[0].eachRow((row) => texts.push(String((row.values as unknown[])[1] ?? "")));
+    wb.getWorksheet("検証結果一覧表")?.eachRow((row) =>
+      texts.push(String((row.values as unknown[])[1] ?? "")),
+    );
     expect(texts[1]).toContain("P002（暫定）");
     expect(texts.find((t) => t.startsWith("暫定: P002"))).toContain("別紙1 の列構成");
   });

@@ -58,10 +58,13 @@ describe("explain with monitoring tables", () => {
 
 describe("the verifier's report with monitoring tables", () => {
   it("lists 3.1 of each facility from its 熱実績管理表, agreeing, with the monthly derivation", async () => {
-    const { verificationReport } = await import("../../src/report");
+    const { verificationPaper } = await import("../../src/report");
     const { grid } = monitoredGrid();
-    const report = verificationReport(grid);
-    const q31 = report.lines.filter((l) => l.item.startsWith("3.1 Q_BL"));
+    const report = verificationPaper(grid, {
+      source: { fileName: "m.xlsx", digestOf: "file", sha256: "", size: 0 },
+      options: { toolVersion: "test", date: "2026-12-07" },
+    });
+    const q31 = report.lines.filter((l) => l.column === "3.1");
     expect(q31.map((l) => [l.declared?.toString(), l.verdict])).toEqual(
       FACILITIES.map((f) => [String(f.qBl), "agrees"]),
     );

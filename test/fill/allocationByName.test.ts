@@ -1,6 +1,6 @@
 // Fill writes each 別紙2 block the t of the facility it names (as R7's check pairs them), and refuses a guess.
 import { planFill, validateGrid } from "../../src/engine";
-import { verificationReport } from "../../src/report";
+import { verificationPaper } from "../../src/report";
 import { formatRef } from "../../src/forms/a1";
 import type { CellWrite, Grid } from "../../src/types";
 import { seedGrid, withCell } from "../fixtures/seedSubmissions";
@@ -11,6 +11,11 @@ const label = (grid: Grid, a1: string, name: string) => withCell(grid, A2, a1, `
 const TSUBETSU = "津別単板協同組合バイオマスエネルギーセンター";
 const KAWABE = "川辺木質バイオマス熱電供給設備";
 const SEIHOKU = "セイホクバイオマス熱電供給設備";
+const verificationReport = (grid: Grid) =>
+  verificationPaper(grid, {
+    source: { fileName: "a.xlsx", digestOf: "file", sha256: "", size: 0 },
+    options: { toolVersion: "test", date: "2026-12-07" },
+  });
 
 function named(order: [string, string, string]): Grid {
   let g = seedGrid("H002-2", { corrected: true });
@@ -74,9 +79,9 @@ describe("gec report's 別紙2 lines", () => {
       l.verdict,
     ]);
     expect(lines).toEqual([
-      ["別紙2!C2", `${SEIHOKU} (2020年度)`, 11775, "agrees"],
-      ["別紙2!C14", `${KAWABE} (2020年度)`, 13687, "agrees"],
-      ["別紙2!C26", `${TSUBETSU} (2020年度)`, 32316, "agrees"],
+      ["別紙2!C2", SEIHOKU, 11775, "agrees"],
+      ["別紙2!C14", KAWABE, 13687, "agrees"],
+      ["別紙2!C26", TSUBETSU, 32316, "agrees"],
     ]);
   });
 });
