@@ -413,6 +413,10 @@ export function addTemplate(wb: ExcelJS.Workbook, template: TemplateWorkbook): s
     for (const c of sheet.cells) {
       if (writeTemplateCell(ws, c, renames)) anyFormula = true;
     }
+    for (const row of sheet.rows?.() ?? []) {
+      for (const c of row.cells) if (writeTemplateCell(ws, c, renames)) anyFormula = true;
+      if (row.height !== undefined) ws.getRow(row.row + 1).height = row.height;
+    }
     for (const m of sheet.merges) {
       if (m.bottom > m.top || m.right > m.left)
         ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);

@@ -2,7 +2,7 @@
 // (the verification report of 5,000 facilities: 225,000 cells, 200 MiB as a model). Node only: the CLI uses it.
 import * as ExcelJS from "exceljs";
 import { Writable } from "stream";
-import type { TemplateWorkbook } from "../src/template/types";
+import type { TemplateCell, TemplateWorkbook } from "../src/template/types";
 import {
   applyPrint,
   applyProperties,
@@ -48,14 +48,16 @@ export async function templateToXlsxStreamed(template: TemplateWorkbook): Promis
     }
     const cells = [...sheet.cells].sort((a, b) => a.row - b.row || a.col - b.col);
     let open = -1;
-    for (const c of cells) {
+    const write = (c: TemplateCell, height: number | undefined) => {
       // a row is committed (written out and dropped) once the next row begins
       if (open >= 0 && c.row > open) ws.getRow(open + 1).commit();
       open = c.row;
-      const height = sheet.rowHeights?.[c.row];
       if (height !== undefined) ws.getRow(c.row + 1).height = height;
       writeTemplateCell(ws, c, renames);
-    }
+    };
+    for (const c of cells) write(c, sheet.rowHeights?.[c.row]);
+    // generated rows, made and let go one at a time
+    for (const row of sheet.rows?.() ?? []) for (const c of row.cells) write(c, row.height);
     ws.commit();
   }
   await wb.commit();

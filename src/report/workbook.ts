@@ -1,10 +1,17 @@
 // The working paper as a workbook: 表紙 (opinion and identity), 概要書, 検証結果一覧表, 計算根拠 and 指摘事項一覧, laid out
 // for A4 with the file's identity in every footer; generated cells locked, the verifier's cells open.
 import { stepLine } from "../formula";
+import type { DerivationStep } from "../formula";
 import type { Decimal } from "../numbers";
 import type { CellValue, Message } from "../types";
-import type { TemplateCell, TemplateCellKind, TemplateSheet, TemplateWorkbook } from "../template/types";
-import { CELL_LOOKS } from "../template/sheets";
+import type {
+  TemplateCell,
+  TemplateCellKind,
+  TemplateRow,
+  TemplateSheet,
+  TemplateWorkbook,
+} from "../template/types";
+import { rowHeight } from "../template/sheets";
 import { STATUS_TEXT } from "./criteria";
 import { CATEGORY_TEXT, FINDINGS_COLUMNS, SEVERITY_TEXT, STATE_TEXT, VERIFIER_COLUMNS } from "./findingsLog";
 import type { FindingsColumn } from "./findingsLog";
@@ -86,54 +93,23 @@ class SheetBuilder {
     this.bottom = Math.max(this.bottom, bottom);
   }
 
-  /**
-   * Row heights that show every wrapped text whole: spreadsheets keep a row one line high unless told, so a long
-   * facility name would be cut on the page. Lines are estimated from the text's width (a CJK character takes two
-   * units of a column's width) over the cell's width, merged columns included.
-   */
+  /** Each row's height for its wrapped texts (see rowHeight). */
   rowHeights(widths: number[]): Record<number, number> {
-    const spans = new Map<string, TemplateSheet["merges"][number]>();
-    for (const m of this.merges) spans.set(`${m.top}:${m.left}`, m);
+    const byRow = new Map<number, TemplateCell[]>();
+    for (const c of this.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
     const heights: Record<number, number> = {};
-    for (const c of this.cells) {
-      if (!(c.wrap ?? CELL_LOOKS[c.kind].wrap) || c.value === null || c.value === undefined) continue;
-      const m = spans.get(`${c.row}:${c.col}`);
-      if (m && m.bottom > m.top) continue; // a block of rows has room of its own
-      let width = 0;
-      for (let k = c.col; k <= (m?.right ?? c.col); k++) width += widths[k] ?? DEFAULT_WIDTH;
-      const lines = String(c.value)
-        .split("\n")
-        .reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width * 0.92))), 0);
-      const height = Math.min(409, Math.max(LINE_POINTS + 3, lines * LINE_POINTS + 3));
-      if (height > (heights[c.row] ?? 0)) heights[c.row] = height;
+    for (const [row, cells] of byRow) {
+      const h = rowHeight(cells, widths, this.merges);
+      if (h !== undefined) heights[row] = h;
     }
     return heights;
   }
 }
 
-/** Excel's default column width (characters) and the height of one line of 11-point text (points). */
-const DEFAULT_WIDTH = 8.43;
-const LINE_POINTS = 14.5;
-
-/** A text's width in column units: East Asian wide characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x20000 && cp <= 0x3fffd) ||
-      (cp >= 0x2460 && cp <= 0x24ff) ||
-      (cp >= 0x25a0 && cp <= 0x27bf);
-    width += wide ? 2 : 1;
-  }
-  return width;
+/** A generated row: its cells, each wrapping at the top, and the height they need. */
+function tableRow(row: number, cells: TemplateCell[], widths: readonly number[]): TemplateRow {
+  const height = rowHeight(cells, widths);
+  return height === undefined ? { row, cells } : { row, cells, height };
 }
 
 /** Excel's header/footer codes: a literal & is written &&. */
@@ -163,8 +139,9 @@ function sheetOf(
   widths: number[],
   orientation: "portrait" | "landscape",
   footer: string,
-  extra: Partial<TemplateSheet> = {},
+  extra: Partial<TemplateSheet> & { bottom?: number } = {},
 ): TemplateSheet {
+  const { bottom, ...rest } = extra;
   return {
     name,
     cells: builder.cells,
@@ -175,12 +152,16 @@ function sheetOf(
       paperSize: "A4",
       orientation,
       fitToPagesWide: 1,
-      area: { top: 0, left: 0, bottom: builder.bottom, right: Math.max(builder.right, widths.length - 1) },
+      area: {
+        top: 0,
+        left: 0,
+        bottom: Math.max(builder.bottom, bottom ?? 0),
+        right: Math.max(builder.right, widths.length - 1),
+      },
       footer,
-      ...(extra.print ?? {}),
     },
     protect: true,
-    ...extra,
+    ...rest,
   };
 }
 
@@ -380,54 +361,150 @@ function summary(paper: VerificationPaper, lang: Lang, footer: string): Template
   return sheetOf(b, t(SHEETS.summary, lang), [30, 10, 36, 20, 26], "portrait", footer);
 }
 
-/** Where each line's chain sits on the 計算根拠 sheet (its block's first row), by line index. */
+/** A derivation step as the 計算根拠 sheet shows it once per facility. */
+const stepKey = (step: DerivationStep): string =>
+  `${step.symbol}|${step.formula}|${step.result}|${step.cells.join(",")}`;
+
+/**
+ * The 計算根拠 sheet's blocks, planned before any cell is made (the 一覧表 links into them): each line's block shows
+ * the steps its facility's earlier blocks have not shown, and names the ones they have ("前段"), so a facility's
+ * chain is on the sheet once, in order.
+ */
+interface DerivationBlock {
+  line: number;
+  /** The block's first row (its heading). */
+  row: number;
+  steps: DerivationStep[];
+  earlier: string[];
+}
+
+function planDerivations(lines: ReportLine[], firstRow: number): DerivationBlock[] {
+  const shown = new Map<number | null, Set<string>>();
+  const blocks: DerivationBlock[] = [];
+  let r = firstRow;
+  lines.forEach((l, i) => {
+    if (l.derivation.length === 0 && !l.reason) return;
+    const seen = shown.get(l.facilityIndex) ?? new Set<string>();
+    shown.set(l.facilityIndex, seen);
+    const last = l.derivation[l.derivation.length - 1];
+    const steps = l.derivation.filter((step) => step === last || !seen.has(stepKey(step)));
+    const earlier = [
+      ...new Set(l.derivation.filter((step) => !steps.includes(step)).map((step) => step.symbol)),
+    ];
+    for (const step of l.derivation) seen.add(stepKey(step));
+    blocks.push({ line: i, row: r, steps, earlier });
+    r += 1 + (l.reason ? 1 : 0) + (earlier.length > 0 ? 1 : 0) + steps.length + 1;
+  });
+  return blocks;
+}
+
+const DERIVATION_WIDTHS = [100, 34, 30];
+
 function derivationSheet(
   lines: ReportLine[],
+  blocks: DerivationBlock[],
   lang: Lang,
   footer: string,
   tableName: string,
-  tableRow: (i: number) => number,
-): { sheet: TemplateSheet; anchors: Map<number, number> } {
+  tableRowOf: (i: number) => number,
+): TemplateSheet {
   const b = new SheetBuilder();
   const ja = lang === "ja";
-  const anchors = new Map<number, number>();
-  let r = 0;
-  b.put(r++, 0, "title", ja ? "計算根拠（再計算の全段）" : "Derivations (every step of each recomputation)");
-  r++;
-  lines.forEach((l, i) => {
-    if (l.derivation.length === 0 && !l.reason) return;
-    anchors.set(i, r);
-    b.put(r, 0, "heading", `No. ${i + 1}  ${l.facility}  ${l.column} ${l.item}  (${l.cell})`, { wrap: true });
-    b.merge(r, 0, 3);
-    b.put(r, 4, "note", ja ? "← 一覧表" : "← table", { link: `'${tableName}'!A${tableRow(i) + 1}` });
-    r++;
-    if (l.reason) {
-      b.put(r, 0, "derived", t(l.reason, lang), { wrap: true });
-      b.merge(r, 0, 4);
-      r++;
-    }
-    for (const step of l.derivation) {
-      b.put(r, 0, "derived", stepLine(step), { wrap: true });
-      b.merge(r, 0, 2);
-      b.put(
-        r,
-        3,
-        "derived",
-        step.label ? `${t(step.label, lang)}${step.unit ? ` (${step.unit})` : ""}` : "",
-        {
-          wrap: true,
-        },
+  b.put(0, 0, "title", ja ? "計算根拠（再計算の全段）" : "Derivations (every step of each recomputation)");
+  const last = blocks[blocks.length - 1];
+  const bottom = last ? last.row + 1 + last.steps.length + 2 : 1;
+  // no merged cells: a paper of 5,000 facilities has 60,000 blocks, and writers check each merge against the others
+  function* rows(): Generator<TemplateRow> {
+    for (const block of blocks) {
+      const l = lines[block.line];
+      let r = block.row;
+      const w = DERIVATION_WIDTHS;
+      yield tableRow(
+        r++,
+        [
+          {
+            row: block.row,
+            col: 0,
+            kind: "heading",
+            value: `No. ${block.line + 1}  ${l.facility}  ${l.column} ${l.item}  (${l.cell})`,
+            wrap: true,
+          },
+          {
+            row: block.row,
+            col: 2,
+            kind: "note",
+            value: ja ? "← 一覧表" : "← table",
+            link: `'${tableName}'!A${tableRowOf(block.line) + 1}`,
+          },
+        ],
+        w,
       );
-      b.put(r, 4, "derived", step.cells.join(", "), { wrap: true });
-      r++;
+      if (l.reason)
+        yield tableRow(r, [{ row: r++, col: 0, kind: "derived", value: t(l.reason, lang), wrap: true }], w);
+      if (block.earlier.length > 0) {
+        const text = ja
+          ? `前段: ${block.earlier.join("、")}（この施設の上のブロック）`
+          : `Earlier steps: ${block.earlier.join(", ")} (this facility's blocks above)`;
+        yield tableRow(r, [{ row: r++, col: 0, kind: "note", value: text, wrap: true }], w);
+      }
+      for (const step of block.steps) {
+        const label = step.label ? `${t(step.label, lang)}${step.unit ? ` (${step.unit})` : ""}` : "";
+        yield tableRow(
+          r,
+          [
+            { row: r, col: 0, kind: "derived", value: stepLine(step), wrap: true },
+            { row: r, col: 1, kind: "derived", value: label, wrap: true },
+            { row: r, col: 2, kind: "derived", value: step.cells.join(", "), wrap: true },
+          ],
+          w,
+        );
+        r++;
+      }
     }
-    r++;
-  });
-  return {
-    sheet: sheetOf(b, t(SHEETS.derivations, lang), [40, 40, 30, 30, 30], "landscape", footer),
-    anchors,
-  };
+  }
+  return sheetOf(b, t(SHEETS.derivations, lang), DERIVATION_WIDTHS, "landscape", footer, { rows, bottom });
 }
+
+const TABLE_WIDTHS = TABLE_COLUMNS.map((c) => c.width);
+
+/** One 一覧表 row: blank cells left out (a paper of 5,000 facilities has 55,000 lines), the verifier's cells always. */
+function lineRow(
+  l: ReportLine,
+  i: number,
+  r: number,
+  lang: Lang,
+  anchor: number | undefined,
+  derivationsName: string,
+): TemplateRow {
+  const cells: TemplateCell[] = [];
+  const put = (key: TableColumn, value: CellValue, extra: Partial<TemplateCell> = {}) => {
+    if (value === null || value === "") return;
+    cells.push({ row: r, col: col(key), kind: "derived", value, wrap: true, ...extra });
+  };
+  put("no", i + 1);
+  put("facility", l.facility);
+  put("column", l.column);
+  put("item", l.item);
+  put("unit", l.unit);
+  put("cell", l.cell);
+  if (l.declaredText !== null) put("declared", l.declaredText);
+  else put("declared", numberCell(l.declared).value, numberFormatOf(l.declared, l.ratio));
+  put("recomputed", numberCell(l.recomputed).value, numberFormatOf(l.recomputed, l.ratio));
+  const diff = l.declared !== null && l.recomputed !== null ? l.declared.sub(l.recomputed) : null;
+  put("difference", numberCell(diff).value, numberFormatOf(diff, l.ratio));
+  put("verdict", t(VERDICT_TEXT[l.verdict], lang));
+  put("materiality", l.materiality ? t(l.materiality.message, lang) : "—");
+  put("evidence", l.evidence.join("\n") || (l.means === "再計算" ? "—" : ""));
+  cells.push({ row: r, col: col("means"), kind: "input", value: l.means, choices: MEANS });
+  cells.push({ row: r, col: col("checked"), kind: "input", value: CHECKBOX[0], choices: CHECKBOX });
+  const last = l.derivation[l.derivation.length - 1];
+  const lastText = last ? stepLine(last) : l.reason ? t(l.reason, lang) : "";
+  put("derivation", lastText, anchor !== undefined ? { link: `'${derivationsName}'!A${anchor + 1}` } : {});
+  put("findings", l.findings.join(" "));
+  return tableRow(r, cells, TABLE_WIDTHS);
+}
+
+const MEANS = [...CONFIRMATION_MEANS];
 
 function table(
   paper: VerificationPaper,
@@ -435,69 +512,30 @@ function table(
   footer: string,
   derivationsName: string,
 ): { sheet: TemplateSheet; derivations: TemplateSheet } {
-  const b = new SheetBuilder(true);
+  const b = new SheetBuilder();
   const ja = lang === "ja";
-  b.put(0, 0, "title", ja ? "CO2削減相当量検証結果一覧表" : "CO2 reduction verification table", {
-    wrap: false,
-  });
-  b.put(1, 0, "note", t(paper.summary, lang), { wrap: false });
-  b.put(2, 0, "note", paper.notice ? t(paper.notice, lang) : "", { wrap: false });
+  b.put(0, 0, "title", ja ? "CO2削減相当量検証結果一覧表" : "CO2 reduction verification table");
+  b.put(1, 0, "note", t(paper.summary, lang));
+  b.put(2, 0, "note", paper.notice ? t(paper.notice, lang) : "");
   const header = 3;
   TABLE_COLUMNS.forEach((c, i) => b.put(header, i, "label", t(c.label, lang), { wrap: true }));
   const lines = [...paper.lines, ...paper.allocation];
   const rowOf = (i: number) => header + 1 + i;
-  const { sheet: derivations, anchors } = derivationSheet(lines, lang, footer, t(SHEETS.table, lang), rowOf);
-  lines.forEach((l, i) => {
-    const r = rowOf(i);
-    b.put(r, col("no"), "derived", i + 1);
-    b.put(r, col("facility"), "derived", l.facility, { wrap: true });
-    b.put(r, col("column"), "derived", l.column);
-    b.put(r, col("item"), "derived", l.item, { wrap: true });
-    b.put(r, col("unit"), "derived", l.unit, { wrap: true });
-    b.put(r, col("cell"), "derived", l.cell);
-    if (l.declaredText !== null) b.put(r, col("declared"), "derived", l.declaredText, { wrap: true });
-    else
-      b.put(r, col("declared"), "derived", numberCell(l.declared).value, numberFormatOf(l.declared, l.ratio));
-    b.put(
-      r,
-      col("recomputed"),
-      "derived",
-      numberCell(l.recomputed).value,
-      numberFormatOf(l.recomputed, l.ratio),
-    );
-    const diff = l.declared !== null && l.recomputed !== null ? l.declared.sub(l.recomputed) : null;
-    b.put(r, col("difference"), "derived", numberCell(diff).value, numberFormatOf(diff, l.ratio));
-    b.put(r, col("verdict"), "derived", t(VERDICT_TEXT[l.verdict], lang));
-    b.put(r, col("materiality"), "derived", l.materiality ? t(l.materiality.message, lang) : "—", {
-      wrap: true,
-    });
-    b.put(r, col("evidence"), "derived", l.evidence.join("\n") || (l.means === "再計算" ? "—" : ""), {
-      wrap: true,
-    });
-    b.put(r, col("means"), "input", l.means, { choices: [...CONFIRMATION_MEANS] });
-    b.put(r, col("checked"), "input", CHECKBOX[0], { choices: CHECKBOX });
-    const last = l.derivation[l.derivation.length - 1];
-    const anchor = anchors.get(i);
-    const lastText = last ? stepLine(last) : l.reason ? t(l.reason, lang) : "";
-    b.put(r, col("derivation"), "derived", lastText, {
-      wrap: true,
-      ...(anchor !== undefined ? { link: `'${derivationsName}'!A${anchor + 1}` } : {}),
-    });
-    b.put(r, col("findings"), "derived", l.findings.join(" "), { wrap: true });
-  });
+  const blocks = planDerivations(lines, 2);
+  const anchors = new Map(blocks.map((x) => [x.line, x.row]));
+  const derivations = derivationSheet(lines, blocks, lang, footer, t(SHEETS.table, lang), rowOf);
+  function* rows(): Generator<TemplateRow> {
+    for (let i = 0; i < lines.length; i++)
+      yield lineRow(lines[i], i, rowOf(i), lang, anchors.get(i), derivationsName);
+  }
   const bottom = Math.max(header, rowOf(lines.length - 1));
   const right = TABLE_COLUMNS.length - 1;
-  const sheet = sheetOf(
-    b,
-    t(SHEETS.table, lang),
-    TABLE_COLUMNS.map((c) => c.width),
-    "landscape",
-    footer,
-    {
-      freeze: { rows: header + 1 },
-      autoFilter: { top: header, left: 0, bottom, right },
-    },
-  );
+  const sheet = sheetOf(b, t(SHEETS.table, lang), TABLE_WIDTHS, "landscape", footer, {
+    rows,
+    bottom,
+    freeze: { rows: header + 1 },
+    autoFilter: { top: header, left: 0, bottom, right },
+  });
   if (sheet.print) sheet.print.titleRows = { first: header, last: header };
   return { sheet, derivations };
 }
@@ -507,10 +545,12 @@ function numberFormatOf(d: Decimal | null, ratio = false): Partial<TemplateCell>
   return f ? { numberFormat: f } : {};
 }
 
+const FINDINGS_WIDTHS = FINDINGS_COLUMNS.map((c) => c.width);
+
 function findings(paper: VerificationPaper, lang: Lang, footer: string): TemplateSheet {
-  const b = new SheetBuilder(true);
+  const b = new SheetBuilder();
   const ja = lang === "ja";
-  b.put(0, 0, "title", ja ? "指摘事項一覧" : "Findings log", { wrap: false });
+  b.put(0, 0, "title", ja ? "指摘事項一覧" : "Findings log");
   const counts = (["new", "open", "resolved"] as const).map(
     (s) => `${t(STATE_TEXT[s], lang)} ${paper.findings.filter((f) => f.state === s).length}`,
   );
@@ -521,49 +561,50 @@ function findings(paper: VerificationPaper, lang: Lang, footer: string): Templat
     ja
       ? `全 ${paper.findings.length} 件（${counts.join("、")}）。事業者回答・検証機関の判断・日付・状態の列に記入できます。`
       : `${paper.findings.length} findings (${counts.join(", ")}). The answer, judgement, date and state columns are for you.`,
-    { wrap: false },
   );
   const header = 3;
   const cols = FINDINGS_COLUMNS.map((c) => c.key);
   FINDINGS_COLUMNS.forEach((c, i) => b.put(header, i, "label", t(c.label, lang), { wrap: true }));
   const at = (key: FindingsColumn) => cols.indexOf(key);
-  paper.findings.forEach((f, i) => {
-    const r = header + 1 + i;
-    const open = (key: FindingsColumn, value: CellValue, extra: Partial<TemplateCell> = {}) =>
-      b.put(r, at(key), "input", value, { wrap: true, ...extra });
-    b.put(r, at("number"), "derived", f.number);
-    b.put(r, at("category"), "derived", t(CATEGORY_TEXT[f.category], lang));
-    b.put(r, at("severity"), "derived", t(SEVERITY_TEXT[f.severity], lang));
-    b.put(r, at("rule"), "derived", f.rule, { wrap: true });
-    b.put(r, at("cell"), "derived", f.cell);
-    b.put(r, at("facility"), "derived", f.facility, { wrap: true });
-    b.put(r, at("message"), "derived", t(f.message, lang), { wrap: true });
-    const values =
-      f.expected !== null || f.actual !== null ? `${f.expected ?? "—"} / ${f.actual ?? "—"}` : "";
-    b.put(r, at("values"), "derived", values, { wrap: true });
-    b.put(r, at("materiality"), "derived", f.materiality ? t(f.materiality.message, lang) : "", {
-      wrap: true,
-    });
-    open("answer", f.answer);
-    open("judgement", f.judgement);
-    open("date", f.date);
-    open("state", f.state === "new" || f.state === "resolved" ? t(STATE_TEXT[f.state], lang) : f.stateText, {
-      choices: STATES,
-    });
-  });
+  function* rows(): Generator<TemplateRow> {
+    for (let i = 0; i < paper.findings.length; i++) {
+      const f = paper.findings[i];
+      const r = header + 1 + i;
+      const cells: TemplateCell[] = [];
+      const put = (key: FindingsColumn, value: CellValue, kind: TemplateCellKind = "derived") =>
+        cells.push({ row: r, col: at(key), kind, value, wrap: true });
+      put("number", f.number);
+      put("category", t(CATEGORY_TEXT[f.category], lang));
+      put("severity", t(SEVERITY_TEXT[f.severity], lang));
+      put("rule", f.rule);
+      put("cell", f.cell);
+      put("facility", f.facility);
+      put("message", t(f.message, lang));
+      put(
+        "values",
+        f.expected !== null || f.actual !== null ? `${f.expected ?? "—"} / ${f.actual ?? "—"}` : "",
+      );
+      put("materiality", f.materiality ? t(f.materiality.message, lang) : "");
+      put("answer", f.answer, "input");
+      put("judgement", f.judgement, "input");
+      put("date", f.date, "input");
+      put(
+        "state",
+        f.state === "new" || f.state === "resolved" ? t(STATE_TEXT[f.state], lang) : f.stateText,
+        "input",
+      );
+      cells[cells.length - 1].choices = STATES;
+      yield tableRow(r, cells, FINDINGS_WIDTHS);
+    }
+  }
   for (const key of VERIFIER_COLUMNS) b.right = Math.max(b.right, at(key));
   const bottom = header + Math.max(1, paper.findings.length);
-  const sheet = sheetOf(
-    b,
-    t(SHEETS.findings, lang),
-    FINDINGS_COLUMNS.map((c) => c.width),
-    "landscape",
-    footer,
-    {
-      freeze: { rows: header + 1 },
-      autoFilter: { top: header, left: 0, bottom, right: FINDINGS_COLUMNS.length - 1 },
-    },
-  );
+  const sheet = sheetOf(b, t(SHEETS.findings, lang), FINDINGS_WIDTHS, "landscape", footer, {
+    rows,
+    bottom,
+    freeze: { rows: header + 1 },
+    autoFilter: { top: header, left: 0, bottom, right: FINDINGS_COLUMNS.length - 1 },
+  });
   if (sheet.print) sheet.print.titleRows = { first: header, last: header };
   return sheet;
 }

@@ -1,6 +1,6 @@
 // Where a template's sheets land in a workbook: Excel's sheet-name rules, free names, and references that follow a
 // renamed sheet; and how each kind of template cell looks. One place for the Office.js and the ExcelJS adapters.
-import type { TemplateCellKind, TemplatePrint } from "./types";
+import type { TemplateCell, TemplateCellKind, TemplateMerge, TemplatePrint } from "./types";
 import { cellAddress } from "../forms/a1";
 
 const MAX_SHEET_NAME = 31;
@@ -83,4 +83,60 @@ export function printRanges(print: TemplatePrint): {
   const area = `${cellAddress({ row: top, col: left })}:${cellAddress({ row: bottom, col: right })}`;
   const t = print.titleRows;
   return t ? { area, titleRows: { first: t.first + 1, last: t.last + 1 } } : { area };
+}
+
+/** Excel's default column width (characters) and the height of one line of 11-point text (points). */
+const DEFAULT_WIDTH = 8.43;
+const LINE_POINTS = 14.5;
+/** Excel's tallest row. */
+const MAX_ROW_POINTS = 409;
+
+/** A text's width in column units: East Asian wide characters (CJK, kana, full-width forms, ①) take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) {
+      width += 2; // a character beyond the BMP (𠮷): wide, its low surrogate skipped
+      i++;
+      continue;
+    }
+    const wide =
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2460 && cp <= 0x24ff) ||
+      (cp >= 0x25a0 && cp <= 0x27bf) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/**
+ * The height a row needs to show each wrapped text whole (spreadsheets keep a row one line high unless told, so a
+ * long facility name would be cut on the page), or undefined where one line does. Lines are estimated from each
+ * text's width over its cell's (merged columns included); a cell merged over several rows has room of its own.
+ */
+export function rowHeight(
+  cells: readonly TemplateCell[],
+  widths: readonly number[] = [],
+  merges: readonly TemplateMerge[] = [],
+): number | undefined {
+  let lines = 1;
+  for (const c of cells) {
+    if (!(c.wrap ?? CELL_LOOKS[c.kind].wrap) || c.value === null || c.value === undefined) continue;
+    const m = merges.find((x) => x.top === c.row && x.left === c.col);
+    if (m && m.bottom > m.top) continue;
+    let width = 0;
+    for (let k = c.col; k <= (m?.right ?? c.col); k++) width += widths[k] ?? DEFAULT_WIDTH;
+    const room = Math.max(1, width * 0.92);
+    let n = 0;
+    for (const line of String(c.value).split("\n")) n += Math.max(1, Math.ceil(displayWidth(line) / room));
+    lines = Math.max(lines, n);
+  }
+  return lines > 1 ? Math.min(MAX_ROW_POINTS, lines * LINE_POINTS + 3) : undefined;
 }

@@ -55,9 +55,22 @@ export interface TemplatePrint {
   footer?: string;
 }
 
+/** One row made on demand, with its height in points where its wrapped texts need more than one line. */
+export interface TemplateRow {
+  row: number;
+  cells: TemplateCell[];
+  height?: number;
+}
+
 export interface TemplateSheet {
   name: string;
+  /** The sheet's cells; with `rows`, only those above the generated rows (titles, the header). */
   cells: TemplateCell[];
+  /**
+   * Further rows made one at a time, in order and below every cell of `cells`: a table of a million cells (the
+   * working paper of 5,000 facilities) is written without being held.
+   */
+  rows?: () => Iterable<TemplateRow>;
   merges: TemplateMerge[];
   /** Column widths in characters, by 0-based column (0 or missing: leave the default). */
   columnWidths?: number[];
