@@ -36,6 +36,14 @@ export function explanationText(e: CellExplanation, lang: Lang): string {
     );
   }
   for (const l of derivationText(e.steps, lang)) lines.push(`    ${l}`);
+  if (e.references.length > 0) {
+    lines.push(lang === "ja" ? "  参照値（版・出典）:" : "  reference values (vintage, source):");
+    for (const r of e.references) {
+      const unit = r.unit ? ` ${r.unit}` : "";
+      const vintage = r.vintage ? ` [${r.vintage}]` : "";
+      lines.push(`    ${r.symbol} = ${r.value}${unit} — ${r.name[lang]}${vintage}: ${r.source}`);
+    }
+  }
   return lines.join("\n") + "\n";
 }
 
@@ -72,6 +80,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
           actual: e.actual,
           agrees: e.agrees,
           failure: e.failure,
+          references: e.references,
           derivation: e.steps,
           text: { ja: derivationText(e.steps, "ja"), en: derivationText(e.steps, "en") },
         },
