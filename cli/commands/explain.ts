@@ -1,6 +1,7 @@
 // `gec explain FILE.xlsx CELL`: the derivation of the value a cell should hold, and whether the cell holds it.
 import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
+import { COMMAND_USAGE } from "../usage";
 import { explainCell, derivationText, parseCellReference, shownValue } from "../../src/explain";
 import type { CellExplanation } from "../../src/explain";
 import { formatRef } from "../../src/forms/a1";
@@ -8,7 +9,8 @@ import { shortened } from "../../src/text";
 import { langOf, readInput } from "./workbook";
 import type { Lang } from "./workbook";
 
-export const usage = "gec explain FILE.xlsx CELL [--json] [--lang ja|en]   (CELL like 別紙1!U6)";
+/** The synopsis (its options and exit codes: cli/usage.ts, the one text `gec help explain` prints). */
+export const usage = COMMAND_USAGE.explain.synopsis;
 
 function shownActual(e: CellExplanation): string {
   if (e.actual === null || e.actual === "") return "—";

@@ -1,10 +1,12 @@
 // `gec report FILE.xlsx -o REPORT.xlsx`: the verifier's table of declared against recomputed values, with derivations.
 import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
+import { COMMAND_USAGE } from "../usage";
 import { reportWorkbook, verificationReport } from "../../src/report";
 import { checkOutput, langOf, readInput, writeBytes } from "./workbook";
 
-export const usage = "gec report FILE.xlsx -o REPORT.xlsx [--force] [--lang ja|en]";
+/** The synopsis (its options and exit codes: cli/usage.ts, the one text `gec help report` prints). */
+export const usage = COMMAND_USAGE.report.synopsis;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, {
