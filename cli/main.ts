@@ -1,14 +1,17 @@
 // The `gec` command: dispatches a subcommand to its module. Each subcommand reads and writes through CliIo.
 import type { CliIo } from "./io";
 import { nodeIo } from "./io";
-import { UsageError } from "./args";
+import { HelpRequest, UsageError } from "./args";
+import { commandHelp, generalUsage, isCommandName } from "./usage";
+import type { CommandName } from "./usage";
+import { packageVersion } from "./version";
 import { FileError } from "./io";
 import { isGecError } from "../src/errors";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-/** Subcommands load lazily: each pays only for what it uses. */
-const commands: Record<string, () => Promise<Command>> = {
+/** Subcommands load lazily: each pays only for what it uses (help and the usage load none). */
+const commands: Record<CommandName, () => Promise<Command>> = {
   eval: async () => (await import("./commands/eval")).run,
   check: async () => (await import("./commands/check")).run,
   fill: async () => (await import("./commands/fill")).run,
@@ -19,51 +22,37 @@ const commands: Record<string, () => Promise<Command>> = {
   finalize: async () => (await import("./commands/finalize")).run,
 };
 
-const usage = `gec — グリーンエネルギーCO2削減相当量認証制度 様式3-2 tool / form tool
-
-usage:
-  gec check FILE.xlsx [--json] [--lang ja|en]
-        検証: 指摘をシートごとに表示 / validate: findings grouped by sheet
-        exit 0 = no errors, 1 = errors found, 2 = unreadable file or bad usage
-  gec fill FILE.xlsx -o OUT.xlsx [--force] [--formulas] [--json]
-        派生セル（3.3, 3.8–3.11, 合計, 別紙2）を書く。入力セルは変更しない
-        write the derived cells (values, or native Excel formulas with --formulas); inputs are never changed
-  gec template CODE -o OUT.xlsx [--force] [-n FACILITIES (1–1000)] [--monitoring]
-        空の様式3-2（例: H002-2）/ a blank Form 3-2 workbook for a methodology (e.g. H002-2)
-  gec explain FILE.xlsx CELL [--json] [--lang ja|en]
-        セル（例: 別紙1!U6）のあるべき値と計算根拠 / the derivation of the value a cell should hold
-        exit 0 = explained, 2 = not a derived cell (the message lists the derived columns)
-  gec report FILE.xlsx -o REPORT.xlsx [--previous OLD_REPORT.xlsx] [--force] [--json] [--lang ja|en]
-        検証の作業用紙: 表紙（意見・識別情報）、概要書、検証結果一覧表、計算根拠、指摘事項一覧
-        the verifier's working paper; --previous carries answers over (再検証), --json prints it
-        exit 0 = written, 2 = unreadable file or bad usage
-  gec finalize FILE.xlsx -o OUT.xlsx [--force] [--json] [--lang ja|en]
-        提出用に確定: GEC. 関数の数式を値に置き換えた複製 / a copy with every GEC. formula replaced by its value
-        exit 0 = all replaced, 1 = some have no computed value (listed), 2 = unusable file or bad usage
-  gec rules [--json] [--lang ja|en]
-        検証ルールの一覧 / every rule the checks apply, by family
-  gec eval
-        JSON lines on stdin -> one JSON result per line (custom functions)
-
--o は既存のファイルを置き換えません（置き換えるには --force）。入力ファイルには --force でも書きません。
--o never replaces an existing file unless --force, and never writes over the input, --force or not.
-`;
-
 export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === "--version" || name === "-V") {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
+  if (name === "help" && rest.length > 0) {
+    const topic = rest[0];
+    if (!isCommandName(topic)) {
+      io.stderr(`gec help: 不明なコマンドです / unknown command: ${topic}\n\n${generalUsage()}`);
+      return 2;
+    }
+    io.stdout(commandHelp(topic));
+    return 0;
+  }
   if (!name || name === "-h" || name === "--help" || name === "help") {
-    io.stdout(usage);
+    io.stdout(generalUsage());
     return name ? 0 : 2;
   }
-  const load = commands[name];
-  if (!load) {
-    io.stderr(`gec: 不明なコマンドです / unknown command: ${name}\n\n${usage}`);
+  if (!isCommandName(name)) {
+    io.stderr(`gec: 不明なコマンドです / unknown command: ${name}\n\n${generalUsage()}`);
     return 2;
   }
-  const command = await load();
+  const command = await commands[name]();
   try {
     return await command(rest, io);
   } catch (e) {
+    if (e instanceof HelpRequest) {
+      io.stdout(commandHelp(name));
+      return 0;
+    }
     if (e instanceof UsageError) {
       io.stderr(`gec ${name}: ${e.message}\n`);
       return 2;

@@ -1,19 +1,21 @@
-// The tool's version (package.json) and today's date, for what the CLI stamps on its output.
+// The version of the installed package, read from its package.json (the CLI runs from cli/ in tests, dist/cli/ built),
+// and today's date, for what the CLI stamps on its output.
 import * as fs from "fs";
 import * as path from "path";
 
-let version: string | null = null;
+const PACKAGE_NAME = "gec-addin";
 
-/** package.json's version, found upwards from this file (cli/ in the sources, dist/cli/ once built). */
-export function toolVersion(): string {
-  if (version !== null) return version;
+/** package.json's version, found by walking up from this file; "unknown" where no such package.json is found. */
+export function packageVersion(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const file = path.join(dir, "package.json");
-    if (fs.existsSync(file)) {
+    try {
       const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: unknown; version?: unknown };
-      if (pkg.name === "gec-addin" && typeof pkg.version === "string") return (version = pkg.version);
+      if (pkg.name === PACKAGE_NAME && typeof pkg.version === "string") return pkg.version;
+    } catch {
+      // no package.json here (or not ours): look further up
     }
-    if (path.dirname(dir) === dir) return (version = "unknown");
+    if (path.dirname(dir) === dir) return "unknown";
   }
 }
 

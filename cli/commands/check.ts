@@ -1,6 +1,7 @@
 // `gec check FILE.xlsx [--json] [--lang ja|en]`: the verifier's report on a workbook; exit 1 when it has errors.
 import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
+import { COMMAND_USAGE } from "../usage";
 import { validateGrid } from "../../src/validate";
 import type { ValidationReport } from "../../src/validate";
 import { cellAddress } from "../../src/forms/a1";
@@ -9,7 +10,8 @@ import type { Finding, Severity } from "../../src/types";
 import { langOf, readInput } from "./workbook";
 import type { Lang } from "./workbook";
 
-export const usage = "gec check FILE.xlsx [--json] [--lang ja|en]";
+/** The synopsis (its options and exit codes: cli/usage.ts, the one text `gec help check` prints). */
+export const usage = COMMAND_USAGE.check.synopsis;
 
 /** A cell's text as printed: at most 40 characters and an ellipsis (a cell can hold 32,767). */
 function short(v: number | string | undefined): number | string | undefined {

@@ -1,5 +1,7 @@
 // `gec eval`: JSON lines in, one JSON result per line out, through the same wrappers Excel calls.
 import type { CliIo } from "../io";
+import { parseArgs } from "../args";
+import { COMMAND_USAGE } from "../usage";
 import { customFunctions } from "../../functions/registry";
 import { CellError, asMatrix, toErrorResult } from "../../functions/core";
 import { headOf } from "../../src/text";
@@ -165,8 +167,12 @@ function answer(line: string, emit: (piece: string) => void): string {
   }
 }
 
+/** The synopsis (cli/usage.ts holds its text and exit codes). */
+export const usage = COMMAND_USAGE.eval.synopsis;
+
 export async function run(args: string[], io: CliIo): Promise<number> {
-  if (args.length > 0) {
+  // no options but -h / --help
+  if (parseArgs(args, { flags: [], valued: {} }).positionals.length > 0) {
     io.stderr(
       "gec eval は引数を取りません（標準入力に JSON 行） / gec eval takes no arguments (JSON lines on stdin)\n",
     );

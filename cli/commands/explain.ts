@@ -1,6 +1,7 @@
 // `gec explain FILE.xlsx CELL`: the derivation of the value a cell should hold, and whether the cell holds it.
 import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
+import { COMMAND_USAGE } from "../usage";
 import { explainCell, derivationText, parseCellReference, shownValue } from "../../src/explain";
 import type { CellExplanation } from "../../src/explain";
 import { formatRef } from "../../src/forms/a1";
@@ -8,7 +9,8 @@ import { shortened } from "../../src/text";
 import { langOf, readInput } from "./workbook";
 import type { Lang } from "./workbook";
 
-export const usage = "gec explain FILE.xlsx CELL [--json] [--lang ja|en]   (CELL like 別紙1!U6)";
+/** The synopsis (its options and exit codes: cli/usage.ts, the one text `gec help explain` prints). */
+export const usage = COMMAND_USAGE.explain.synopsis;
 
 function shownActual(e: CellExplanation): string {
   if (e.actual === null || e.actual === "") return "—";
@@ -36,6 +38,14 @@ export function explanationText(e: CellExplanation, lang: Lang): string {
     );
   }
   for (const l of derivationText(e.steps, lang)) lines.push(`    ${l}`);
+  if (e.references.length > 0) {
+    lines.push(lang === "ja" ? "  参照値（版・出典）:" : "  reference values (vintage, source):");
+    for (const r of e.references) {
+      const unit = r.unit ? ` ${r.unit}` : "";
+      const vintage = r.vintage ? ` [${r.vintage}]` : "";
+      lines.push(`    ${r.symbol} = ${r.value}${unit} — ${r.name[lang]}${vintage}: ${r.source}`);
+    }
+  }
   return lines.join("\n") + "\n";
 }
 
@@ -72,6 +82,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
           actual: e.actual,
           agrees: e.agrees,
           failure: e.failure,
+          references: e.references,
           derivation: e.steps,
           text: { ja: derivationText(e.steps, "ja"), en: derivationText(e.steps, "en") },
         },

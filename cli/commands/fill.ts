@@ -3,12 +3,14 @@
 import * as path from "path";
 import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
+import { COMMAND_USAGE } from "../usage";
 import { describeWrite, planFill } from "../../src/engine";
 import { previewMessage } from "../../src/checks/materiality";
 import { FileError, checkOutput, fileMessage, langOf, readInput, writeBytes } from "./workbook";
 import { patchPackage } from "../../io/patch";
 
-export const usage = "gec fill FILE.xlsx -o OUT.xlsx [--force] [--formulas] [--lang ja|en]";
+/** The synopsis (its options and exit codes: cli/usage.ts, the one text `gec help fill` prints). */
+export const usage = COMMAND_USAGE.fill.synopsis;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, {

@@ -1,12 +1,15 @@
-// `gec finalize FILE.xlsx -o OUT.xlsx`: a copy for submission, every GEC. formula replaced by its value, listed.
+// `gec finalize FILE.xlsx -o OUT.xlsx`: a copy for submission, every GEC. formula replaced by its value, listed; with
+// no GEC. formula at all, nothing is written unless --force.
 import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
+import { COMMAND_USAGE } from "../usage";
 import { planFinalize } from "../../src/engine";
 import { formatRef } from "../../src/forms/a1";
 import { patchPackage } from "../../io/patch";
 import { checkOutput, langOf, readInput, writeBytes } from "./workbook";
 
-export const usage = "gec finalize FILE.xlsx -o OUT.xlsx [--force] [--json] [--lang ja|en]";
+/** The synopsis (its options and exit codes: cli/usage.ts, the one text `gec help finalize` prints). */
+export const usage = COMMAND_USAGE.finalize.synopsis;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, {
@@ -21,6 +24,19 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   await checkOutput(io, output, file, force);
   const { bytes, grid } = await readInput(io, file);
   const plan = planFinalize(grid);
+  if (plan.writes.length === 0 && plan.skipped.length === 0 && !force) {
+    // nothing to replace: the input is already fit to submit, and an identical copy would only add a file
+    if (parsed.flags.has("json")) {
+      io.stdout(JSON.stringify({ output: null, written: false, replaced: [], skipped: [] }, null, 2) + "\n");
+    } else {
+      io.stdout(
+        lang === "ja"
+          ? `${file}: GEC. 関数の数式はありません。置き換えるものがないので ${output} は書きませんでした（複製が要るなら --force）。\n`
+          : `${file}: no GEC. formula, so nothing to replace: ${output} was not written (--force writes the copy anyway).\n`,
+      );
+    }
+    return 0;
+  }
   // the original package with only these cells rewritten: charts and every other part carried over
   await writeBytes(io, output, plan.writes.length ? patchPackage(bytes, plan.writes) : bytes, file, force);
   if (parsed.flags.has("json")) {
@@ -29,7 +45,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       formula: w.previousFormula,
       value: w.value,
     }));
-    io.stdout(JSON.stringify({ output, replaced, skipped: plan.skipped }, null, 2) + "\n");
+    io.stdout(JSON.stringify({ output, written: true, replaced, skipped: plan.skipped }, null, 2) + "\n");
   } else {
     const lines = plan.writes.map((w) => `  ${formatRef(w.ref)}: ${w.previousFormula} → ${String(w.value)}`);
     for (const s of plan.skipped) lines.push(`  ${s.message[lang]}`);

@@ -5,11 +5,12 @@ import { parseArgs, UsageError } from "../args";
 import { paperJson, paperWorkbook, verificationPaper } from "../../src/report";
 import type { VerificationPaper } from "../../src/report";
 import { sha256 } from "../../src/sha256";
+import { COMMAND_USAGE } from "../usage";
 import { checkOutput, langOf, readInput, writeBytes } from "./workbook";
-import { toolVersion, today } from "../version";
+import { packageVersion, today } from "../version";
 
-export const usage =
-  "gec report FILE.xlsx -o REPORT.xlsx [--previous OLD_REPORT.xlsx] [--force] [--json] [--lang ja|en]";
+/** The synopsis (its options and exit codes: cli/usage.ts, the one text `gec help report` prints). */
+export const usage = COMMAND_USAGE.report.synopsis;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, {
@@ -60,7 +61,7 @@ async function planReport(
   const previous = previousFile ? (await readInput(io, previousFile)).grid : null;
   const paper: VerificationPaper = verificationPaper(grid, {
     source: { fileName: path.basename(file), digestOf: "file", sha256: sha256(bytes), size: bytes.length },
-    options: { toolVersion: toolVersion(), date: today() },
+    options: { toolVersion: packageVersion(), date: today() },
     previous,
   });
   const lines = [...paper.lines, ...paper.allocation];

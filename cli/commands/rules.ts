@@ -1,10 +1,12 @@
 // `gec rules [--json] [--lang ja|en]`: every rule the checks apply, by family, from the rule registry.
 import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
+import { COMMAND_USAGE } from "../usage";
 import { RULE_FAMILIES, listRules } from "../../src/checks/registry";
 import { langOf } from "./workbook";
 
-export const usage = "gec rules [--json] [--lang ja|en]";
+/** The synopsis (its options and exit codes: cli/usage.ts, the one text `gec help rules` prints). */
+export const usage = COMMAND_USAGE.rules.synopsis;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, { flags: ["--json"], valued: { "--lang": "lang" } });

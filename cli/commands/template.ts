@@ -1,6 +1,7 @@
 // `gec template CODE -o OUT.xlsx [-n FACILITIES]`: a blank 様式3-2 workbook with native formulas in derived cells.
 import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
+import { COMMAND_USAGE } from "../usage";
 import { buildTemplate } from "../../src/engine";
 import { isGecError } from "../../src/errors";
 import { MAX_TEMPLATE_FACILITIES } from "../../src/template";
@@ -8,8 +9,8 @@ import { addMonitoringTables, lastFiscalYear } from "../../src/template/monitori
 import { shortened } from "../../src/text";
 import { checkOutput, FileError, langOf, loadXlsx, writeWorkbook } from "./workbook";
 
-export const usage =
-  "gec template CODE -o OUT.xlsx [--force] [-n FACILITIES] [--monitoring [--fiscal-year YYYY]] [--lang ja|en]";
+/** The synopsis (its options and exit codes: cli/usage.ts, the one text `gec help template` prints). */
+export const usage = COMMAND_USAGE.template.synopsis;
 
 /**
  * A whole number typed for an option, from `low` to `high`: digits only (full-width ones too, as a Japanese IME

@@ -1,6 +1,6 @@
 // 別紙1添付 read as each facility's monitoring plan (roles, documents, the rules it states).
 import { Decimal } from "../numbers";
-import { SEED_STEAM_DIGITS } from "../methodology";
+import { SEED_STEAM_DIGITS, STANDARD_ATMOSPHERE_MPA } from "../methodology";
 import type { RoundingStep, SteamDigits } from "../methodology";
 import { formPart } from "../forms/parts";
 import { attachmentFor } from "../forms/attachment";
@@ -123,9 +123,9 @@ function checkDigits(block: AttachmentBlock, out: Finding[]): void {
     );
   }
   const atm = plan.standardAtmosphere;
-  if (atm !== null && !Decimal.from(atm).eq("0.101325")) {
-    ja.push(`標準大気圧 ${atm} MPa（手順は 0.101325 MPa）`);
-    en.push(`standard atmosphere ${atm} MPa (the procedure's: 0.101325 MPa)`);
+  if (atm !== null && !Decimal.from(atm).eq(STANDARD_ATMOSPHERE_MPA)) {
+    ja.push(`標準大気圧 ${atm} MPa（手順は ${STANDARD_ATMOSPHERE_MPA} MPa）`);
+    en.push(`standard atmosphere ${atm} MPa (the procedure's: ${STANDARD_ATMOSPHERE_MPA} MPa)`);
   }
   if (ja.length === 0) return;
   const of = facilityOf(block);

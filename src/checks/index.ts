@@ -1,5 +1,6 @@
 // Runs every rule family on a Submission: the verifier's checks of DOMAIN.md §7, as Findings.
 import { Decimal } from "../numbers";
+import { submissionPeriod } from "../methodology";
 import type { MethodologyDeclaration } from "../methodology";
 import { isGecError } from "../errors";
 import type { CellRef, Finding, Grid } from "../types";
@@ -89,10 +90,14 @@ export const FAMILY_CHECKS: Record<RuleFamily, Check[]> = {
   2: [({ submission }) => checkPeriods(submission)],
   3: [
     ({ submission }) =>
-      submission.projectList ? checkProjectList(submission.projectList, methodologyOf(submission)) : [],
+      submission.projectList
+        ? checkProjectList(submission.projectList, methodologyOf(submission), submissionPeriod(submission))
+        : [],
     // a second visible 別紙1 (別紙1 (2)) is checked by the same rules, each finding at its own cell
     ({ submission }) =>
-      submission.otherProjectLists.flatMap((list) => checkProjectList(list, methodologyOf(submission))),
+      submission.otherProjectLists.flatMap((list) =>
+        checkProjectList(list, methodologyOf(submission), submissionPeriod(submission)),
+      ),
   ],
   // the 別紙2 blocks (allocation.ts) share checkAllocationOf's recomputed tonnes
   4: [checkAllocationOf],

@@ -335,7 +335,7 @@ function checkPlausibility(
         ...traced(proc.month, given, "tSteam", month, proc.params),
       ];
       const asAbsolute = saturation(given.pGauge);
-      const asBar = saturation(given.pGauge.mul("0.1").add("0.101325"));
+      const asBar = saturation(given.pGauge.mul("0.1").add(STANDARD_ATMOSPHERE_MPA));
       const facts = {
         ja: `p_abs ${pAbs.toString()} MPa の飽和温度 ${tSat.toFixed(1)} °C に対し蒸気温度 ${tSteam.toString()} °C`,
         en: `steam at ${tSteam.toString()} °C against a saturation temperature of ${tSat.toFixed(1)} °C at p_abs ${pAbs.toString()} MPa`,

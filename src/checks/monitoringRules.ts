@@ -1,5 +1,6 @@
 // Rule family 9: the monitoring records (熱実績管理表, DOMAIN.md §5.1) behind 別紙1 3.1, 3.2, 3.6 and 3.7.
 import type { RuleMeta } from "./registry";
+import { STANDARD_ATMOSPHERE_PARAMETER } from "../methodology/parameters";
 
 /** The month's derived cells a rule recomputes, and where they stand in the procedure. */
 const MONTH_DERIVED: { id: string; where: string }[] = [
@@ -196,8 +197,8 @@ export const MONITORING_RULES: RuleMeta[] = [
     "monitoring.pressure.belowVacuum",
     "error",
     false,
-    "ゲージ圧の月平均では絶対圧が 0 以下になる（ゲージ圧は −0.101325 MPa を下回らない）。",
-    "A mean gauge pressure gives an absolute pressure of 0 or less (a gauge cannot read below −0.101325 MPa).",
+    `ゲージ圧の月平均では絶対圧が 0 以下になる（ゲージ圧は −${STANDARD_ATMOSPHERE_PARAMETER.value} MPa を下回らない）。`,
+    `A mean gauge pressure gives an absolute pressure of 0 or less (a gauge cannot read below −${STANDARD_ATMOSPHERE_PARAMETER.value} MPa).`,
   ),
   rule(
     "monitoring.pressure.notPressure",

@@ -1,7 +1,18 @@
 // Rule families 1, 6 and 7 of DOMAIN.md §7 on the plan's text: 1.4/2.2/別紙1添付 symbols and 種別方法論名称
 // against the checked methodology, 2.2's stated fuel against 3.4, facility names across 別紙1/別紙1添付/別紙2.
 import { Decimal, normalizeText } from "../numbers";
-import { METHODOLOGIES, findFuel, findMethodology } from "../methodology";
+import {
+  FUEL_FACTORS,
+  METHODOLOGIES,
+  SEED_FUEL_REVISION,
+  findFuel,
+  findMethodology,
+  fuelFactor,
+  fuelFactorText,
+  fuelRevision,
+  fuelRevisionOfFiscalYear,
+  submissionPeriod,
+} from "../methodology";
 import type { MethodologyDeclaration } from "../methodology";
 import type { Finding } from "../types";
 import type { ProjectRow, Submission, TextField } from "../forms/submission";
@@ -108,18 +119,32 @@ export function checkAttachmentMethodology(s: Submission): Finding[] {
     );
 }
 
-/** defaults.fuel.statement: where 2.2 states fuel defaults, each row's 3.4 CEF_fuel,BL is one of those fuels' CEF. */
+/**
+ * defaults.fuel.statement: where 2.2 states fuel defaults, each row's 3.4 CEF_fuel,BL is one of those fuels' CEF (of
+ * any 算定省令 revision: a revision other than the period's is defaults.cefFuel.otherVintage's to say).
+ */
 export function checkFuelStatement(s: Submission): Finding[] {
   const stated = s.fuelStatements.flatMap((st) => {
     const fuel = findFuel(st.fuel);
     return fuel ? [{ st, fuel }] : [];
   });
   if (stated.length === 0 || !s.projectList) return [];
-  const cefs = [...new Set(stated.map((x) => x.fuel.cef))];
-  const names = [...new Set(stated.map((x) => `${x.fuel.name} ${x.fuel.cef}`))];
+  const fiscalYear = submissionPeriod(s)?.fiscalYear ?? null;
+  const revision =
+    fiscalYear === null ? fuelRevision(SEED_FUEL_REVISION) : fuelRevisionOfFiscalYear(fiscalYear);
+  // each stated fuel's value in the period's revision (the seed's where the revision has none), named with its vintage
+  const periodFactor = (fuel: string) =>
+    fuelFactor(fuel, revision.id) ?? fuelFactor(fuel, SEED_FUEL_REVISION);
+  const anyRevision = (fuel: string) => FUEL_FACTORS.filter((f) => f.fuel === fuel);
+  const fuels = [...new Set(stated.map((x) => x.fuel.name))];
+  const expected = fuels.flatMap((f) => {
+    const factor = periodFactor(f);
+    return factor ? [factor] : [];
+  });
+  const named = (lang: "ja" | "en") => expected.map((f) => fuelFactorText(f)[lang]);
   const where = at(stated[0].st.ref);
   const out: Finding[] = [];
-  // a figure printed in 2.2 that is neither its fuel's default nor any row's 3.4: the statement itself is wrong
+  // a figure printed in 2.2 that is no revision's default of its fuel nor any row's 3.4: the statement itself is wrong
   const used = s.projectList.rows.flatMap((row) => {
     const r = row.numbers.cefFuel?.reading;
     return r && r.kind === "number" ? [r.decimal] : [];
@@ -127,17 +152,19 @@ export function checkFuelStatement(s: Submission): Finding[] {
   for (const { st, fuel } of stated) {
     // the reader's figure is digits with one decimal point ("0.0678"): always a decimal
     const figure = Decimal.parse(st.figure);
-    if (figure.eq(Decimal.from(fuel.cef)) || used.some((u) => u.eq(figure))) continue;
+    if (anyRevision(fuel.name).some((f) => figure.eq(f.cef)) || used.some((u) => u.eq(figure))) continue;
+    const own = periodFactor(fuel.name);
+    const text = own ? fuelFactorText(own) : { ja: fuel.cef, en: fuel.cef };
     out.push(
       finding(
         "defaults.fuel.statement",
         "warning",
         st.ref,
         {
-          ja: `2.2 (${at(st.ref)}) は ${fuel.name} の排出係数を ${st.figure} tCO2/GJ と記載していますが、${fuel.name} のデフォルト値は ${fuel.cef} で、別紙1 の 3.4 にも ${st.figure} の行はありません。`,
-          en: `2.2 (${at(st.ref)}) states ${st.figure} tCO2/GJ for ${fuel.label.en}; its default is ${fuel.cef}, and no 別紙1 row uses ${st.figure} in 3.4.`,
+          ja: `2.2 (${at(st.ref)}) は ${fuel.name} の排出係数を ${st.figure} tCO2/GJ と記載していますが、${fuel.name} のデフォルト値は ${text.ja} で、別紙1 の 3.4 にも ${st.figure} の行はありません。`,
+          en: `2.2 (${at(st.ref)}) states ${st.figure} tCO2/GJ for ${fuel.label.en}; its default is ${text.en}, and no 別紙1 row uses ${st.figure} in 3.4.`,
         },
-        { expected: String(fuel.cef), actual: st.figure },
+        { expected: own?.cef ?? fuel.cef, actual: st.figure },
       ),
     );
   }
@@ -145,20 +172,17 @@ export function checkFuelStatement(s: Submission): Finding[] {
     const field = row.numbers.cefFuel;
     if (!field || field.reading.kind !== "number") continue;
     const actual = field.reading.decimal;
-    if (cefs.some((c) => Decimal.from(c).eq(actual))) continue;
+    if (fuels.some((f) => anyRevision(f).some((x) => actual.eq(x.cef)))) continue;
     out.push(
       finding(
         "defaults.fuel.statement",
         "warning",
         field.ref,
         {
-          ja: `${at(field.ref)} の 3.4 CEF_fuel,BL ${actual} は、2.2 (${where}) で使用すると記載した燃料のデフォルト値（${names.join("、")} tCO2/GJ）ではありません。`,
-          en: `${at(field.ref)}: 3.4 CEF_fuel,BL ${actual} is not the default of the fuel stated in 2.2 (${where}): ${stated
-            .map((x) => `${x.fuel.label.en} ${x.fuel.cef}`)
-            .filter((v, i, a) => a.indexOf(v) === i)
-            .join(", ")} tCO2/GJ.`,
+          ja: `${at(field.ref)} の 3.4 CEF_fuel,BL ${actual} は、2.2 (${where}) で使用すると記載した燃料のデフォルト値（${named("ja").join("、")} tCO2/GJ）ではありません。`,
+          en: `${at(field.ref)}: 3.4 CEF_fuel,BL ${actual} is not the default of the fuel stated in 2.2 (${where}): ${named("en").join(", ")} tCO2/GJ.`,
         },
-        { expected: cefs.join(" / "), actual: actual.toString() },
+        { expected: expected.map((f) => f.cef).join(" / "), actual: actual.toString() },
       ),
     );
   }

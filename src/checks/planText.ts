@@ -2,9 +2,9 @@
 import { Decimal, fiscalYearOfDate, normalizeText } from "../numbers";
 import {
   DEFAULT_BOILER_EFFICIENCY_LHV,
-  FUEL_DEFAULTS,
   METHODOLOGIES,
   findFuel,
+  fuelFactorsOfValue,
   findMethodology,
   formulaLines,
   formulaSymbols,
@@ -568,10 +568,11 @@ function checkBoilerEfficiency(texts: TextField[], rows: ProjectRow[], m: Method
   for (const row of rows) {
     const c = numberOf(row, cef);
     const got = numberOf(row, eps);
-    const fuel = c ? FUEL_DEFAULTS.find((f) => f.lhvPerHhv !== null && Decimal.from(f.cef).eq(c)) : undefined;
+    // the fuel of 3.4 in whichever 算定省令 revision it is (LHV/HHV is the fuel's, not the revision's)
+    const fuel = c ? fuelFactorsOfValue(c).find((f) => f.lhvPerHhv !== null) : undefined;
     if (!fuel || got === null) continue;
     const lhv = Decimal.from(fuel.lhvPerHhv as string);
-    checked.push({ row, want: stated.efficiency.mul(lhv), got, lhv, fuel: fuel.name });
+    checked.push({ row, want: stated.efficiency.mul(lhv), got, lhv, fuel: fuel.fuel });
   }
   const wrong = checked.filter((x) => !x.want.eq(x.got));
   if (wrong.length === 0) return [];

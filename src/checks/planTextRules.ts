@@ -3,6 +3,7 @@
 import type { RuleMeta } from "./registry";
 import type { RuleFamily } from "./registry";
 import type { Severity } from "../types";
+import { PRIMARY_ENERGY_FACTOR_PARAMETER } from "../methodology/parameters";
 
 const rule = (id: string, severity: Severity, ja: string, en: string, family: RuleFamily = 11): RuleMeta => ({
   id,
@@ -47,8 +48,8 @@ export const PLAN_TEXT_RULES: RuleMeta[] = [
   rule(
     "plan.formula.constant",
     "error",
-    "1.4 の算定式の定数（一次エネルギー換算係数 9.484 など）が方法論のパラメータと異なる（暫定の方法論では警告）。",
-    "A constant of a 1.4 formula line (the primary energy factor 9.484, …) differs from the methodology's parameter (a warning for a provisional methodology).",
+    `1.4 の算定式の定数（一次エネルギー換算係数 ${PRIMARY_ENERGY_FACTOR_PARAMETER.value} など）が方法論のパラメータと異なる（暫定の方法論では警告）。`,
+    `A constant of a 1.4 formula line (the primary energy factor ${PRIMARY_ENERGY_FACTOR_PARAMETER.value}, …) differs from the methodology's parameter (a warning for a provisional methodology).`,
   ),
   rule(
     "plan.formula.missing",

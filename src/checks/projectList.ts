@@ -1,9 +1,22 @@
 // Rule families 3, 5 and 6 of DOMAIN.md §7 on 別紙1: derived columns reproduce, 合計, ranges, defaults.
 import { Decimal } from "../numbers";
-import { FUEL_DEFAULTS, DEFAULT_BOILER_EFFICIENCY_LHV } from "../methodology";
+import {
+  FUEL_FACTORS,
+  FUEL_REVISIONS,
+  defaultEfficiencyOf,
+  findFuel,
+  fuelFactor,
+  fuelFactorText,
+  matchFuelFactor,
+} from "../methodology";
 import { isGecError } from "../errors";
 import type { GecError } from "../errors";
-import type { MethodologyDeclaration, QuantityDeclaration, RowInputs } from "../methodology";
+import type {
+  MethodologyDeclaration,
+  QuantityDeclaration,
+  RowInputs,
+  SubmissionPeriod,
+} from "../methodology";
 import type { CellValue, Finding } from "../types";
 import type { DerivationStep } from "../formula";
 import { rowDerivation, rowInputs, totalDerivation } from "../explain";
@@ -72,7 +85,12 @@ function stepsOf(row: ProjectRow, declaration: MethodologyDeclaration, key: stri
   return isGecError(d) ? [] : d.steps;
 }
 
-export function checkProjectList(list: ProjectList, declaration: MethodologyDeclaration): Finding[] {
+/** Families 3, 5 and 6 on one 別紙1; `period` (the submission's) chooses the vintage of the fuel defaults. */
+export function checkProjectList(
+  list: ProjectList,
+  declaration: MethodologyDeclaration,
+  period: SubmissionPeriod | null = null,
+): Finding[] {
   const findings: Finding[] = [];
   const derivedKeys = declaration.quantities.filter((q) => q.role === "derived");
   const derivedSet = new Set(derivedKeys.map((q) => q.key));
@@ -93,7 +111,7 @@ export function checkProjectList(list: ProjectList, declaration: MethodologyDecl
     }
     const ranges = [
       ...checkRanges(row, declaration),
-      ...(declaration.form.fuelDefaults ? checkDefaults(row) : []),
+      ...(declaration.form.fuelDefaults ? checkDefaults(row, period) : []),
     ];
     const inputs = rowInputs(row, declaration);
     if (!inputs) {
@@ -267,53 +285,109 @@ function checkRanges(row: ProjectRow, declaration: MethodologyDeclaration): Find
   return out;
 }
 
-const fuelCefs = new Map<string, Decimal>();
-function fuelCef(text: string): Decimal {
-  let d = fuelCefs.get(text);
-  if (!d) fuelCefs.set(text, (d = Decimal.from(text)));
-  return d;
+/** The fuel table, by revision, as a finding lists it: 「算定省令 H22改正: 灯油 0.0678、…」. */
+function fuelTable(lang: "ja" | "en"): string {
+  return FUEL_REVISIONS.map((r) => {
+    const values = FUEL_FACTORS.filter((f) => f.revision === r.id).map(
+      (f) => `${lang === "ja" ? f.fuel : (findFuel(f.fuel)?.label.en ?? f.fuel)} ${f.cef}`,
+    );
+    return `${r.name[lang]}: ${values.join(lang === "ja" ? "、" : ", ")}`;
+  }).join(lang === "ja" ? "／" : "; ");
 }
 
-/** ε_BL = 0.98 × LHV/HHV of a fuel, made once per fuel rather than once per row. */
-const defaultEfficiencies = new Map<string, Decimal>();
-function defaultEfficiency(lhvPerHhv: string): Decimal {
-  let d = defaultEfficiencies.get(lhvPerHhv);
-  if (!d)
-    defaultEfficiencies.set(lhvPerHhv, (d = Decimal.from(DEFAULT_BOILER_EFFICIENCY_LHV).mul(lhvPerHhv)));
-  return d;
+/** 「1.5 開始日 2020-04-01 → 2020年度」: where the period's fiscal year was read. */
+function periodText(p: SubmissionPeriod, lang: "ja" | "en"): string {
+  return lang === "ja"
+    ? `${p.source} ${p.date}（${at(p.ref)}）→ ${p.fiscalYear}年度`
+    : `${p.source} ${p.date} (${at(p.ref)}) → fiscal ${p.fiscalYear}`;
 }
 
-function checkDefaults(row: ProjectRow): Finding[] {
+const ADOPTION_UNCONFIRMED = {
+  ja: "本制度（方法2 のデフォルト値）がこの改正値を採用したかは確認できていません（誤りとはしません）",
+  en: "whether the scheme's own 方法2 defaults adopted these values is unconfirmed (not an error by itself)",
+};
+
+/**
+ * Family 6 on one row: 3.4 is a fuel factor of a 算定省令 revision, the revision of the period's fiscal year (another
+ * revision's value is a warning naming both; the new revision's, whose adoption by the scheme is unconfirmed, an info),
+ * and 3.5 is 0.98 × LHV/HHV of that fuel.
+ */
+function checkDefaults(row: ProjectRow, period: SubmissionPeriod | null): Finding[] {
   const out: Finding[] = [];
   const cef = decimalOf(row.numbers.cefFuel);
   const eps = decimalOf(row.numbers.epsBl);
   if (cef === null) return out;
-  const fuel = FUEL_DEFAULTS.find((f) => fuelCef(f.cef).eq(cef));
-  if (!fuel) {
+  const ref = row.numbers.cefFuel.ref;
+  const match = matchFuelFactor(cef, period?.fiscalYear ?? null);
+  if (!match) {
     out.push(
-      finding("defaults.cefFuel.unknown", "warning", row.numbers.cefFuel.ref, {
-        ja: `3.4 CEF_fuel,BL ${cef} はデフォルト値の表（${FUEL_DEFAULTS.map((f) => `${f.name} ${f.cef}`).join("、")}）にありません（方法1 なら根拠資料を確認）。`,
-        en: `3.4 CEF_fuel,BL ${cef} is not a default value (${FUEL_DEFAULTS.map((f) => `${f.label.en} ${f.cef}`).join(", ")}); check its evidence if measured.`,
+      finding("defaults.cefFuel.unknown", "warning", ref, {
+        ja: `3.4 CEF_fuel,BL ${cef} はデフォルト値の表（${fuelTable("ja")}）にありません（方法1 なら根拠資料を確認）。`,
+        en: `3.4 CEF_fuel,BL ${cef} is not a default value (${fuelTable("en")}); check its evidence if measured.`,
       }),
     );
     return out;
   }
-  if (eps !== null && fuel.lhvPerHhv !== null) {
-    const expected = defaultEfficiency(fuel.lhvPerHhv);
-    if (!expected.eq(eps)) {
-      out.push(
-        finding(
-          "defaults.epsBl.mismatch",
-          "warning",
-          row.numbers.epsBl.ref,
-          {
-            ja: `3.5 ε_BL ${eps} は ${fuel.name}（CEF ${fuel.cef}）のデフォルト 0.98 × ${fuel.lhvPerHhv} = ${expected} と一致しません。`,
-            en: `3.5 ε_BL ${eps} differs from the ${fuel.label.en} default (CEF ${fuel.cef}): 0.98 × ${fuel.lhvPerHhv} = ${expected}.`,
-          },
-          { expected: expected.toString(), actual: eps.toString() },
-        ),
-      );
-    }
+  const { factor } = match;
+  const used = fuelFactorText(factor);
+  if (!match.ofPeriod && period && match.periodRevision) {
+    const own = fuelFactor(factor.fuel, match.periodRevision.id);
+    const owned = own
+      ? fuelFactorText(own)
+      : {
+          ja: `${match.periodRevision.name.ja}（${factor.fuel} の値なし）`,
+          en: `${match.periodRevision.name.en} (no value for ${findFuel(factor.fuel)?.label.en ?? factor.fuel})`,
+        };
+    const note =
+      match.periodRevision.schemeAdoption === "unconfirmed"
+        ? {
+            ja: `なお、${ADOPTION_UNCONFIRMED.ja}。制度の方法2 の値を確認してください。`,
+            en: ` Note: ${ADOPTION_UNCONFIRMED.en}; check the scheme's 方法2 value.`,
+          }
+        : { ja: "", en: "" };
+    out.push(
+      finding(
+        "defaults.cefFuel.otherVintage",
+        "warning",
+        ref,
+        {
+          ja: `3.4 CEF_fuel,BL ${cef} は ${used.ja} の値ですが、認証申請期間（${periodText(period, "ja")}）に当たるのは ${owned.ja} です。${note.ja}`,
+          en: `3.4 CEF_fuel,BL ${cef} is the value of ${used.en}, but the period (${periodText(period, "en")}) falls under ${owned.en}.${note.en}`,
+        },
+        { expected: own?.cef ?? "", actual: cef.toString() },
+      ),
+    );
+  } else if (match.unconfirmed) {
+    const when = period
+      ? {
+          ja: `認証申請期間（${periodText(period, "ja")}）の改正の値として受け入れます`,
+          en: `accepted as the revision of the period (${periodText(period, "en")})`,
+        }
+      : {
+          ja: "期間の日付が読めないため年度とは照合していません",
+          en: "the period's dates cannot be read, so it is not compared with a fiscal year",
+        };
+    out.push(
+      finding("defaults.cefFuel.newRevision", "info", ref, {
+        ja: `3.4 CEF_fuel,BL ${cef} は ${used.ja} の値で、${when.ja}。${ADOPTION_UNCONFIRMED.ja}。`,
+        en: `3.4 CEF_fuel,BL ${cef} is the value of ${used.en}: ${when.en}; ${ADOPTION_UNCONFIRMED.en}.`,
+      }),
+    );
+  }
+  const expected = defaultEfficiencyOf(factor);
+  if (eps !== null && expected !== null && !expected.eq(eps)) {
+    out.push(
+      finding(
+        "defaults.epsBl.mismatch",
+        "warning",
+        row.numbers.epsBl.ref,
+        {
+          ja: `3.5 ε_BL ${eps} は ${factor.fuel}（${used.ja}）のデフォルト 0.98 × ${factor.lhvPerHhv} = ${expected} と一致しません。`,
+          en: `3.5 ε_BL ${eps} differs from the ${findFuel(factor.fuel)?.label.en ?? factor.fuel} default (${used.en}): 0.98 × ${factor.lhvPerHhv} = ${expected}.`,
+        },
+        { expected: expected.toString(), actual: eps.toString() },
+      ),
+    );
   }
   return out;
 }

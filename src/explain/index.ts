@@ -5,7 +5,16 @@ import { Decimal } from "../numbers";
 import { GecError, isGecError } from "../errors";
 import { evaluateQuantities, grouped, stepLine } from "../formula";
 import type { DerivationStep } from "../formula";
-import { ROUNDING_CONVENTIONS, monitoringMonthQuantities } from "../methodology";
+import {
+  ROUNDING_CONVENTIONS,
+  fuelTotalMonth,
+  monitoringMonthQuantities,
+  monthColumnOf,
+  referenceValuesOf,
+  referenceValuesOfRow,
+  submissionPeriod,
+} from "../methodology";
+import type { ReferenceValueUsed } from "../methodology";
 import {
   countedMonths,
   countedTable,
@@ -116,6 +125,8 @@ export interface CellExplanation {
   failure: Message | null;
   /** For 3.1 / 3.2 / 3.6 / 3.7 from a monitoring table: the rounding convention the derivation follows. */
   convention?: Message;
+  /** The reference values the derivation used (9.484, 灯油 0.0678 of 算定省令 H22改正 …), each with source and vintage. */
+  references: ReferenceValueUsed[];
 }
 
 export type ExplainResult =
@@ -136,6 +147,7 @@ function explanationOf(
   q: Pick<QuantityDeclaration, "symbol" | "label" | "column">,
   facility: string | null,
   result: { value: Decimal; steps: DerivationStep[] } | GecError,
+  references: ReferenceValueUsed[] = [],
 ): CellExplanation {
   const actual = decimalOf(field);
   const ok = !isGecError(result);
@@ -151,7 +163,30 @@ function explanationOf(
     agrees: value !== null && actual !== null && actual.eq(value),
     steps: ok ? (result as { steps: DerivationStep[] }).steps : [],
     failure: isGecError(result) ? result.text : null,
+    references,
   };
+}
+
+/** The reference values behind `key` on a row of 別紙1, against the vintage of the submission's period. */
+function rowReferences(
+  submission: Submission,
+  declaration: MethodologyDeclaration,
+  rows: ProjectRow[],
+  key: string,
+): ReferenceValueUsed[] {
+  const fiscalYear = submissionPeriod(submission)?.fiscalYear ?? null;
+  const seen = new Set<string>();
+  const out: ReferenceValueUsed[] = [];
+  for (const row of rows) {
+    const inputs = rowInputs(row, declaration);
+    if (!inputs) continue;
+    for (const v of referenceValuesOfRow(declaration, inputs, key, fiscalYear)) {
+      const id = `${v.symbol}|${v.value}|${v.vintage ?? ""}`;
+      if (!seen.has(id)) out.push(v);
+      seen.add(id);
+    }
+  }
+  return out;
 }
 
 /**
@@ -189,6 +224,7 @@ function monitoringExplanation(submission: Submission, ref: CellRef): ExplainRes
         convention = ROUNDING_CONVENTIONS[0].label;
       }
       const q = declarationFor(submission, list)?.quantities.find((x) => x.key === target);
+      const proc = procedureFor(submission, table, row);
       const explanation = explanationOf(
         field,
         { symbol: q?.symbol ?? target, label: q?.label ?? { ja: target, en: target }, column: q?.column },
@@ -198,6 +234,7 @@ function monitoringExplanation(submission: Submission, ref: CellRef): ExplainRes
             ja: "熱実績管理表の月の値に読めないものがあり、合計を計算できません。",
             en: "A month of the monitoring table cannot be read, so its total cannot be computed.",
           }),
+        referenceValuesOf([...proc.month, fuelTotalMonth], monthColumnOf(target), proc.params),
       );
       if (convention) explanation.convention = convention;
       return { kind: "explained", explanation };
@@ -241,7 +278,13 @@ function monthExplanation(submission: Submission, ref: CellRef): ExplainResult |
       }
       return {
         kind: "explained",
-        explanation: explanationOf(field, q, table.facilityName?.value ?? null, result),
+        explanation: explanationOf(
+          field,
+          q,
+          table.facilityName?.value ?? null,
+          result,
+          referenceValuesOf(proc.month, key, proc.params),
+        ),
       };
     }
   }
@@ -273,7 +316,13 @@ export function explainCell(
         const name = row.text.facilityName?.value ?? null;
         return {
           kind: "explained",
-          explanation: explanationOf(field, q, name, rowDerivation(row, declaration, q.key)),
+          explanation: explanationOf(
+            field,
+            q,
+            name,
+            rowDerivation(row, declaration, q.key),
+            rowReferences(submission, declaration, [row], q.key),
+          ),
         };
       }
     }
@@ -286,7 +335,13 @@ export function explainCell(
         : (tonnes.find((t) => isGecError(t)) as GecError);
       return {
         kind: "explained",
-        explanation: explanationOf(list.totalTonnes, { ...declaration.total, column: "合計" }, null, result),
+        explanation: explanationOf(
+          list.totalTonnes,
+          { ...declaration.total, column: "合計" },
+          null,
+          result,
+          rowReferences(submission, declaration, list.rows, declaration.form.tonnesKey),
+        ),
       };
     }
     const blocks = submission.allocationPlan;
@@ -308,13 +363,23 @@ export function explainCell(
             q,
             row.text.facilityName?.value ?? null,
             tonnes[match.row],
+            rowReferences(submission, declaration, [row], declaration.form.tonnesKey),
           ),
         };
       }
       const result = complete
         ? totalDerivation(list, declaration, values)
         : (tonnes.find((t) => isGecError(t)) as GecError);
-      return { kind: "explained", explanation: explanationOf(blocks[i].tonnes, q, null, result) };
+      return {
+        kind: "explained",
+        explanation: explanationOf(
+          blocks[i].tonnes,
+          q,
+          null,
+          result,
+          rowReferences(submission, declaration, list.rows, declaration.form.tonnesKey),
+        ),
+      };
     }
   }
   const derivedColumns =

@@ -3,6 +3,7 @@ import { Decimal } from "../numbers";
 import type { RoundingMode } from "../numbers";
 import { GecError } from "../errors";
 import type { Message } from "../types";
+import { REFERENCE_PARAMETERS } from "../methodology/parameters";
 import { MissingValue, Round, WhenBlank, cellsOf, grouped } from "./expr";
 import type { DerivationStep, Expr, Scope } from "./expr";
 
@@ -35,23 +36,14 @@ export interface ParameterSpec {
   provenance: string;
 }
 
-export const PARAMETERS: ParameterSpec[] = [
-  {
-    key: "primaryEnergyFactor",
-    label: { ja: "一次エネルギー換算係数", en: "Primary energy factor" },
-    unit: "MJ_HHV/kWh",
-    value: "9.484",
-    // the footnote defining it is missing from the seed (its formula carries a "*"): the figure it prints and uses
-    provenance: "[open] seed submissions (Q_WB = Q_BL − E_PS × 9.484); DOMAIN.md §2",
-  },
-  {
-    key: "standardAtmosphere",
-    label: { ja: "標準大気圧", en: "Standard atmosphere" },
-    unit: "MPa",
-    value: "0.101325",
-    provenance: "seed 別紙1添付 (ゲージ圧 + 0.101325 MPa); DOMAIN.md §5",
-  },
-];
+/** The named constants (9.484, 0.101325): declared once, with their sources, in src/methodology/parameters.ts. */
+export const PARAMETERS: ParameterSpec[] = REFERENCE_PARAMETERS.map((p) => ({
+  key: p.key,
+  label: p.label,
+  unit: p.unit,
+  value: p.value,
+  provenance: p.source,
+}));
 
 const parameterByKey = new Map(PARAMETERS.map((p) => [p.key, p]));
 const defaultValues = new Map(PARAMETERS.map((p) => [p.key, Decimal.from(p.value)]));

@@ -436,6 +436,24 @@ export function cellsOf(expr: Expr, scope: Scope): string[] {
   return [...out];
 }
 
+/** The parameters (param("…")) an expression reads directly, in order, without repeats. */
+export function paramsOf(expr: Expr): string[] {
+  const out = new Set<string>();
+  const visit = (e: Expr) => {
+    if (e instanceof Param) out.add(e.key);
+    else if (e instanceof Binary) {
+      visit(e.left);
+      visit(e.right);
+    } else if (e instanceof Round) visit(e.arg);
+    else if (e instanceof WhenBlank) {
+      visit(e.then);
+      visit(e.otherwise);
+    } else if (e instanceof Call) e.args.forEach(visit);
+  };
+  visit(expr);
+  return [...out];
+}
+
 // ---- builders, so that declarations read like the scheme's formulas ----------------------------------------
 
 export const ref = (key: string): Expr => new Ref(key);

@@ -1,31 +1,19 @@
 // Biomass heat H002-1 / H002-2 (and the generic heat path of H001-x, H003): Q_WB, S_B, CEF/ε, EM_WB, with R1–R6.
 import { MONITORING_TARGETS } from "./monitoringQuantities";
 import { Decimal } from "../numbers";
-import {
-  PARAMETERS,
-  evaluateQuantities,
-  div,
-  mul,
-  num,
-  param,
-  ref,
-  roundDown,
-  sub,
-  sumOf,
-  whenBlank,
-} from "../formula";
+import { evaluateQuantities, div, mul, num, param, ref, roundDown, sub, sumOf, whenBlank } from "../formula";
 import type { FormDeclaration, MethodologyCode, MethodologyDeclaration, QuantityDeclaration } from "./types";
 import { deriveWith } from "./derive";
 import { evaluateDeclared } from "./evaluate";
 import type { NumberLike } from "./values";
 import { guessedParts } from "./provisional";
+import { PRIMARY_ENERGY_FACTOR_PARAMETER } from "./parameters";
 
 /**
- * MJ_HHV per kWh used to convert auxiliary power to primary energy in Q_WB = Q_BL − E_PS × 9.484.
- * [open] The footnote defining it is missing from the seed (its formula carries a "*"); 9.484 is the figure the seed
- * prints and uses. Overridable per call (parameter primaryEnergyFactor).
+ * MJ_HHV per kWh used to convert auxiliary power to primary energy in Q_WB = Q_BL − E_PS × 9.484 (declared with its
+ * source in ./parameters). Overridable per call (parameter primaryEnergyFactor).
  */
-export const PRIMARY_ENERGY_FACTOR = Number(PARAMETERS.find((p) => p.key === "primaryEnergyFactor")?.value);
+export const PRIMARY_ENERGY_FACTOR = Number(PRIMARY_ENERGY_FACTOR_PARAMETER.value);
 
 /** 別紙1 columns of the heat project list (DOMAIN.md §6), each derived one with its formula and rounding (§4). */
 export const heatQuantities: QuantityDeclaration[] = [
@@ -90,6 +78,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     role: "input",
     column: "3.4",
     domain: "positive",
+    reference: "fuelFactor",
   },
   {
     key: "epsBl",
@@ -104,6 +93,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     column: "3.5",
     form: "ratio",
     domain: "ratio",
+    reference: "boilerEfficiency",
   },
   {
     key: "fB",

@@ -18,6 +18,8 @@ export * from "./formulaLines";
 export * from "./values";
 export * from "./evaluate";
 export * from "./derive";
+export * from "./parameters";
+export * from "./referenceValues";
 
 /** Every methodology the engine knows, in 1.3 table order; registerMethodology adds more. */
 export const METHODOLOGIES: MethodologyDeclaration[] = [...POWER_METHODOLOGIES, ...HEAT_METHODOLOGIES];

@@ -1,17 +1,15 @@
 // The monitoring table (熱実績管理表, DOMAIN.md §5.1) declared as formulas: a month's extra quantities, E_PS from rated
 // power, biomass and fuel heat, and the 合計 → 別紙1 3.1 / 3.2 / 3.6 / 3.7 under each [open] rounding convention.
-import { add, mul, num, ref, round, roundDown, sub, sumOf } from "../formula";
+import { add, mul, num, param, ref, round, roundDown, sub, sumOf } from "../formula";
 import type { Expr, QuantitySpec } from "../formula";
 import { SEED_STEAM_DIGITS, steamQuantitiesWith } from "./steamProcedure";
 import type { SteamDigits } from "./steamProcedure";
+import { AUX_FUEL_HEAT_PARAMETER, AUX_FUEL_LHV_PARAMETER } from "./parameters";
 
-/**
- * A-heavy-oil heat per kL, MJ (標準発熱量 39.1 GJ/kL; seed 別紙1添付 of 川辺: "39,100kJ/㎘", which the OCR or the
- * original misprints for MJ/kL). [open] provenance: 資源エネルギー庁「2005年度以降適用する標準発熱量」, as the seed cites it.
- */
-export const AUX_FUEL_HEAT_PER_KL = "39100";
-/** 低位換算 of the fuel heat (seed 別紙1添付 of 川辺: × 0.95). */
-export const AUX_FUEL_LHV_FACTOR = "0.95";
+/** A-heavy-oil heat per kL, MJ (declared with its source in ./parameters). */
+export const AUX_FUEL_HEAT_PER_KL = AUX_FUEL_HEAT_PARAMETER.value;
+/** 低位換算 of the fuel heat (declared with its source in ./parameters). */
+export const AUX_FUEL_LHV_FACTOR = AUX_FUEL_LHV_PARAMETER.value;
 /** Latent heat per kg of moisture in セイホク's wet-basis LHV ({LHV_dry × (1 − w) − 2,500 × w}), kJ/kg. */
 export const MOISTURE_LATENT_HEAT = "2500";
 
@@ -142,7 +140,10 @@ const monthExtras: QuantitySpec[] = [
     unit: "MJ",
     domain: "amount",
     // 39,100 MJ/kL × 低位換算 0.95
-    expr: mul(mul(ref("auxFuelVolume"), num(AUX_FUEL_HEAT_PER_KL)), num(AUX_FUEL_LHV_FACTOR)),
+    expr: mul(
+      mul(ref("auxFuelVolume"), param(AUX_FUEL_HEAT_PARAMETER.key)),
+      param(AUX_FUEL_LHV_PARAMETER.key),
+    ),
   },
 ];
 
@@ -191,6 +192,11 @@ const MONTH_COLUMNS: Record<MonitoringTarget, { month: string; down: string; hal
   fB: { month: "fBMonth", down: "fBMonthDown", halfUp: "fBMonthHalfUp" },
   fT: { month: "fTMonth", down: "fTMonthDown", halfUp: "fTMonthHalfUp" },
 };
+
+/** The per-month column whose Σ gives a target (3.1 Q_BL: qMonth). */
+export function monthColumnOf(target: MonitoringTarget): string {
+  return MONTH_COLUMNS[target].month;
+}
 
 const SYMBOLS: Record<MonitoringTarget, { symbol: string; ja: string; en: string; unit: string }> = {
   qBl: { symbol: "Q_BL", ja: "生成熱量", en: "Generated heat", unit: "MJ_HHV" },

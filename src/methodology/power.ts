@@ -47,6 +47,7 @@ export const powerQuantities: QuantityDeclaration[] = [
     column: "3.4",
     domain: "positive",
     provisional: true,
+    reference: "electricityFactor",
   },
   {
     // no column of its own: the formula of 3.5 carries it inline

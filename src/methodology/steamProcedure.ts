@@ -5,10 +5,11 @@ import type { RoundingMode } from "../numbers";
 import { Round, add, call, mul, param, ref, sub } from "../formula";
 import type { Expr, QuantitySpec } from "../formula";
 import { evaluateDeclared } from "./evaluate";
+import { STANDARD_ATMOSPHERE_PARAMETER } from "./parameters";
 import type { NumberLike } from "./values";
 
-/** Standard atmosphere added to gauge pressure, MPa. */
-export const STANDARD_ATMOSPHERE_MPA = "0.101325";
+/** Standard atmosphere added to gauge pressure, MPa (declared with its source in ./parameters). */
+export const STANDARD_ATMOSPHERE_MPA = STANDARD_ATMOSPHERE_PARAMETER.value;
 
 /** IF97 h(p, t) in kJ/kg as an exact decimal of the double it computes (p MPa abs, t °C). */
 const h = (p: Decimal, t: Decimal): Decimal => Decimal.from(steamEnthalpy(p.toNumber(), t.toNumber()));

@@ -39,6 +39,11 @@ export interface QuantityDeclaration extends QuantitySpec {
    * or not at all ("omit": the tonnes, kg ÷ 1000).
    */
   formulaLine?: "line" | "inline" | "omit";
+  /**
+   * An input that is usually a published reference value: a fuel's CEF_fuel,BL (by 算定省令 revision), the default
+   * ε_BL that goes with it, or CEF_electricity,t (by fiscal year): checks, explanations and reports name its vintage.
+   */
+  reference?: "fuelFactor" | "boilerEfficiency" | "electricityFactor";
 }
 
 /** What a methodology's forms print and hold beyond its quantities: read by the reader, template, checks and fill. */

@@ -1,12 +1,11 @@
 // What a working paper was made from and by: the checked file and its digest, the tool, the rules and the parameters.
 import type { Message } from "../types";
 import { listRules } from "../checks/registry";
-import { METHODOLOGIES, FUEL_DEFAULTS } from "../methodology";
+import { METHODOLOGIES, referenceValuesUsed } from "../methodology";
+import type { ReferenceValueUsed } from "../methodology";
 import { Binary, Call, Const, Param, PARAMETERS, Ref, Round, SumOf, WhenBlank } from "../formula";
 import type { Expr } from "../formula";
-import { methodologyOf } from "../forms/submission";
 import type { Submission } from "../forms/submission";
-import { Decimal } from "../numbers";
 import { sha256Text } from "../sha256";
 
 /** The checked input as the adapter read it. */
@@ -23,14 +22,8 @@ export interface ReportSource {
   size: number | null;
 }
 
-/** One parameter value the recomputation used (9.484, a fuel's CEF_fuel,BL), with where it comes from. */
-export interface ReportParameter {
-  name: Message;
-  value: string;
-  unit: string;
-  /** Source and vintage ("seed 2.2 (0.0678tCO2/GJ)"). */
-  source: string;
-}
+/** One reference value the recomputation used (9.484, a fuel's CEF_fuel,BL), with its source and vintage. */
+export type ReportParameter = ReferenceValueUsed;
 
 export interface ReportMethodologyStatus {
   code: string;
@@ -100,49 +93,6 @@ function shape(e: Expr): unknown {
   return ["?"];
 }
 
-/**
- * The reference values the recomputation used: the formulas' parameters (9.484 where E_PS is deducted, 0.101325
- * where monitoring tables were read) and each fuel default a row's CEF_fuel,BL is, with its source.
- */
-export function parametersUsed(s: Submission): ReportParameter[] {
-  const declaration = methodologyOf(s);
-  const out: ReportParameter[] = [];
-  const usesParam = (key: string) =>
-    declaration.quantities.some((q) => q.expr && paramKeys(q.expr).includes(key));
-  for (const p of PARAMETERS) {
-    const used = p.key === "standardAtmosphere" ? s.monitoring.length > 0 : usesParam(p.key);
-    if (used) out.push({ name: p.label, value: p.value, unit: p.unit, source: p.provenance });
-  }
-  if (declaration.form.fuelDefaults) {
-    const seen = new Set<string>();
-    for (const row of s.projectList?.rows ?? []) {
-      const field = row.numbers.cefFuel;
-      if (!field || field.reading.kind !== "number") continue;
-      const cef = field.reading.decimal;
-      const fuel = FUEL_DEFAULTS.find((f) => Decimal.from(f.cef).eq(cef));
-      if (!fuel || seen.has(fuel.name)) continue;
-      seen.add(fuel.name);
-      out.push({
-        name: { ja: `${fuel.label.ja}の排出係数 CEF_fuel,BL`, en: `CEF_fuel,BL of ${fuel.label.en}` },
-        value: fuel.cef,
-        unit: "tCO2/GJ",
-        source: fuel.provenance,
-      });
-    }
-  }
-  return out;
-}
-
-/** Parameter keys an expression reads, however deep. */
-function paramKeys(e: Expr): string[] {
-  if (e instanceof Param) return [e.key];
-  if (e instanceof Binary) return [...paramKeys(e.left), ...paramKeys(e.right)];
-  if (e instanceof Round) return paramKeys(e.arg);
-  if (e instanceof WhenBlank) return [...paramKeys(e.then), ...paramKeys(e.otherwise)];
-  if (e instanceof Call) return e.args.flatMap(paramKeys);
-  return [];
-}
-
 /** The paper's identity block. */
 export function reportIdentity(s: Submission, input: IdentityInput): ReportIdentity {
   return {
@@ -150,7 +100,7 @@ export function reportIdentity(s: Submission, input: IdentityInput): ReportIdent
     sheets: input.sheets,
     toolVersion: input.options.toolVersion,
     rulesDigest: rulesDigest(),
-    parameters: parametersUsed(s),
+    parameters: referenceValuesUsed(s),
     methodologies: METHODOLOGIES.map((m) => ({
       code: m.code,
       name: m.name,

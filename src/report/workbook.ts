@@ -236,10 +236,10 @@ function cover(paper: VerificationPaper, lang: Lang, footer: string): TemplateSh
   ].forEach((h, c) => b.put(r, c, "label", h));
   r++;
   for (const p of id.parameters) {
-    b.put(r, 0, "derived", t(p.name, lang), { wrap: true });
+    b.put(r, 0, "derived", `${t(p.name, lang)} ${p.symbol}`, { wrap: true });
     b.put(r, 1, "derived", p.value);
     b.put(r, 2, "derived", p.unit);
-    b.put(r, 3, "derived", p.source, { wrap: true });
+    b.put(r, 3, "derived", p.vintage ? `${p.vintage}: ${p.source}` : p.source, { wrap: true });
     r++;
   }
   r++;

@@ -1,6 +1,7 @@
 // Pressure units a staff member types next to a steam function ("MPaG", "barG"…), converted to MPa absolute.
 import { Decimal } from "../numbers";
 import { GecError } from "../errors";
+import { STANDARD_ATMOSPHERE_PARAMETER } from "../methodology/parameters";
 
 /** The units STEAM_H and friends accept; "MPa" is absolute, a trailing "G" means gauge (above the atmosphere). */
 export type PressureUnit = "MPa" | "MPaG" | "kPa" | "bar" | "barG";
@@ -8,7 +9,7 @@ export type PressureUnit = "MPa" | "MPaG" | "kPa" | "bar" | "barG";
 export const PRESSURE_UNITS: readonly PressureUnit[] = ["MPa", "MPaG", "kPa", "bar", "barG"];
 
 /** The standard atmosphere the scheme adds to a gauge reading, MPa (別紙1添付: ゲージ圧 + 0.101325 MPa). */
-export const STANDARD_ATMOSPHERE = Decimal.from("0.101325");
+export const STANDARD_ATMOSPHERE = Decimal.from(STANDARD_ATMOSPHERE_PARAMETER.value);
 
 const SCALE: Record<PressureUnit, { factor: Decimal; gauge: boolean }> = {
   MPa: { factor: Decimal.from(1), gauge: false },

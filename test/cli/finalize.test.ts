@@ -170,3 +170,36 @@ describe("hygiene.gecFormula reads formulas the same way", () => {
     expect(found.map((f) => f.rule)).toEqual(rules);
   });
 });
+
+describe("gec finalize with nothing to replace", () => {
+  // the published H002-2 as a workbook: values only, not one GEC. formula (its planFinalize is empty)
+  const input = path.join(__dirname, "..", "fixtures", "xlsx", "H002-2-published.xlsx");
+
+  it("says so, writes nothing and exits 0", async () => {
+    const out = path.join(dir, "nothing.xlsx");
+    const run = await runGec(["finalize", input, "-o", out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("GEC. 関数の数式はありません");
+    expect(run.stdout).toContain("--force");
+    expect(fs.existsSync(out)).toBe(false);
+    const en = await runGec(["finalize", input, "-o", out, "--lang", "en"]);
+    expect(en.stdout).toContain("was not written");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("--json: written false, nothing replaced, no file", async () => {
+    const out = path.join(dir, "nothing.json.xlsx");
+    const run = await runGec(["finalize", input, "-o", out, "--json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ output: null, written: false, replaced: [], skipped: [] });
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("--force writes the copy, byte for byte the input", async () => {
+    const out = path.join(dir, "nothing-forced.xlsx");
+    const run = await runGec(["finalize", input, "-o", out, "--force", "--json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ output: out, written: true, replaced: [] });
+    expect(Buffer.from(fs.readFileSync(out)).equals(Buffer.from(fs.readFileSync(input)))).toBe(true);
+  });
+});

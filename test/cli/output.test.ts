@@ -2,6 +2,7 @@
 // input even with --force, and `gec template` refuses a facility count it cannot make (issue 16).
 import * as fs from "fs";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import { writeFileAtomic } from "../../cli/io";
 import { runGec, tempDir } from "../fixtures/runGec";
 
@@ -17,10 +18,19 @@ function expectBilingual(stderr: string): void {
   expect(stderr).not.toMatch(/\n\s+at |TypeError|NaN/);
 }
 
+/** A workbook with one GEC. formula and its cached value: finalize writes a copy of it (of one with none it writes nothing). */
+const withGecFormula = path.join(dir, "with-gec-formula.xlsx");
+beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  // IF97 Table 5: h(3 MPa, 300 K) = 115.331273 kJ/kg, as Excel with the add-in cached it
+  wb.addWorksheet("S").getCell("A1").value = { formula: "GEC.STEAM_H(3,26.85)", result: 115.331273 };
+  await wb.xlsx.writeFile(withGecFormula);
+});
+
 const commands: [string, (out: string) => string[]][] = [
   ["fill", (out) => ["fill", published, "-o", out]],
   ["report", (out) => ["report", published, "-o", out]],
-  ["finalize", (out) => ["finalize", published, "-o", out]],
+  ["finalize", (out) => ["finalize", withGecFormula, "-o", out]],
   ["template", (out) => ["template", "H002-2", "-o", out]],
 ];
 

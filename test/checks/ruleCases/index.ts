@@ -5,6 +5,7 @@ import { ATTACHMENT_CASES } from "./attachment";
 import { COMPLETENESS_CASES } from "./completeness";
 import { METHODOLOGY_CASES } from "./methodology";
 import { PLAN_TEXT_CASES } from "./planText";
+import { VINTAGE_CASES } from "./vintage";
 
 export const RULE_CASE_FILES: Case[] = [
   ...METHODOLOGY_CASES,
@@ -12,4 +13,5 @@ export const RULE_CASE_FILES: Case[] = [
   ...COMPLETENESS_CASES,
   ...ATTACHMENT_CASES,
   ...ALLOCATION_CASES,
+  ...VINTAGE_CASES,
 ];
