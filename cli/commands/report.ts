@@ -27,10 +27,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const previousFile = parsed.options.get("previous");
   const { template, counts, text } = await planReport(io, file, previousFile, lang, json);
   if (output) {
-    // a new workbook, written row by row by ExcelJS's streaming writer (loaded only here); never over the input,
-    // written atomically
-    const { templateToXlsxStreamed } = await import("../../io/xlsxStream");
-    await writeBytes(io, output, await templateToXlsxStreamed(template), file, force);
+    // a new workbook written as it is made (io/xlsxWrite); never over the input, written atomically
+    const { templateToXlsxBytes } = await import("../../io/xlsxWrite");
+    await writeBytes(io, output, templateToXlsxBytes(template, new Date()), file, force);
   }
   if (text !== null) io.stdout(text);
   else if (output)

@@ -7,7 +7,7 @@ import { isGecError } from "../../src/errors";
 import { MAX_TEMPLATE_FACILITIES } from "../../src/template";
 import { addMonitoringTables, lastFiscalYear } from "../../src/template/monitoring";
 import { shortened } from "../../src/text";
-import { checkOutput, FileError, langOf, loadXlsx, writeWorkbook } from "./workbook";
+import { checkOutput, FileError, langOf, writeBytes } from "./workbook";
 
 /** The synopsis (its options and exit codes: cli/usage.ts, the one text `gec help template` prints). */
 export const usage = COMMAND_USAGE.template.synopsis;
@@ -86,10 +86,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (isGecError(e)) throw new FileError(e.text);
     throw e;
   }
-  const xlsx = await loadXlsx();
-  const wb = xlsx.newWorkbook();
-  xlsx.addTemplate(wb, template);
-  await writeWorkbook(io, xlsx, wb, output, force);
+  // a new workbook written as it is made (io/xlsxWrite); ExcelJS is not loaded
+  const { templateToXlsxBytes } = await import("../../io/xlsxWrite");
+  await writeBytes(io, output, templateToXlsxBytes(template, new Date()), undefined, force);
   io.stdout(
     lang === "ja"
       ? `${output}: 様式3-2 ${template.methodology}（${template.facilities} 施設）のテンプレートを書きました。\n`

@@ -12,9 +12,6 @@ export { FileError } from "../io";
 export type XlsxModule = typeof Xlsx;
 export type Workbook = Awaited<ReturnType<XlsxModule["loadWorkbook"]>>;
 
-/** ExcelJS, for templates only: `gec check` and `gec fill` never load it. */
-export const loadXlsx = (): Promise<XlsxModule> => import("../../io/xlsx");
-
 /** A failure of ours keeps its text; anything else is named without a library's internals. */
 export function fileMessage(e: unknown, path: string): Message {
   if (e instanceof FileError) return e.text;
@@ -54,16 +51,6 @@ export async function writeBytes(
       en: `Cannot write ${path} (${typeof why === "string" ? why : "I/O error"}). Choose another place.`,
     });
   }
-}
-
-export async function writeWorkbook(
-  io: CliIo,
-  xlsx: XlsxModule,
-  wb: Workbook,
-  path: string,
-  force = false,
-): Promise<void> {
-  await writeBytes(io, path, await xlsx.saveWorkbook(wb), undefined, force);
 }
 
 /** Refuses the -o file before any work: the input itself, or an existing file without --force. */
