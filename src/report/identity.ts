@@ -1,5 +1,5 @@
 // What a working paper was made from and by: the checked file and its digest, the tool, the rules and the parameters.
-import type { Message } from "../types";
+import type { Grid, Message } from "../types";
 import { listRules } from "../checks/registry";
 import { METHODOLOGIES, referenceValuesUsed } from "../methodology";
 import type { ReferenceValueUsed } from "../methodology";
@@ -108,4 +108,14 @@ export function reportIdentity(s: Submission, input: IdentityInput): ReportIdent
     })),
     date: input.options.date,
   };
+}
+
+/**
+ * What a paper made in Excel names as its input: the pane has the cells, not the file's bytes, so the digest is of the
+ * cells read (each sheet's name, position, values and formulas, in order). The same cells give the same digest.
+ */
+export function gridDigest(grid: Grid): string {
+  return sha256Text(
+    JSON.stringify(grid.sheets.map((s) => [s.name, s.visibility ?? "visible", s.origin, s.values, s.formulas ?? null])),
+  );
 }

@@ -7,3 +7,4 @@ export { reportLines } from "./lines";
 export { readPreviousFindings, findingIdentity, categoryOf } from "./findingsLog";
 export type * from "./model";
 export type { ReportIdentity, ReportOptions, ReportParameter, ReportSource } from "./identity";
+export { gridDigest } from "./identity";

@@ -111,27 +111,11 @@ export function StandaloneApp({ initialLang }: { initialLang?: Lang }): React.JS
   const downloadReport = async (lang: Lang) => {
     if (!state) return;
     try {
-      const [
-        { paperWorkbook, verificationPaper },
-        { sha256 },
-        { templateToXlsxBytes },
-        { TOOL_VERSION, localDate },
-      ] = await Promise.all([
-        import("../../src/report"),
-        import("../../src/sha256"),
-        import("../../io/xlsxWrite"),
-        import("../version"),
-      ]);
+      const { fileSource, paperBytes } = await import("../paper");
       // the paper names the bytes it checked: the package as it stands now, with any writes of this session
       const bytes = state.doc.save();
-      const paper = verificationPaper(state.doc.readGrid(), {
-        source: { fileName: state.name, digestOf: "file", sha256: sha256(bytes), size: bytes.length },
-        options: { toolVersion: TOOL_VERSION, date: localDate() },
-      });
-      downloadBytes(
-        templateToXlsxBytes(paperWorkbook(paper, lang), new Date()),
-        state.name.replace(/(\.xlsx)?$/i, "-report.xlsx"),
-      );
+      const paper = await paperBytes(state.doc.readGrid(), await fileSource(state.name, bytes), lang);
+      downloadBytes(paper, state.name.replace(/(\.xlsx)?$/i, "-report.xlsx"));
     } catch (e) {
       setError(describeError(e));
     }
