@@ -116,6 +116,8 @@ export function reportIdentity(s: Submission, input: IdentityInput): ReportIdent
  */
 export function gridDigest(grid: Grid): string {
   return sha256Text(
-    JSON.stringify(grid.sheets.map((s) => [s.name, s.visibility ?? "visible", s.origin, s.values, s.formulas ?? null])),
+    JSON.stringify(
+      grid.sheets.map((s) => [s.name, s.visibility ?? "visible", s.origin, s.values, s.formulas ?? null]),
+    ),
   );
 }
