@@ -194,9 +194,9 @@ function dateOf(v: unknown): string | null {
 
 /**
  * The rows of a previous paper's 指摘事項一覧 (Japanese or English headings), found by its header labels on any
- * sheet; empty where the workbook has none (a paper of an older version, or another workbook altogether).
+ * sheet; null where the workbook has none (a paper of an older version, or another workbook altogether).
  */
-export function readPreviousFindings(grid: Grid): PreviousFinding[] {
+export function readPreviousFindings(grid: Grid): PreviousFinding[] | null {
   const wanted: FindingsColumn[] = ["number", "rule", "cell"];
   for (const sheet of grid.sheets) {
     for (let r = 0; r < Math.min(sheet.values.length, 60); r++) {
@@ -234,5 +234,5 @@ export function readPreviousFindings(grid: Grid): PreviousFinding[] {
       return out;
     }
   }
-  return [];
+  return null;
 }

@@ -1,5 +1,6 @@
 // The working paper assembled from one reading of the workbook: identity, 概要書, criteria, lines, findings log.
 import { readSubmission } from "../forms/read";
+import { GecError } from "../errors";
 import { validateSubmission } from "../validate";
 import type { Grid } from "../types";
 import { criteriaOf, opinionOf } from "./criteria";
@@ -24,11 +25,13 @@ export function verificationPaper(grid: Grid, input: PaperInput): VerificationPa
   const s = readSubmission(grid);
   const validation = validateSubmission(s, grid);
   const { lines, allocation } = reportLines(grid, s, validation.findings);
-  const findings = findingsLog(
-    s,
-    validation.findings,
-    input.previous ? readPreviousFindings(input.previous) : [],
-  );
+  const previous = input.previous ? readPreviousFindings(input.previous) : null;
+  if (input.previous && previous === null)
+    throw new GecError("#N/A", {
+      ja: "前回の作業用紙に指摘事項一覧（番号・ルール・セルの見出し）が見つかりません。gec report が書いた作業用紙を指定してください。",
+      en: "The previous paper has no findings log (headings 番号, ルール, セル). Give a paper gec report wrote.",
+    });
+  const findings = findingsLog(s, validation.findings, previous ?? []);
   const byCell = new Map<string, string[]>();
   for (const f of findings)
     if (f.state !== "resolved" && f.severity !== "info")

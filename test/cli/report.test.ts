@@ -248,6 +248,15 @@ describe("gec report --json and --lang en", () => {
     ]);
   });
 
+  it("--previous that is no paper (the submission itself): exit 2, saying what to give, nothing written", async () => {
+    const out = path.join(dir, "not-written.xlsx");
+    const run = await runGec(["report", published["H002-1"], "-o", out, "--previous", published["H002-2"]]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("指摘事項一覧");
+    expect(run.stderr).toContain("findings log");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it("without -o or --json: exit 2 with the usage", async () => {
     const run = await runGec(["report", published["H002-1"]]);
     expect(run.code).toBe(2);
