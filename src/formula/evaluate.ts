@@ -231,10 +231,17 @@ export function evaluateQuantities(
   return { values, steps };
 }
 
-/** "ROUNDDOWN(7,538,025 × 9.484, 0) = 71,490,629" for one step. */
+/**
+ * One step as its parts, each a side of "=": ["Q_WB", "Q_BL − ROUNDDOWN(E_PS × 9.484, 0)", "257,572,286 − 71,490,629",
+ * "186,081,657"]; a rounding inside a formula is its own first part ("ROUNDDOWN(E_PS × 9.484, 0)"), a part that would
+ * repeat the one before it is left out.
+ */
+export function stepParts(step: DerivationStep): string[] {
+  const parts = [step.symbol, step.formula, step.substituted, grouped(Decimal.from(step.result))];
+  return parts.filter((p, i) => i === 0 || p !== parts[i - 1]);
+}
+
+/** "Q_WB = Q_BL − ROUNDDOWN(E_PS × 9.484, 0) = 257,572,286 − 71,490,629 = 186,081,657" for one step. */
 export function stepLine(step: DerivationStep): string {
-  const result = grouped(Decimal.from(step.result));
-  return step.formula === step.substituted
-    ? `${step.symbol} = ${step.formula} = ${result}`
-    : `${step.symbol} = ${step.formula} = ${step.substituted} = ${result}`;
+  return stepParts(step).join(" = ");
 }
