@@ -5,6 +5,7 @@ import { GecError } from "../errors";
 import type { Message } from "../types";
 import { MissingValue, Round, WhenBlank, cellsOf, grouped } from "./expr";
 import type { DerivationStep, Expr, Scope } from "./expr";
+import { stepParts } from "./steps";
 
 /**
  * What values a quantity may take: amounts of heat, power or fuel are ≥ 0; factors > 0; shares and efficiencies are
@@ -231,17 +232,7 @@ export function evaluateQuantities(
   return { values, steps };
 }
 
-/**
- * One step as its parts, each a side of "=": ["Q_WB", "Q_BL − ROUNDDOWN(E_PS × 9.484, 0)", "257,572,286 − 71,490,629",
- * "186,081,657"]; a rounding inside a formula is its own first part ("ROUNDDOWN(E_PS × 9.484, 0)"), a part that would
- * repeat the one before it is left out.
- */
-export function stepParts(step: DerivationStep): string[] {
-  const parts = [step.symbol, step.formula, step.substituted, grouped(Decimal.from(step.result))];
-  return parts.filter((p, i) => i === 0 || p !== parts[i - 1]);
-}
-
 /** "Q_WB = Q_BL − ROUNDDOWN(E_PS × 9.484, 0) = 257,572,286 − 71,490,629 = 186,081,657" for one step. */
 export function stepLine(step: DerivationStep): string {
-  return stepParts(step).join(" = ");
+  return stepParts(step, (result) => grouped(Decimal.from(result))).join(" = ");
 }
