@@ -69,6 +69,17 @@ export const strings = {
     ja: "セルは 別紙1!U6 の形で指定してください。",
     en: "Give the cell as 別紙1!U6.",
   },
+  facility: { ja: "施設", en: "Facility" },
+  sheet: { ja: "シート", en: "Sheet" },
+  all: { ja: "すべて", en: "All" },
+  findings: { ja: "指摘", en: "Findings" },
+  nextFinding: { ja: "次の指摘", en: "Next finding" },
+  previousFinding: { ja: "前の指摘", en: "Previous finding" },
+  nextPage: { ja: "次へ", en: "Next" },
+  previousPage: { ja: "前へ", en: "Previous" },
+  noneMatch: { ja: "条件に合う指摘はありません。", en: "No findings match the filter." },
+  formula: { ja: "数式", en: "Formula" },
+  value: { ja: "値", en: "Value" },
 } satisfies Record<string, Message>;
 
 export type StringKey = keyof typeof strings;

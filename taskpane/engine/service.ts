@@ -1,0 +1,60 @@
+// The engine's side of the pane: what the Web Worker runs (and the pane itself where no worker can start) — the
+// engine on a Grid, and the standalone document, which lives here so its bytes and Grid never cross to the page.
+import { validateGrid, planFill, planFinalize, buildTemplate } from "../../src/engine";
+import { METHODOLOGIES } from "../../src/methodology";
+import { explainCell, parseCellReference } from "../../src/explain";
+import { addMonitoringTables, lastFiscalYear } from "../../src/template/monitoring";
+import type { Grid } from "../../src/types";
+import { StandaloneDocument } from "../web/document";
+import type { Engine, GridSource } from "./api";
+
+/** Standalone with no file open: what the pane says (describeError knows the code). */
+const NO_WORKBOOK = { code: "NoWorkbook" };
+
+/** The engine as plain async calls; `now` dates the fiscal year a template's 熱実績管理表 defaults to. */
+export function engineService(now: () => Date = () => new Date()): Engine {
+  let document: StandaloneDocument | null = null;
+  const doc = (): StandaloneDocument => {
+    if (!document) throw NO_WORKBOOK;
+    return document;
+  };
+  const gridOf = (source: GridSource): Grid => ("grid" in source ? source.grid : doc().readGrid());
+
+  return {
+    info: async () => ({
+      methodologies: METHODOLOGIES.map((d) => ({
+        code: d.code,
+        name: d.name,
+        monitoringTable: d.form.monitoringTable === true,
+      })),
+      lastFiscalYear: lastFiscalYear(now()),
+    }),
+    validate: async (source) => validateGrid(gridOf(source)),
+    planFill: async (source, options) => planFill(gridOf(source), options),
+    planFinalize: async (source) => planFinalize(gridOf(source)),
+    explain: async (source, ref) => explainCell(gridOf(source), ref),
+    parseCell: async (text) => parseCellReference(text),
+    buildTemplate: async (code, facilities, monitoringYear) => {
+      const template = buildTemplate(code, facilities);
+      return monitoringYear === undefined ? template : addMonitoringTables(template, monitoringYear);
+    },
+    verificationTable: async (source, lang) => {
+      const [{ reportWorkbook, verificationReport }, xlsx] = await Promise.all([
+        import("../../src/report"),
+        import("../../io/xlsx"),
+      ]);
+      const wb = xlsx.newWorkbook();
+      xlsx.addTemplate(wb, reportWorkbook(verificationReport(gridOf(source)), lang));
+      return xlsx.saveWorkbook(wb);
+    },
+    openDocument: async (bytes) => {
+      document = StandaloneDocument.open(bytes);
+    },
+    newDocument: async () => {
+      document = StandaloneDocument.empty();
+    },
+    applyToDocument: async (plan) => doc().apply(plan),
+    insertIntoDocument: async (template) => doc().insertTemplate(template),
+    saveDocument: async () => doc().save(),
+  };
+}
