@@ -13,9 +13,10 @@ export type { TemplateWorkbook } from "../../src/template/types";
 
 /**
  * Where the engine finds the workbook: the Grid read just now (Excel: Office.js reads on the main thread), or the
- * standalone document the engine holds (the opened .xlsx bytes and the writes since, never copied to the page).
+ * standalone document the engine holds (the opened .xlsx bytes and the writes since, never copied to the page). A
+ * large Grid goes to the worker in slices of rows first (engine/client.ts) and is then named by its number.
  */
-export type GridSource = { grid: Grid } | { document: true };
+export type GridSource = { grid: Grid } | { document: true } | { staged: number };
 
 /** A methodology for テンプレート挿入. */
 export interface MethodologyChoice {

@@ -1,8 +1,23 @@
 // The messages between the pane and its engine worker: a call by method name, answered by its id.
 import type { Engine } from "./api";
-import type { Message } from "../../src/types";
+import type { Message, SheetGrid } from "../../src/types";
 
-export type Method = keyof Engine;
+/**
+ * What the worker does besides the Engine: a Grid read in the page (Excel) taken over in slices of rows, a message
+ * each, so that no one copy of 10,000 rows holds the page's thread; the calls then name it `{ staged: id }`.
+ */
+export interface GridStaging {
+  /** A new Grid: its sheets without their rows. */
+  stageGrid(id: number, sheets: SheetShape[]): Promise<void>;
+  /** The next rows of one sheet, appended. */
+  stageRows(id: number, sheet: number, rows: SheetRows): Promise<void>;
+  dropGrid(id: number): Promise<void>;
+}
+
+export type SheetShape = Omit<SheetGrid, "values" | "formulas" | "numberFormats">;
+export type SheetRows = Pick<SheetGrid, "values" | "formulas" | "numberFormats">;
+
+export type Method = keyof Engine | keyof GridStaging;
 
 export interface Call {
   id: number;
@@ -37,4 +52,18 @@ export function transferables(value: unknown): Transferable[] {
   if (value instanceof Uint8Array && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength)
     return [value.buffer as ArrayBuffer];
   return [];
+}
+
+/** Answers calls with `service`, each reply posted with the byte buffers it hands over: the worker's whole loop. */
+export function answerer(
+  service: Engine & GridStaging,
+  post: (reply: Reply, transfer: Transferable[]) => void,
+): (call: Call) => void {
+  return ({ id, method, args }) => {
+    const run = service[method] as (...a: unknown[]) => Promise<unknown>;
+    run(...args).then(
+      (value) => post({ id, ok: true, value }, transferables(value)),
+      (error: unknown) => post({ id, ok: false, error: callError(error) }, []),
+    );
+  };
 }

@@ -7,20 +7,43 @@ import { addMonitoringTables, lastFiscalYear } from "../../src/template/monitori
 import type { Grid } from "../../src/types";
 import { StandaloneDocument } from "../web/document";
 import type { Engine, GridSource } from "./api";
+import type { GridStaging } from "./protocol";
 
 /** Standalone with no file open: what the pane says (describeError knows the code). */
 const NO_WORKBOOK = { code: "NoWorkbook" };
 
 /** The engine as plain async calls; `now` dates the fiscal year a template's 熱実績管理表 defaults to. */
-export function engineService(now: () => Date = () => new Date()): Engine {
+export function engineService(now: () => Date = () => new Date()): Engine & GridStaging {
   let document: StandaloneDocument | null = null;
   const doc = (): StandaloneDocument => {
     if (!document) throw NO_WORKBOOK;
     return document;
   };
-  const gridOf = (source: GridSource): Grid => ("grid" in source ? source.grid : doc().readGrid());
+  const staged = new Map<number, Grid>();
+  const gridOf = (source: GridSource): Grid => {
+    if ("grid" in source) return source.grid;
+    if ("staged" in source) {
+      const grid = staged.get(source.staged);
+      if (!grid) throw new Error(`no grid ${source.staged} was handed over`);
+      return grid;
+    }
+    return doc().readGrid();
+  };
 
   return {
+    stageGrid: async (id, sheets) => {
+      staged.set(id, { sheets: sheets.map((s) => ({ ...s, values: [] })) });
+    },
+    stageRows: async (id, sheet, rows) => {
+      const s = staged.get(id)?.sheets[sheet];
+      if (!s) throw new Error(`no grid ${id} sheet ${sheet}`);
+      for (const r of rows.values) s.values.push(r);
+      if (rows.formulas) for (const r of rows.formulas) (s.formulas ??= []).push(r);
+      if (rows.numberFormats) for (const r of rows.numberFormats) (s.numberFormats ??= []).push(r);
+    },
+    dropGrid: async (id) => {
+      staged.delete(id);
+    },
     info: async () => ({
       methodologies: METHODOLOGIES.map((d) => ({
         code: d.code,
