@@ -1,8 +1,10 @@
 // The pane's state and actions, without React: each button calls one method, the components render `state`.
-import type { CellWrite, Finding, Materiality, Message, Severity, WritePlan } from "../src/types";
+import type { CellWrite, Finding, Materiality, Message, WritePlan } from "../src/types";
 import { formatRef } from "../src/forms/a1";
 import { LISTED } from "../src/text";
 import { checkFileSize } from "../io/errors";
+import { PAGE_SIZE, facetsOf, filteredFindings, pageOf } from "./findings";
+import type { FindingFilter } from "./findings";
 import type { Backend, SkippedWrite } from "./backend";
 import { documentBackend } from "./backend";
 import type { CellExplanation, Engine, EngineInfo, ValidationReport } from "./engine/api";
@@ -34,13 +36,6 @@ export interface TemplateChoice {
   withMonitoring: boolean;
   /** null: the fiscal year a 実績 form reports today. */
   fiscalYear: number | null;
-}
-
-/** Which findings the list shows; null: all. */
-export interface FindingFilter {
-  severity: Severity | null;
-  sheet: string | null;
-  facility: string | null;
 }
 
 /** Standalone: the workbook open in the page. */
@@ -101,8 +96,6 @@ export interface PaneDeps {
   pageSize?: number;
 }
 
-export const PAGE_SIZE = 50;
-
 const NO_WORKBOOK = { code: "NoWorkbook" };
 
 function joinMessages(messages: Message[]): Message {
@@ -122,77 +115,6 @@ function planNotices(skipped: Finding[]): Notice[] {
 
 const skippedNotices = (skipped: SkippedWrite[]): Notice[] =>
   skipped.map((s) => ({ intent: "warning", text: s.reason }));
-
-// ---------------------------------------------------------------------------------------------------------------
-// What the list shows: derived from the state, computed once per report and filter.
-
-export interface Facets {
-  severities: [Severity, number][];
-  sheets: [string, number][];
-  facilities: [string, number][];
-}
-
-const facetCache = new WeakMap<ValidationReport, Facets>();
-
-/** The severities, sheets and facilities the findings have, each with its count, in the report's order. */
-export function facetsOf(report: ValidationReport): Facets {
-  const cached = facetCache.get(report);
-  if (cached) return cached;
-  const count = <K>(keys: (K | undefined)[]) => {
-    const m = new Map<K, number>();
-    for (const k of keys) if (k !== undefined) m.set(k, (m.get(k) ?? 0) + 1);
-    return [...m];
-  };
-  const facets: Facets = {
-    severities: count(report.findings.map((f) => f.severity)),
-    sheets: count(report.findings.map((f) => f.ref.sheet)),
-    facilities: count(report.findings.map((f) => f.facility)),
-  };
-  facetCache.set(report, facets);
-  return facets;
-}
-
-const filterCache = new WeakMap<ValidationReport, { key: string; findings: Finding[] }>();
-
-/** The findings that pass the filter, in the report's order. */
-export function filteredFindings(state: Pick<PaneState, "report" | "filter">): Finding[] {
-  const { report, filter } = state;
-  if (!report) return [];
-  const key = JSON.stringify(filter);
-  const cached = filterCache.get(report);
-  if (cached?.key === key) return cached.findings;
-  const findings = report.findings.filter(
-    (f) =>
-      (filter.severity === null || f.severity === filter.severity) &&
-      (filter.sheet === null || f.ref.sheet === filter.sheet) &&
-      (filter.facility === null || f.facility === filter.facility),
-  );
-  filterCache.set(report, { key, findings });
-  return findings;
-}
-
-export interface FindingPage {
-  /** The findings on the page, and the index of the first in the filtered list. */
-  findings: Finding[];
-  offset: number;
-  total: number;
-  pages: number;
-}
-
-export function pageOf(state: PaneState): FindingPage {
-  const all = filteredFindings(state);
-  const pages = Math.max(1, Math.ceil(all.length / state.pageSize));
-  const page = Math.min(state.page, pages - 1);
-  const offset = Number.isFinite(state.pageSize) ? page * state.pageSize : 0;
-  return {
-    findings: Number.isFinite(state.pageSize) ? all.slice(offset, offset + state.pageSize) : all,
-    offset,
-    total: all.length,
-    pages,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 
 export class PaneController {
   private current: PaneState;

@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import type { Finding, Message, Severity } from "../../src/types";
 import { formatRef } from "../../src/forms/a1";
-import { facetsOf, pageOf } from "../controller";
+import { facetsOf, pageOf } from "../findings";
 import type { PaneController, PaneState } from "../controller";
 import { strings, tr } from "../i18n";
 import type { Lang } from "../i18n";

@@ -12,7 +12,8 @@ jest.mock("office-addin-manifest", () => ({
 }));
 import * as fs from "fs";
 import * as path from "path";
-import { PaneController, facetsOf, filteredFindings, pageOf } from "../../taskpane/controller";
+import { PaneController } from "../../taskpane/controller";
+import { facetsOf, filteredFindings, pageOf } from "../../taskpane/findings";
 import type { FileToSave, PaneDeps } from "../../taskpane/controller";
 import { excelBackend } from "../../taskpane/backend";
 import { engineService } from "../../taskpane/engine/service";
