@@ -87,12 +87,11 @@ export function FindingsList(props: {
   const page = pageOf(state);
   const list = React.useRef<HTMLUListElement>(null);
 
-  // 次の指摘 / 前の指摘: the finding moved to is scrolled to and focused, so a screen reader reads it
+  // 次の指摘 / 前の指摘: the finding moved to is scrolled into view (the live region reads it; the focus stays on the
+  // button, so that pressing it again goes on)
   React.useEffect(() => {
     if (state.current === null) return;
-    const item = list.current?.querySelector<HTMLElement>(`[data-index="${state.current}"]`);
-    item?.scrollIntoView({ block: "nearest" });
-    item?.focus({ preventScroll: true });
+    list.current?.querySelector(`[data-index="${state.current}"]`)?.scrollIntoView({ block: "nearest" });
   }, [state.current, state.page]);
 
   const filter = ({ label, value, options, choose, testId }: FilterChoice) => (

@@ -34,11 +34,29 @@ export const SLICE_ROWS = 1000;
 /** The next task: what the page has to do (a click, a paint) comes first. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** An Engine whose every call is a message to `worker`; a worker that fails to start fails every pending call. */
-export function workerEngine(worker: WorkerLike): Engine {
+interface Pending {
+  method: Method;
+  args: unknown[];
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * An Engine whose every call is a message to `worker`. A worker that fails before its first answer (its script could
+ * not load) hands its calls, and every later one, to `fallback`; a failure after that fails the calls waiting.
+ */
+export function workerEngine(worker: WorkerLike, fallback?: Engine): Engine {
   let next = 1;
-  const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+  let answered = false;
+  let failed = false;
+  const pending = new Map<number, Pending>();
+  const inFallback = (p: Pending) =>
+    (fallback![p.method as keyof Engine] as (...a: unknown[]) => Promise<unknown>)(...p.args).then(
+      p.resolve,
+      p.reject,
+    );
   worker.addEventListener("message", (e) => {
+    answered = true;
     const reply = e.data;
     const p = pending.get(reply.id);
     if (!p) return;
@@ -47,14 +65,21 @@ export function workerEngine(worker: WorkerLike): Engine {
     else p.reject(reply.error);
   });
   worker.addEventListener("error", (e) => {
-    const error = { message: e.message || "the engine worker failed" };
-    for (const p of pending.values()) p.reject(error);
+    const waiting = [...pending.values()];
     pending.clear();
+    if (!answered && fallback) {
+      failed = true;
+      waiting.forEach(inFallback);
+      return;
+    }
+    const error = { message: e.message || "the engine worker failed" };
+    for (const p of waiting) p.reject(error);
   });
   const post = (method: Method, args: unknown[]): Promise<unknown> =>
     new Promise((resolve, reject) => {
+      if (failed) return void inFallback({ method, args, resolve, reject });
       const id = next++;
-      pending.set(id, { resolve, reject });
+      pending.set(id, { method, args, resolve, reject });
       // a file's bytes are handed over, not copied (the page keeps no copy of them)
       worker.postMessage({ id, method, args }, args.flatMap(transferables));
     });
@@ -118,7 +143,7 @@ export function workerEngine(worker: WorkerLike): Engine {
   const call =
     (method: Method) =>
     (...args: unknown[]): Promise<unknown> =>
-      GRID_METHODS.has(method) ? withGrid(method, args) : post(method, args);
+      GRID_METHODS.has(method) && !failed ? withGrid(method, args) : post(method, args);
   return Object.fromEntries(METHODS.map((m) => [m, call(m)])) as unknown as Engine;
 }
 

@@ -76,6 +76,24 @@ describe("workerEngine", () => {
     expect(describeError(none).ja).toBe("先に .xlsx ファイルを開いてください。");
   });
 
+  it("a worker whose script does not load: its calls, and every later one, go to the engine in the page", async () => {
+    const posted: string[] = [];
+    let fail: (e: ErrorEvent) => void = () => undefined;
+    const dead: WorkerLike = {
+      postMessage: (message) => void posted.push(message.method),
+      addEventListener(type: string, listener: (e: never) => void) {
+        if (type === "error") fail = listener as (e: ErrorEvent) => void;
+      },
+    };
+    const engine = workerEngine(dead, engineService());
+    const waiting = engine.validate({ grid: seedGrid("H002-2") });
+    fail({ message: "engine-worker.js: 404" } as ErrorEvent);
+    const report = await waiting;
+    expect(report.summary.errors).toBe(2); // N5 and U6 of the published H002-2
+    await engine.info();
+    expect(posted).toEqual(["validate"]);
+  });
+
   it(`a Grid of 2,500 facilities goes in slices of ${SLICE_ROWS} rows, once for two calls at the same time`, async () => {
     const { engine, calls } = channel();
     const grid = generatedGrid(2500, 5);
