@@ -117,7 +117,7 @@ const skippedNotices = (skipped: SkippedWrite[]): Notice[] =>
   skipped.map((s) => ({ intent: "warning", text: s.reason }));
 
 export class PaneController {
-  private current: PaneState;
+  private snapshot: PaneState;
   private readonly listeners = new Set<() => void>();
   private backend: Backend | null;
   private readonly engine: Engine;
@@ -127,7 +127,7 @@ export class PaneController {
     this.deps = deps;
     this.engine = deps.engine;
     this.backend = deps.backend ?? null;
-    this.current = {
+    this.snapshot = {
       mode: deps.mode,
       lang: deps.initialLang ?? "ja",
       busy: false,
@@ -153,7 +153,7 @@ export class PaneController {
   }
 
   get state(): PaneState {
-    return this.current;
+    return this.snapshot;
   }
 
   /** For React's useSyncExternalStore. */
@@ -162,7 +162,7 @@ export class PaneController {
     return () => this.listeners.delete(listener);
   };
 
-  readonly getState = (): PaneState => this.current;
+  readonly getState = (): PaneState => this.snapshot;
 
   /** Whether the workbook can tell its selected cell (Excel), or the person types one (standalone). */
   get selectsCells(): boolean {
@@ -174,12 +174,12 @@ export class PaneController {
   }
 
   private set(patch: Partial<PaneState>): void {
-    this.current = { ...this.current, ...patch };
+    this.snapshot = { ...this.snapshot, ...patch };
     for (const l of this.listeners) l();
   }
 
   private announce(text: Message): void {
-    this.set({ announcement: { text, n: (this.current.announcement?.n ?? 0) + 1 } });
+    this.set({ announcement: { text, n: (this.snapshot.announcement?.n ?? 0) + 1 } });
   }
 
   /** Loads what テンプレート挿入 offers (the methodologies, this fiscal year); the pane works without it meanwhile. */
@@ -241,15 +241,15 @@ export class PaneController {
   }
 
   setTemplate(patch: Partial<TemplateChoice>): void {
-    this.set({ template: { ...this.current.template, ...patch } });
+    this.set({ template: { ...this.snapshot.template, ...patch } });
   }
 
   setFilter(patch: Partial<FindingFilter>): void {
-    this.set({ filter: { ...this.current.filter, ...patch }, page: 0, current: null });
+    this.set({ filter: { ...this.snapshot.filter, ...patch }, page: 0, current: null });
   }
 
   setPage(page: number): void {
-    const { pages } = pageOf(this.current);
+    const { pages } = pageOf(this.snapshot);
     this.set({ page: Math.max(0, Math.min(page, pages - 1)) });
   }
 
@@ -269,10 +269,10 @@ export class PaneController {
           : joinMessages([report.summary.text, strings.notForm]),
       );
       // markers of the previous run go either way; new ones only when asked for
-      if (this.current.marking && backend.mark) {
+      if (this.snapshot.marking && backend.mark) {
         await backend.mark(report.findings.map((f) => f.ref));
         this.set({ marked: true });
-      } else if (this.current.marked && backend.clearMarks) {
+      } else if (this.snapshot.marked && backend.clearMarks) {
         await backend.clearMarks();
         this.set({ marked: false });
       }
@@ -283,14 +283,14 @@ export class PaneController {
   /** A new report keeps the filter where it still selects something, and the page where it still exists. */
   private showReport(report: ValidationReport): void {
     const facets = facetsOf(report);
-    const { filter } = this.current;
+    const { filter } = this.snapshot;
     const kept: FindingFilter = {
       severity: facets.severities.some(([s]) => s === filter.severity) ? filter.severity : null,
       sheet: facets.sheets.some(([s]) => s === filter.sheet) ? filter.sheet : null,
       facility: facets.facilities.some(([f]) => f === filter.facility) ? filter.facility : null,
     };
     this.set({ report, filter: kept, current: null });
-    this.setPage(this.current.page);
+    this.setPage(this.snapshot.page);
   }
 
   /** 自動入力: the plan of every derived cell, previewed before anything is written. */
@@ -347,7 +347,7 @@ export class PaneController {
   /** 書き込む: the preview written; the findings and the explanation shown refreshed from the workbook as written. */
   commit(): Promise<void> {
     return this.run(async () => {
-      const preview = this.current.preview;
+      const preview = this.snapshot.preview;
       if (!preview) return;
       const backend = this.workbook();
       const result = await backend.apply(preview.writes);
@@ -366,7 +366,7 @@ export class PaneController {
   /** 元に戻す: what the last 書き込む replaced, restored; refreshed as after a write. */
   revert(): Promise<void> {
     return this.run(async () => {
-      const applied = this.current.applied;
+      const applied = this.snapshot.applied;
       if (applied.length === 0) return;
       const backend = this.workbook();
       const result = await backend.revert(applied);
@@ -382,14 +382,14 @@ export class PaneController {
   }
 
   private changed(wrote: boolean): OpenFile | null {
-    const file = this.current.file;
+    const file = this.snapshot.file;
     return file && wrote ? { ...file, unsaved: true } : file;
   }
 
   /** After a write: the workbook read once, for the findings and for the explanation on screen (it would be stale). */
   private async refresh(backend: Backend): Promise<void> {
     const source = await backend.source();
-    const explained = this.current.explained;
+    const explained = this.snapshot.explained;
     const [report, explanation] = await Promise.all([
       this.engine.validate(source),
       explained ? this.engine.explain(source, explained.ref) : Promise.resolve(null),
@@ -402,13 +402,13 @@ export class PaneController {
   /** テンプレート挿入: into the open workbook; standalone with none open, into a new one. */
   insertTemplate(): Promise<void> {
     return this.run(async () => {
-      const { methodology, facilities, withMonitoring, fiscalYear } = this.current.template;
+      const { methodology, facilities, withMonitoring, fiscalYear } = this.snapshot.template;
       const monitored =
         withMonitoring &&
-        this.current.info?.methodologies.find((m) => m.code === methodology)?.monitoringTable;
-      const year = monitored ? (fiscalYear ?? this.current.info?.lastFiscalYear) : undefined;
+        this.snapshot.info?.methodologies.find((m) => m.code === methodology)?.monitoringTable;
+      const year = monitored ? (fiscalYear ?? this.snapshot.info?.lastFiscalYear) : undefined;
       const template = await this.engine.buildTemplate(methodology, facilities, year);
-      if (!this.backend && this.current.mode === "standalone") {
+      if (!this.backend && this.snapshot.mode === "standalone") {
         await this.engine.newDocument();
         this.useBackend(documentBackend(this.engine), {
           name: `${methodology}-${facilities}-template.xlsx`,
@@ -431,7 +431,7 @@ export class PaneController {
       const backend = this.workbook();
       const ref = backend.activeCell
         ? await backend.activeCell()
-        : await this.engine.parseCell(this.current.cellText);
+        : await this.engine.parseCell(this.snapshot.cellText);
       if (!ref) {
         this.set({ explained: null, notices: [{ intent: "warning", text: strings.badCell }] });
         this.announce(strings.badCell);
@@ -463,7 +463,7 @@ export class PaneController {
 
   /** A finding clicked: its cell selected in Excel, and it becomes the current one. */
   selectFinding(finding: Finding): Promise<void> {
-    const i = filteredFindings(this.current).indexOf(finding);
+    const i = filteredFindings(this.snapshot).indexOf(finding);
     if (i >= 0) this.set({ current: i });
     const backend = this.backend;
     if (!backend?.select) return Promise.resolve();
@@ -480,16 +480,16 @@ export class PaneController {
 
   /** 次の指摘 / 前の指摘: the page follows; Excel selects the cell; the finding is announced. */
   private async step(delta: 1 | -1): Promise<void> {
-    const findings = filteredFindings(this.current);
+    const findings = filteredFindings(this.snapshot);
     if (findings.length === 0) return;
-    const at = this.current.current;
+    const at = this.snapshot.current;
     const i =
       at === null
         ? delta > 0
           ? 0
           : findings.length - 1
         : Math.max(0, Math.min(findings.length - 1, at + delta));
-    const page = Number.isFinite(this.current.pageSize) ? Math.floor(i / this.current.pageSize) : 0;
+    const page = Number.isFinite(this.snapshot.pageSize) ? Math.floor(i / this.snapshot.pageSize) : 0;
     this.set({ current: i, page });
     const f = findings[i];
     const n = findings.length;
@@ -522,23 +522,23 @@ export class PaneController {
 
   /** ダウンロード: the opened package with only the written cells changed, as `gec fill` writes it. */
   download(): Promise<void> {
-    const file = this.current.file;
+    const file = this.snapshot.file;
     if (!file) return Promise.resolve();
     return this.deliver(
       async () => ({
         name: file.name.replace(/(\.xlsx)?$/i, "-gec.xlsx"),
         bytes: await this.engine.saveDocument(),
       }),
-      () => this.set({ file: this.current.file && { ...this.current.file, unsaved: false } }),
+      () => this.set({ file: this.snapshot.file && { ...this.snapshot.file, unsaved: false } }),
     );
   }
 
   /** 検証結果一覧表: the verifier's table of the workbook, as `gec report` writes it. */
   downloadReport(): Promise<void> {
-    const file = this.current.file;
+    const file = this.snapshot.file;
     return this.deliver(async () => ({
       name: (file?.name ?? "workbook").replace(/(\.xlsx)?$/i, "-report.xlsx"),
-      bytes: await this.engine.verificationTable(await this.workbook().source(), this.current.lang),
+      bytes: await this.engine.verificationTable(await this.workbook().source(), this.snapshot.lang),
     }));
   }
 
