@@ -101,7 +101,7 @@ maybe("the pane's layout at 320, 380 and 1280 px", () => {
     180000,
   );
 
-  it("at 380 px: each derivation step wraps at its sides of =, not in the middle of a number", async () => {
+  it("at 380 px: each derivation step wraps at its sides of =, not in the middle of a number (and the README's pictures)", async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 380, height: 900 });
     await page.goto(`${server.url}/taskpane.html`);
@@ -132,6 +132,10 @@ maybe("the pane's layout at 320, 380 and 1280 px", () => {
       "= 186,081,657",
     ]);
     expect(sides.filter((s) => s.lines !== 1)).toEqual([]);
+    await page.getByTestId("explain-cell").fill("別紙1!U6");
+    await page.getByRole("button", { name: "このセルの計算根拠" }).click();
+    await page.getByTestId("explanation").waitFor();
+    await shot(page, root, "docs-taskpane-why.png");
     await page.close();
   }, 120000);
 });
