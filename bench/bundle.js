@@ -109,5 +109,5 @@ async function run({ print = true } = {}) {
   return out;
 }
 
-module.exports = { run };
+module.exports = { run, serve };
 if (require.main === module) run().catch((e) => ((process.exitCode = 1), console.error(e)));

@@ -31,8 +31,10 @@ export const LISTED = 12;
 export function listed(items: readonly string[], total = items.length): { ja: string; en: string } {
   const shown = items.slice(0, LISTED);
   const more = total - shown.length;
+  // grouped as every number a person reads (97,164)
+  const count = String(more).replace(/\B(?=(\d{3})+$)/g, ",");
   return {
-    ja: shown.join("、") + (more > 0 ? ` ほか ${more} 件` : ""),
-    en: shown.join(", ") + (more > 0 ? ` and ${more} more` : ""),
+    ja: shown.join("、") + (more > 0 ? ` ほか ${count} 件` : ""),
+    en: shown.join(", ") + (more > 0 ? ` and ${count} more` : ""),
   };
 }

@@ -77,6 +77,11 @@ export interface Finding {
   derivation?: DerivationStep[];
   /** On a finding about a number of 別紙1/別紙2: what correcting it does to the certified tonnes. */
   materiality?: Materiality;
+  /**
+   * The facility the cell belongs to (its 別紙1 row, or the 別紙2 block, 別紙1添付 block or 熱実績管理表 of it), as 別紙1
+   * names it without (yyyy年度); absent where the cell belongs to no one facility.
+   */
+  facility?: string;
 }
 
 /** Which certified tonnes a correction changes: a row's 3.11 (tCO2), 別紙1's 合計, 別紙2's blocks. */

@@ -3,7 +3,10 @@ import type { Finding, Grid, Message } from "./types";
 import { readSubmission } from "./forms/read";
 import type { Submission } from "./forms/submission";
 import { runChecks } from "./checks";
+import { nameFacilities } from "./checks/facility";
 import { findMethodology } from "./methodology";
+import { Decimal } from "./numbers";
+import { grouped } from "./formula";
 import type { MethodologyDeclaration } from "./methodology";
 
 /** 暫定: what is guessed, and a structure that is probably wrong (H003), as one notice. */
@@ -42,9 +45,9 @@ export interface ValidationReport {
 
 const severityOrder = { error: 0, warning: 1, info: 2 } as const;
 
-/** "1 warning", "2 warnings". */
+/** "1 warning", "2 warnings", "1,000 errors". */
 function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${grouped(Decimal.from(n))} ${n === 1 ? one : many}`;
 }
 
 function iso(reading: { kind: string; year?: number; month?: number; day?: number | null }): string | null {
@@ -61,7 +64,9 @@ export function validateGrid(grid: Grid): ValidationReport {
 /** Runs every check on a workbook already read (the report reads it once for its checks and its own tables). */
 export function validateSubmission(submission: Submission, grid: Grid): ValidationReport {
   const sheetOrder = new Map(grid.sheets.map((s, i) => [s.name, i]));
-  const findings = runChecks(submission, grid).sort(
+  const checked = runChecks(submission, grid);
+  nameFacilities(submission, checked);
+  const findings = checked.sort(
     (a, b) =>
       (sheetOrder.get(a.ref.sheet) ?? 99) - (sheetOrder.get(b.ref.sheet) ?? 99) ||
       severityOrder[a.severity] - severityOrder[b.severity] ||
@@ -80,9 +85,10 @@ export function validateSubmission(submission: Submission, grid: Grid): Validati
   const declaration = code ? findMethodology(code) : undefined;
   const provisional = declaration?.provisional === true;
   const mark = provisional ? { ja: "（暫定）", en: " (provisional)" } : { ja: "", en: "" };
+  const n = (count: number) => grouped(Decimal.from(count)); // "10,000 施設", as the pane groups numbers
   const text: Message = submission.recognized
     ? {
-        ja: `様式3-2 ${code ?? "（方法論未確定）"}${mark.ja}、${facilities} 施設${period ? `、${period.start}〜${period.end}` : ""}：エラー ${errors} 件、警告 ${warnings} 件、情報 ${infos} 件`,
+        ja: `様式3-2 ${code ?? "（方法論未確定）"}${mark.ja}、${n(facilities)} 施設${period ? `、${period.start}〜${period.end}` : ""}：エラー ${n(errors)} 件、警告 ${n(warnings)} 件、情報 ${n(infos)} 件`,
         en: `Form 3-2 ${code ?? "(methodology not determined)"}${mark.en}, ${plural(facilities, "facility", "facilities")}${period ? `, ${period.start} to ${period.end}` : ""}: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "note")}`,
       }
     : { ja: "様式3-2 として認識できません。", en: "Not recognised as a Form 3-2." };

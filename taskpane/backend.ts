@@ -1,17 +1,20 @@
-// What the pane needs from where the workbook lives: Excel (Office.js) or a .xlsx file in the browser (ExcelJS).
-import type { CellRef, CellWrite, Grid, WritePlan } from "../src/types";
+// Where the pane's workbook lives: Excel (Office.js, read on the page's thread) or the standalone document the engine
+// holds; either way the engine computes, the backend only reads and writes.
+import type { CellRef, CellWrite, WritePlan } from "../src/types";
+import { invertPlan } from "../src/fill/invert";
 import type { ApplyResult } from "./excel/adapter";
-import type { TemplateWorkbookShape } from "./engineApi";
+import type { Engine, GridSource, TemplateWorkbook } from "./engine/api";
 
 export type { ApplyResult, SkippedWrite, TemplateSheetShape } from "./excel/adapter";
 
 export interface Backend {
   kind: "excel" | "standalone";
-  readGrid(): Promise<Grid>;
+  /** What the engine reads: the workbook read now (Excel, one batch), or the document the engine holds. */
+  source(): Promise<GridSource>;
   apply(plan: WritePlan): Promise<ApplyResult>;
   revert(applied: CellWrite[]): Promise<ApplyResult>;
   /** Adds the template as new sheets; returns their names. */
-  insertTemplate(template: TemplateWorkbookShape): Promise<string[]>;
+  insertTemplate(template: TemplateWorkbook): Promise<string[]>;
   /** Excel only: select and scroll to a cell. */
   select?(ref: CellRef): Promise<void>;
   /** Excel only: the cell the person has selected. */
@@ -21,17 +24,12 @@ export interface Backend {
   clearMarks?(): Promise<number>;
 }
 
-/** Standalone only: opens a new empty workbook (テンプレート挿入 before any file is open). */
-export interface WorkbookFactory {
-  create(fileName: string): Promise<Backend>;
-}
-
 /** The Excel backend: every call goes through taskpane/excel/adapter (lazily loaded). */
 export function excelBackend(): Backend {
   const adapter = () => import("./excel/adapter");
   return {
     kind: "excel",
-    readGrid: async () => (await adapter()).readGrid(),
+    source: async () => ({ grid: await (await adapter()).readGrid() }),
     apply: async (plan) => (await adapter()).applyWrites(plan),
     revert: async (applied) => (await adapter()).revertWrites(applied),
     insertTemplate: async (template) => (await adapter()).insertTemplate(template.sheets),
@@ -39,5 +37,20 @@ export function excelBackend(): Backend {
     activeCell: async () => (await adapter()).activeCell(),
     mark: async (refs) => (await adapter()).markCells(refs),
     clearMarks: async () => (await adapter()).clearMarkers(),
+  };
+}
+
+/** Standalone: the document the engine holds (an opened .xlsx or a new workbook); a plan is recorded whole or not at all. */
+export function documentBackend(engine: Engine): Backend {
+  const apply = async (plan: WritePlan): Promise<ApplyResult> => {
+    await engine.applyToDocument(plan);
+    return { applied: plan, skipped: [] };
+  };
+  return {
+    kind: "standalone",
+    source: async () => ({ document: true }),
+    apply,
+    revert: (applied) => apply(invertPlan(applied)),
+    insertTemplate: (template) => engine.insertIntoDocument(template),
   };
 }

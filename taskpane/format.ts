@@ -53,3 +53,12 @@ export function countMessage(n: number, what: "written" | "restored" | "toWrite"
       };
   }
 }
+
+/** "51–100 / 1,000 件" / "51–100 of 1,000": the findings a page shows. */
+export function rangeMessage(from: number, to: number, total: number): Message {
+  const g = (x: number, lang: Lang) => groupDigits(String(x), lang);
+  return {
+    ja: `${g(from, "ja")}–${g(to, "ja")} / ${g(total, "ja")} 件`,
+    en: `${g(from, "en")}–${g(to, "en")} of ${g(total, "en")}`,
+  };
+}

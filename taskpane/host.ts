@@ -1,5 +1,5 @@
 // Where the pane runs: inside Excel (hosted by Office: wait for Office.onReady however long it takes) or standalone.
-import type { HostMode } from "./App";
+import type { HostMode } from "./controller";
 
 export interface HostInfo {
   mode: HostMode;

@@ -15,6 +15,7 @@ export const strings = {
   openFile: { ja: "ファイルを開く", en: "Open file" },
   download: { ja: "ダウンロード", en: "Download" },
   report: { ja: "検証結果一覧表", en: "Verification table" },
+  reportInExcel: { ja: "検証結果一覧表（新しいブック）", en: "Verification table (new workbook)" },
   finalize: { ja: "提出用に確定", en: "Finalize for submission" },
   withMonitoring: { ja: "熱実績管理表を付ける", en: "With monitoring tables (熱実績管理表)" },
   fiscalYear: { ja: "年度", en: "Fiscal year" },
@@ -69,6 +70,17 @@ export const strings = {
     ja: "セルは 別紙1!U6 の形で指定してください。",
     en: "Give the cell as 別紙1!U6.",
   },
+  facility: { ja: "施設", en: "Facility" },
+  sheet: { ja: "シート", en: "Sheet" },
+  all: { ja: "すべて", en: "All" },
+  findings: { ja: "指摘", en: "Findings" },
+  nextFinding: { ja: "次の指摘", en: "Next finding" },
+  previousFinding: { ja: "前の指摘", en: "Previous finding" },
+  nextPage: { ja: "次へ", en: "Next" },
+  previousPage: { ja: "前へ", en: "Previous" },
+  noneMatch: { ja: "条件に合う指摘はありません。", en: "No findings match the filter." },
+  formula: { ja: "数式", en: "Formula" },
+  value: { ja: "値", en: "Value" },
 } satisfies Record<string, Message>;
 
 export type StringKey = keyof typeof strings;

@@ -7,6 +7,7 @@ import { NameIndex, facilityKey, withoutFiscalYear } from "../forms/names";
 import { isRedaction } from "../forms/parts";
 import { at, finding } from "./finding";
 import { shortened } from "../text";
+import { grouped } from "../formula";
 
 export interface BlockMatch {
   /** Index of the 別紙1 row. */
@@ -55,6 +56,12 @@ export function facilityLabel(row: ProjectRow, i: number): string {
   const name = row.text.facilityName?.value;
   return name ? shortened(withoutFiscalYear(name)) : `No. ${i + 1}`;
 }
+
+/** An amount for a message, digits grouped as the pane and 期待値 show them ("−100", "32,316"). */
+const shownAmount = (f: NumberField): string => {
+  const v = valueOf(f);
+  return v === null ? "" : grouped(v);
+};
 
 const redacted = (f: NumberField): boolean => typeof f.raw === "string" && isRedaction(f.raw);
 const blank = (f: NumberField): boolean =>
@@ -151,8 +158,8 @@ function checkHolders(b: AllocationBlock): Finding[] {
         "error",
         f.ref,
         {
-          ja: `${at(f.ref)} の量 ${valueOf(f)?.toString()} tCO2 は 0 以上の整数ではありません（配分は整数の t で、負にはなりません）。この量では合計を検証しません。`,
-          en: `${at(f.ref)}: ${valueOf(f)?.toString()} tCO2 is not a whole number of tonnes ≥ 0 (allotments are whole, never negative); the block's sum is not checked with it.`,
+          ja: `${at(f.ref)} の量 ${shownAmount(f)} tCO2 は 0 以上の整数ではありません（配分は整数の t で、負にはなりません）。この量では合計を検証しません。`,
+          en: `${at(f.ref)}: ${shownAmount(f)} tCO2 is not a whole number of tonnes ≥ 0 (allotments are whole, never negative); the block's sum is not checked with it.`,
         },
         { actual: valueOf(f)?.toString() ?? "" },
       ),

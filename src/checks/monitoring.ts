@@ -3,7 +3,7 @@
 import { MONITORING_TARGETS } from "../methodology/monitoringQuantities";
 import { Decimal, atSpreadsheetPrecision, withinSpreadsheetNoise } from "../numbers";
 import { isGecError } from "../errors";
-import { evaluateQuantities } from "../formula";
+import { evaluateQuantities, grouped } from "../formula";
 import type { DerivationStep, ParamValues, QuantitySpec } from "../formula";
 import {
   ROUNDING_CONVENTIONS,
@@ -257,8 +257,8 @@ function checkMonth(month: MonitoringMonth, findings: Finding[], proc: FacilityP
         "error",
         field.ref,
         {
-          ja: `${at(field.ref)}（${name.ja} ${label(key)}）は手順どおりなら ${shown.toString()} ですが、${actual === null ? "空欄" : actual.toString()} です。`,
-          en: `${at(field.ref)} (${name.en} ${labelEn(key)}) should be ${shown.toString()} by the procedure, but holds ${actual === null ? "nothing" : actual.toString()}.`,
+          ja: `${at(field.ref)}（${name.ja} ${label(key)}）は手順どおりなら ${grouped(shown)} ですが、${actual === null ? "空欄" : grouped(actual)} です。`,
+          en: `${at(field.ref)} (${name.en} ${labelEn(key)}) should be ${grouped(shown)} by the procedure, but holds ${actual === null ? "nothing" : grouped(actual)}.`,
         },
         {
           expected: shown.toString(),
@@ -287,8 +287,8 @@ function checkMonth(month: MonitoringMonth, findings: Finding[], proc: FacilityP
           "error",
           qField.ref,
           {
-            ja: `${at(qField.ref)}（${name.ja} 生成熱量）は h × F_s − h' × F_fw = ${value.toString()} MJ になるはずですが、${actual === null ? "空欄" : actual.toString()} です。`,
-            en: `${at(qField.ref)} (${name.en} heat) should be h × F_s − h' × F_fw = ${value.toString()} MJ, but holds ${actual === null ? "nothing" : actual.toString()}.`,
+            ja: `${at(qField.ref)}（${name.ja} 生成熱量）は h × F_s − h' × F_fw = ${grouped(value)} MJ になるはずですが、${actual === null ? "空欄" : grouped(actual)} です。`,
+            en: `${at(qField.ref)} (${name.en} heat) should be h × F_s − h' × F_fw = ${grouped(value)} MJ, but holds ${actual === null ? "nothing" : grouped(actual)}.`,
           },
           {
             expected: value.toString(),
@@ -396,8 +396,8 @@ function checkPlausibility(
         "warning",
         days.ref,
         {
-          ja: `${at(days.ref)}（${name.ja}）は稼働日数 0 ですが、蒸気流量 ${flow?.toString() ?? "—"} t・生成熱量 ${heat?.toString() ?? "—"} MJ があります。`,
-          en: `${at(days.ref)} (${name.en}) has zero operating days but a steam flow of ${flow?.toString() ?? "—"} t and heat of ${heat?.toString() ?? "—"} MJ.`,
+          ja: `${at(days.ref)}（${name.ja}）は稼働日数 0 ですが、蒸気流量 ${flow ? grouped(flow) : "—"} t・生成熱量 ${heat ? grouped(heat) : "—"} MJ があります。`,
+          en: `${at(days.ref)} (${name.en}) has zero operating days but a steam flow of ${flow ? grouped(flow) : "—"} t and heat of ${heat ? grouped(heat) : "—"} MJ.`,
         },
         { actual: 0 },
       ),
@@ -414,8 +414,8 @@ function checkPlausibility(
           "warning",
           feed.ref,
           {
-            ja: `${at(feed.ref)}（${name.ja}）の給水流量 ${given.fFeed.toString()} t は蒸気流量 ${flow.toString()} t を ${excess.toString()} % 上回ります（ブロー分として説明できるのは 10 % まで）。`,
-            en: `${at(feed.ref)} (${name.en}): feedwater ${given.fFeed.toString()} t exceeds the steam flow ${flow.toString()} t by ${excess.toString()} % (blowdown explains up to 10 %).`,
+            ja: `${at(feed.ref)}（${name.ja}）の給水流量 ${grouped(given.fFeed)} t は蒸気流量 ${grouped(flow)} t を ${grouped(excess)} % 上回ります（ブロー分として説明できるのは 10 % まで）。`,
+            en: `${at(feed.ref)} (${name.en}): feedwater ${grouped(given.fFeed)} t exceeds the steam flow ${grouped(flow)} t by ${grouped(excess)} % (blowdown explains up to 10 %).`,
           },
           { expected: `≤ ${limit.toString()}`, actual: given.fFeed.toString() },
         ),
@@ -739,8 +739,8 @@ function checkTotalRow(table: MonitoringTable, total: MonitoringTotalRow, findin
         "error",
         field.ref,
         {
-          ja: `${at(field.ref)}（${label(key)} の${kind.ja}）は ${range} の月（${table.months.length} か月）の和 ${sum.toString()} になるはずですが、${actual.toString()} です。`,
-          en: `${at(field.ref)} (${kind.en} of ${labelEn(key)}) should be the sum of the ${table.months.length} months of ${range}, ${sum.toString()}, but holds ${actual.toString()}.`,
+          ja: `${at(field.ref)}（${label(key)} の${kind.ja}）は ${range} の月（${table.months.length} か月）の和 ${grouped(sum)} になるはずですが、${grouped(actual)} です。`,
+          en: `${at(field.ref)} (${kind.en} of ${labelEn(key)}) should be the sum of the ${table.months.length} months of ${range}, ${grouped(sum)}, but holds ${grouped(actual)}.`,
         },
         {
           expected: sum.toString(),
@@ -884,8 +884,8 @@ function checkTargets(
         "error",
         field.ref,
         {
-          ja: `${at(field.ref)}（${column}）は熱実績管理表 ${at(table.headerRef)} の合計${deduction ? "（控除熱量を除く）" : ""}から得られません: 合計を整数に切捨てると ${expected.toString()}、ほかの端数処理でも ${actual.toString()} になりません。`,
-          en: `${at(field.ref)} (${column}) does not follow from the monitoring table at ${at(table.headerRef)}${deduction ? " (net of 控除熱量)" : ""}: its sum truncated is ${expected.toString()}, and no other rounding gives ${actual.toString()}.`,
+          ja: `${at(field.ref)}（${column}）は熱実績管理表 ${at(table.headerRef)} の合計${deduction ? "（控除熱量を除く）" : ""}から得られません: 合計を整数に切捨てると ${grouped(expected)}、ほかの端数処理でも ${grouped(actual)} になりません。`,
+          en: `${at(field.ref)} (${column}) does not follow from the monitoring table at ${at(table.headerRef)}${deduction ? " (net of 控除熱量)" : ""}: its sum truncated is ${grouped(expected)}, and no other rounding gives ${grouped(actual)}.`,
         },
         {
           expected: expected.toString(),

@@ -18,6 +18,7 @@ import type {
   SubmissionPeriod,
 } from "../methodology";
 import type { CellValue, Finding } from "../types";
+import { grouped } from "../formula";
 import type { DerivationStep } from "../formula";
 import { rowDerivation, rowInputs, totalDerivation } from "../explain";
 import type { NumberField, ProjectList, ProjectRow } from "../forms/submission";
@@ -162,15 +163,15 @@ export function checkProjectList(
           ? { ja: `数値として読めない ${shown(field)}`, en: `${shown(field)}, which is not a number` }
           : actual === null
             ? { ja: "空欄", en: "nothing" }
-            : { ja: actual.toString(), en: actual.toString() };
+            : { ja: grouped(actual), en: grouped(actual) };
       findings.push(
         finding(
           `projectList.${q.key}.recompute`,
           "error",
           field.ref,
           {
-            ja: `${at(field.ref)}（${q.column} ${q.symbol}）は入力から ${expected.toString()} になるはずですが、${holds.ja} です。`,
-            en: `${at(field.ref)} (${q.column} ${q.symbol}) should be ${expected.toString()} from the row's inputs, but holds ${holds.en}.`,
+            ja: `${at(field.ref)}（${q.column} ${q.symbol}）は入力から ${grouped(expected)} になるはずですが、${holds.ja} です。`,
+            en: `${at(field.ref)} (${q.column} ${q.symbol}) should be ${grouped(expected)} from the row's inputs, but holds ${holds.en}.`,
           },
           {
             expected: expected.toString(),
@@ -195,8 +196,8 @@ export function checkProjectList(
           "error",
           list.totalTonnes.ref,
           {
-            ja: `${at(list.totalTonnes.ref)} の合計は各行の tCO2 の和 ${expected.toString()} になるはずですが、${actual?.toString() ?? "空欄"} です。`,
-            en: `${at(list.totalTonnes.ref)}: the total should be the sum of the rows' tCO2, ${expected.toString()}, but is ${actual?.toString() ?? "empty"}.`,
+            ja: `${at(list.totalTonnes.ref)} の合計は各行の tCO2 の和 ${grouped(expected)} になるはずですが、${actual ? grouped(actual) : "空欄"} です。`,
+            en: `${at(list.totalTonnes.ref)}: the total should be the sum of the rows' tCO2, ${grouped(expected)}, but is ${actual ? grouped(actual) : "empty"}.`,
           },
           {
             expected: expected.toString(),

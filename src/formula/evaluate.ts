@@ -6,6 +6,7 @@ import type { Message } from "../types";
 import { REFERENCE_PARAMETERS } from "../methodology/parameters";
 import { MissingValue, Round, WhenBlank, cellsOf, grouped } from "./expr";
 import type { DerivationStep, Expr, Scope } from "./expr";
+import { stepParts } from "./steps";
 
 /**
  * What values a quantity may take: amounts of heat, power or fuel are ≥ 0; factors > 0; shares and efficiencies are
@@ -223,10 +224,7 @@ export function evaluateQuantities(
   return { values, steps };
 }
 
-/** "ROUNDDOWN(7,538,025 × 9.484, 0) = 71,490,629" for one step. */
+/** "Q_WB = Q_BL − ROUNDDOWN(E_PS × 9.484, 0) = 257,572,286 − 71,490,629 = 186,081,657" for one step. */
 export function stepLine(step: DerivationStep): string {
-  const result = grouped(Decimal.from(step.result));
-  return step.formula === step.substituted
-    ? `${step.symbol} = ${step.formula} = ${result}`
-    : `${step.symbol} = ${step.formula} = ${step.substituted} = ${result}`;
+  return stepParts(step, (result) => grouped(Decimal.from(result))).join(" = ");
 }

@@ -6,7 +6,10 @@ import type { Message } from "../types";
 
 /** One step of a derivation: a rounding, or a declared quantity, with the values put in and the cells read. */
 export interface DerivationStep {
-  /** The scheme's symbol of the quantity the step belongs to (Q_WB, S_B, …). */
+  /**
+   * What the step computes: the scheme's symbol of a quantity (Q_WB, S_B, …); for a rounding inside a formula, the
+   * rounding itself ("ROUNDDOWN(E_PS × 9.484, 0)"), since its value is not the quantity's.
+   */
   symbol: string;
   /** The formula in symbols: "ROUNDDOWN(E_PS × 9.484, 0)". */
   formula: string;
@@ -21,6 +24,8 @@ export interface DerivationStep {
   unit?: string;
   /** What the step is: a rounding inside a formula, or the declared quantity itself. */
   kind: "rounding" | "quantity";
+  /** A rounding's: the symbol of the quantity whose formula holds it (Q_WB for R1's ROUNDDOWN(E_PS × 9.484, 0)). */
+  partOf?: string;
 }
 
 /** What an expression needs while it is evaluated. */
@@ -272,13 +277,20 @@ export class Round extends Expr {
       ? division.divide(scope, this.places, this.mode)
       : this.arg.evaluate(scope).round(this.places, this.mode);
     if (scope.steps && scope.top !== this) {
+      // labelled by what it computes: "Q_WB = … = 71,490,629" would give Q_WB the deduction's value
+      const formula = this.text(scope);
       scope.steps.push({
-        symbol: scope.current,
-        formula: this.text(scope),
+        symbol: formula,
+        formula,
         substituted: this.expanded(scope),
         result: result.toString(),
         cells: cellsOf(this, scope),
+        label: {
+          ja: `${scope.current} の式の中の端数処理`,
+          en: `rounding inside the formula of ${scope.current}`,
+        },
         kind: "rounding",
+        partOf: scope.current,
       });
     }
     return result;

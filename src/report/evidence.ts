@@ -3,11 +3,9 @@
 import { attachmentFor } from "../forms/attachment";
 import { withoutFiscalYear } from "../forms/names";
 import { normalizeSymbol } from "../forms/readTables";
-import { matchBlocks } from "../checks/allocation";
 import { isRedaction } from "../forms/parts";
 import type { AttachmentBlock, AttachmentSymbolRow, Submission } from "../forms/submission";
 import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology";
-import type { CellRef } from "../types";
 import type { AttachmentList } from "./model";
 
 /** 提出書類 texts that name no document. */
@@ -98,40 +96,3 @@ export function attachmentList(s: Submission, verifierSheets: string[]): Attachm
 /** A facility's name as the paper prints it: 別紙1 1.1 without its (yyyy年度). */
 export const facilityTitle = (name: string | null | undefined, i: number): string =>
   name ? withoutFiscalYear(name) : `No. ${i + 1}`;
-
-/**
- * The facility a cell belongs to: its 別紙1 row, the 別紙1添付 or 別紙2 block around it, or the monitoring table it
- * sits in; "" for a cell of the submission as a whole (1.5, a missing sheet).
- */
-export function facilityOfCell(s: Submission, ref: CellRef): string {
-  const list = s.projectList;
-  const rows = list?.rows ?? [];
-  for (const l of [list, ...s.otherProjectLists])
-    if (l && l.sheet === ref.sheet) {
-      const i = l.rows.findIndex((r) => r.row === ref.row);
-      if (i >= 0) return facilityTitle(l.rows[i].text.facilityName?.value, i);
-    }
-  for (const b of s.attachments)
-    if (b.methodologyName.ref.sheet === ref.sheet && ref.row >= b.rows.from && ref.row < b.rows.to)
-      return b.facilityName?.value ? withoutFiscalYear(b.facilityName.value) : "";
-  const blocks = s.allocationPlan;
-  if (blocks.some((b) => b.tonnes.ref.sheet === ref.sheet)) {
-    const matches = matchBlocks(blocks, rows);
-    // a block runs from three rows above its tCO2 to four above the next block's (the reader's own bounds)
-    for (let i = blocks.length - 1; i >= 0; i--) {
-      const b = blocks[i];
-      if (b.tonnes.ref.sheet !== ref.sheet || ref.row < b.tonnes.ref.row - 3) continue;
-      const m = matches[i];
-      if (m) return facilityTitle(rows[m.row].text.facilityName?.value, m.row);
-      return b.facilityName?.value ? withoutFiscalYear(b.facilityName.value) : "";
-    }
-  }
-  for (const t of s.monitoring) {
-    if (t.sheet !== ref.sheet) continue;
-    const last = Math.max(t.headerRef.row, ...t.months.map((m) => m.row), ...t.totals.map((x) => x.row));
-    const first = t.facilityName?.ref.row ?? t.headerRef.row;
-    if (ref.row >= first && ref.row <= last)
-      return t.facilityName?.value ? withoutFiscalYear(t.facilityName.value) : "";
-  }
-  return "";
-}

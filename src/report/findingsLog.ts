@@ -4,11 +4,9 @@ import { formatRef } from "../forms/a1";
 import { facilityKey } from "../forms/names";
 import { ruleMeta } from "../checks/registry";
 import type { RuleFamily } from "../checks/registry";
-import type { Submission } from "../forms/submission";
 import type { Finding, Message, Severity } from "../types";
 import type { Grid } from "../types";
 import { parseDateCell } from "../numbers";
-import { facilityOfCell } from "./evidence";
 import type { FindingCategory, FindingState, LoggedFinding } from "./model";
 
 /** The log's columns, declared once for the sheet the paper writes and the reader of a previous version. */
@@ -99,11 +97,7 @@ const NUMBER = /^F-(\d+)$/;
  * number and the answers typed beside it (状態 継続 unless the verifier wrote one), a new one is 新規, and a previous
  * one that no longer fires is kept as 解消.
  */
-export function findingsLog(
-  s: Submission,
-  findings: Finding[],
-  previous: PreviousFinding[] = [],
-): LoggedFinding[] {
+export function findingsLog(findings: Finding[], previous: PreviousFinding[] = []): LoggedFinding[] {
   const waiting = new Map<string, PreviousFinding[]>();
   for (const p of previous) {
     const id = findingIdentity(p.rule, p.cell, p.facility);
@@ -113,7 +107,7 @@ export function findingsLog(
   const numbered = (): string => `F-${String(next++).padStart(3, "0")}`;
   const log: LoggedFinding[] = findings.map((f) => {
     const cell = formatRef(f.ref);
-    const facility = facilityOfCell(s, f.ref);
+    const facility = f.facility ?? "";
     const identity = findingIdentity(f.rule, cell, facility);
     const before = waiting.get(identity)?.shift();
     const stateText =

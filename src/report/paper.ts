@@ -31,7 +31,7 @@ export function verificationPaper(grid: Grid, input: PaperInput): VerificationPa
       ja: "前回の作業用紙に指摘事項一覧（番号・ルール・セルの見出し）が見つかりません。gec report が書いた作業用紙を指定してください。",
       en: "The previous paper has no findings log (headings 番号, ルール, セル). Give a paper gec report wrote.",
     });
-  const findings = findingsLog(s, validation.findings, previous ?? []);
+  const findings = findingsLog(validation.findings, previous ?? []);
   const byCell = new Map<string, string[]>();
   for (const f of findings)
     if (f.state !== "resolved" && f.severity !== "info")

@@ -1,6 +1,7 @@
 // Opens .xlsx bytes as a new Excel workbook beside the open one (Excel.createWorkbook, ExcelApi 1.8), and names the
 // open workbook: how the working paper reaches a verifier working in Excel.
 import { GecError } from "../../src/errors";
+import type { Message } from "../../src/types";
 
 /** Base64 of bytes, in pieces (String.fromCharCode of a whole paper would overflow the call stack). */
 export function toBase64(bytes: Uint8Array): string {
@@ -32,4 +33,13 @@ export async function workbookName(): Promise<string> {
   } catch {
     return "ブック";
   }
+}
+
+/** The pane's saveFile in Excel: the file opened as a new workbook, and what the live region says. */
+export async function openFileInExcel(file: { name: string; bytes: Uint8Array }): Promise<Message> {
+  await openAsNewWorkbook(file.bytes);
+  return {
+    ja: `${file.name} を新しいブックとして開きました（保存するときに名前を付けてください）。`,
+    en: `Opened ${file.name} as a new workbook (name it when you save it).`,
+  };
 }

@@ -1,9 +1,9 @@
-// The standalone page's workbook: the opened .xlsx bytes plus the writes made since, saved by patching the package.
+// The standalone workbook, held by the engine worker: the opened .xlsx bytes and the writes since, saved by patching.
 import type { CellWrite, Grid, WritePlan } from "../../src/types";
 import type { TemplateWorkbook } from "../../src/template/types";
 import { readGrid } from "../../io/read";
 import { patchPackage } from "../../io/patch";
-import { XlsxError, checkFileSize } from "../../io/errors";
+import { XlsxError } from "../../io/errors";
 
 /**
  * What was opened (or made from a template) and every write applied since, in order. The download is the
@@ -23,18 +23,6 @@ export class StandaloneDocument {
     const doc = new StandaloneDocument(bytes);
     doc.grid = readGrid(bytes);
     return doc;
-  }
-
-  /**
-   * Opens a chosen file: its size is checked against MAX_XLSX_BYTES before a byte of it is read (a 2 GB file
-   * is refused at once, not read whole into memory first).
-   */
-  static async openFile(file: {
-    size: number;
-    arrayBuffer(): Promise<ArrayBuffer>;
-  }): Promise<StandaloneDocument> {
-    checkFileSize(file.size);
-    return StandaloneDocument.open(new Uint8Array(await file.arrayBuffer()));
   }
 
   /** A new, empty workbook (テンプレート挿入 with no file open). */

@@ -44,8 +44,9 @@ describe("gec check on the seed workbooks", () => {
     expect(errors).toEqual(["別紙1!N5 projectList.qWb.recompute", "別紙1!U6 projectList.emKg.recompute"]);
     const n5 = findings.find((f) => f.cell === "N5");
     expect(n5).toMatchObject({ expected: "186081657", actual: "186081857" });
-    expect(n5?.message.ja).toContain("186081657");
-    expect(n5?.message.en).toContain("186081657");
+    // the message groups its numbers as 期待値 is shown (issue 20)
+    expect(n5?.message.ja).toContain("186,081,657 になるはずですが、186,081,857 です");
+    expect(n5?.message.en).toContain("should be 186,081,657 from the row's inputs, but holds 186,081,857");
   });
 
   it("H002-1 as published: the three 3.9 cells T4–T6 (0.0678 ÷ 0.92022 → 0.0736, printed 0.0738)", async () => {

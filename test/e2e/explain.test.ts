@@ -63,6 +63,18 @@ maybe("derivations in the pane", () => {
     expect(await page.getByTestId("live").textContent()).toContain("別紙1!U6");
     await shot(page, root, "why-standalone.png");
 
+    // 書き込む corrects U6: the explanation on screen follows (it stayed 「11,775,927 不一致」 before)
+    await page.getByRole("button", { name: "自動入力", exact: true }).click();
+    await page.getByRole("button", { name: "書き込む" }).click();
+    await page.getByRole("main").getByText("2 件を書き込みました。").waitFor();
+    await explanation.getByText("一致", { exact: true }).waitFor();
+    expect(await explanation.textContent()).toContain("セルの値: 11,775,692");
+    // a cell that cannot be read clears it
+    await page.getByTestId("explain-cell").fill("U6");
+    await page.getByRole("button", { name: "このセルの計算根拠" }).click();
+    await page.getByRole("main").getByText("セルは 別紙1!U6 の形で指定してください。").waitFor();
+    expect(await page.getByTestId("explanation").count()).toBe(0);
+
     // an input cell: the message names the derived columns
     await page.getByTestId("explain-cell").fill("別紙1!L5");
     await page.getByRole("button", { name: "このセルの計算根拠" }).click();

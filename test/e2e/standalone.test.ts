@@ -50,6 +50,11 @@ maybe("standalone page in Chromium", () => {
 
   it("validates, fixes and reverts, fills and downloads the published H002-2", async () => {
     await page.goto(`${server.url}/taskpane.html`);
+    // the engine runs in its own worker, emitted by webpack next to the page
+    await page.waitForFunction(() =>
+      performance.getEntriesByType("resource").some((r) => r.name.endsWith("/engine-worker.js")),
+    );
+    expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual(["/engine-worker.js"]);
     await page.getByLabel("ファイルを開く").setInputFiles(fixture);
     await page.getByTestId("file-name").waitFor();
     const started = Date.now();
@@ -75,6 +80,24 @@ maybe("standalone page in Chromium", () => {
       );
     // H002-2 is confirmed: no 暫定 notice
     expect(await page.getByTestId("provisional").count()).toBe(0);
+    // each finding names its facility, as 別紙1 names it (rows 5 and 6 of the published 別紙1)
+    expect(await page.locator('[data-cell="別紙1!N5"]').getByTestId("finding-facility").textContent()).toBe(
+      "川辺木質バイオマス熱電供給設備",
+    );
+    expect(await page.locator('[data-cell="別紙1!U6"]').getByTestId("finding-facility").textContent()).toBe(
+      "セイホクバイオマス熱電供給設備",
+    );
+    // the filter: errors only, then one facility
+    await page.getByTestId("filter-severity").selectOption("error");
+    expect(
+      await page.getByTestId("finding").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell"))),
+    ).toEqual(["別紙1!N5", "別紙1!U6"]);
+    await page.getByTestId("filter-severity").selectOption("");
+    await page.getByTestId("filter-facility").selectOption("セイホクバイオマス熱電供給設備");
+    expect(
+      await page.getByTestId("finding").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell"))),
+    ).toEqual(["別紙1!U6", "別紙1!S6", "別紙1添付!C68"]);
+    await page.getByTestId("filter-facility").selectOption("");
     await shot(page, root, "standalone-ja.png");
 
     await page.getByRole("button", { name: "English" }).click();
@@ -109,6 +132,9 @@ maybe("standalone page in Chromium", () => {
     ]);
     const saved = path.join(dir, "filled.xlsx");
     await download.saveAs(saved);
+    expect(download.suggestedFilename()).toBe("H002-2-published-gec.xlsx");
+    // the download is confirmed where a screen reader hears it
+    await page.getByTestId("live").getByText("H002-2-published-gec.xlsx をダウンロードしました。").waitFor();
     const check = gecCli(root, ["check", saved, "--json"]);
     expect(check.stderr).toBe("");
     expect(check.code).toBe(0);
@@ -116,6 +142,19 @@ maybe("standalone page in Chromium", () => {
     expect(report.summary.errors).toBe(0);
     expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
   }, 120000);
+
+  it("without a worker (?worker=off) the engine runs in the page, with the same results", async () => {
+    await page.goto(`${server.url}/taskpane.html?worker=off`);
+    await page.getByLabel("ファイルを開く").setInputFiles(fixture);
+    await page.getByTestId("file-name").waitFor();
+    await page.getByRole("button", { name: "検証", exact: true }).click();
+    await page.getByTestId("summary").waitFor();
+    expect(page.workers()).toEqual([]);
+    const errors = await page
+      .locator('[data-testid="finding"][data-severity="error"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
+    expect(errors).toEqual(["別紙1!N5", "別紙1!U6"]);
+  }, 60000);
 
   it("a P002 workbook: the summary says 暫定 and what is guessed", async () => {
     const file = path.join(dir, "p002.xlsx");

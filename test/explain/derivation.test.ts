@@ -26,12 +26,27 @@ describe("別紙1!N5 of the published H002-2 (3.3 Q_WB, printed 186,081,857)", (
     // 7,538,025 × 9.484 = 71,490,629.1 by hand; truncated to 71,490,629
     const rounding = steps.find((s) => s.kind === "rounding");
     expect(rounding).toMatchObject({
-      symbol: "Q_WB",
+      symbol: "ROUNDDOWN(E_PS × 9.484, 0)",
       formula: "ROUNDDOWN(E_PS × 9.484, 0)",
       substituted: "ROUNDDOWN(7,538,025 × 9.484, 0)",
       result: "71490629",
       cells: ["別紙1!M5"],
+      partOf: "Q_WB",
     });
+  });
+
+  it("labels each step with its own quantity: the deduction is not called Q_WB (issue 20)", () => {
+    // Q_WB is 186,081,657 (257,572,286 − 71,490,629 by hand); the deduction 71,490,629 is not Q_WB
+    const lines = derivationText(steps, "ja");
+    expect(lines[0]).toMatch(
+      /^ROUNDDOWN\(E_PS × 9\.484, 0\) = ROUNDDOWN\(7,538,025 × 9\.484, 0\) = 71,490,629 — Q_WB の式の中の端数処理/,
+    );
+    expect(lines.filter((l) => l.startsWith("Q_WB ="))).toEqual([
+      expect.stringMatching(
+        /^Q_WB = Q_BL − ROUNDDOWN\(E_PS × 9\.484, 0\) = 257,572,286 − 71,490,629 = 186,081,657 /,
+      ),
+    ]);
+    expect(derivationText(steps, "en")[0]).toContain("rounding inside the formula of Q_WB");
   });
 
   it("ends at 186081657 = 257,572,286 − 71,490,629, from the cells of Q_BL and E_PS", () => {

@@ -330,8 +330,8 @@ describe("messages stay bounded", () => {
       (f) => f.rule === "monitoring.month.missing" && f.message.ja.includes("1900年4月"),
     );
     // (9999 − 1900) × 12 = 97,188 months; 12 are in the table, 12 of the other 97,176 are listed
-    expect(missing?.message.ja).toContain("ほか 97164 件");
-    expect(missing?.message.en).toContain("and 97164 more");
+    expect(missing?.message.ja).toContain("ほか 97,164 件");
+    expect(missing?.message.en).toContain("and 97,164 more");
     expect(missing?.message.ja.length).toBeLessThan(400);
   });
 });

@@ -1,0 +1,53 @@
+// Standalone: open an .xlsx, download it with the writes, download its 検証結果一覧表; the open file's name.
+import * as React from "react";
+import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import type { PaneController, PaneState } from "../controller";
+import { strings, tr } from "../i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  name: { overflowWrap: "anywhere", minWidth: 0 },
+  error: { color: tokens.colorPaletteRedForeground1, flexBasis: "100%" },
+});
+
+export function FileBar({ state, pane }: { state: PaneState; pane: PaneController }): React.JSX.Element {
+  const styles = useStyles();
+  const input = React.useRef<HTMLInputElement>(null);
+  const { lang, busy, file } = state;
+  // the native input stays hidden (its button would speak the browser's language); a Fluent button opens it
+  return (
+    <div className={styles.root}>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        aria-label={strings.openFile.ja}
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = ""; // the same file can be opened again after a change
+          if (f) void pane.openFile(f);
+        }}
+      />
+      <Button size="small" disabled={busy} onClick={() => input.current?.click()}>
+        {tr(strings.openFile, lang)}
+      </Button>
+      <Button size="small" disabled={!file || busy} onClick={() => void pane.download()}>
+        {tr(strings.download, lang)}
+      </Button>
+      <Button size="small" disabled={!file || busy} onClick={() => void pane.downloadReport()}>
+        {tr(strings.report, lang)}
+      </Button>
+      {file && (
+        <Caption1 data-testid="file-name" className={styles.name}>
+          {file.name}
+        </Caption1>
+      )}
+      {state.fileError && (
+        <Caption1 role="alert" className={styles.error}>
+          {tr(state.fileError, lang)}
+        </Caption1>
+      )}
+    </div>
+  );
+}
