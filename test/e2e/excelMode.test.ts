@@ -108,4 +108,31 @@ maybe("Excel mode with an injected host", () => {
     await page.getByTestId("summary").waitFor();
     await page.getByRole("button", { name: "日本語" }).click();
   }, 120000);
+
+  it("検証結果一覧表 (new workbook) opens the working paper through Excel.createWorkbook, once", async () => {
+    const { seedGrid } = await import("../fixtures/seedSubmissions");
+    const fresh = await context.newPage();
+    await fresh.addInitScript(fakeExcel, { grid: seedGrid("H002-2") });
+    await fresh.goto(`${server.url}/taskpane.html`);
+    await fresh.getByRole("button", { name: "検証結果一覧表（新しいブック）" }).click();
+    await fresh.getByTestId("live").getByText("申請-report.xlsx を新しいブックとして開きました").waitFor();
+    const created = await fresh.evaluate(
+      () => (window as unknown as { __gecLog: { created: string[] } }).__gecLog.created,
+    );
+    expect(created).toHaveLength(1);
+    const { readGrid } = await import("../../io/read");
+    const paper = readGrid(Uint8Array.from(Buffer.from(created[0], "base64")));
+    expect(paper.sheets.map((s) => s.name)).toEqual([
+      "表紙",
+      "概要書",
+      "検証結果一覧表",
+      "計算根拠",
+      "指摘事項一覧",
+    ]);
+    const table = paper.sheets.find((s) => s.name === "検証結果一覧表")!;
+    expect(table.values.find((line) => line.includes("別紙1!N5"))).toEqual(
+      expect.arrayContaining([186081857, 186081657, 200, "不一致"]),
+    );
+    await fresh.close();
+  }, 120000);
 });

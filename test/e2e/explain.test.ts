@@ -1,5 +1,6 @@
 // なぜ？ under a finding and このセルの計算根拠, in the built page: standalone (a typed cell) and in Excel (the selected
 // cell), each derivation checked against hand arithmetic on the published H002-2.
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -96,10 +97,31 @@ maybe("derivations in the pane", () => {
     expect(download.suggestedFilename()).toBe("H002-2-published-report.xlsx");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "表紙",
+      "概要書",
+      "検証結果一覧表",
+      "計算根拠",
+      "指摘事項一覧",
+    ]);
     const rows: unknown[][] = [];
-    wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    // printed 186,081,857 against 186,081,657 recomputed: 200 apart, 不一致
-    expect(rows.find((r) => r[3] === "別紙1!N5")?.slice(4, 8)).toEqual([186081857, 186081657, 200, "不一致"]);
+    wb.getWorksheet("検証結果一覧表")!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    // printed 186,081,857 against 186,081,657 recomputed: 200 apart, 不一致 (セル is the 6th column)
+    expect(rows.find((r) => r[5] === "別紙1!N5")?.slice(6, 10)).toEqual([
+      186081857,
+      186081657,
+      200,
+      "不一致",
+    ]);
+    // the paper names the file and the SHA-256 of the bytes it checked
+    const cover = new Map<string, unknown>();
+    wb.getWorksheet("表紙")!.eachRow((row) => cover.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(cover.get("ファイル名")).toBe("H002-2-published.xlsx");
+    expect(cover.get("SHA-256")).toBe(createHash("sha256").update(fs.readFileSync(fixture)).digest("hex"));
+    await page
+      .getByTestId("live")
+      .getByText("H002-2-published-report.xlsx をダウンロードしました。")
+      .waitFor();
     await page.close();
   });
 

@@ -28,6 +28,8 @@ export function fakeExcel({
     syncs: 0,
     selected: [] as string[],
     writes: [] as { address: string; values?: unknown; formulas?: unknown }[],
+    /** The base64 of each workbook Excel.createWorkbook opened. */
+    created: [] as string[],
   };
   w.__gecLog = log;
   const col = (n: number) => {
@@ -90,6 +92,8 @@ export function fakeExcel({
   };
   const context = {
     workbook: {
+      name: "申請.xlsx",
+      load: () => undefined,
       // the last cell the pane selected, else the one the test says the person clicked
       getActiveCell: () => ({
         load: () => undefined,
@@ -116,6 +120,7 @@ export function fakeExcel({
   };
   w.Excel = {
     run: async (cb: (c: unknown) => unknown) => cb(context),
+    createWorkbook: async (base64: string) => void log.created.push(base64),
     ConditionalFormatType: { custom: "Custom" },
   };
   w.Office = {

@@ -1,5 +1,7 @@
 // The pane's controller with the real engine (in the test's own thread), standalone on the published H002-2 and in
 // Excel over office-addin-mock, counting syncs: what each action shows, announces, writes and reads.
+import { createHash } from "crypto";
+import { openFileInExcel, workbookName } from "../../taskpane/excel/newWorkbook";
 jest.mock("office-addin-manifest", () => ({
   OfficeApp: {
     Excel: "excel",
@@ -143,10 +145,22 @@ describe("standalone, the published H002-2", () => {
     await pane.openFile(chosen("H002-2-published.xlsx", published));
     await pane.downloadReport();
     expect(saved.map((f) => f.name)).toEqual(["H002-2-published-report.xlsx"]);
-    const table = readGrid(saved[0].bytes).sheets[0];
+    const paper = readGrid(saved[0].bytes);
+    expect(paper.sheets.map((s) => s.name)).toEqual([
+      "表紙",
+      "概要書",
+      "検証結果一覧表",
+      "計算根拠",
+      "指摘事項一覧",
+    ]);
+    const table = paper.sheets.find((s) => s.name === "検証結果一覧表")!;
     // printed 186,081,857 against 186,081,657 recomputed: 200 apart
     const n5 = table.values.find((line) => line.includes("別紙1!N5"));
     expect(n5).toEqual(expect.arrayContaining([186081857, 186081657, 200, "不一致"]));
+    // the paper names the bytes it checked: SHA-256 of the document as the download would give it
+    const cover = paper.sheets.find((s) => s.name === "表紙")!;
+    const digest = cover.values.find((line) => line[0] === "SHA-256")?.[1];
+    expect(digest).toBe(createHash("sha256").update(published).digest("hex"));
     expect(pane.state.announcement?.text.ja).toBe("H002-2-published-report.xlsx をダウンロードしました。");
   });
 
@@ -250,6 +264,36 @@ describe("Excel (office-addin-mock), counting syncs", () => {
     await pane.revert();
     expect(log.syncs).toBe(13);
     expect(log.writes).toEqual(["別紙1!N5 = 186081657", "別紙1!N5 = 186081857"]);
+  });
+
+  it("検証結果一覧表 opens the working paper as a new workbook: createWorkbook once, named after the cells read", async () => {
+    const book = excelWorkbook(seedGrid("H002-2"));
+    const pane = new PaneController({
+      mode: "excel",
+      engine: engineService(),
+      backend: excelBackend(),
+      saveFile: openFileInExcel,
+      workbookName,
+    });
+    await pane.downloadReport();
+    expect(book.log.created).toHaveLength(1);
+    // 1 sync for the workbook's name, 2 to read the workbook
+    expect(book.log.syncs).toBe(3);
+    const paper = readGrid(Uint8Array.from(Buffer.from(book.log.created[0], "base64")));
+    expect(paper.sheets.map((s) => s.name)).toEqual([
+      "表紙",
+      "概要書",
+      "検証結果一覧表",
+      "計算根拠",
+      "指摘事項一覧",
+    ]);
+    const cover = paper.sheets.find((s) => s.name === "表紙")!;
+    const line = (label: string) => cover.values.find((l) => l[0] === label)?.[1];
+    expect(line("ファイル名")).toBe("申請.xlsx");
+    expect(line("SHA-256（読み取ったセル）")).toMatch(/^[0-9a-f]{64}$/);
+    expect(pane.state.announcement?.text.ja).toBe(
+      "申請-report.xlsx を新しいブックとして開きました（保存するときに名前を付けてください）。",
+    );
   });
 
   it("a click on a finding selects its cell (1 sync)", async () => {

@@ -11,6 +11,8 @@ export interface ExcelLog {
   selected: string[];
   /** Each cell written, with what: "別紙1!N5 = 186081657". */
   writes: string[];
+  /** The base64 of each workbook Excel.createWorkbook was asked to open. */
+  created: string[];
 }
 
 const NOT_READ = ["Error, property was not loaded", "Error, context.sync() was not called"];
@@ -18,7 +20,7 @@ const NOT_READ = ["Error, property was not loaded", "Error, context.sync() was n
 /** Installs `Excel` over a copy of `grid`; `activeCell` ("別紙1!U6") is the cell the person clicked. */
 export function excelWorkbook(source: Grid, activeCell = ""): { grid: Grid; log: ExcelLog } {
   const grid: Grid = JSON.parse(JSON.stringify(source)) as Grid;
-  const log: ExcelLog = { syncs: 0, selected: [], writes: [] };
+  const log: ExcelLog = { syncs: 0, selected: [], writes: [], created: [] };
   const handedOut: OfficeMockObject[] = [];
   const cells: {
     sheet: string;
@@ -112,6 +114,9 @@ export function excelWorkbook(source: Grid, activeCell = ""): { grid: Grid; log:
 
   const context = {
     workbook: {
+      // the open workbook's name (ExcelApi 1.7): read after load + sync
+      name: "申請.xlsx",
+      load: () => undefined,
       worksheets: {
         items: sheets,
         // "items/name,items/visibility" is each item's "name,visibility"
@@ -140,6 +145,15 @@ export function excelWorkbook(source: Grid, activeCell = ""): { grid: Grid; log:
   };
   (globalThis as { Excel?: unknown }).Excel = {
     run: async (callback: (c: unknown) => Promise<unknown>) => callback(context),
+    // a new workbook from base64 (ExcelApi 1.8): recorded, as Excel would open it beside this one
+    createWorkbook: async (base64: string) => void log.created.push(base64),
+  };
+  (globalThis as { Office?: unknown }).Office = {
+    context: {
+      requirements: {
+        isSetSupported: (set: string, version: string) => set === "ExcelApi" && Number(version) <= 1.8,
+      },
+    },
   };
   return { grid, log };
 }
