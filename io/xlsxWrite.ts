@@ -127,8 +127,37 @@ class Styles {
   }
 }
 
-/** A cell's value as SpreadsheetML: a number, a boolean, text inline, a formula with its cached result. */
-function cellXml(c: TemplateCell, style: number): string {
+/** Excel's longest cell text: a longer one is cut, with an ellipsis, rather than make a file Excel must repair. */
+export const MAX_CELL_TEXT = 32767;
+
+const fitted = (text: string): string =>
+  text.length <= MAX_CELL_TEXT
+    ? text
+    : `${text.slice(0, MAX_CELL_TEXT - 1).replace(/[\uD800-\uDBFF]$/, "")}…`;
+
+/**
+ * The workbook's shared strings: each text once, cells naming it by number. A paper repeats its facility names,
+ * labels and verdicts tens of thousands of times; written once, the sheets are a third of the size.
+ */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  readonly texts: string[] = [];
+  count = 0;
+
+  id(text: string): number {
+    this.count++;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.texts.length;
+      this.index.set(text, i);
+      this.texts.push(text);
+    }
+    return i;
+  }
+}
+
+/** A cell's value as SpreadsheetML: a number, a boolean, a shared text, a formula with its cached result. */
+function cellXml(c: TemplateCell, style: number, strings: SharedStrings): string {
   const ref = cellAddress(c);
   const head = `<c r="${ref}" s="${style}"`;
   const value: CellValue = c.value ?? null;
@@ -139,7 +168,8 @@ function cellXml(c: TemplateCell, style: number): string {
   if (c.link !== undefined) {
     // HYPERLINK rather than a hyperlink relationship: a jump inside the workbook that Excel and LibreOffice both
     // follow, with its text cached for readers that never calculate
-    const text = value === null ? "" : String(value);
+    // a formula's text argument holds at most 255 characters
+    const text = (value === null ? "" : String(value)).slice(0, 255);
     const formula = `HYPERLINK("#${c.link.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`;
     return `${head} t="str"><f>${escapeText(formula)}</f><v>${escapeText(text)}</v></c>`;
   }
@@ -147,7 +177,7 @@ function cellXml(c: TemplateCell, style: number): string {
   if (typeof value === "number")
     return Number.isFinite(value) ? `${head}><v>${String(value)}</v></c>` : `${head}/>`;
   if (typeof value === "boolean") return `${head} t="b"><v>${value ? 1 : 0}</v></c>`;
-  return `${head} t="inlineStr"><is><t xml:space="preserve">${escapeText(value)}</t></is></c>`;
+  return `${head} t="s"><v>${strings.id(fitted(value))}</v></c>`;
 }
 
 /** Runs of one column's rows, as the sqref of a list validation ("M5:M41 N5:N41"). */
@@ -183,6 +213,7 @@ function writeSheet(
   sheet: TemplateSheet,
   first: boolean,
   styles: Styles,
+  strings: SharedStrings,
   push: (text: string) => void,
 ): void {
   const print = sheet.print;
@@ -214,7 +245,7 @@ function writeSheet(
   const rowXml = (row: number, cells: TemplateCell[], height: number | undefined) => {
     let xml = `<row r="${row + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ""}>`;
     for (const c of [...cells].sort((a, b) => a.col - b.col)) {
-      xml += cellXml(c, styles.id(c));
+      xml += cellXml(c, styles.id(c), strings);
       if (c.choices) {
         const key = c.choices.join("\u0000");
         const entry = lists.get(key) ?? { choices: c.choices, ranges: new Ranges() };
@@ -333,13 +364,14 @@ export function templateToXlsxBytes(template: TemplateWorkbook, created: Date): 
     entry.push(encoder.encode(text), true);
   };
   const styles = new Styles();
-  template.sheets.forEach((sheet, i) => {
-    const entry = new ZipDeflate(`xl/worksheets/sheet${i + 1}.xml`, { level: 1 });
+  const strings = new SharedStrings();
+  /** A part written in pieces of about 256 KiB: deflate works on a bounded buffer whatever the part's size. */
+  const streamed = (name: string, write: (push: (text: string) => void) => void) => {
+    const entry = new ZipDeflate(name, { level: 1 });
     zip.add(entry);
-    // text in pieces of about 256 KiB: deflate works on a bounded buffer whatever the sheet's size
     let pieces: string[] = [];
     let size = 0;
-    writeSheet(sheet, i === 0, styles, (text) => {
+    write((text) => {
       pieces.push(text);
       size += text.length;
       if (size > 262144) {
@@ -349,6 +381,17 @@ export function templateToXlsxBytes(template: TemplateWorkbook, created: Date): 
       }
     });
     entry.push(encoder.encode(pieces.join("")), true);
+  };
+  template.sheets.forEach((sheet, i) =>
+    streamed(`xl/worksheets/sheet${i + 1}.xml`, (push) => writeSheet(sheet, i === 0, styles, strings, push)),
+  );
+  streamed("xl/sharedStrings.xml", (push) => {
+    push(`${XML_HEAD}<sst xmlns="${MAIN}" count="${strings.count}" uniqueCount="${strings.texts.length}">`);
+    for (const text of strings.texts) {
+      const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
+      push(`<si><t${space}>${escapeText(text)}</t></si>`);
+    }
+    push("</sst>");
   });
   const sheetTypes = template.sheets
     .map(
@@ -363,6 +406,7 @@ export function templateToXlsxBytes(template: TemplateWorkbook, created: Date): 
       '<Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
       `${sheetTypes}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
       '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
   );
@@ -389,7 +433,8 @@ export function templateToXlsxBytes(template: TemplateWorkbook, created: Date): 
       )
       .join(
         "",
-      )}<Relationship Id="rId${template.sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+      )}<Relationship Id="rId${template.sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/>` +
+      `<Relationship Id="rId${template.sheets.length + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
   );
   file("xl/styles.xml", styles.xml());
   zip.end();

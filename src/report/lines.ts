@@ -6,7 +6,7 @@ import { isGecError } from "../errors";
 import { formatRef } from "../forms/a1";
 import type { NumberField, Submission } from "../forms/submission";
 import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology";
-import { explainCell, rowDerivation, totalDerivation } from "../explain";
+import { explainCell, rowDerivation, rowDerivations, totalDerivation } from "../explain";
 import type { DerivationStep } from "../formula";
 import type { Finding, Grid, Message } from "../types";
 import { shortened } from "../text";
@@ -94,11 +94,14 @@ export function reportLines(
   const declaration = methodologyOf(s);
   const quantities = listedQuantities(s, declaration);
   const targets = new Set(declaration.form.monitoringTargets);
+  const derivedKeys = quantities.filter((q) => q.role === "derived").map((q) => q.key);
   const tonnes: (Decimal | null)[] = [];
   list.rows.forEach((row, i) => {
     const name = row.text.facilityName?.value;
     const facility = facilityTitle(name, i);
     const block = blockOf(s, name);
+    const tonnesKey = declaration.form.tonnesKey;
+    const derivations = rowDerivations(row, declaration, [...derivedKeys, tonnesKey]);
     for (const q of quantities) {
       const field = row.numbers[q.key];
       if (!field) continue;
@@ -113,7 +116,7 @@ export function reportLines(
         ratio: q.form === "ratio",
       };
       if (q.role === "derived") {
-        const d = rowDerivation(row, declaration, q.key);
+        const d = derivations.get(q.key) ?? rowDerivation(row, declaration, q.key);
         lines.push(line(of, isGecError(d) ? { text: d.text } : d));
         continue;
       }
@@ -136,7 +139,7 @@ export function reportLines(
       }
       lines.push(line(of, "input"));
     }
-    const t = rowDerivation(row, declaration, declaration.form.tonnesKey);
+    const t = derivations.get(tonnesKey) ?? rowDerivation(row, declaration, tonnesKey);
     tonnes.push(isGecError(t) ? null : t.value);
   });
   const complete = tonnes.length > 0 && tonnes.every((t) => t !== null);

@@ -7,6 +7,7 @@ import { isRedaction } from "../forms/parts";
 import { matchBlocks } from "../checks/allocation";
 import type { DateField, Submission, TextField } from "../forms/submission";
 import { grouped } from "../formula";
+import { Decimal } from "../numbers";
 import type { Message } from "../types";
 import type { OverviewField } from "./model";
 
@@ -70,13 +71,26 @@ function allocationText(s: Submission): { text: string; cell: string | null }[] 
   });
 }
 
+/** How many facilities a 概要書 field lists one by one; the rest are counted (the 一覧表 has them all). */
+export const OVERVIEW_FACILITIES = 100;
+
+/** A field's values, the first OVERVIEW_FACILITIES of them and a count of the rest. */
+function capped(values: OverviewField["values"]): OverviewField["values"] {
+  if (values.length <= OVERVIEW_FACILITIES) return values;
+  const more = values.length - OVERVIEW_FACILITIES;
+  return [
+    ...values.slice(0, OVERVIEW_FACILITIES),
+    { text: `ほか ${grouped(Decimal.from(more))} 件（検証結果一覧表を参照）`, cell: null },
+  ];
+}
+
 /** §1 of the 概要書, each field with the cells it was read from. */
 export function overviewOf(s: Submission): OverviewField[] {
   const rows = s.projectList?.rows ?? [];
   const field = (key: OverviewField["key"], values: OverviewField["values"]): OverviewField => ({
     key,
     label: LABELS[key],
-    values,
+    values: capped(values),
   });
   const start = dateText(s.period.start);
   const end = dateText(s.period.end);

@@ -389,7 +389,9 @@ function planDerivations(lines: ReportLine[], firstRow: number): DerivationBlock
     const last = l.derivation[l.derivation.length - 1];
     const steps = l.derivation.filter((step) => step === last || !seen.has(stepKey(step)));
     const earlier = [
-      ...new Set(l.derivation.filter((step) => !steps.includes(step)).map((step) => step.symbol)),
+      ...new Set(
+        l.derivation.filter((step) => !steps.includes(step)).map((step) => step.partOf ?? step.symbol),
+      ),
     ];
     for (const step of l.derivation) seen.add(stepKey(step));
     blocks.push({ line: i, row: r, steps, earlier });

@@ -64,6 +64,14 @@ describe("概要書 §1 is read from the workbook", () => {
   });
 });
 
+it("a 概要書 field lists 100 facilities and counts the rest (a cell holds at most 32,767 characters)", async () => {
+  const { generatedGrid } = await import("../fixtures/generated");
+  const p = paperOf(generatedGrid(250));
+  const sites = field(p, "sites");
+  expect(sites).toHaveLength(101);
+  expect(sites[100]).toEqual({ text: "ほか 150 件（検証結果一覧表を参照）", cell: null });
+});
+
 describe("the criteria and the opinion", () => {
   it("H002-2 published: 2 (recomputation) 不備あり for N5 and U6, 4 不明 for the 稚/単 and 稼働日 warnings", () => {
     const p = paperOf(seedGrid("H002-2"));
