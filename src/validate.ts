@@ -1,6 +1,7 @@
 // Validating a Grid: the checks and their summary, in Japanese and English (what `gec check` loads, and no more).
 import type { Finding, Grid, Message } from "./types";
 import { readSubmission } from "./forms/read";
+import type { Submission } from "./forms/submission";
 import { runChecks } from "./checks";
 import { findMethodology } from "./methodology";
 import type { MethodologyDeclaration } from "./methodology";
@@ -46,7 +47,13 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function iso(reading: { kind: string; year?: number; month?: number; day?: number | null }): string | null {
+/** A date reading as "2020-04-01" (a month without a day as its first), null where it is no date. */
+export function isoDate(reading: {
+  kind: string;
+  year?: number;
+  month?: number;
+  day?: number | null;
+}): string | null {
   if (reading.kind !== "date" || reading.year === undefined || reading.month === undefined) return null;
   const d = reading.day ?? 1;
   return `${reading.year}-${String(reading.month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
@@ -54,7 +61,11 @@ function iso(reading: { kind: string; year?: number; month?: number; day?: numbe
 
 /** Reads the workbook, runs every check and summarises, in Japanese and English. */
 export function validateGrid(grid: Grid): ValidationReport {
-  const submission = readSubmission(grid);
+  return validateSubmission(readSubmission(grid), grid);
+}
+
+/** The checks and their summary on a workbook already read (`gec check` of many files keeps the Submission too). */
+export function validateSubmission(submission: Submission, grid: Grid): ValidationReport {
   const sheetOrder = new Map(grid.sheets.map((s, i) => [s.name, i]));
   const findings = runChecks(submission, grid).sort(
     (a, b) =>
@@ -65,8 +76,8 @@ export function validateGrid(grid: Grid): ValidationReport {
   );
   const count = (s: keyof typeof severityOrder) => findings.filter((f) => f.severity === s).length;
   const code = submission.methodology.resolved.code;
-  const start = submission.period.start ? iso(submission.period.start.reading) : null;
-  const end = submission.period.end ? iso(submission.period.end.reading) : null;
+  const start = submission.period.start ? isoDate(submission.period.start.reading) : null;
+  const end = submission.period.end ? isoDate(submission.period.end.reading) : null;
   const facilities = submission.projectList?.rows.length ?? 0;
   const errors = count("error");
   const warnings = count("warning");
