@@ -1,7 +1,7 @@
 // The same facility claimed in two workbooks (別紙1 ※1: 「重複した…認証申請がなされていないか、チェックするため」),
 // found as workbooks arrive: each digest is compared with those before it through small indexes, never with grids.
 import type { CellRef } from "../types";
-import { isNearMiss } from "../forms/names";
+import { differsInNumber, isNearMiss } from "../forms/names";
 import type { WorkbookDigest } from "./digest";
 import type { DigestPeriod } from "./digest";
 import { periodText, periodsOverlap, placeText, portfolioFinding } from "./finding";
@@ -80,7 +80,12 @@ export class CrossWorkbookIndex {
         const same = this.byAddress.get(f.address.key) ?? [];
         for (const e of same) {
           if (e.file === file || reported.has(e) || e.nameKey === null) continue;
-          if (e.nameKey !== nameKey && !isNearMiss(e.nameKey, nameKey)) continue;
+          // one character off is a slip (稚板/単板), but not a number (1号機/2号機: two units at one site)
+          if (
+            e.nameKey !== nameKey &&
+            (!isNearMiss(e.nameKey, nameKey) || differsInNumber(e.nameKey, nameKey))
+          )
+            continue;
           if (!periodsOverlap(e.period, f.period)) continue;
           const here = { file: d.file, ref: f.name.ref };
           const there = { file: this.files[e.file], ref: e.nameRef };

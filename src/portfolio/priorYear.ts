@@ -4,7 +4,7 @@ import type { CellRef, Grid } from "../types";
 import { Decimal } from "../numbers";
 import { findMethodology } from "../methodology";
 import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology";
-import { isNearMiss } from "../forms/names";
+import { differsInNumber, isNearMiss } from "../forms/names";
 import { readSubmission } from "../forms/read";
 import { grouped } from "../formula";
 import { digestSubmission } from "./digest";
@@ -92,7 +92,10 @@ export class PreviousYear {
     if (byName) return byName;
     const key = f.name.key;
     const near = (f.address ? (this.byAddress.get(f.address.key) ?? []) : []).filter(
-      (c) => c.facility.name !== null && isNearMiss(c.facility.name.key, key),
+      (c) =>
+        c.facility.name !== null &&
+        isNearMiss(c.facility.name.key, key) &&
+        !differsInNumber(c.facility.name.key, key),
     );
     return pick(near);
   }

@@ -108,3 +108,13 @@ describe("crossWorkbookFindings", () => {
     );
   });
 });
+
+describe("numbered units of one site", () => {
+  it("1号 and 2号 at one address, one character apart, are two facilities: no finding", () => {
+    let a = withCell(h22(), L, "C6", "石巻バイオマス1号ボイラー (2020年度)");
+    a = withCell(a, L, "D6", "宮城県石巻市潮見町2番地1");
+    let b = withCell(h21(), L, "C6", "石巻バイオマス2号ボイラー (2020年度)");
+    b = withCell(b, L, "D6", "宮城県石巻市潮見町2番地1");
+    expect(crossWorkbookFindings([digestOf(a, "a.xlsx"), digestOf(b, "b.xlsx")])).toEqual([]);
+  });
+});
