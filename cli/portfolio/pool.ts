@@ -11,8 +11,8 @@ import type { Job, JobResult } from "./job";
  * The worker, started from the compiled file; from TypeScript sources (tests, `npm run gec` before a build) through
  * the project's transpile-only require hook.
  */
-function startWorker(heapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
+function startWorker(heapMb: number, youngMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: youngMb };
   if (__filename.endsWith(".js")) return new Worker(path.join(__dirname, "worker.js"), { resourceLimits });
   const hook = path.join(__dirname, "..", "..", "scripts", "require-ts.js");
   const entry = path.join(__dirname, "worker.ts");
@@ -57,8 +57,18 @@ export interface PoolOptions {
   timeoutMs: number;
   /** V8 heap of each worker, MiB: a workbook that needs more is refused, and only that one. */
   heapMb: number;
+  /**
+   * V8's young generation of each worker, MiB. Small: a file's short-lived objects are many and small, and a young
+   * generation grown to V8's default (16 MiB and more) is memory held between files for no gain in time.
+   */
+  youngMb?: number;
   /** How many results may wait for an earlier file, per worker. */
   window?: number;
+  /**
+   * A worker is replaced after this many files: what a thread keeps between files (bounded caches of names and
+   * readings, V8's grown heap, the allocator's arenas) is given back, so the run's memory stays flat however many.
+   */
+  recycleAfter?: number;
 }
 
 interface Slot {
@@ -68,6 +78,8 @@ interface Slot {
   timedOut: boolean;
   /** The run its job belongs to, and where the current run takes an answer. */
   run: number;
+  /** Files its current worker has answered. */
+  handled: number;
   settle: (result: JobResult, run: number) => void;
 }
 
@@ -81,11 +93,12 @@ export class WorkerPool {
 
   /** Starts the slot's worker; one that exits with a file in hand answers for that file and is started again. */
   private attach(slot: Slot): void {
-    const worker = startWorker(this.options.heapMb);
+    const worker = startWorker(this.options.heapMb, this.options.youngMb ?? 16);
     slot.worker = worker;
+    slot.handled = 0;
     let failure: "heap" | "crash" = "crash";
     worker.on("message", (result: JobResult) => {
-      if (slot.job && result.id === slot.job.id) this.done(slot, result);
+      if (slot.worker === worker && slot.job && result.id === slot.job.id) this.done(slot, result);
     });
     worker.on("error", (e: unknown) => {
       if ((e as { code?: unknown } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY") failure = "heap";
@@ -93,7 +106,8 @@ export class WorkerPool {
         process.stderr.write(`gec: worker: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     });
     worker.on("exit", () => {
-      if (this.closing) return;
+      // a worker retired after its share of files has been replaced already
+      if (this.closing || slot.worker !== worker) return;
       const job = slot.job;
       this.attach(slot);
       if (job) {
@@ -113,6 +127,11 @@ export class WorkerPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     slot.job = null;
+    if (++slot.handled >= (this.options.recycleAfter ?? Infinity)) {
+      const retired = slot.worker;
+      this.attach(slot);
+      void retired.terminate();
+    }
     slot.settle(result, slot.run);
   }
 
@@ -141,7 +160,14 @@ export class WorkerPool {
       w?.();
     };
     while (this.slots.length < size) {
-      const slot = { job: null, timer: null, timedOut: false, run: runId, settle } as unknown as Slot;
+      const slot = {
+        job: null,
+        timer: null,
+        timedOut: false,
+        run: runId,
+        handled: 0,
+        settle,
+      } as unknown as Slot;
       this.attach(slot);
       this.slots.push(slot);
     }
@@ -176,8 +202,9 @@ export class WorkerPool {
     }
   }
 
-  /** Stops every worker. */
+  /** Stops every worker (again: a no-op). */
   async close(): Promise<void> {
+    if (this.closing) return;
     this.closing = true;
     await Promise.all(
       this.slots.map((s) => {

@@ -171,6 +171,15 @@ describe("the worker pool", () => {
     expect(out[0].kind === "unreadable" && out[0].message.ja).toContain("メモリを使いすぎる");
   }, 120_000);
 
+  it("a worker is replaced after its share of files, and the run goes on in order", async () => {
+    const files = [CORRECTED, path.join(FIXTURES, "H002-1-corrected.xlsx"), CORRECTED, CORRECTED, CORRECTED];
+    const out = await collect(
+      new WorkerPool({ jobs: 1, timeoutMs: 120_000, heapMb: 512, recycleAfter: 2 }),
+      files,
+    );
+    expect(out.map((r) => (r.kind === "checked" ? r.digest.file : r.kind))).toEqual(files);
+  });
+
   it("a file past the time limit is stopped, said so, and its worker replaced", async () => {
     const out = await collect(new WorkerPool({ jobs: 2, timeoutMs: 1, heapMb: 512 }), [
       CORRECTED,
