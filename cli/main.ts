@@ -25,6 +25,10 @@ usage:
   gec check FILE.xlsx [--json] [--lang ja|en]
         検証: 指摘をシートごとに表示 / validate: findings grouped by sheet
         exit 0 = no errors, 1 = errors found, 2 = unreadable file or bad usage
+  gec check FILE|DIR ... [--summary SUMMARY.xlsx [--force]] [--json] [--jobs N] [--previous DIR|FILE] [--plan FILE]
+        複数のブック: 1 ブック 1 行の表、ブック間の重複、前年度・認定計画との比較 / many workbooks: a table, one row
+        each, with duplicates across workbooks and the comparison with the previous year and the registered plan;
+        --json は 1 行 1 JSON / --json streams JSON lines; exit = the worst over the files (2 if any is unreadable)
   gec fill FILE.xlsx -o OUT.xlsx [--force] [--formulas] [--json]
         派生セル（3.3, 3.8–3.11, 合計, 別紙2）を書く。入力セルは変更しない
         write the derived cells (values, or native Excel formulas with --formulas); inputs are never changed
