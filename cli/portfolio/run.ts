@@ -303,9 +303,13 @@ async function checkAll(
       }
       if (result.kind === "checked") {
         const digest = result.digest;
-        for (const f of cross.add(digest)) emit(f);
-        if (previous) for (const f of previous.compare(digest)) emit(f);
-        if (plan) for (const f of compareWithPlan(plan, digest)) emit(f);
+        const found = cross.add(digest);
+        for (const f of found) emit(f);
+        // a copy of a file already compared says nothing new against the previous year or the plan
+        if (!found.some((f) => f.rule === "portfolio.file.duplicate")) {
+          if (previous) for (const f of previous.compare(digest)) emit(f);
+          if (plan) for (const f of compareWithPlan(plan, digest)) emit(f);
+        }
       }
       progress.draw();
     }

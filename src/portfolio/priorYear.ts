@@ -85,17 +85,28 @@ export class PreviousYear {
       const pool = before.length > 0 ? before : candidates;
       return pool.reduce((a, c) => ((c.facility.period.end ?? "") > (a.facility.period.end ?? "") ? c : a));
     };
-    const byNumber = f.approvalNumber ? pick(this.byApproval.get(f.approvalNumber.key) ?? []) : null;
+    const slip = (a: string, b: string) => isNearMiss(a, b) && !differsInNumber(a, b);
+    // a 承認番号 pairs where the name or the address agrees too: a number typed from another facility's row
+    // (14-BB-002 on あわら温泉) must not compare two facilities' figures
+    const agrees = (c: Previous) => {
+      const name = c.facility.name;
+      const address = c.facility.address;
+      if (!f.name && !f.address) return true;
+      return (
+        (f.name !== null && name !== null && (name.key === f.name.key || slip(name.key, f.name.key))) ||
+        (f.address !== null && address !== null && address.key === f.address.key)
+      );
+    };
+    const byNumber = f.approvalNumber
+      ? pick((this.byApproval.get(f.approvalNumber.key) ?? []).filter(agrees))
+      : null;
     if (byNumber) return byNumber;
     if (!f.name) return null;
     const byName = pick(this.byName.get(f.name.key) ?? []);
     if (byName) return byName;
     const key = f.name.key;
     const near = (f.address ? (this.byAddress.get(f.address.key) ?? []) : []).filter(
-      (c) =>
-        c.facility.name !== null &&
-        isNearMiss(c.facility.name.key, key) &&
-        !differsInNumber(c.facility.name.key, key),
+      (c) => c.facility.name !== null && slip(c.facility.name.key, key),
     );
     return pick(near);
   }

@@ -144,6 +144,13 @@ describe("compareWithPreviousYear", () => {
     ]);
   });
 
+  it("a 承認番号 typed from another facility's row (name and address differ): not paired by it", () => {
+    // this year's 津別 row carries 川辺's 14-BB-002; 津別 is still paired with last year's 津別 by its name, and
+    // last year's 川辺 with this year's 川辺 (same number, same name): nothing compares two facilities
+    const now = withCell(current(), L, "B4", "14-BB-002");
+    expect(compare(previous(), now)).toEqual([]);
+  });
+
   it("a facility that appeared and one that disappeared: a note each, at its own workbook", () => {
     const found = compare(
       previous({ B6: "13-BB-009", C6: "旧チップボイラー施設 (2019年度)", D6: "宮城県石巻市魚町1丁目" }),
