@@ -22,6 +22,7 @@ import type { Lang } from "../commands/workbook";
 import { WorkerPool } from "./pool";
 import type { Job, JobResult } from "./job";
 import { walk } from "./walk";
+import type { Walked } from "./walk";
 import { Spool, SummaryWriter } from "./summary";
 import { crossLine, renderProgress, tableHeader, tableRow, totalsLine } from "./text";
 import type { FileRow, Progress, Totals } from "./text";
@@ -196,10 +197,13 @@ export async function runPortfolio(io: CliIo, options: PortfolioOptions): Promis
   if (options.summary !== null) await checkOutput(io, options.summary, undefined, options.force);
   const walked = await walk(options.paths, options.summary ? [options.summary] : []);
   const files = walked.files;
+  for (const m of walked.unlisted) io.stderr(`gec check: ${m.ja}\ngec check: ${m.en}\n`);
+  if (files.length === 0 && walked.unlisted.length > 0) return 2;
   if (files.length === 0) {
+    // only folders can give no file: a path given is kept whatever its name
     throw new FileError({
-      ja: `${options.paths.join("、")} に .xlsx ファイルがありません（.xlsx 以外 ${walked.skipped} 件）。`,
-      en: `No .xlsx file under ${options.paths.join(", ")} (${walked.skipped} other entries).`,
+      ja: `フォルダ ${options.paths.join("、")} に .xlsx ファイルがありません（.xlsx 以外 ${walked.skipped} 件）。`,
+      en: `No .xlsx file in the folder ${options.paths.join(", ")} (${walked.skipped} other entries).`,
     });
   }
   if (options.summary !== null) {
@@ -230,7 +234,7 @@ async function checkAll(
   io: CliIo,
   options: PortfolioOptions,
   pool: WorkerPool,
-  walked: { files: string[]; skipped: number },
+  walked: Walked,
   plan: WorkbookDigest | null,
   jobs: number,
 ): Promise<number> {
@@ -318,6 +322,8 @@ async function checkAll(
     await pool.close();
     progress.clear();
     if (crossCount.error > 0) totals.code = Math.max(totals.code, 1);
+    // a folder that could not be listed left its workbooks unchecked
+    if (walked.unlisted.length > 0) totals.code = 2;
 
     if (crossSpool) {
       crossSpool.close();

@@ -1,13 +1,16 @@
 // The workbooks under the paths given: every .xlsx, folders recursively, symbolic links inside folders not followed.
 import * as fs from "fs";
 import * as path from "path";
-import { FileError, readFailure } from "../io";
+import type { Message } from "../../src/types";
+import { readFailure } from "../io";
 
 export interface Walked {
   /** The files to check, in order: each path given in turn, a folder's entries sorted by name. */
   files: string[];
   /** Entries passed over: not named .xlsx (or an Excel lock file ~$…), or a symbolic link inside a folder. */
   skipped: number;
+  /** Folders that could not be listed (permissions): their workbooks are not checked, and the run says so. */
+  unlisted: Message[];
 }
 
 const isWorkbookName = (name: string): boolean => /\.xlsx$/i.test(name) && !name.startsWith("~$");
@@ -19,14 +22,16 @@ const isWorkbookName = (name: string): boolean => /\.xlsx$/i.test(name) && !name
  * `exclude` (the summary being written) is never a file to check.
  */
 export async function walk(paths: string[], exclude: string[] = []): Promise<Walked> {
-  const out: Walked = { files: [], skipped: 0 };
+  const out: Walked = { files: [], skipped: 0, unlisted: [] };
   const excluded = new Set(exclude.map((p) => path.resolve(p)));
   const visit = async (dir: string): Promise<void> => {
     let entries: fs.Dirent[];
     try {
       entries = await fs.promises.readdir(dir, { withFileTypes: true });
     } catch (e) {
-      throw new FileError(readFailure(dir, e));
+      // one folder that cannot be read does not stop the others
+      out.unlisted.push(readFailure(dir, e));
+      return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {

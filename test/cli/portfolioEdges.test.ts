@@ -48,13 +48,35 @@ describe("the folder walk", () => {
     expect(run.code).toBe(2);
   });
 
+  const asRoot = process.getuid?.() === 0;
+  (asRoot ? it.skip : it)(
+    "a folder that cannot be listed is named; the other folders are checked; exit 2",
+    async () => {
+      const dir = path.join(root, "locked");
+      fs.mkdirSync(path.join(dir, "closed"), { recursive: true });
+      fs.mkdirSync(path.join(dir, "open"));
+      fs.copyFileSync(CORRECTED, path.join(dir, "closed", "a.xlsx"));
+      fs.copyFileSync(CORRECTED, path.join(dir, "open", "b.xlsx"));
+      fs.chmodSync(path.join(dir, "closed"), 0o000);
+      try {
+        const run = await runGec(["check", dir, "--jobs", "1"]);
+        expect(run.stderr).toContain(`${path.join(dir, "closed")}: 読み込む権限がありません`);
+        expect(run.stdout).toContain(path.join(dir, "open", "b.xlsx"));
+        expect(run.stdout).toContain("合計: 1 ファイル（OK 1、");
+        expect(run.code).toBe(2);
+      } finally {
+        fs.chmodSync(path.join(dir, "closed"), 0o755);
+      }
+    },
+  );
+
   it("a folder without a workbook: exit 2, saying so", async () => {
     const dir = path.join(root, "empty");
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "memo.txt"), "");
     const run = await runGec(["check", dir]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(".xlsx ファイルがありません（.xlsx 以外 1 件）");
+    expect(run.stderr).toContain(`フォルダ ${dir} に .xlsx ファイルがありません（.xlsx 以外 1 件）`);
   });
 });
 
