@@ -18,6 +18,8 @@ export interface CliIo {
   /** Refuses an output the command could not write (the input, an existing file without `force`) before any work. */
   checkOutput(path: string, input?: string, force?: boolean): Promise<void>;
   fileSize(path: string): Promise<number>;
+  /** Standard error is a terminal (its width): `gec check` of many files draws its progress line there. */
+  stderrTty?: { readonly columns: number } | null;
 }
 
 /** Thrown for a file the command cannot use; main prints its message and exits 2. */
@@ -68,7 +70,7 @@ export function readFailure(file: string, e: unknown): Message {
   }
 }
 
-function writeFailure(file: string, e: unknown): Message {
+export function writeFailure(file: string, e: unknown): Message {
   const folder = path.dirname(path.resolve(file));
   switch (codeOf(e)) {
     case "ENOENT":
@@ -223,6 +225,35 @@ async function placeNew(temp: string, file: string): Promise<void> {
   await fs.promises.rm(temp, { force: true });
 }
 
+/** A fresh temporary name in `file`'s folder, so that the finished file can be linked or renamed into place. */
+export async function tempPathBeside(file: string): Promise<string> {
+  const folder = path.dirname(path.resolve(file));
+  // crypto is loaded here only: `gec check` never writes and starts faster without it
+  const { randomBytes } = await import("crypto");
+  return path.join(folder, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+
+/**
+ * Puts a temporary file written by a stream (`gec check --summary`) at `file`, as writeFileAtomic puts its bytes:
+ * never over an existing file unless `force`, never over `input`; the temporary file is removed either way.
+ */
+export async function placeTempFile(
+  temp: string,
+  file: string,
+  force = false,
+  input?: string,
+): Promise<void> {
+  try {
+    await refuseOutput(file, await statOrNull(file), input, force);
+    if (force) await fs.promises.rename(temp, file);
+    else await placeNew(temp, file);
+  } catch (e) {
+    await fs.promises.rm(temp, { force: true }).catch(() => undefined);
+    if (e instanceof FileError) throw e;
+    throw new FileError(writeFailure(file, e));
+  }
+}
+
 export async function writeFileAtomic(
   file: string,
   data: Uint8Array,
@@ -231,13 +262,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const target = await statOrNull(file);
   await refuseOutput(file, target, input, force);
-  const folder = path.dirname(path.resolve(file));
-  // crypto is loaded here only: `gec check` never writes and starts faster without it
-  const { randomBytes } = await import("crypto");
-  const temp = path.join(
-    folder,
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
+  const temp = await tempPathBeside(file);
   let handle: fs.promises.FileHandle;
   try {
     handle = await fs.promises.open(temp, "wx", target ? target.mode & 0o777 : 0o666);
@@ -286,5 +311,12 @@ export function nodeIo(): CliIo {
     writeFile: writeFileAtomic,
     checkOutput: checkOutputFile,
     fileSize: async (file) => (await fs.promises.stat(file)).size,
+    stderrTty: process.stderr.isTTY
+      ? {
+          get columns() {
+            return process.stderr.columns || 80;
+          },
+        }
+      : null,
   };
 }

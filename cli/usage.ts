@@ -45,19 +45,67 @@ const BAD_USAGE: [number, Bilingual] = [2, { ja: "使い方の誤り", en: "bad 
 
 export const COMMAND_USAGE: Record<CommandName, CommandUsage> = {
   check: {
-    synopsis: "gec check FILE.xlsx [--json] [--lang ja|en]",
-    summary: { ja: "検証: 指摘をシートごとに表示", en: "validate: findings grouped by sheet" },
+    synopsis:
+      "gec check FILE.xlsx|DIR ... [--json] [--lang ja|en] [--summary SUMMARY.xlsx [--force]] [--jobs N] [--previous DIR|FILE] [--plan FILE]",
+    summary: {
+      ja: "検証: 指摘をシートごとに表示。複数のブック（フォルダ）なら 1 ブック 1 行の表と、ブック間の重複、前年度・認定計画との比較",
+      en: "validate: findings grouped by sheet; for many workbooks (a folder), a table with one row each, duplicates across workbooks, and the comparison with the previous year and the registered plan",
+    },
     options: [
       JSON_OUT({
-        ja: "指摘を JSON で出力（セル、期待値、計算根拠、重要性）",
-        en: "print the findings as JSON (cell, expected value, derivation, materiality)",
+        ja: "指摘を JSON で出力（セル、期待値、計算根拠、重要性）。複数のブックでは 1 行 1 JSON（file / portfolio / total）",
+        en: "print the findings as JSON (cell, expected value, derivation, materiality); for many workbooks JSON lines (file / portfolio / total)",
       }),
       LANG,
+      {
+        name: "--summary SUMMARY.xlsx",
+        text: {
+          ja: "一覧のブックを書く（1 ブック 1 行、ブック間の指摘、ブックごとの指摘へのリンク）",
+          en: "write a summary workbook (one row per workbook, the findings across workbooks, each file's findings behind a link)",
+        },
+      },
+      {
+        name: "--force",
+        text: { ja: "既存の --summary ファイルを置き換える", en: "replace an existing --summary file" },
+      },
+      {
+        name: "-j, --jobs N",
+        text: {
+          ja: "同時に読むブックの数（既定: CPU コア数）",
+          en: "workbooks read at once (default: the CPU cores)",
+        },
+      },
+      {
+        name: "--previous DIR|FILE",
+        text: {
+          ja: "前年度の実績: 施設ごとに Q_BL、E_PS/Q_BL、S_B、ε、CEF、t を比べる",
+          en: "the previous year's 実績: each facility's Q_BL, E_PS/Q_BL, S_B, ε, CEF and t compared",
+        },
+      },
+      {
+        name: "--plan FILE",
+        text: {
+          ja: "認定計画（様式1-2）: 方法論、施設、CEF/ε、方法1/方法2、1.6 を実績と比べる",
+          en: "the registered plan (様式1-2): methodology, facilities, CEF/ε, 方法1/方法2 and 1.6 against the 実績",
+        },
+      },
     ],
     exit: [
       [0, { ja: "エラーなし（警告・情報はあってもよい）", en: "no errors (warnings and infos allowed)" }],
-      [1, { ja: "エラーあり", en: "errors found" }],
-      UNUSABLE,
+      [
+        1,
+        {
+          ja: "エラーあり（複数のブックでは、どれかにエラー）",
+          en: "errors found (of many workbooks: in any)",
+        },
+      ],
+      [
+        2,
+        {
+          ja: "読めない・使えないファイル（複数のブックでは、どれかが読めない）、または使い方の誤り",
+          en: "an unreadable or unusable file (of many: any), or bad usage",
+        },
+      ],
     ],
   },
   fill: {

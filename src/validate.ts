@@ -50,7 +50,13 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${grouped(Decimal.from(n))} ${n === 1 ? one : many}`;
 }
 
-function iso(reading: { kind: string; year?: number; month?: number; day?: number | null }): string | null {
+/** A date reading as "2020-04-01" (a month without a day as its first), null where it is no date. */
+export function isoDate(reading: {
+  kind: string;
+  year?: number;
+  month?: number;
+  day?: number | null;
+}): string | null {
   if (reading.kind !== "date" || reading.year === undefined || reading.month === undefined) return null;
   const d = reading.day ?? 1;
   return `${reading.year}-${String(reading.month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
@@ -61,7 +67,7 @@ export function validateGrid(grid: Grid): ValidationReport {
   return validateSubmission(readSubmission(grid), grid);
 }
 
-/** Runs every check on a workbook already read (the report reads it once for its checks and its own tables). */
+/** Runs every check on a workbook already read (the report and `gec check` of many files read it once). */
 export function validateSubmission(submission: Submission, grid: Grid): ValidationReport {
   const sheetOrder = new Map(grid.sheets.map((s, i) => [s.name, i]));
   const checked = runChecks(submission, grid);
@@ -75,8 +81,8 @@ export function validateSubmission(submission: Submission, grid: Grid): Validati
   );
   const count = (s: keyof typeof severityOrder) => findings.filter((f) => f.severity === s).length;
   const code = submission.methodology.resolved.code;
-  const start = submission.period.start ? iso(submission.period.start.reading) : null;
-  const end = submission.period.end ? iso(submission.period.end.reading) : null;
+  const start = submission.period.start ? isoDate(submission.period.start.reading) : null;
+  const end = submission.period.end ? isoDate(submission.period.end.reading) : null;
   const facilities = submission.projectList?.rows.length ?? 0;
   const errors = count("error");
   const warnings = count("warning");

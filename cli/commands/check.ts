@@ -14,26 +14,26 @@ import type { Lang } from "./workbook";
 export const usage = COMMAND_USAGE.check.synopsis;
 
 /** A cell's text as printed: at most 40 characters and an ellipsis (a cell can hold 32,767). */
-function short(v: number | string | undefined): number | string | undefined {
+export function short(v: number | string | undefined): number | string | undefined {
   if (typeof v !== "string") return v;
   const { head, cut } = headOf(v);
   return cut ? `${head}…` : v;
 }
 
 /** A message as printed: one that echoes a huge cell keeps its start and end (a safety net under the rules' own). */
-function shortMessage(text: string): string {
+export function shortMessage(text: string): string {
   if (text.length <= 400) return text;
   return `${text.slice(0, 200)}…（${text.length} 文字 / chars）…${text.slice(-120)}`;
 }
 
-const SEVERITY: Record<Lang, Record<Severity, string>> = {
+export const SEVERITY: Record<Lang, Record<Severity, string>> = {
   ja: { error: "エラー", warning: "警告", info: "情報" },
   en: { error: "error", warning: "warning", info: "info" },
 };
 
-/** The --json shape: one object per finding with its cell in A1 form, and the summary. */
-export function reportJson(report: ValidationReport): string {
-  const findings = report.findings.map((f: Finding) => ({
+/** One finding as --json prints it, with its cell in A1 form. */
+export function findingJson(f: Finding) {
+  return {
     rule: f.rule,
     severity: f.severity,
     sheet: f.ref.sheet,
@@ -44,7 +44,13 @@ export function reportJson(report: ValidationReport): string {
     fix: f.fix ? { value: f.fix.value ?? null, formula: f.fix.formula ?? null } : null,
     derivation: f.derivation ?? null,
     materiality: f.materiality ?? null,
-  }));
+  };
+}
+export type FindingJson = ReturnType<typeof findingJson>;
+
+/** The --json shape: one object per finding with its cell in A1 form, and the summary. */
+export function reportJson(report: ValidationReport): string {
+  const findings = report.findings.map(findingJson);
   return JSON.stringify({ findings, summary: report.summary }, null, 2) + "\n";
 }
 
@@ -80,10 +86,55 @@ export function reportText(report: ValidationReport, lang: Lang, file: string): 
   return lines.join("\n") + "\n";
 }
 
+/** Many workbooks: more than one path, a folder, or an option only a set of workbooks has. */
+async function isPortfolio(paths: string[], options: Map<string, string>): Promise<boolean> {
+  if (paths.length !== 1) return true;
+  if (["summary", "jobs", "previous", "plan"].some((o) => options.has(o))) return true;
+  const { stat } = await import("fs/promises");
+  return stat(paths[0]).then(
+    (st) => st.isDirectory(),
+    () => false,
+  );
+}
+
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { flags: ["--json"], valued: { "--lang": "lang" } });
+  const parsed = parseArgs(args, {
+    flags: ["--json", "--force"],
+    valued: {
+      "--lang": "lang",
+      "--summary": "summary",
+      "--jobs": "jobs",
+      "-j": "jobs",
+      "--previous": "previous",
+      "--plan": "plan",
+    },
+  });
   const lang = langOf(parsed.options.get("lang"));
-  if (parsed.positionals.length !== 1) throw new UsageError(`使い方 / usage: ${usage}`);
+  if (parsed.positionals.length === 0) throw new UsageError(`使い方 / usage: ${usage}`);
+  if (await isPortfolio(parsed.positionals, parsed.options)) {
+    const { runPortfolio, defaultJobs } = await import("../portfolio/run");
+    const typed = parsed.options.get("jobs");
+    const jobs =
+      typed === undefined
+        ? defaultJobs()
+        : (await import("./template")).wholeNumberOption(
+            typed,
+            "--jobs",
+            { ja: "並列数", en: "number of parallel jobs" },
+            1,
+            256,
+          );
+    return runPortfolio(io, {
+      paths: parsed.positionals,
+      summary: parsed.options.get("summary") ?? null,
+      json: parsed.flags.has("json"),
+      jobs,
+      previous: parsed.options.get("previous") ?? null,
+      plan: parsed.options.get("plan") ?? null,
+      lang,
+      force: parsed.flags.has("force"),
+    });
+  }
   const file = parsed.positionals[0];
   const { grid } = await readInput(io, file);
   const report = validateGrid(grid);

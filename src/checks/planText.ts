@@ -439,11 +439,32 @@ function checkFiscalYears(s: Submission): Finding[] {
   ];
 }
 
+/** What 1.6 says of changes from the approved plan, as the plan.changes rules and the comparison with it read it. */
+export interface PlanChanges {
+  /** "none": 無し (or the part left blank); "yes": 有り and nothing more; "stated": the changes are written. */
+  state: "none" | "yes" | "stated";
+  /** The texts that say 有り or state a change, in sheet order. */
+  texts: TextField[];
+  /** The part's heading, or null where the plan has no 1.6. */
+  heading: CellRef | null;
+}
+
+/** 1.6 read once: 無し, 有り with nothing said, or the changes stated. */
+export function planChanges(plan: PlanText | null): PlanChanges {
+  const part = plan ? partOf(plan, "plan:changes") : null;
+  const texts = (part?.texts ?? []).filter(filled).filter((t) => !NONE_TEXTS.has(word(t.value)));
+  const heading = part?.heading ?? null;
+  if (texts.length === 0) return { state: "none", texts, heading };
+  const said = texts.filter((t) => !YES_TEXTS.has(word(t.value)));
+  return said.length === 0 ? { state: "yes", texts, heading } : { state: "stated", texts: said, heading };
+}
+
 /** plan.changes.*: 1.6 says 無し, or says what changed; what it says must be compared with the approved plan. */
 function checkChanges(plan: PlanText): Finding[] {
-  const texts = (partOf(plan, "plan:changes")?.texts ?? []).filter(filled);
-  if (texts.length === 0 || texts.every((t) => NONE_TEXTS.has(word(t.value)))) return [];
-  const said = texts.filter((t) => !YES_TEXTS.has(word(t.value)) && !NONE_TEXTS.has(word(t.value)));
+  const changes = planChanges(plan);
+  if (changes.state === "none") return [];
+  const texts = changes.texts;
+  const said = changes.state === "stated" ? changes.texts : [];
   if (said.length === 0)
     return [
       finding(

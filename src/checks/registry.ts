@@ -6,10 +6,11 @@ import { COMPLETENESS_RULES } from "./completenessRules";
 import { PLAN_TEXT_RULES } from "./planTextRules";
 import { ATTACHMENT_RULES } from "./attachmentRules";
 import { ALLOCATION_RULES } from "./allocationRules";
+import { PORTFOLIO_RULES } from "../portfolio/rules";
 
-/** The rule families of DOMAIN.md §7 (1–8), the monitoring records of §5.1 (9), completeness (10), the plan's text (11)
- * and 別紙1添付 as each facility's monitoring plan (12). */
-export type RuleFamily = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
+/** The rule families of DOMAIN.md §7 (1–8), the monitoring records of §5.1 (9), completeness (10), the plan's text (11),
+ * 別紙1添付 as each facility's monitoring plan (12) and what only many workbooks together show (13). */
+export type RuleFamily = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13;
 
 export const RULE_FAMILIES: Record<RuleFamily, Message> = {
   1: { ja: "方法論", en: "Methodology" },
@@ -24,6 +25,10 @@ export const RULE_FAMILIES: Record<RuleFamily, Message> = {
   10: { ja: "提出書類の完全性", en: "Completeness of the submission" },
   11: { ja: "計画書の記述（1.1–2.2）", en: "The plan's text (1.1–2.2)" },
   12: { ja: "別紙1添付（施設ごとのモニタリング計画）", en: "別紙1添付 (each facility's monitoring plan)" },
+  13: {
+    ja: "複数のブック（重複・前年度・認定計画）",
+    en: "Across workbooks (duplicates, prior year, registered plan)",
+  },
 };
 
 export interface RuleMeta {
@@ -299,6 +304,7 @@ const FIXED: RuleMeta[] = [
   ...PLAN_TEXT_RULES,
   ...ATTACHMENT_RULES,
   ...ALLOCATION_RULES,
+  ...PORTFOLIO_RULES,
 ];
 
 /** "range.fB.aboveFT", "range.totalHeat.belowQBl": the rule of a declared bound between two quantities. */

@@ -76,6 +76,16 @@ export function isNearMiss(a: string, b: string): boolean {
   return editDistance(a, b, 1) === 1;
 }
 
+/**
+ * Two keys that differ only in their numbers ("…1号機" and "…2号機", "設備 300" and "設備 600"): numbered units of
+ * one site, never a one-character slip, where a rule must not take one for the other (the same facility claimed in
+ * two workbooks).
+ */
+export function differsInNumber(a: string, b: string): boolean {
+  const digits = /[0-9]+/g;
+  return a !== b && a.replace(digits, "#") === b.replace(digits, "#");
+}
+
 export interface NameMatch<T> {
   item: T;
   /** One character off: matched, and the caller warns (a slip such as the seed's 稚板 for 単板). */

@@ -61,10 +61,14 @@ const HEADER_SEARCH_ROWS = 300;
 /** Fewest column labels in one row that make a 別紙1 header. */
 const MIN_HEADER_COLUMNS = 4;
 
+/** A 別紙1 (実績) header names one of these: the heat it reports, or the tonnes. */
+const RESULT_ANCHORS = ["qBl", "emT", "emKg"];
+
 /** The 別紙1 header: the row with most column labels, completed from the rows just above and below (merged headers). */
 function findProjectHeader(
   sheet: SheetView,
   layout: ProjectColumn[],
+  anchors: readonly string[] = RESULT_ANCHORS,
 ): { headerRow: number; columns: Record<string, number> } | null {
   const byRow = new Map<number, Map<string, number>>();
   for (let r = sheet.top; r <= Math.min(sheet.bottom, sheet.top + HEADER_SEARCH_ROWS); r++) {
@@ -82,7 +86,7 @@ function findProjectHeader(
   for (const [r, found] of byRow) if (best === null || found.size > (byRow.get(best)?.size ?? 0)) best = r;
   if (best === null) return null;
   const main = byRow.get(best) as Map<string, number>;
-  if (!main.has("qBl") && !main.has("emT") && !main.has("emKg")) return null;
+  if (!anchors.some((key) => main.has(key))) return null;
   // a 1.4 or 2.2 row ("Q_BL | 生成熱量 | MJ") names a column or two: a 別紙1 header names many
   if (main.size < MIN_HEADER_COLUMNS) return null;
   const columns: Record<string, number> = {};
@@ -221,9 +225,13 @@ interface FoundHeader {
   columns: Record<string, number>;
 }
 
-function findHeaders(sheets: SheetView[], layout: ProjectColumn[]): FoundHeader[] {
+function findHeaders(
+  sheets: SheetView[],
+  layout: ProjectColumn[],
+  anchors: readonly string[] = RESULT_ANCHORS,
+): FoundHeader[] {
   return sheets.flatMap((sheet) => {
-    const header = findProjectHeader(sheet, layout);
+    const header = findProjectHeader(sheet, layout, anchors);
     return header ? [{ sheet, ...header }] : [];
   });
 }
@@ -554,4 +562,20 @@ export function readSubmission(grid: Grid): Submission {
     }),
     notes,
   };
+}
+
+/**
+ * The facility list of a registered plan (様式1-2): its 別紙1 事業リスト (計画) has the 1.x columns and none of the
+ * 実績 quantities, so its header is found by the facility names; what it holds (3.4 CEF, 3.5 ε where the plan gives
+ * them) is read like a 実績 row. The sheets Excel shows come first, in tab order.
+ */
+export function readPlannedProjectList(grid: Grid, declaration: MethodologyDeclaration): ProjectList | null {
+  const sheets = grid.sheets.map((s) => new SheetView(s));
+  const ordered = [
+    ...sheets.filter((s) => !isHiddenSheet(s.grid)),
+    ...sheets.filter((s) => isHiddenSheet(s.grid)),
+  ];
+  const columns = projectColumns(declaration);
+  const found = findHeaders(ordered, columns, ["facilityName"])[0];
+  return found ? readProjectList(found, columns) : null;
 }

@@ -1,8 +1,26 @@
 // Biomass heat H002-1 / H002-2 (and the generic heat path of H001-x, H003): Q_WB, S_B, CEF/ε, EM_WB, with R1–R6.
 import { MONITORING_TARGETS } from "./monitoringQuantities";
 import { Decimal } from "../numbers";
-import { evaluateQuantities, div, mul, num, param, ref, roundDown, sub, sumOf, whenBlank } from "../formula";
-import type { FormDeclaration, MethodologyCode, MethodologyDeclaration, QuantityDeclaration } from "./types";
+import {
+  PARAMETERS,
+  evaluateQuantities,
+  div,
+  mul,
+  num,
+  param,
+  ref,
+  roundDown,
+  sub,
+  sumOf,
+  whenBlank,
+} from "../formula";
+import type {
+  FormDeclaration,
+  MethodologyCode,
+  MethodologyDeclaration,
+  PriorYearThreshold,
+  QuantityDeclaration,
+} from "./types";
 import { deriveWith } from "./derive";
 import { evaluateDeclared } from "./evaluate";
 import type { NumberLike } from "./values";
@@ -14,6 +32,22 @@ import { PRIMARY_ENERGY_FACTOR_PARAMETER } from "./parameters";
  * source in ./parameters). Overridable per call (parameter primaryEnergyFactor).
  */
 export const PRIMARY_ENERGY_FACTOR = Number(PRIMARY_ENERGY_FACTOR_PARAMETER.value);
+
+/**
+ * How far a facility may move from its previous 実績 before `gec check --previous` warns. [open] The scheme publishes
+ * no threshold: ±30 % for amounts and for E_PS as a share of Q_BL, ±10 % for S_B (a biomass share near 100 %), and a
+ * default factor (CEF, ε) should not change at all unless 1.6 declares a change from the approved plan.
+ */
+export const YEAR_ON_YEAR = {
+  amount: { relative: 0.3, provenance: "[open] no published threshold; ±30 %" },
+  auxiliaryShare: { per: "qBl", relative: 0.3, provenance: "[open] no published threshold; E_PS/Q_BL ±30 %" },
+  share: { relative: 0.1, provenance: "[open] no published threshold; S_B ±10 %" },
+  factor: {
+    unlessDeclared: true,
+    provenance:
+      "方法2 defaults do not move by themselves: a change belongs in 1.6 (JQA's criterion 5, seed report)",
+  },
+} as const satisfies Record<string, PriorYearThreshold>;
 
 /** 別紙1 columns of the heat project list (DOMAIN.md §6), each derived one with its formula and rounding (§4). */
 export const heatQuantities: QuantityDeclaration[] = [
@@ -40,6 +74,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     role: "input",
     column: "3.1",
     domain: "amount",
+    priorYear: YEAR_ON_YEAR.amount,
   },
   {
     key: "ePs",
@@ -50,6 +85,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     role: "input",
     column: "3.2",
     domain: "amount",
+    priorYear: YEAR_ON_YEAR.auxiliaryShare,
   },
   {
     key: "qWb",
@@ -79,6 +115,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     column: "3.4",
     domain: "positive",
     reference: "fuelFactor",
+    priorYear: YEAR_ON_YEAR.factor,
   },
   {
     key: "epsBl",
@@ -94,6 +131,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     form: "ratio",
     domain: "ratio",
     reference: "boilerEfficiency",
+    priorYear: YEAR_ON_YEAR.factor,
   },
   {
     key: "fB",
@@ -128,6 +166,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     domain: "ratio",
     // R3; 100 % where a row has no fuel data (F_B and F_T both "—"), as the seed prints it
     expr: whenBlank(["fB", "fT"], num(1), roundDown(div(ref("fB"), ref("fT")), 4)),
+    priorYear: YEAR_ON_YEAR.share,
   },
   {
     key: "emissionFactor",
@@ -166,6 +205,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     // R5
     expr: roundDown(div(ref("emKg"), num(1000)), 0),
     formulaLine: "omit",
+    priorYear: YEAR_ON_YEAR.amount,
   },
 ];
 

@@ -2,7 +2,7 @@
 import { add, div, mul, num, ref, roundDown, sub } from "../formula";
 import type { FormDeclaration, MethodologyCode, MethodologyDeclaration, QuantityDeclaration } from "./types";
 import { deriveWith } from "./derive";
-import { tonnesTotal } from "./biomassHeat";
+import { YEAR_ON_YEAR, tonnesTotal } from "./biomassHeat";
 import { evaluateDeclared } from "./evaluate";
 import type { NumberLike } from "./values";
 import { guessedParts } from "./provisional";
@@ -17,6 +17,7 @@ export const powerQuantities: QuantityDeclaration[] = [
     role: "input",
     column: "3.1",
     domain: "amount",
+    priorYear: YEAR_ON_YEAR.amount,
   },
   {
     key: "epg",
@@ -27,6 +28,7 @@ export const powerQuantities: QuantityDeclaration[] = [
     column: "3.2",
     domain: "amount",
     provisional: true,
+    priorYear: YEAR_ON_YEAR.amount,
   },
   {
     key: "epa",
@@ -46,6 +48,7 @@ export const powerQuantities: QuantityDeclaration[] = [
     role: "input",
     column: "3.4",
     domain: "positive",
+    // not compared year on year (no priorYear): it is the factor of each fiscal year by design
     provisional: true,
     reference: "electricityFactor",
   },
@@ -83,6 +86,7 @@ export const powerQuantities: QuantityDeclaration[] = [
     domain: "amount",
     expr: roundDown(div(ref("emKg"), num(1000)), 0),
     formulaLine: "omit",
+    priorYear: YEAR_ON_YEAR.amount,
   },
 ];
 

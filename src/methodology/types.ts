@@ -44,6 +44,22 @@ export interface QuantityDeclaration extends QuantitySpec {
    * ε_BL that goes with it, or CEF_electricity,t (by fiscal year): checks, explanations and reports name its vintage.
    */
   reference?: "fuelFactor" | "boilerEfficiency" | "electricityFactor";
+  /**
+   * How far a facility's value may move from its previous 実績 before the year-on-year comparison warns
+   * (portfolio.priorYear.*); a quantity without it is not compared.
+   */
+  priorYear?: PriorYearThreshold;
+}
+
+/** A quantity's year-on-year threshold: a relative change, or any change that 1.6 does not declare. */
+export interface PriorYearThreshold {
+  /** Compared as a share of another quantity of the same row (E_PS per Q_BL), not as itself. */
+  per?: string;
+  /** A relative change beyond this warns (0.3: more than ±30 %). */
+  relative?: number;
+  /** Any change warns unless 1.6 declares a change from the approved plan (a default factor does not move by itself). */
+  unlessDeclared?: boolean;
+  provenance: string;
 }
 
 /** What a methodology's forms print and hold beyond its quantities: read by the reader, template, checks and fill. */

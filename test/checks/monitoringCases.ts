@@ -33,14 +33,26 @@ const APRIL = 0;
 
 /**
  * Rules no edit of a cell reaches, each tested in the file named: an engine failure inside one facility's chain (by
- * fault injection: every input the engine refuses is caught at its cell first), and a table on a hidden sheet (a
- * sheet's visibility is no cell).
+ * fault injection: every input the engine refuses is caught at its cell first), a table on a hidden sheet (a
+ * sheet's visibility is no cell), and the rules across workbooks (family 13).
  */
 export const RULES_TESTED_ELSEWHERE: Record<string, string> = {
   "monitoring.chain.failed": "test/checks/chainFailure.test.ts",
   "monitoring.table.hidden": "test/fill/monthRows.test.ts",
   // a 補機定格出力 column needs a monitoring table, which the seed workbooks have none of
   "attachment.ratedPower.mismatch": "test/checks/attachment.test.ts",
+  "portfolio.approvalNumber.duplicate": "test/portfolio/cross.test.ts",
+  "portfolio.facility.duplicate": "test/portfolio/cross.test.ts",
+  "portfolio.file.duplicate": "test/portfolio/cross.test.ts",
+  "portfolio.priorYear.change": "test/portfolio/priorYear.test.ts",
+  "portfolio.priorYear.factorChanged": "test/portfolio/priorYear.test.ts",
+  "portfolio.priorYear.factorDeclared": "test/portfolio/priorYear.test.ts",
+  "portfolio.priorYear.appeared": "test/portfolio/priorYear.test.ts",
+  "portfolio.priorYear.disappeared": "test/portfolio/priorYear.test.ts",
+  "portfolio.plan.undeclared": "test/portfolio/approvedPlan.test.ts",
+  "portfolio.plan.changed": "test/portfolio/approvedPlan.test.ts",
+  "portfolio.plan.changeUnseen": "test/portfolio/approvedPlan.test.ts",
+  "portfolio.plan.facilityAbsent": "test/portfolio/approvedPlan.test.ts",
 };
 
 /**

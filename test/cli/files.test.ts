@@ -22,7 +22,7 @@ function leftovers(folder: string): string[] {
 }
 
 describe("inputs that are not regular files are refused before they are opened", () => {
-  it("a folder", async () => {
+  it("a folder without a workbook (a folder is checked as many workbooks: test/cli/portfolio.test.ts)", async () => {
     const r = await runGec(["check", dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("フォルダ");
