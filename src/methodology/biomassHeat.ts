@@ -1,19 +1,7 @@
 // Biomass heat H002-1 / H002-2 (and the generic heat path of H001-x, H003): Q_WB, S_B, CEF/ε, EM_WB, with R1–R6.
 import { MONITORING_TARGETS } from "./monitoringQuantities";
 import { Decimal } from "../numbers";
-import {
-  PARAMETERS,
-  evaluateQuantities,
-  div,
-  mul,
-  num,
-  param,
-  ref,
-  roundDown,
-  sub,
-  sumOf,
-  whenBlank,
-} from "../formula";
+import { evaluateQuantities, div, mul, num, param, ref, roundDown, sub, sumOf, whenBlank } from "../formula";
 import type {
   FormDeclaration,
   MethodologyCode,
