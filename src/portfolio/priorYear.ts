@@ -1,14 +1,19 @@
 // Each facility against its previous 実績: paired by 承認番号, then by name (the engine's one matcher), and compared
 // quantity by quantity under the thresholds its methodology declares (QuantityDeclaration.priorYear).
-import type { CellRef, Grid } from "../types";
-import { Decimal } from "../numbers";
-import { findMethodology } from "../methodology";
+import type { CellRef, Grid, Message } from "../types";
+import { Decimal, fiscalYearOfDate } from "../numbers";
+import {
+  findMethodology,
+  fuelFactorText,
+  fuelFactorsOfValue,
+  fuelRevisionOfFiscalYear,
+} from "../methodology";
 import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology";
 import { differsInNumber, isNearMiss } from "../forms/names";
 import { readSubmission } from "../forms/read";
 import { grouped } from "../formula";
 import { digestSubmission } from "./digest";
-import type { DigestNumber, FacilityDigest, WorkbookDigest } from "./digest";
+import type { DigestNumber, DigestPeriod, FacilityDigest, WorkbookDigest } from "./digest";
 import { periodText, placeText, portfolioFinding } from "./finding";
 import type { Place, PortfolioFinding } from "./finding";
 
@@ -179,6 +184,25 @@ export class PreviousYear {
           ),
         );
       } else if (threshold.unlessDeclared && !a.eq(b)) {
+        const vintage =
+          q.reference === "fuelFactor" ? revisionStep(a, b, previous.facility.period, f.period) : null;
+        if (vintage) {
+          // the same fuel's factor in each year's 算定省令 revision: the factor followed its vintage, no plan change
+          out.push(
+            portfolioFinding(
+              "portfolio.priorYear.factorVintage",
+              "info",
+              here,
+              there,
+              {
+                ja: `施設「${label}」の ${name} が前年度 ${shown(a)}（${vintage.before.ja}）から ${shown(b)}（${vintage.after.ja}）に変わりました。同じ燃料の算定省令の改正による値で、期間の年度に合っています。`,
+                en: `Facility "${label}": ${name} changed from ${shown(a)} (${vintage.before.en}) to ${shown(b)} (${vintage.after.en}): the same fuel's value under each period's revision of the SHK ordinance.`,
+              },
+              { expected: shown(a), actual: shown(b) },
+            ),
+          );
+          continue;
+        }
         const declared = current.changes.state !== "none";
         out.push(
           portfolioFinding(
@@ -241,4 +265,32 @@ export function compareGrids(
   const digest = (w: { grid: Grid; name: string }) =>
     digestSubmission(readSubmission(w.grid), { path: w.name, sha256: "" }, null);
   return compareWithPreviousYear([digest(current)], [digest(previous)]);
+}
+
+/** The fiscal year (April–March) a period starts in, from its YYYY-MM-DD start. */
+function fiscalYearOfPeriod(period: DigestPeriod): number | null {
+  const m = /^(\d{4})-(\d{2})/.exec(period.start ?? "");
+  return m ? fiscalYearOfDate(Number(m[1]), Number(m[2])) : null;
+}
+
+/**
+ * Whether a CEF_fuel,BL moved from one 算定省令 revision's value of a fuel to the next revision's value of the same
+ * fuel, each the revision of its own period (灯油 0.0678 in FY2023 → 0.0686 in FY2024): the vintages, named.
+ */
+function revisionStep(
+  before: Decimal,
+  after: Decimal,
+  beforePeriod: DigestPeriod,
+  afterPeriod: DigestPeriod,
+): { before: Message; after: Message } | null {
+  const fyBefore = fiscalYearOfPeriod(beforePeriod);
+  const fyAfter = fiscalYearOfPeriod(afterPeriod);
+  if (fyBefore === null || fyAfter === null) return null;
+  const revBefore = fuelRevisionOfFiscalYear(fyBefore).id;
+  const revAfter = fuelRevisionOfFiscalYear(fyAfter).id;
+  if (revBefore === revAfter) return null;
+  for (const x of fuelFactorsOfValue(before).filter((f) => f.revision === revBefore))
+    for (const y of fuelFactorsOfValue(after).filter((f) => f.revision === revAfter))
+      if (x.fuel === y.fuel) return { before: fuelFactorText(x), after: fuelFactorText(y) };
+  return null;
 }

@@ -49,6 +49,12 @@ export const PORTFOLIO_RULES: RuleMeta[] = [
     "CEF or ε changed from the previous 実績 and 1.6 declares a change (compare the two).",
   ),
   rule(
+    "portfolio.priorYear.factorVintage",
+    "info",
+    "CEF が前年度の実績から、同じ燃料の算定省令の改正後の値に変わった（各期間の年度の版どおり）。",
+    "CEF moved from the previous 実績 to the same fuel's value under the next revision of the SHK ordinance (each period's own vintage).",
+  ),
+  rule(
     "portfolio.priorYear.appeared",
     "info",
     "前年度の実績にない施設（新しい施設、または承認番号・名称の変更）。",

@@ -47,6 +47,7 @@ export const RULES_TESTED_ELSEWHERE: Record<string, string> = {
   "portfolio.priorYear.change": "test/portfolio/priorYear.test.ts",
   "portfolio.priorYear.factorChanged": "test/portfolio/priorYear.test.ts",
   "portfolio.priorYear.factorDeclared": "test/portfolio/priorYear.test.ts",
+  "portfolio.priorYear.factorVintage": "test/portfolio/priorYear.test.ts",
   "portfolio.priorYear.appeared": "test/portfolio/priorYear.test.ts",
   "portfolio.priorYear.disappeared": "test/portfolio/priorYear.test.ts",
   "portfolio.plan.undeclared": "test/portfolio/approvedPlan.test.ts",

@@ -117,6 +117,23 @@ describe("compareWithPreviousYear", () => {
     expect(found[0].message.ja).toContain("「無し」");
   });
 
+  it("灯油 0.0678 in FY2023 → 0.0686 in FY2024 (the same fuel under each year's 算定省令 revision): a note, not a warning", () => {
+    // 算定省令 別表第1: 灯油 0.0185 tC/GJ (H22改正) → 0.0187 tC/GJ (2024-04-01): 0.0187 × 44/12 = 0.068567 → 0.0686
+    const year = (g: Grid, start: string, end: string) =>
+      [4, 5, 6].reduce((x, r) => withCell(withCell(x, L, `X${r}`, start), L, `Y${r}`, end), g);
+    let now = year(current(), "2024年4月1日", "2025年3月31日");
+    now = withCell(withCell(now, P, "B37", "2024年4月1日"), P, "B38", "2025年3月31日");
+    now = withCell(now, L, "O5", 0.0686);
+    let before = year(seedGrid("H002-2", { corrected: true }), "2023年4月1日", "2024年3月31日");
+    before = withCell(withCell(before, P, "B37", "2023年4月1日"), P, "B38", "2024年3月31日");
+    const found = compare(before, now).filter((f) => f.rule.startsWith("portfolio.priorYear.factor"));
+    expect(found.map(described)).toEqual([
+      "portfolio.priorYear.factorVintage info 2020.xlsx 別紙1!O5 ⇔ 2019.xlsx 別紙1!O5",
+    ]);
+    expect(found[0].message.ja).toContain("算定省令 H22改正");
+    expect(found[0].message.ja).toContain("算定省令 2024年4月施行改正");
+  });
+
   it("the same change with 1.6 declaring it: notes that quote 1.6", () => {
     // 1.6's text sits in 様式3-2!A41 (row 40 of the plan sheet)
     const now = withCell(current(), P, "A41", "セイホクの代替燃料を灯油から重油に変更");
