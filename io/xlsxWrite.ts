@@ -48,19 +48,17 @@ class Styles {
 
   id(c: TemplateCell): number {
     const look = CELL_LOOKS[c.kind];
-    const key: StyleKey = {
-      kind: c.kind,
-      wrap: c.wrap ?? look.wrap ?? false,
-      unlocked: c.unlocked ?? look.unlocked ?? false,
-      link: c.link !== undefined,
-      numberFormat: c.numberFormat ?? null,
-    };
-    const text = `${key.kind}|${key.wrap}|${key.unlocked}|${key.link}|${key.numberFormat ?? ""}`;
+    const wrap = c.wrap ?? look.wrap ?? false;
+    const unlocked = c.unlocked ?? look.unlocked ?? false;
+    const link = c.link !== undefined;
+    const numberFormat = c.numberFormat ?? null;
+    // a key made without an object: asked for every cell of the workbook
+    const text = `${c.kind}|${wrap ? 1 : 0}${unlocked ? 1 : 0}${link ? 1 : 0}|${numberFormat ?? ""}`;
     let id = this.ids.get(text);
     if (id === undefined) {
       id = this.keys.length + 1; // xf 0 is the default
       this.ids.set(text, id);
-      this.keys.push(key);
+      this.keys.push({ kind: c.kind, wrap, unlocked, link, numberFormat });
     }
     return id;
   }
@@ -244,7 +242,11 @@ function writeSheet(
   const lists = new Map<string, { choices: string[]; ranges: Ranges }>();
   const rowXml = (row: number, cells: TemplateCell[], height: number | undefined) => {
     let xml = `<row r="${row + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ""}>`;
-    for (const c of [...cells].sort((a, b) => a.col - b.col)) {
+    // cells in column order, as SpreadsheetML wants them (most rows come so already)
+    const ordered = cells.every((c, i) => i === 0 || cells[i - 1].col < c.col)
+      ? cells
+      : [...cells].sort((a, b) => a.col - b.col);
+    for (const c of ordered) {
       xml += cellXml(c, styles.id(c), strings);
       if (c.choices) {
         const key = c.choices.join("\u0000");

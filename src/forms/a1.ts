@@ -1,8 +1,15 @@
 // Cell addresses in the A1 form people read ("別紙1!K12"), from the core's 0-based references.
 import type { CellRef } from "../types";
 
+/** The first columns' letters, made once: writers ask for them per cell, a million times for a large paper. */
+const FIRST_COLUMNS = Array.from({ length: 256 }, (_, col) => lettersOf(col));
+
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetters(col: number): string {
+  return FIRST_COLUMNS[col] ?? lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let letters = "";
   while (n > 0) {

@@ -134,8 +134,11 @@ export function rowHeight(
     let width = 0;
     for (let k = c.col; k <= (m?.right ?? c.col); k++) width += widths[k] ?? DEFAULT_WIDTH;
     const room = Math.max(1, width * 0.92);
+    const text = String(c.value);
+    // a text that fits even if every character were wide needs no measuring
+    if (text.length * 2 <= room && !text.includes("\n")) continue;
     let n = 0;
-    for (const line of String(c.value).split("\n")) n += Math.max(1, Math.ceil(displayWidth(line) / room));
+    for (const line of text.split("\n")) n += Math.max(1, Math.ceil(displayWidth(line) / room));
     lines = Math.max(lines, n);
   }
   return lines > 1 ? Math.min(MAX_ROW_POINTS, lines * LINE_POINTS + 3) : undefined;
