@@ -25,6 +25,7 @@ import { FillPreview } from "./components/FillPreview";
 import { FinalizePreview } from "./components/FinalizePreview";
 import { Templates } from "./components/Templates";
 import { FileBar } from "./components/FileBar";
+import { Comparison } from "./components/Comparison";
 
 export type { HostMode } from "./controller";
 
@@ -140,6 +141,7 @@ export function App({ pane }: { pane: PaneController }): React.JSX.Element {
             <FindingsList state={state} pane={pane} disabled={disabled} />
           </section>
         )}
+        <Comparison state={state} pane={pane} disabled={disabled} />
         <Templates state={state} pane={pane} disabled={busy || (!ready && mode === "excel")} />
       </main>
     </>

@@ -7,7 +7,7 @@ import { PAGE_SIZE, facetsOf, filteredFindings, pageOf } from "./findings";
 import type { FindingFilter } from "./findings";
 import type { Backend, SkippedWrite } from "./backend";
 import { documentBackend } from "./backend";
-import type { CellExplanation, Engine, EngineInfo, ValidationReport } from "./engine/api";
+import type { CellExplanation, Engine, EngineInfo, PortfolioFinding, ValidationReport } from "./engine/api";
 import { strings } from "./i18n";
 import type { Lang } from "./i18n";
 import { describeError } from "./errors";
@@ -81,6 +81,8 @@ export interface PaneState {
   file: OpenFile | null;
   /** Standalone: why the file could not be opened or saved (shown by the file bar as an alert). */
   fileError: Message | null;
+  /** 前年度と比較: the previous 実績 chosen and what comparing with it found. */
+  comparison: { previous: string; findings: PortfolioFinding[] } | null;
 }
 
 export interface PaneDeps {
@@ -102,6 +104,20 @@ export interface PaneDeps {
 }
 
 const NO_WORKBOOK = { code: "NoWorkbook" };
+
+/** What 前年度と比較 found, for the live region and the section's heading. */
+export function comparisonMessage(previous: string, findings: PortfolioFinding[]): Message {
+  const warnings = findings.filter((f) => f.severity !== "info").length;
+  return findings.length === 0
+    ? {
+        ja: `前年度（${previous}）と比べて指摘はありません。`,
+        en: `No findings against the previous year (${previous}).`,
+      }
+    : {
+        ja: `前年度（${previous}）との比較: ${findings.length} 件（うち警告・エラー ${warnings} 件）。`,
+        en: `Against the previous year (${previous}): ${findings.length} findings (${warnings} warnings or errors).`,
+      };
+}
 
 function joinMessages(messages: Message[]): Message {
   return { ja: messages.map((m) => m.ja).join(" "), en: messages.map((m) => m.en).join(" ") };
@@ -154,6 +170,7 @@ export class PaneController {
       ready: this.backend !== null,
       file: null,
       fileError: null,
+      comparison: null,
     };
   }
 
@@ -226,6 +243,7 @@ export class PaneController {
       preview: null,
       applied: [],
       explained: null,
+      comparison: null,
       filter: { severity: null, sheet: null, facility: null },
       page: 0,
       current: null,
@@ -523,6 +541,39 @@ export class PaneController {
       }
       this.useBackend(documentBackend(this.engine), { name: file.name, unsaved: false });
     });
+  }
+
+  /**
+   * 前年度と比較: the open workbook against a second file, its previous 実績 (standalone and in Excel alike: the file
+   * is chosen in the pane and read by the engine's bounded reader). Each facility's Q_BL, E_PS/Q_BL, S_B, ε, CEF and
+   * t against the year before, under the methodology's thresholds.
+   */
+  comparePrevious(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }): Promise<void> {
+    return this.run(async () => {
+      try {
+        checkFileSize(file.size);
+        const current = this.snapshot.file?.name ?? (await this.deps.workbookName?.()) ?? "workbook";
+        const findings = await this.engine.compareWithPrevious(
+          await this.workbook().source(),
+          new Uint8Array(await file.arrayBuffer()),
+          { current, previous: file.name },
+        );
+        this.set({ comparison: { previous: file.name, findings } });
+        this.announce(comparisonMessage(file.name, findings));
+      } catch (e) {
+        const text = describeError(e);
+        this.set({ comparison: null, notices: [{ intent: "error", text }] });
+        this.announce(text);
+      }
+    });
+  }
+
+  /** A comparison finding's cell in the open workbook, selected (Excel). */
+  selectComparison(f: PortfolioFinding): Promise<void> {
+    const backend = this.backend;
+    const ref = f.at.ref;
+    if (!backend?.select || !ref) return Promise.resolve();
+    return this.run(() => backend.select!(ref));
   }
 
   /** ダウンロード: the opened package with only the written cells changed, as `gec fill` writes it. */

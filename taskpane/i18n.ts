@@ -16,6 +16,11 @@ export const strings = {
   download: { ja: "ダウンロード", en: "Download" },
   report: { ja: "検証結果一覧表", en: "Verification table" },
   reportInExcel: { ja: "検証結果一覧表（新しいブック）", en: "Verification table (new workbook)" },
+  comparePrevious: { ja: "前年度と比較", en: "Compare with the previous year" },
+  comparePreviousFile: {
+    ja: "前年度の実績ファイル（.xlsx）を選ぶ",
+    en: "Choose the previous year's file (.xlsx)",
+  },
   finalize: { ja: "提出用に確定", en: "Finalize for submission" },
   withMonitoring: { ja: "熱実績管理表を付ける", en: "With monitoring tables (熱実績管理表)" },
   fiscalYear: { ja: "年度", en: "Fiscal year" },

@@ -5,6 +5,9 @@ import type { FillPlan, FinalizePlan, ValidationReport } from "../../src/engine"
 import type { TemplateWorkbook } from "../../src/template/types";
 import type { ExplainResult } from "../../src/explain";
 import type { Lang } from "../i18n";
+import type { PortfolioFinding } from "../../src/portfolio";
+
+export type { PortfolioFinding } from "../../src/portfolio";
 
 export type { ValidationReport } from "../../src/engine";
 export type { FillPlan, FinalizePlan } from "../../src/engine";
@@ -52,6 +55,15 @@ export interface Engine {
    * `fileName` and the digest of what was checked (the standalone document's bytes; in Excel, the cells read).
    */
   workingPaper(source: GridSource, lang: Lang, fileName: string): Promise<Uint8Array>;
+  /**
+   * 前年度と比較: the workbook against its previous 実績 (a second .xlsx, read and checked like any other): each
+   * facility paired by 承認番号 or name, its values compared under the methodology's thresholds.
+   */
+  compareWithPrevious(
+    source: GridSource,
+    previous: Uint8Array,
+    names: { current: string; previous: string },
+  ): Promise<PortfolioFinding[]>;
   /** Standalone: reads a chosen .xlsx (the bytes are handed over, not copied); throws an XlsxError that says what to do. */
   openDocument(bytes: Uint8Array): Promise<void>;
   /** Standalone: a new, empty workbook (テンプレート挿入 with no file open). */

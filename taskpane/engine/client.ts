@@ -21,6 +21,7 @@ const METHODS = Object.keys({
   parseCell: true,
   buildTemplate: true,
   workingPaper: true,
+  compareWithPrevious: true,
   openDocument: true,
   newDocument: true,
   applyToDocument: true,
@@ -148,7 +149,14 @@ export function workerEngine(worker: WorkerLike, fallback?: Engine): Engine {
 }
 
 /** The calls whose first argument is a GridSource. */
-const GRID_METHODS = new Set<Method>(["validate", "planFill", "planFinalize", "explain", "workingPaper"]);
+const GRID_METHODS = new Set<Method>([
+  "validate",
+  "planFill",
+  "planFinalize",
+  "explain",
+  "workingPaper",
+  "compareWithPrevious",
+]);
 
 /** The engine in the page itself, loaded on first use (no Worker: an old WebView, or `?worker=off` for the bench). */
 export function pageEngine(): Engine {

@@ -69,6 +69,17 @@ export function engineService(now: () => Date = () => new Date()): Engine & Grid
         "document" in source ? await fileSource(fileName, doc().save()) : await cellsSource(fileName, grid);
       return paperBytes(grid, named, lang);
     },
+    compareWithPrevious: async (source, previous, names) => {
+      const [{ readGrid }, { compareGrids }] = await Promise.all([
+        import("../../io/read"),
+        import("../../src/portfolio"),
+      ]);
+      // the earlier file through the same bounded reader as any opened file: a hostile one is refused, not read
+      return compareGrids(
+        { grid: gridOf(source), name: names.current },
+        { grid: readGrid(previous), name: names.previous },
+      );
+    },
     openDocument: async (bytes) => {
       document = StandaloneDocument.open(bytes);
     },

@@ -2,6 +2,7 @@
 // Excel over office-addin-mock, counting syncs: what each action shows, announces, writes and reads.
 import { createHash } from "crypto";
 import { openFileInExcel, workbookName } from "../../taskpane/excel/newWorkbook";
+import { gridToXlsx } from "../fixtures/xlsxBuilder";
 jest.mock("office-addin-manifest", () => ({
   OfficeApp: {
     Excel: "excel",
@@ -23,7 +24,7 @@ import { readGrid } from "../../io/read";
 import { formatRef } from "../../src/forms/a1";
 import { HEAT_PROJECT_COLUMNS } from "../../src/forms/layout";
 import type { Grid } from "../../src/types";
-import { seedGrid } from "../fixtures/seedSubmissions";
+import { seedGrid, withCell } from "../fixtures/seedSubmissions";
 import { generatedGrid } from "../fixtures/generated";
 import { excelWorkbook } from "./excelWorkbook";
 
@@ -162,6 +163,30 @@ describe("standalone, the published H002-2", () => {
     const digest = cover.values.find((line) => line[0] === "SHA-256")?.[1];
     expect(digest).toBe(createHash("sha256").update(published).digest("hex"));
     expect(pane.state.announcement?.text.ja).toBe("H002-2-published-report.xlsx をダウンロードしました。");
+  });
+
+  it("前年度と比較: 川辺's Q_BL 190,000,000 the year before → 257,572,286 (+35.6 %, beyond ±30 %) is found at L5", async () => {
+    const { pane } = standalone();
+    await pane.openFile(chosen("H002-2-published.xlsx", published));
+    const before = await gridToXlsx(
+      withCell(seedGrid("H002-2", { corrected: true }), "別紙1", "L5", 190000000),
+    );
+    await pane.comparePrevious(chosen("H002-2-2019.xlsx", before));
+    const found = pane.state.comparison!.findings;
+    // (257,572,286 − 190,000,000) ÷ 190,000,000 = 0.3556…
+    const change = found.filter((f) => f.rule === "portfolio.priorYear.change");
+    expect(change.map((f) => f.at.ref && formatRef(f.at.ref))).toEqual(["別紙1!L5"]);
+    expect(change[0].message.ja).toContain("+35.6%");
+    expect(pane.state.announcement?.text.ja).toMatch(/^前年度（H002-2-2019\.xlsx）との比較: \d+ 件/);
+  });
+
+  it("前年度と比較 of a file that is no workbook says what is wrong and keeps the open one", async () => {
+    const { pane } = standalone();
+    await pane.openFile(chosen("H002-2-published.xlsx", published));
+    await pane.comparePrevious(chosen("notes.xlsx", new TextEncoder().encode("not a zip")));
+    expect(pane.state.comparison).toBeNull();
+    expect(pane.state.notices[0]).toMatchObject({ intent: "error" });
+    expect(pane.state.file?.name).toBe("H002-2-published.xlsx");
   });
 
   it("refuses a 1.9 GB file by its size before reading any of it, and says so in the file bar", async () => {
