@@ -3,12 +3,12 @@
 // Arguments as a sheet holds them: typed (≤ 4 decimals) and computed (any double, e.g. a mean), handed over as Excel
 // hands them (each a [[x]] it built: not timed). Rounds of kernel and wrapper alternate; each keeps its best round.
 // Target: wrapper ≤ 2× kernel.
-// Usage: npm run build:node && node bench/functions.js   (BENCH_MS=per-measure budget, default 1500)
+// Usage: npm run build:node && node bench/functions.js   (BENCH_MS=per-measure budget, default 1000)
 "use strict";
 const path = require("path");
 
 const DIST = path.join(__dirname, "..", "dist");
-const BUDGET_MS = Number(process.env.BENCH_MS ?? 1500);
+const BUDGET_MS = Number(process.env.BENCH_MS ?? 1000);
 const N = 1000;
 
 /** Deterministic points (LCG) so runs compare; `typed` rounds them to what a person types. */

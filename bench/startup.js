@@ -2,7 +2,7 @@
 // the one-file bundle, with bin/gec.js's V8 flag, with that and its V8 code cache (what bin/gec.js runs), and the
 // bundle in a startup snapshot.
 // Median of alternated runs, wall clock; CPU time (user + sys, from bash's `times`) beside it on a shared machine.
-// Usage: npm run build:node && node bench/startup.js   (BENCH_STARTS=n runs each, default 21)
+// Usage: npm run build:node && node bench/startup.js   (BENCH_STARTS=n runs each, default 15)
 "use strict";
 const fs = require("fs");
 const os = require("os");
@@ -10,10 +10,12 @@ const path = require("path");
 const { spawnSync } = require("child_process");
 
 const ROOT = path.join(__dirname, "..");
-const STARTS = Number(process.env.BENCH_STARTS ?? 21);
+const STARTS = Number(process.env.BENCH_STARTS ?? 15);
 const SMALL = path.join(ROOT, "test", "fixtures", "xlsx", "H002-2-published.xlsx"); // 3 facilities
 const BASH = ["/bin/bash", "/usr/bin/bash"].find((p) => fs.existsSync(p));
 const SHIPPED = "  + code cache = bin/gec.js";
+/** bin/launch.js's V8 flag (tuneV8), given to the snapshot on its command line. */
+const FLAG = "--interrupt-budget=540672";
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -58,7 +60,8 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
 `,
   );
   const blob = path.join(dir, "gec.blob");
-  const r = spawnSync(process.execPath, ["--snapshot-blob", blob, "--build-snapshot", entry], {
+  // built under the V8 flag it runs with: Node refuses a snapshot made under other flags
+  const r = spawnSync(process.execPath, [FLAG, "--snapshot-blob", blob, "--build-snapshot", entry], {
     encoding: "utf8",
   });
   if (r.status !== 0) throw new Error(`building the snapshot failed:\n${r.stderr}`);
@@ -89,7 +92,7 @@ function run({ print = true } = {}) {
     };
     const variants = [
       { name: "node -e 0", argv: [process.execPath, "-e", "0"] },
-      { name: "gec check, tsc output (63+ files)", argv: [process.execPath, tscLauncher, ...args] },
+      { name: "gec check, tsc output (before)", argv: [process.execPath, tscLauncher, ...args] },
       {
         name: "gec check, one-file bundle",
         argv: [process.execPath, bundleLauncher("plain.js", false), ...args],
@@ -103,7 +106,7 @@ function run({ print = true } = {}) {
       variants.push({
         name: "gec check, bundle in a startup snapshot",
         // with bin/gec.js's V8 flag, which a snapshot takes on the command line
-        argv: [process.execPath, "--interrupt-budget=540672", "--snapshot-blob", blob, ...args],
+        argv: [process.execPath, FLAG, "--snapshot-blob", blob, ...args],
       });
     } catch (e) {
       snapshotNote = `snapshot: not measured (${e.message.split("\n")[0]})`;
