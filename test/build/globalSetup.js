@@ -49,6 +49,8 @@ function build(dir) {
         names: c.names,
         files: c.files,
         initial: c.initial,
+        // the webpack runtimes that load the chunk: the page's, or a worker's own
+        runtime: c.runtime,
         modules: [...moduleNames(c.modules)].sort(),
       }));
       const entrypoints = Object.fromEntries(
