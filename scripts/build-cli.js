@@ -40,7 +40,7 @@ async function bundle() {
     logLevel: "warning",
   });
   const body = result.outputFiles[0].text;
-  // the first line names the build: bin/gec.js takes a code cache only when its header names the same one
+  // the first line names the build: bin/launch.js takes a code cache only when its header names the same one
   const id = crypto.createHash("sha256").update(body).digest("hex").slice(0, 32);
   fs.mkdirSync(path.dirname(BUNDLE), { recursive: true });
   fs.writeFileSync(BUNDLE, `// gec-build ${id}\n${body}`);
@@ -49,8 +49,8 @@ async function bundle() {
 
 /**
  * The code cache: a fresh Node (no NODE_OPTIONS: V8 refuses a cache made under other flags) loads the bundle as
- * bin/gec.js does (bin/launch.js, its V8 flag included), runs `gec check` and `gec eval` once with their output discarded, and writes the bytecode of
- * every function compiled so far.
+ * bin/gec.js does (bin/launch.js, its V8 flag included), runs `gec check` and `gec eval` once with their output
+ * discarded, and writes the bytecode of every function compiled so far.
  */
 function codeCache(id) {
   const training = `
