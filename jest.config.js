@@ -1,10 +1,88 @@
-/** jest: TypeScript through ts-jest (type-checking is done once by `npm run typecheck`). */
-module.exports = {
-  testEnvironment: "node",
+/**
+ * jest: TypeScript through ts-jest (type-checking is done once by `npm run typecheck`), in three projects.
+ * - unit: the in-process suites, no child process, browser, LibreOffice or webpack (`npm run test:unit`, the inner loop);
+ * - integration: suites that start processes (the CLI as a shell runs it, LibreOffice, Chromium);
+ * - build: the webpack builds, sharing one production build (test/build/globalSetup.js).
+ * `npm test` runs all three. test/projects.test.ts fails when a suite is in no project or in two, or when a unit
+ * suite reaches child_process, a browser, LibreOffice or webpack.
+ */
+const path = require("path");
+
+/** Folders of in-process suites (a folder not created yet costs nothing). */
+const UNIT_FOLDERS = [
+  "checks",
+  "cli",
+  "explain",
+  "fill",
+  "fixtures",
+  "forms",
+  "functions",
+  "io",
+  "methodology",
+  "numbers",
+  "portfolio",
+  "properties",
+  "report",
+  "steam",
+  "taskpane",
+  "template",
+];
+/** Suites at the top of test/. */
+const UNIT_FILES = ["manifest.test.ts", "projects.test.ts"];
+/** Suites inside a unit folder that start a process: they run in the integration project. */
+const INTEGRATION_FILES = [
+  "bin/gec.test.ts",
+  "build/ciCount.test.ts",
+  "cli/eval.test.ts",
+  "cli/evalStream.test.ts",
+  "cli/files.test.ts",
+  "cli/fillFidelity.test.ts",
+  "cli/libreoffice.test.ts",
+  "cli/libreofficeMonitoring.test.ts",
+  "cli/libreofficeNoise.test.ts",
+  "fixtures/hostile/hostile.test.ts",
+  "scripts/validate.test.ts",
+  "template/print.test.ts",
+];
+const INTEGRATION_FOLDERS = ["e2e"];
+const BUILD_FOLDERS = ["build"];
+
+const SUITE = "*.test.{ts,tsx}";
+const inFolders = (folders) => folders.map((f) => `<rootDir>/test/${f}/**/${SUITE}`);
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** testPathIgnorePatterns are regular expressions over the absolute path. */
+const ignoreFiles = (files) => files.map((f) => `${escape(path.join(__dirname, "test", f))}$`);
+
+const common = {
+  rootDir: __dirname,
   roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  testEnvironment: "node",
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
+};
+
+module.exports = {
   testTimeout: 60000,
+  projects: [
+    {
+      ...common,
+      displayName: "unit",
+      testMatch: [...inFolders(UNIT_FOLDERS), ...UNIT_FILES.map((f) => `<rootDir>/test/${f}`)],
+      testPathIgnorePatterns: ["/node_modules/", ...ignoreFiles(INTEGRATION_FILES)],
+    },
+    {
+      ...common,
+      displayName: "integration",
+      testMatch: [...inFolders(INTEGRATION_FOLDERS), ...INTEGRATION_FILES.map((f) => `<rootDir>/test/${f}`)],
+    },
+    {
+      ...common,
+      displayName: "build",
+      testMatch: inFolders(BUILD_FOLDERS),
+      testPathIgnorePatterns: ["/node_modules/", ...ignoreFiles(INTEGRATION_FILES)],
+      globalSetup: "<rootDir>/test/build/globalSetup.js",
+      globalTeardown: "<rootDir>/test/build/globalTeardown.js",
+    },
+  ],
 };

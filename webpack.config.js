@@ -1,5 +1,7 @@
 // webpack: the taskpane (React) and the custom functions bundle, served together as one shared runtime, plus the
 // manifest and help pages for the URL it is hosted at (`--env base=https://host/path/` or GEC_BASE_URL).
+// The taskpane depends on the functions entry: one webpack runtime, and the core both use (src/) is emitted once, in
+// functions.js, which stays whole on its own.
 const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -62,9 +64,10 @@ class ShipAssetsPlugin {
 
 /**
  * The URL dist/web is served from: --env base=…, else GEC_BASE_URL, else the development server
- * (https://localhost:GEC_PORT/). Checked: https, ending in "/".
+ * (https://localhost:GEC_PORT/). Checked: https, ending in "/". A production build without a base (`npm run build`
+ * alone) says loudly that its manifest points at localhost; `npm start` (env.devServer) serves that build itself.
  */
-function baseUrl(env) {
+function baseUrl(env, production) {
   const given = env.base || process.env.GEC_BASE_URL;
   if (given) {
     try {
@@ -74,20 +77,44 @@ function baseUrl(env) {
       process.exit(2);
     }
   }
-  return `https://localhost:${Number(process.env.GEC_PORT || 3000)}/`;
+  const local = `https://localhost:${Number(process.env.GEC_PORT || 3000)}/`;
+  if (production && !env.devServer) {
+    const urls = (
+      fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8").match(/https:\/\/localhost:3000/g) ??
+      []
+    ).length;
+    console.error(
+      [
+        "────────────────────────────────────────────────────────────────────────",
+        `[gec] 注意: ベース URL の指定がないため、${env.out || "dist/web"}/manifest.xml の URL（${urls} 個）は開発用の ${local} を指します。`,
+        "[gec]   配布するビルドには: npm run build -- --env base=https://ホスト/パス/（または GEC_BASE_URL）",
+        `[gec] NOTE: no base URL given: ${env.out || "dist/web"}/manifest.xml points its ${urls} URLs at ${local}, for development only.`,
+        "[gec]   To build for a host: npm run build -- --env base=https://host/path/ (or GEC_BASE_URL)",
+        "────────────────────────────────────────────────────────────────────────",
+      ].join("\n"),
+    );
+  }
+  return local;
 }
 
 module.exports = (env = {}, options = {}) => {
   const dev = options.mode !== "production";
-  const base = baseUrl(env);
+  const base = baseUrl(env, !dev);
   return {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
-    // `npm start` keeps its build in node_modules/.cache/webpack, so a restart reuses it; CI builds start clean
-    cache: env.cache ? { type: "filesystem", buildDependencies: { config: [__filename] } } : false,
+    // `npm start`, `npm run build` and the build tests keep their modules in node_modules/.cache/webpack (`--env
+    // cache`), so a rebuild compiles only what changed; a fresh clone (npm ci) starts without one
+    cache: env.cache
+      ? {
+          type: "filesystem",
+          buildDependencies: { config: [__filename, path.resolve(__dirname, "tsconfig.json")] },
+        }
+      : false,
     entry: {
       functions: "./functions/index.ts",
-      taskpane: "./taskpane/index.tsx",
+      // the pane's modules, its lazy chunks included, reuse what functions.js already holds
+      taskpane: { import: "./taskpane/index.tsx", dependOn: "functions" },
     },
     output: {
       path: path.resolve(__dirname, env.out || "dist/web"),

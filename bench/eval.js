@@ -1,10 +1,11 @@
-// Times `gec eval` end to end: 10,000 JSON lines through the real command (process start included).
+// Times `gec eval` end to end: 100,000 STEAM_H lines (BENCH_EVAL_LINES) through the real command, process start
+// included, beside a bare node start in the same run.
 "use strict";
 const { spawnSync } = require("child_process");
 const path = require("path");
 
 function run({ print = false } = {}) {
-  const lines = 10000;
+  const lines = Number(process.env.BENCH_EVAL_LINES ?? 100000);
   const input = Array.from({ length: lines }, (_, i) =>
     JSON.stringify({ id: i, fn: "STEAM_H", args: [0.1 + (i % 100) * 0.2, 100 + (i % 500)] }),
   ).join("\n");

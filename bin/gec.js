@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Launcher for the compiled `gec` command (dist/ is built by `npm ci` through the prepare script).
+// The `gec` command: the bundled CLI from its code cache (bin/launch.js; `npm ci` builds it through prepare).
 "use strict";
+const { loadBundle, tuneV8 } = require("./launch");
+
+tuneV8();
 let main;
 try {
-  ({ main } = require("../dist/cli/main.js"));
+  ({ main } = loadBundle().exports);
 } catch (e) {
   process.stderr.write(
     "gec: ビルドされていません。`npm ci` または `npm run build:node` を実行してください。\n" +

@@ -1,7 +1,7 @@
 // Every custom function declared once: Excel's metadata (en/ja), the cell implementation, gec eval, docs and README.
 import { GecError } from "../src/errors";
 import type { Message } from "../src/types";
-import { Decimal } from "../src/numbers";
+import { Decimal, spreadsheetNumber } from "../src/numbers";
 import {
   cefElectricity,
   cefFuel,
@@ -49,6 +49,11 @@ export interface FunctionDeclaration {
   parameters: ParameterDeclaration[];
   /** One cell: each argument as the cell holds it (null where omitted or blank); throws GecError. */
   cell: (...args: unknown[]) => CellAnswer;
+  /**
+   * The steam functions' cell through exact decimals only, which `cell` answers the same without a Decimal for
+   * plain numbers (a fast-check property in test/functions compares the two).
+   */
+  decimalCell?: (...args: unknown[]) => CellAnswer;
   /** Group for docs. */
   group: "steam" | "methodology";
 }
@@ -166,6 +171,22 @@ function steamFunction(
 ): FunctionDeclaration {
   // a function of pressure takes its unit last (appended: Excel caches metadata, parameters are only ever added)
   const takesPressure = args.some((a) => a.spec === P);
+  const decimalCell = (...raw: unknown[]): number => {
+    const unit = takesPressure ? raw[args.length] : null;
+    const unitText = isBlank(unit) ? null : textOf(unit, { ja: "圧力の単位", en: "Pressure unit" }, "unit");
+    const values = args.map((a, i) =>
+      a.spec === P
+        ? toAbsoluteMPa(
+            readQuantity(raw[i], { ...a.spec, domain: "signed" }),
+            parsePressureUnit(unitText),
+          ).toNumber()
+        : numberOf(raw[i], { ...a.spec, domain: "signed" }),
+    );
+    // exactly the declared arguments: the steam functions take options after them that a cell never passes
+    return values.length === 1
+      ? (property as (a: number) => number)(values[0])
+      : property(values[0], values[1]);
+  };
   return {
     id,
     group: "steam",
@@ -175,23 +196,48 @@ function steamFunction(
       ...args.map((a) => ({ name: a.name, description: a.description })),
       ...(takesPressure ? [UNIT_PARAMETER] : []),
     ],
-    cell: (...raw: unknown[]) => {
-      const unit = takesPressure ? raw[args.length] : null;
-      const unitText = isBlank(unit) ? null : textOf(unit, { ja: "圧力の単位", en: "Pressure unit" }, "unit");
-      const values = args.map((a, i) =>
-        a.spec === P
-          ? toAbsoluteMPa(
-              readQuantity(raw[i], { ...a.spec, domain: "signed" }),
-              parsePressureUnit(unitText),
-            ).toNumber()
-          : numberOf(raw[i], { ...a.spec, domain: "signed" }),
-      );
-      // exactly the declared arguments: the steam functions take options after them that a cell never passes
-      return values.length === 1
-        ? (property as (a: number) => number)(values[0])
-        : property(values[0], values[1]);
-    },
+    cell: plainNumberCell(args.length, takesPressure, property, decimalCell),
+    decimalCell,
   };
+}
+
+/**
+ * The cell Excel calls: plain numbers and no unit go to the kernel as the Decimal path would give them (15
+ * significant digits, spreadsheetNumber) without a Decimal; anything else goes the Decimal path. One closure per
+ * shape (one or two quantities, with or without a unit), so that a call branches on nothing else.
+ */
+function plainNumberCell(
+  quantities: number,
+  takesPressure: boolean,
+  property: ((a: number) => number) | ((a: number, b: number) => number),
+  decimalCell: (...raw: unknown[]) => number,
+): (...raw: unknown[]) => number {
+  const plain = (raw: unknown): number | undefined =>
+    typeof raw === "number" ? spreadsheetNumber(raw) : undefined;
+  if (quantities === 1) {
+    const one = property as (a: number) => number;
+    return takesPressure
+      ? (x: unknown, unit: unknown) => {
+          const a = isBlank(unit) ? plain(x) : undefined;
+          return a !== undefined ? one(a) : decimalCell(x, unit);
+        }
+      : (x: unknown) => {
+          const a = plain(x);
+          return a !== undefined ? one(a) : decimalCell(x);
+        };
+  }
+  const two = property as (a: number, b: number) => number;
+  return takesPressure
+    ? (x: unknown, y: unknown, unit: unknown) => {
+        const a = isBlank(unit) ? plain(x) : undefined;
+        const b = a !== undefined ? plain(y) : undefined;
+        return b !== undefined ? two(a as number, b) : decimalCell(x, y, unit);
+      }
+    : (x: unknown, y: unknown) => {
+        const a = plain(x);
+        const b = a !== undefined ? plain(y) : undefined;
+        return b !== undefined ? two(a as number, b) : decimalCell(x, y);
+      };
 }
 
 const pAbs = (range: string): { name: string; spec: typeof P; description: Message } => ({

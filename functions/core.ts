@@ -78,15 +78,70 @@ function tooLarge(rows: number, cols: number): GecError {
   });
 }
 
+/** What lift() finds for an argument bigger than one cell. */
+const NOT_ONE_CELL = Symbol("not one cell");
+
+/** The one cell of a 1×1 argument as lift() reads it (a scalar, [x] or [[x]]); NOT_ONE_CELL otherwise. */
+function oneCell(raw: unknown): unknown {
+  if (!Array.isArray(raw)) return raw === undefined ? null : raw;
+  if (raw.length === 0) return null;
+  if (raw.length !== 1) return NOT_ONE_CELL;
+  const row: unknown = raw[0];
+  if (!Array.isArray(row)) return row;
+  return row.length === 1 ? row[0] : NOT_ONE_CELL;
+}
+
+const noFiniteResult = new GecError("#NUM!", { ja: "計算できませんでした。", en: "No finite result." });
+
+type Cell = (...values: unknown[]) => number | string | boolean;
+
+/** `cell` on `values`: its value, or any failure (and a non-finite number) as an error value. */
+function applyCell(cell: Cell, values: unknown[]): CellResult {
+  try {
+    const result = cell(...values);
+    return typeof result === "number" && !Number.isFinite(result) ? toErrorResult(noFiniteResult) : result;
+  } catch (e) {
+    return toErrorResult(e);
+  }
+}
+
+/** applyCell on up to three values, passed as exactly `count` arguments (no array, no spread). */
+function callCell(cell: Cell, count: number, a: unknown, b: unknown, c: unknown): CellResult {
+  try {
+    const result = count === 1 ? cell(a) : count === 2 ? cell(a, b) : count === 3 ? cell(a, b, c) : cell();
+    return typeof result === "number" && !Number.isFinite(result) ? toErrorResult(noFiniteResult) : result;
+  } catch (e) {
+    return toErrorResult(e);
+  }
+}
+
 /**
- * Applies `cell` element by element over matrix arguments, as Excel lifts a scalar function over ranges:
- * a 1×1 argument is repeated everywhere, a single row or column is repeated along the other axis, and cells
- * outside a smaller argument get #N/A. Every failure becomes an error value in its own cell.
+ * Applies `cell` element by element over the first `count` arguments (an omitted one is a blank), as Excel lifts a
+ * scalar function over ranges: a 1×1 argument is repeated everywhere, a single row or column is repeated along the
+ * other axis, and cells outside a smaller argument get #N/A. Every failure becomes an error value in its own cell.
+ * A call whose arguments are all single cells (Excel's usual =GEC.STEAM_H(B2, C2)) builds no matrix, and with up to
+ * three arguments no array: the steam functions' wrapper costs about as much as their kernel.
  */
-export function lift(
-  args: unknown[],
-  cell: (...values: unknown[]) => number | string | boolean,
-): CellResult[][] {
+export function lift(args: unknown[], cell: Cell, count = args.length): CellResult[][] {
+  if (count <= 3) {
+    const a = count > 0 ? oneCell(args[0]) : null;
+    const b = count > 1 ? oneCell(args[1]) : null;
+    const c = count > 2 ? oneCell(args[2]) : null;
+    if (a !== NOT_ONE_CELL && b !== NOT_ONE_CELL && c !== NOT_ONE_CELL)
+      return [[callCell(cell, count, a, b, c)]];
+  } else {
+    const values: unknown[] = new Array(count);
+    let single = true;
+    for (let i = 0; i < count && single; i++) single = (values[i] = oneCell(args[i])) !== NOT_ONE_CELL;
+    if (single) return [[applyCell(cell, values)]];
+  }
+  const padded: unknown[] = new Array(count);
+  for (let j = 0; j < count; j++) padded[j] = args[j] === undefined ? null : args[j];
+  return liftRanges(padded, cell);
+}
+
+/** lift() over matrices of any shape: the general path, which a single-cell call answers the same. */
+export function liftRanges(args: unknown[], cell: Cell): CellResult[][] {
   const matrices = args.map(asMatrix);
   let rows = 1;
   let cols = 1;
@@ -114,19 +169,7 @@ export function lift(
         }
         values[i] = row[mc];
       }
-      if (outside) {
-        line[c] = toErrorResult(shapeMismatch);
-        continue;
-      }
-      try {
-        const result = cell(...values);
-        line[c] =
-          typeof result === "number" && !Number.isFinite(result)
-            ? toErrorResult(new GecError("#NUM!", { ja: "計算できませんでした。", en: "No finite result." }))
-            : result;
-      } catch (e) {
-        line[c] = toErrorResult(e);
-      }
+      line[c] = outside ? toErrorResult(shapeMismatch) : applyCell(cell, values);
     }
     out[r] = line;
   }

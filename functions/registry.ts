@@ -11,10 +11,8 @@ export type CustomFunction = (...args: unknown[]) => unknown;
  * `length` is the declared parameter count, which `gec eval` uses to pad omitted optional arguments.
  */
 export function excelFunction(f: FunctionDeclaration): (...matrices: unknown[]) => CellResult[][] {
-  const run = (...matrices: unknown[]) => {
-    const args = f.parameters.map((_, i) => (matrices[i] === undefined ? null : matrices[i]));
-    return lift(args, f.cell);
-  };
+  const count = f.parameters.length;
+  const run = (...matrices: unknown[]) => lift(matrices, f.cell, count);
   Object.defineProperty(run, "length", { value: f.parameters.length });
   return run;
 }

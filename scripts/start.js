@@ -160,13 +160,20 @@ function banner({ scheme, why }, port, manifest) {
   process.stdout.write(`\n${lines.join("\n")}\n`);
 }
 
+/**
+ * office-addin-debugging, at a fixed version, fetched only where there is a desktop Excel to sideload into: as a
+ * devDependency every `npm ci` would install it, and through office-addin-dev-settings' optional
+ * @microsoft/m365agentstoolkit-cli it brings keytar, whose install script downloads a binary from GitHub or Node's
+ * headers from nodejs.org (on Linux, 6.x and 7.x fail `npm ci` outright; 5.1.6 adds 340 packages and tries both).
+ */
+const OFFICE_ADDIN_DEBUGGING = "office-addin-debugging@7.0.0";
+
 function sideload(manifest, port) {
-  // office-addin-debugging is fetched on demand: it needs native modules that do not build on Linux.
   const result = spawnSync(
     "npx",
     [
       "--yes",
-      "office-addin-debugging",
+      OFFICE_ADDIN_DEBUGGING,
       "start",
       manifest,
       "desktop",
@@ -195,7 +202,7 @@ async function main() {
   const webpack = require("webpack");
   const WebpackDevServer = require("webpack-dev-server");
   process.env.GEC_PORT = String(port); // the manifest the build serves names this port
-  const config = require("../webpack.config.js")({ cache: true }, { mode });
+  const config = require("../webpack.config.js")({ cache: true, devServer: true }, { mode });
   const compiler = webpack(config);
   const dev = new WebpackDevServer(
     {

@@ -11,6 +11,7 @@ export {
   fiscalYearOf,
   fiscalYearOfDate,
   spreadsheetDecimal,
+  spreadsheetNumber,
   SPREADSHEET_DIGITS,
 } from "./parse";
 export type { NumberReading, DateReading } from "./parse";

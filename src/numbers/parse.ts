@@ -54,6 +54,56 @@ export function spreadsheetDecimal(x: number): Decimal {
   return Decimal.parse(x.toPrecision(SPREADSHEET_DIGITS));
 }
 
+/** 10^0 … 10^22, each exact in a double. */
+const EXACT_POWERS = Array.from({ length: 23 }, (_, i) => 10 ** i);
+/** Veltkamp's splitter for doubles: 2^27 + 1. */
+const SPLITTER = 134217729;
+
+/** The rounding error of the double product p = a × b, exactly (Dekker's two-product; no overflow here). */
+function productError(a: number, b: number, p: number): number {
+  let t = SPLITTER * a;
+  const aHigh = t - (t - a);
+  const aLow = a - aHigh;
+  t = SPLITTER * b;
+  const bHigh = t - (t - b);
+  const bLow = b - bHigh;
+  return aHigh * bHigh - p + aHigh * bLow + aLow * bHigh + aLow * bLow;
+}
+
+/**
+ * spreadsheetDecimal(x).toNumber() without a Decimal: x rounded to 15 significant digits, for the custom functions'
+ * plain numbers (a cell of 2795.3 reads as 2795.3, one of 0.8780000000000001 as 0.878). undefined for NaN, ±∞ and
+ * magnitudes over 10^15, which parseNumberCell refuses with a message.
+ */
+export function spreadsheetNumber(x: number): number | undefined {
+  if (!(Math.abs(x) <= MAX_MAGNITUDE)) return undefined;
+  if (Number.isInteger(x)) return x + 0; // -0 reads as 0, as Decimal.from does
+  // what a person types (≤ 6 decimals, below 10^9): x is the double of a decimal of at most 15 digits, which both
+  // of spreadsheetDecimal's ways read back as x (the division is correctly rounded)
+  const micro = Math.round(x * 1e6);
+  if (micro / 1e6 === x && Math.abs(micro) < 1e15) return x;
+  const a = Math.abs(x);
+  // k places of decimals leave 15 digits before the point: 10^(14-k) ≤ a < 10^(15-k)
+  let k = SPREADSHEET_DIGITS - 1;
+  while (k > 0 && a >= EXACT_POWERS[SPREADSHEET_DIGITS - k]) k--;
+  while (k < EXACT_POWERS.length - 1 && a * EXACT_POWERS[k] < 1e14) k++;
+  // a × 10^k is one rounding (at most 1/16 below 10^15) from the exact product, whose error is known exactly: the
+  // 15 digits are the product rounded half up, decided on the exact value
+  const power = EXACT_POWERS[k];
+  const scaled = a * power;
+  if (scaled >= 1e14 + 1 && scaled < 1e15 - 1) {
+    const whole = Math.floor(scaled);
+    const overHalf = scaled - (whole + 0.5) + productError(a, power, scaled);
+    if (overHalf !== 0) {
+      // the 15 digits over 10^k, correctly rounded: the double the decimal of those digits reads as
+      const rounded = (overHalf > 0 ? whole + 1 : whole) / power;
+      return x < 0 ? -rounded : rounded;
+    }
+  }
+  // at a window's edge, below 10^-8 or exactly half-way: the digits JavaScript prints, read back
+  return Number(x.toPrecision(SPREADSHEET_DIGITS));
+}
+
 /** Exponents ("1e3") outside ±20 are refused before any arithmetic (1e999999999 must not be expanded). */
 const MAX_EXPONENT = 20;
 /** Characters of a cell echoed in a message. */

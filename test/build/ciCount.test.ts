@@ -32,7 +32,8 @@ describe(".ci/run counts a suite that fails to load", () => {
   beforeAll(() => {
     dir = copyProject();
     fs.writeFileSync(
-      path.join(dir, "test/zzBroken.test.ts"),
+      // in a folder of the unit project (jest.config.js): a suite in no project would not run at all
+      path.join(dir, "test/numbers/zzBroken.test.ts"),
       'import { nothing } from "./no-such-module";\nit("never runs", () => expect(nothing).toBe(1));\n',
     );
   });
@@ -44,7 +45,7 @@ describe(".ci/run counts a suite that fails to load", () => {
     const passed = /^(\d+) passed, 0 failed$/.exec(passingTests.last);
     expect(passed).not.toBeNull();
 
-    const withBroken = countStep(dir, ["test/numbers/decimal.test.ts", "test/zzBroken.test.ts"]);
+    const withBroken = countStep(dir, ["test/numbers/decimal.test.ts", "test/numbers/zzBroken.test.ts"]);
     expect(withBroken.status).toBe(1);
     expect(withBroken.last).toBe(`${passed![1]} passed, 1 failed`);
   }, 180000);

@@ -1,17 +1,17 @@
 // `webpack --mode production --env base=https://example.org/gec/` (what `npm run build -- --env base=…` runs for
 // the web): the manifest for that host, helpUrls into the built help pages, and the pages in offline Chromium.
-import { execFileSync } from "child_process";
+// The build is test/build/globalSetup.js's, shared with the other build suites.
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type { BrowserContext } from "playwright-core";
 import { CHROMIUM, launchOffline } from "../../scripts/chromium";
 import { serveDir } from "../e2e/harness";
 import type { StaticServer } from "../e2e/harness";
 import { listRules } from "../../src/checks/registry";
+import { BASE, sharedBuild } from "./sharedBuild";
 
 const root = path.resolve(__dirname, "../..");
-const BASE = "https://example.org/gec/";
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
 const sourceManifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
 
@@ -21,7 +21,7 @@ interface FunctionMeta {
   helpUrl?: string;
 }
 
-const out = fs.mkdtempSync(path.join(os.tmpdir(), "gec-prod-"));
+let out = "";
 let xml = "";
 const readJson = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(out, name), "utf8")) as { functions: FunctionMeta[] };
@@ -30,23 +30,9 @@ const readJson = (name: string) =>
 const fileOf = (url: string) => path.join(out, decodeURI(url.slice(BASE.length)));
 
 beforeAll(() => {
-  execFileSync(
-    process.execPath,
-    [
-      require.resolve("webpack-cli/bin/cli.js"),
-      "--mode",
-      "production",
-      "--env",
-      `base=${BASE}`,
-      "--env",
-      `out=${out}`,
-    ],
-    { cwd: root, stdio: "pipe" },
-  );
+  out = sharedBuild().web;
   xml = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
-}, 300000);
-
-afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+});
 
 describe("the production manifest for https://example.org/gec/", () => {
   it("has no localhost and every URL under the base, each naming a built file", () => {
@@ -83,6 +69,28 @@ describe("the production manifest for https://example.org/gec/", () => {
 });
 
 describe("npm run build", () => {
+  /** What webpack.config.js prints on stderr for `env` in production mode. */
+  const configSays = (env: Record<string, unknown>) =>
+    spawnSync(
+      process.execPath,
+      ["-e", `require("./webpack.config.js")(${JSON.stringify(env)}, { mode: "production" })`],
+      { cwd: root, encoding: "utf8", env: { ...process.env, GEC_BASE_URL: "" } },
+    ).stderr;
+
+  it("without a base URL says loudly, in both languages, that the manifest points at localhost", () => {
+    const localhost = (sourceManifest.match(/https:\/\/localhost:3000/g) ?? []).length;
+    expect(localhost).toBeGreaterThan(10);
+    const said = configSays({});
+    expect(said).toContain(`URL（${localhost} 個）は開発用の https://localhost:3000/ を指します`);
+    expect(said).toContain(`points its ${localhost} URLs at https://localhost:3000/, for development only`);
+    expect(said).toContain("npm run build -- --env base=https://host/path/");
+  });
+
+  it("says nothing of it with a base URL, nor for npm start's own server", () => {
+    expect(configSays({ base: BASE })).toBe("");
+    expect(configSays({ devServer: true })).toBe("");
+  });
+
   it("never loads office-addin-dev-certs (which may run sudo to install a certificate)", () => {
     const loaded = execFileSync(
       process.execPath,

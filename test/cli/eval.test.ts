@@ -2,6 +2,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { buildCliIfStale } from "../fixtures/builtCli";
 import { evaluateLine, run } from "../../cli/commands/eval";
 import type { CliIo } from "../../cli/io";
 
@@ -150,6 +151,7 @@ describe("gec eval protocol", () => {
 
   const built = fs.existsSync(path.join(root, "dist", "cli", "main.js"));
   (built ? it : it.skip)("runs as `npm run -s gec -- eval` over 10,000 lines", () => {
+    buildCliIfStale(); // bin/gec.js runs the bundle: rebuilt when a source is newer
     const input = Array.from({ length: 10000 }, (_, i) =>
       JSON.stringify({ id: i, fn: "STEAM_H", args: [3, 26.85] }),
     ).join("\n");

@@ -3,6 +3,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { buildCliIfStale } from "../fixtures/builtCli";
 import { MAX_EVAL_CELLS, MAX_LINE, evaluateLine, run } from "../../cli/commands/eval";
 import type { CliIo } from "../../cli/io";
 import { MAX_RESULT_CELLS } from "../../functions/core";
@@ -117,18 +118,8 @@ describe("a 1 MB line that asks for a huge result is refused before it is comput
   (built && process.platform !== "win32" ? it : it.skip)(
     "the built gec eval answers every line within 300 MiB peak RSS",
     () => {
-      // dist/ must hold the source under test (npm ci builds it; rebuilt when the source is newer)
-      const source = path.join(root, "cli", "commands", "eval.ts");
-      const compiled = path.join(root, "dist", "cli", "commands", "eval.js");
-      if (fs.statSync(source).mtimeMs > fs.statSync(compiled).mtimeMs) {
-        spawnSync(
-          process.execPath,
-          [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
-          {
-            cwd: root,
-          },
-        );
-      }
+      // dist/ must hold the source under test (npm ci builds it; rebuilt when a source is newer)
+      buildCliIfStale();
       const text = "x".repeat(480);
       // a row of 1,000 texts against a column of 1,000: 1,000,000 error cells from a 968 KB line, under MAX_LINE
       const huge = JSON.stringify({

@@ -5,6 +5,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import type { Page } from "playwright-core";
+import { buildCliIfStale } from "../fixtures/builtCli";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -67,7 +68,7 @@ export function buildIfStale(root: string): void {
   if (!stale()) return;
   withBuildLock(root, () => {
     if (!stale()) return; // another worker built it while this one waited
-    execSync("npx webpack --mode production", {
+    execSync("npx webpack --mode production --env cache", {
       cwd: root,
       stdio: "pipe",
       env: { ...process.env, GEC_BASE_URL: "" }, // the development manifest, whatever the shell has set
@@ -77,17 +78,9 @@ export function buildIfStale(root: string): void {
   });
 }
 
-/** Compiles the CLI (dist/cli) when it is missing or older than its sources, as `npm run build:node` does. */
+/** Builds the CLI (tsc's dist/ and the bundle bin/gec.js runs) when it is missing or older than its sources. */
 export function buildNodeIfStale(root: string): void {
-  const out = path.join(root, "dist/cli/main.js");
-  const stale = () => {
-    const built = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
-    return built < Math.max(...["src", "cli", "io"].map((d) => newestMtime(path.join(root, d))));
-  };
-  if (!stale()) return;
-  withBuildLock(root, () => {
-    if (stale()) execSync("npx tsc -p tsconfig.build.json", { cwd: root, stdio: "pipe" });
-  });
+  buildCliIfStale(root);
 }
 
 /** `node bin/gec.js ARGS` as a user runs it: exit code and output. */
