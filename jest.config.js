@@ -28,7 +28,7 @@ const UNIT_FOLDERS = [
   "template",
 ];
 /** Suites at the top of test/. */
-const UNIT_FILES = ["manifest.test.ts", "projects.test.ts"];
+const UNIT_FILES = ["manifest.test.ts", "projects.test.ts", "validate.test.ts"];
 /** Suites inside a unit folder that start a process: they run in the integration project. */
 const INTEGRATION_FILES = [
   "bin/gec.test.ts",
@@ -40,7 +40,11 @@ const INTEGRATION_FILES = [
   "cli/libreoffice.test.ts",
   "cli/libreofficeMonitoring.test.ts",
   "cli/libreofficeNoise.test.ts",
+  "cli/portfolio.test.ts",
+  "cli/portfolioEdges.test.ts",
+  "cli/portfolioTty.test.ts",
   "fixtures/hostile/hostile.test.ts",
+  "report/print.test.ts",
   "scripts/validate.test.ts",
   "template/print.test.ts",
 ];
