@@ -1,12 +1,13 @@
 // The summary workbook of `gec check --summary`: 一覧 (one row per workbook, its file a link to its findings), ブック間
 // (the findings across workbooks) and 指摘 (each workbook's findings under its heading). Rows are spooled to
-// temporary files as results come, and written at the end through ExcelJS's streaming writer: nothing is held.
+// temporary files as results come, and written at the end through io/xlsxWrite, read back one row at a time.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as readline from "readline";
-import type { Message } from "../../src/types";
-import { formatRef, cellAddress } from "../../src/forms/a1";
+import type { CellValue, Message } from "../../src/types";
+import type { TemplateCell, TemplateRow, TemplateSheet, TemplateWorkbook } from "../../src/template/types";
+import { formatRef } from "../../src/forms/a1";
 import type { PortfolioFinding } from "../../src/portfolio";
 import type { FindingJson } from "../commands/check";
 import type { Lang } from "../commands/workbook";
@@ -73,16 +74,6 @@ export function findingsSheetName(lang: Lang, n: number): string {
   return n === 0 ? SHEETS[lang].findings : `${SHEETS[lang].findings} (${n + 1})`;
 }
 
-/** Excel's HYPERLINK to a cell of this workbook; its shown text at most 255 characters (Excel's limit). */
-function link(sheet: string, row: number, text: string): { formula: string; result: string } {
-  const shown = fitLeft(text, 250);
-  const quoted = (t: string) => `"${t.replace(/"/g, '""')}"`;
-  return {
-    formula: `HYPERLINK(${quoted(`#'${sheet.replace(/'/g, "''")}'!A${row}`)},${quoted(shown)})`,
-    result: shown,
-  };
-}
-
 interface SpooledRow {
   row: FileRow;
   sheet: number;
@@ -104,6 +95,30 @@ export class Spool {
     if (this.fd !== null) fs.closeSync(this.fd);
     this.fd = null;
   }
+  /** The spooled values in order, read in pieces (the file is never held whole). */
+  *linesSync<T>(): Generator<T> {
+    const fd = fs.openSync(this.file, "r");
+    try {
+      const chunk = Buffer.alloc(1 << 16);
+      let rest = "";
+      const decoder = new TextDecoder("utf-8");
+      for (;;) {
+        const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+        rest += decoder.decode(chunk.subarray(0, n), { stream: n > 0 });
+        let nl: number;
+        while ((nl = rest.indexOf("\n")) >= 0) {
+          const line = rest.slice(0, nl);
+          rest = rest.slice(nl + 1);
+          if (line !== "") yield JSON.parse(line) as T;
+        }
+        if (n === 0) break;
+      }
+      if (rest !== "") yield JSON.parse(rest) as T;
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
   async *lines<T>(): AsyncGenerator<T> {
     const stream = fs.createReadStream(this.file, { encoding: "utf8" });
     const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
@@ -143,66 +158,79 @@ export class SummaryWriter {
     this.cross.write(f);
   }
 
-  /** Writes the workbook to `temp` (the caller puts it in place). */
+  /** Writes the workbook to `temp` (the caller puts it in place), its rows read back from the spools one at a time. */
   async write(temp: string): Promise<void> {
     this.rows.close();
     this.findings.close();
     this.cross.close();
-    const ExcelJS = await import("exceljs");
     const lang = this.lang;
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-      filename: temp,
-      useStyles: true,
-      useSharedStrings: false,
+    const { templateToXlsxBytes } = await import("../../io/xlsxWrite");
+    const sheet = (
+      name: string,
+      labels: string[],
+      widths: number[],
+      rows: () => Iterable<TemplateRow>,
+    ): TemplateSheet => ({
+      name,
+      cells: labels.map((value, col) => ({ row: 0, col, kind: "label" as const, value })),
+      merges: [],
+      columnWidths: labels.map((_, i) => widths[i] ?? 12),
+      rows,
+      freeze: { rows: 1 },
+      autoFilter: { top: 0, left: 0, bottom: 0, right: labels.length - 1 },
     });
-    const header = (ws: ReturnType<typeof wb.addWorksheet>, labels: string[], widths: number[]) => {
-      labels.forEach((_, i) => (ws.getColumn(i + 1).width = widths[i] ?? 12));
-      const row = ws.addRow(labels);
-      row.font = { bold: true };
-      row.commit();
-    };
-    const frozen = (columns: number) => ({
-      views: [{ state: "frozen" as const, ySplit: 1 }],
-      autoFilter: `A1:${cellAddress({ row: 0, col: columns - 1 })}`,
+    const rowOf = (row: number, values: CellValue[], kind: TemplateCell["kind"] = "note"): TemplateRow => ({
+      row,
+      cells: values.flatMap((value, col) =>
+        value === null || value === undefined ? [] : [{ row, col, kind, value }],
+      ),
     });
-
-    const summary = wb.addWorksheet(SHEETS[lang].summary, frozen(HEADERS[lang].summary.length));
-    header(summary, HEADERS[lang].summary, [48, 20, 10, 10, 24, 24, 8, 12, 8, 8, 8, 80, 10]);
-    for await (const { row, sheet, anchor } of this.rows.lines<SpooledRow>()) {
-      const r = row;
-      summary
-        .addRow([
-          link(findingsSheetName(lang, sheet), anchor, r.file),
-          r.sha256,
-          r.methodology,
-          r.provisional === null
+    const rows = this.rows;
+    const summaryRows = function* (): Generator<TemplateRow> {
+      let r = 1;
+      for (const { row, sheet: n, anchor } of rows.linesSync<SpooledRow>()) {
+        const status =
+          row.provisional === null
             ? null
-            : r.provisional
+            : row.provisional
               ? lang === "ja"
                 ? "暫定"
                 : "provisional"
               : lang === "ja"
                 ? "確定"
-                : "confirmed",
-          r.issuer,
-          r.period,
-          r.facilities,
-          r.tonnes === null ? null : Number(r.tonnes),
-          r.errors,
-          r.warnings,
-          r.infos,
-          firstText(r, lang, 200) || null,
-          RESULT[lang][r.code],
-        ])
-        .commit();
-    }
-    summary.commit();
-
-    const cross = wb.addWorksheet(SHEETS[lang].cross, frozen(HEADERS[lang].cross.length));
-    header(cross, HEADERS[lang].cross, [8, 40, 14, 40, 14, 100, 20, 20, 34]);
-    for await (const f of this.cross.lines<PortfolioFinding>()) {
-      cross
-        .addRow([
+                : "confirmed";
+        const line = rowOf(r, [
+          null,
+          row.sha256,
+          row.methodology,
+          status,
+          row.issuer,
+          row.period,
+          row.facilities,
+          row.tonnes === null ? null : Number(row.tonnes),
+          row.errors,
+          row.warnings,
+          row.infos,
+          firstText(row, lang, 200) || null,
+          RESULT[lang][row.code],
+        ]);
+        // the file's name links to its findings (HYPERLINK: a jump inside the workbook)
+        line.cells.unshift({
+          row: r,
+          col: 0,
+          kind: "note",
+          value: fitLeft(row.file, 250),
+          link: `'${findingsSheetName(lang, n)}'!A${anchor}`,
+        });
+        yield line;
+        r++;
+      }
+    };
+    const cross = this.cross;
+    const crossRows = function* (): Generator<TemplateRow> {
+      let r = 1;
+      for (const f of cross.linesSync<PortfolioFinding>())
+        yield rowOf(r++, [
           SEVERITY[lang][f.severity],
           f.at.file,
           f.at.ref ? formatRef(f.at.ref) : null,
@@ -212,51 +240,56 @@ export class SummaryWriter {
           f.expected ?? null,
           f.actual ?? null,
           f.rule,
-        ])
-        .commit();
+        ]);
+    };
+    type Entry = { sheet: number; file: string; heading: Message; findings: FindingJson[] };
+    // the findings sheets, one after another (a new one past Excel's last row), each read through the spool once
+    const findingsSheets: TemplateSheet[] = [];
+    const count = this.sheet + 1;
+    for (let n = 0; n < count; n++) {
+      const findings = this.findings;
+      const of = function* (): Generator<TemplateRow> {
+        let r = 1;
+        for (const entry of findings.linesSync<Entry>()) {
+          if (entry.sheet !== n) continue;
+          yield rowOf(r++, [`■ ${entry.file}`, null, null, null, entry.heading[lang]], "heading");
+          for (const f of entry.findings)
+            yield rowOf(r++, [
+              entry.file,
+              f.sheet,
+              f.cell,
+              SEVERITY[lang][f.severity],
+              f.message[lang],
+              f.expected,
+              f.actual,
+              f.materiality?.message[lang] ?? null,
+              f.rule,
+            ]);
+        }
+      };
+      findingsSheets.push(
+        sheet(findingsSheetName(lang, n), HEADERS[lang].findings, [40, 12, 8, 8, 100, 20, 20, 24, 34], of),
+      );
     }
-    cross.commit();
-
-    let ws: ReturnType<typeof wb.addWorksheet> | null = null;
-    let open = -1;
-    for await (const entry of this.findings.lines<{
-      sheet: number;
-      file: string;
-      heading: Message;
-      findings: FindingJson[];
-    }>()) {
-      if (entry.sheet !== open) {
-        ws?.commit();
-        open = entry.sheet;
-        ws = wb.addWorksheet(findingsSheetName(lang, open), frozen(HEADERS[lang].findings.length));
-        header(ws, HEADERS[lang].findings, [40, 12, 8, 8, 100, 20, 20, 24, 34]);
-      }
-      const sheet = ws as ReturnType<typeof wb.addWorksheet>;
-      const heading = sheet.addRow([`■ ${entry.file}`, null, null, null, entry.heading[lang]]);
-      heading.font = { bold: true };
-      heading.commit();
-      for (const f of entry.findings) {
-        sheet
-          .addRow([
-            entry.file,
-            f.sheet,
-            f.cell,
-            SEVERITY[lang][f.severity],
-            f.message[lang],
-            f.expected,
-            f.actual,
-            f.materiality?.message[lang] ?? null,
-            f.rule,
-          ])
-          .commit();
-      }
-    }
-    if (!ws) {
-      ws = wb.addWorksheet(findingsSheetName(lang, 0), frozen(HEADERS[lang].findings.length));
-      header(ws, HEADERS[lang].findings, [40, 12, 8, 8, 100, 20, 20, 24, 34]);
-    }
-    ws.commit();
-    await wb.commit();
+    const template: TemplateWorkbook = {
+      methodology: "",
+      facilities: 0,
+      sheets: [
+        sheet(
+          SHEETS[lang].summary,
+          HEADERS[lang].summary,
+          [48, 20, 10, 10, 24, 24, 8, 12, 8, 8, 8, 80, 10],
+          summaryRows,
+        ),
+        sheet(SHEETS[lang].cross, HEADERS[lang].cross, [8, 40, 14, 40, 14, 100, 20, 20, 34], crossRows),
+        ...findingsSheets,
+      ],
+      properties: {
+        title: lang === "ja" ? "検証の一覧" : "Checks of many workbooks",
+        creator: "GEC 様式3-2 ツール",
+      },
+    };
+    await fs.promises.writeFile(temp, templateToXlsxBytes(template, new Date()), { mode: 0o600 });
   }
 
   /** Removes the temporary files. */
