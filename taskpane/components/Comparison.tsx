@@ -5,6 +5,7 @@ import type { PaneController, PaneState } from "../controller";
 import { comparisonMessage } from "../controller";
 import { formatRef } from "../../src/forms/a1";
 import { strings, tr } from "../i18n";
+import { FilePicker } from "./FilePicker";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -25,27 +26,17 @@ export function Comparison({
   disabled: boolean;
 }): React.JSX.Element {
   const styles = useStyles();
-  const input = React.useRef<HTMLInputElement>(null);
   const { lang, comparison } = state;
   const t = (m: { ja: string; en: string }) => tr(m, lang);
   return (
     <section aria-label={t(strings.comparePrevious)} className={styles.root}>
       <div className={styles.row}>
-        <input
-          ref={input}
-          type="file"
-          hidden
-          aria-label={strings.comparePreviousFile.ja}
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = ""; // the same file can be chosen again
-            if (f) void pane.comparePrevious(f);
-          }}
+        <FilePicker
+          label={t(strings.comparePrevious)}
+          inputLabel={strings.comparePreviousFile.ja}
+          disabled={disabled}
+          onFile={(f) => void pane.comparePrevious(f)}
         />
-        <Button size="small" disabled={disabled} onClick={() => input.current?.click()}>
-          {t(strings.comparePrevious)}
-        </Button>
         {comparison && (
           <Caption1 data-testid="comparison" className={styles.item}>
             {t(comparisonMessage(comparison.previous, comparison.findings))}

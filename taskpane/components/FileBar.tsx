@@ -3,6 +3,7 @@ import * as React from "react";
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { PaneController, PaneState } from "../controller";
 import { strings, tr } from "../i18n";
+import { FilePicker } from "./FilePicker";
 
 const useStyles = makeStyles({
   root: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
@@ -12,26 +13,15 @@ const useStyles = makeStyles({
 
 export function FileBar({ state, pane }: { state: PaneState; pane: PaneController }): React.JSX.Element {
   const styles = useStyles();
-  const input = React.useRef<HTMLInputElement>(null);
   const { lang, busy, file } = state;
-  // the native input stays hidden (its button would speak the browser's language); a Fluent button opens it
   return (
     <div className={styles.root}>
-      <input
-        ref={input}
-        type="file"
-        hidden
-        aria-label={strings.openFile.ja}
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = ""; // the same file can be opened again after a change
-          if (f) void pane.openFile(f);
-        }}
+      <FilePicker
+        label={tr(strings.openFile, lang)}
+        inputLabel={strings.openFile.ja}
+        disabled={busy}
+        onFile={(f) => void pane.openFile(f)}
       />
-      <Button size="small" disabled={busy} onClick={() => input.current?.click()}>
-        {tr(strings.openFile, lang)}
-      </Button>
       <Button size="small" disabled={!file || busy} onClick={() => void pane.download()}>
         {tr(strings.download, lang)}
       </Button>

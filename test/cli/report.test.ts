@@ -7,6 +7,7 @@ import * as ExcelJS from "exceljs";
 import { runGec, tempDir } from "../fixtures/runGec";
 import { gridToXlsx } from "../fixtures/xlsxBuilder";
 import { seedGrid, withCell } from "../fixtures/seedSubmissions";
+import { PAPER_SHEETS } from "../fixtures/paper";
 
 const fixture = (name: string) => path.join(__dirname, "..", "fixtures", "xlsx", name);
 const published = { "H002-2": fixture("H002-2-published.xlsx"), "H002-1": fixture("H002-1-published.xlsx") };
@@ -70,13 +71,7 @@ describe.each(["H002-2", "H002-1"] as const)("gec report on the published %s", (
   });
 
   it("has the five sheets, core properties and the input's SHA-256, size and sheets on the cover", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      "表紙",
-      "概要書",
-      "検証結果一覧表",
-      "計算根拠",
-      "指摘事項一覧",
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(PAPER_SHEETS);
     expect(wb.creator).toBe("GEC 様式3-2 ツール");
     expect(wb.title).toContain(path.basename(published[which]));
     const bytes = fs.readFileSync(published[which]);

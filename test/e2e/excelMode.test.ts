@@ -9,6 +9,7 @@ import { buildIfStale, serveDir, shot } from "./harness";
 import type { StaticServer } from "./harness";
 import { formatRef } from "../../src/forms/a1";
 import { fakeExcel } from "./fakeOffice";
+import { PAPER_SHEETS } from "../fixtures/paper";
 
 const root = path.resolve(__dirname, "../..");
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -122,13 +123,7 @@ maybe("Excel mode with an injected host", () => {
     expect(created).toHaveLength(1);
     const { readGrid } = await import("../../io/read");
     const paper = readGrid(Uint8Array.from(Buffer.from(created[0], "base64")));
-    expect(paper.sheets.map((s) => s.name)).toEqual([
-      "表紙",
-      "概要書",
-      "検証結果一覧表",
-      "計算根拠",
-      "指摘事項一覧",
-    ]);
+    expect(paper.sheets.map((s) => s.name)).toEqual(PAPER_SHEETS);
     const table = paper.sheets.find((s) => s.name === "検証結果一覧表")!;
     expect(table.values.find((line) => line.includes("別紙1!N5"))).toEqual(
       expect.arrayContaining([186081857, 186081657, 200, "不一致"]),

@@ -10,6 +10,7 @@ import { buildIfStale, serveDir, shot } from "./harness";
 import type { StaticServer } from "./harness";
 import { fakeExcel } from "./fakeOffice";
 import ExcelJS from "exceljs";
+import { PAPER_SHEETS, coverPairs } from "../fixtures/paper";
 
 const root = path.resolve(__dirname, "../..");
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -97,13 +98,7 @@ maybe("derivations in the pane", () => {
     expect(download.suggestedFilename()).toBe("H002-2-published-report.xlsx");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      "表紙",
-      "概要書",
-      "検証結果一覧表",
-      "計算根拠",
-      "指摘事項一覧",
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(PAPER_SHEETS);
     const rows: unknown[][] = [];
     wb.getWorksheet("検証結果一覧表")!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     // printed 186,081,857 against 186,081,657 recomputed: 200 apart, 不一致 (セル is the 6th column)
@@ -114,8 +109,7 @@ maybe("derivations in the pane", () => {
       "不一致",
     ]);
     // the paper names the file and the SHA-256 of the bytes it checked
-    const cover = new Map<string, unknown>();
-    wb.getWorksheet("表紙")!.eachRow((row) => cover.set(String(row.getCell(1).value), row.getCell(2).value));
+    const cover = coverPairs(wb);
     expect(cover.get("ファイル名")).toBe("H002-2-published.xlsx");
     expect(cover.get("SHA-256")).toBe(createHash("sha256").update(fs.readFileSync(fixture)).digest("hex"));
     await page

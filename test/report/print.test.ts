@@ -1,75 +1,15 @@
 // The working paper prints: LibreOffice exports `gec report` to PDF; poppler reads each page back (size, text, and
 // the words' boxes), so the checks hold whatever way the page setup was written.
 import { createHash } from "crypto";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { runGec, tempDir } from "../fixtures/runGec";
+import { describePrint, pagePng, pdfPages, toPdf } from "../fixtures/pdf";
+import type { PdfPage as Page } from "../fixtures/pdf";
 
-const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => fs.existsSync(p));
-const poppler = ["pdfinfo", "pdftotext", "pdftoppm"].every((t) => fs.existsSync(`/usr/bin/${t}`));
-// In CI .ci/run installs LibreOffice and poppler-utils, so their absence fails there; elsewhere the test is skipped.
-const describePrint = (soffice && poppler) || process.env.CI === "true" ? describe : describe.skip;
 const dir = tempDir("report-print");
 const published = path.join(__dirname, "..", "fixtures", "xlsx", "H002-2-published.xlsx");
 const root = path.join(__dirname, "..", "..");
-
-const tool = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: "utf8" }).stdout;
-
-function toPdf(file: string): string {
-  const run = spawnSync(
-    soffice ?? "soffice",
-    [
-      `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      dir,
-      file,
-    ],
-    { encoding: "utf8", timeout: 240_000 },
-  );
-  const out = file.replace(/\.xlsx$/, ".pdf");
-  if (!fs.existsSync(out))
-    throw new Error(`LibreOffice did not convert ${file}: ${run.stderr} ${run.stdout}`);
-  return out;
-}
-
-interface Word {
-  x: number;
-  y: number;
-  text: string;
-}
-
-interface Page {
-  number: number;
-  landscape: boolean;
-  a4: boolean;
-  text: string;
-  words: Word[];
-}
-
-function pages(pdf: string): Page[] {
-  const count = Number(/^Pages:\s+(\d+)/m.exec(tool("pdfinfo", [pdf]))?.[1]);
-  return Array.from({ length: count }, (_, i) => {
-    const n = String(i + 1);
-    const info = tool("pdfinfo", ["-f", n, "-l", n, pdf]);
-    const [, w, h] = /Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? [];
-    const words = [
-      ...tool("pdftotext", ["-f", n, "-l", n, "-bbox", pdf, "-"]).matchAll(
-        /<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g,
-      ),
-    ].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3].replace(/&amp;/g, "&") }));
-    return {
-      number: i + 1,
-      landscape: Number(w) > Number(h),
-      a4: /\(A4\)/.test(info),
-      text: tool("pdftotext", ["-f", n, "-l", n, "-layout", pdf, "-"]),
-      words,
-    };
-  });
-}
 
 /** The words of one column of a page: from its header word's left edge to the next header's, top to bottom. */
 function column(page: Page, header: string, next: string): string {
@@ -92,7 +32,7 @@ describePrint("gec report prints", () => {
   beforeAll(async () => {
     const file = path.join(dir, "paper.xlsx");
     expect((await runGec(["report", published, "-o", file])).code).toBe(0);
-    printed = pages(toPdf(file));
+    printed = pdfPages(toPdf(file, dir));
     // the 一覧表's pages: its header row, repeated on every page (print titles)
     table = printed.filter((p) => /計算根拠（最終段）/.test(p.text));
   }, 300_000);
@@ -130,18 +70,7 @@ describePrint("gec report prints", () => {
     }
     // a screenshot of the first page of the table, for the README
     const png = path.join(dir, "table");
-    spawnSync("pdftoppm", [
-      "-r",
-      "80",
-      "-f",
-      String(table[0].number),
-      "-l",
-      String(table[0].number),
-      "-png",
-      "-singlefile",
-      path.join(dir, "paper.pdf"),
-      png,
-    ]);
+    pagePng(path.join(dir, "paper.pdf"), table[0].number, png);
     const shots = path.join(root, "test", "e2e", "screenshots");
     fs.mkdirSync(shots, { recursive: true });
     fs.copyFileSync(`${png}.png`, path.join(shots, "report-table.png"));

@@ -27,6 +27,7 @@ import type { Grid } from "../../src/types";
 import { seedGrid, withCell } from "../fixtures/seedSubmissions";
 import { generatedGrid } from "../fixtures/generated";
 import { excelWorkbook } from "./excelWorkbook";
+import { PAPER_SHEETS } from "../fixtures/paper";
 
 const published = fs.readFileSync(path.join(__dirname, "..", "fixtures", "xlsx", "H002-2-published.xlsx"));
 
@@ -147,13 +148,7 @@ describe("standalone, the published H002-2", () => {
     await pane.downloadReport();
     expect(saved.map((f) => f.name)).toEqual(["H002-2-published-report.xlsx"]);
     const paper = readGrid(saved[0].bytes);
-    expect(paper.sheets.map((s) => s.name)).toEqual([
-      "表紙",
-      "概要書",
-      "検証結果一覧表",
-      "計算根拠",
-      "指摘事項一覧",
-    ]);
+    expect(paper.sheets.map((s) => s.name)).toEqual(PAPER_SHEETS);
     const table = paper.sheets.find((s) => s.name === "検証結果一覧表")!;
     // printed 186,081,857 against 186,081,657 recomputed: 200 apart
     const n5 = table.values.find((line) => line.includes("別紙1!N5"));
@@ -305,13 +300,7 @@ describe("Excel (office-addin-mock), counting syncs", () => {
     // 1 sync for the workbook's name, 2 to read the workbook
     expect(book.log.syncs).toBe(3);
     const paper = readGrid(Uint8Array.from(Buffer.from(book.log.created[0], "base64")));
-    expect(paper.sheets.map((s) => s.name)).toEqual([
-      "表紙",
-      "概要書",
-      "検証結果一覧表",
-      "計算根拠",
-      "指摘事項一覧",
-    ]);
+    expect(paper.sheets.map((s) => s.name)).toEqual(PAPER_SHEETS);
     const cover = paper.sheets.find((s) => s.name === "表紙")!;
     const line = (label: string) => cover.values.find((l) => l[0] === label)?.[1];
     expect(line("ファイル名")).toBe("申請.xlsx");

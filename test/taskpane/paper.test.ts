@@ -11,6 +11,7 @@ import { openAsNewWorkbook, toBase64, workbookName } from "../../taskpane/excel/
 import { cellsSource, fileSource, paperBytes } from "../../taskpane/paper";
 import { gridDigest } from "../../src/report";
 import { seedGrid, withCell } from "../fixtures/seedSubmissions";
+import { PAPER_SHEETS, coverPairs } from "../fixtures/paper";
 
 interface ExcelMock {
   createWorkbook: jest.Mock;
@@ -56,17 +57,8 @@ describe("the paper in Excel", () => {
     const [base64] = excel.createWorkbook.mock.calls[0] as [string];
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Uint8Array.from(Buffer.from(base64, "base64")).buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      "表紙",
-      "概要書",
-      "検証結果一覧表",
-      "計算根拠",
-      "指摘事項一覧",
-    ]);
-    const cover = new Map<string, string>();
-    wb.getWorksheet("表紙")!.eachRow((row) =>
-      cover.set(String(row.getCell(1).value), String(row.getCell(2).value)),
-    );
+    expect(wb.worksheets.map((w) => w.name)).toEqual(PAPER_SHEETS);
+    const cover = coverPairs(wb);
     expect(cover.get("ファイル名")).toBe("申請.xlsx");
     expect(cover.get("SHA-256（読み取ったセル）")).toBe(gridDigest(grid));
   });

@@ -1,58 +1,12 @@
-// Templates print: LibreOffice exports `gec template` to PDF; pages counted and read back with poppler's pdfinfo and
-// pdftotext (the paper size and text of each page, independent of how the page setup was written).
-import { spawnSync } from "child_process";
-import * as fs from "fs";
+// Templates print: LibreOffice exports `gec template` to PDF; pages counted and read back with poppler (the paper size
+// and text of each page, independent of how the page setup was written: test/fixtures/pdf.ts).
 import * as path from "path";
 import { runGec, tempDir } from "../fixtures/runGec";
+import { describePrint, pdfPages as pages, toPdf } from "../fixtures/pdf";
 import { buildTemplate } from "../../src/template";
 
-const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => fs.existsSync(p));
-const poppler = fs.existsSync("/usr/bin/pdfinfo") && fs.existsSync("/usr/bin/pdftotext");
-// In CI .ci/run installs LibreOffice and poppler-utils, so their absence fails there; elsewhere the test is skipped.
-const describePrint = (soffice && poppler) || process.env.CI === "true" ? describe : describe.skip;
 const dir = tempDir("print");
-
-function toPdf(file: string): string {
-  const run = spawnSync(
-    soffice ?? "soffice",
-    [
-      `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      dir,
-      file,
-    ],
-    { encoding: "utf8", timeout: 240_000 },
-  );
-  const out = file.replace(/\.xlsx$/, ".pdf");
-  if (!fs.existsSync(out))
-    throw new Error(`LibreOffice did not convert ${file}: ${run.stderr} ${run.stdout}`);
-  return out;
-}
-
-const tool = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: "utf8" }).stdout;
-
-interface PdfPage {
-  landscape: boolean;
-  a4: boolean;
-  text: string;
-}
-
-function pages(pdf: string): PdfPage[] {
-  const count = Number(/^Pages:\s+(\d+)/m.exec(tool("pdfinfo", [pdf]))?.[1]);
-  return Array.from({ length: count }, (_, i) => {
-    const n = String(i + 1);
-    const info = tool("pdfinfo", ["-f", n, "-l", n, pdf]);
-    const [, w, h] = /Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? [];
-    return {
-      landscape: Number(w) > Number(h),
-      a4: /\(A4\)/.test(info),
-      text: tool("pdftotext", ["-f", n, "-l", n, "-layout", pdf, "-"]),
-    };
-  });
-}
+const toPdfHere = (file: string) => toPdf(file, dir);
 
 /** The 別紙1 header rows as a reader finds them on the page: the title and the first and last column labels. */
 const HEADER = ["様式3-2別紙1", "No.", "承認番号", "5.2 終了予定日"];
@@ -61,7 +15,7 @@ describePrint("gec template prints", () => {
   it("a 3-facility H002-2 on at most 4 A4 pages, 別紙1 landscape with its header rows", async () => {
     const file = path.join(dir, "three.xlsx");
     expect((await runGec(["template", "H002-2", "-n", "3", "-o", file])).code).toBe(0);
-    const printed = pages(toPdf(file));
+    const printed = pages(toPdfHere(file));
     expect(printed.length).toBeGreaterThan(0);
     expect(printed.length).toBeLessThanOrEqual(4);
     expect(printed.every((p) => p.a4)).toBe(true);
@@ -75,7 +29,7 @@ describePrint("gec template prints", () => {
     const facilities = 200;
     const file = path.join(dir, "many.xlsx");
     expect((await runGec(["template", "H002-2", "-n", String(facilities), "-o", file])).code).toBe(0);
-    const list = pages(toPdf(file)).filter((p) => p.landscape);
+    const list = pages(toPdfHere(file)).filter((p) => p.landscape);
     expect(list.length).toBeGreaterThan(1);
     for (const page of list) for (const h of HEADER) expect(page.text).toContain(h);
     // every facility's row number printed once (the title rows repeat, the rows do not)
