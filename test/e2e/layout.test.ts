@@ -29,6 +29,7 @@ maybe("the pane's layout at 320, 380 and 1280 px", () => {
   let context: BrowserContext;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gec-e2e-layout-"));
   let withFormulas: string;
+  let previousYear: string;
 
   beforeAll(async () => {
     buildIfStale(root);
@@ -46,6 +47,13 @@ maybe("the pane's layout at 320, 380 and 1280 px", () => {
     }
     withFormulas = path.join(dir, "H002-2-gec-formulas.xlsx");
     await wb.xlsx.writeFile(withFormulas);
+    const { seedGrid, withCell } = await import("../fixtures/seedSubmissions");
+    const { gridToXlsx } = await import("../fixtures/xlsxBuilder");
+    previousYear = path.join(dir, "H002-2-2019.xlsx");
+    fs.writeFileSync(
+      previousYear,
+      await gridToXlsx(withCell(seedGrid("H002-2", { corrected: true }), "別紙1", "L5", 190000000)),
+    );
   }, 240000);
 
   afterAll(async () => {
@@ -93,6 +101,12 @@ maybe("the pane's layout at 320, 380 and 1280 px", () => {
         .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
       expect(rows[1]).toEqual(["別紙1!N5", "=GEC.Q_WB(L5,M5)", "186,081,857"]);
       await shot(page, root, `layout-finalize-${width}.png`);
+      await page.getByRole("button", { name: "キャンセル" }).click();
+
+      // 前年度と比較 with a previous year whose 川辺 Q_BL was 190,000,000 (+35.6 %): its findings listed
+      await page.getByLabel("前年度の実績ファイル（.xlsx）を選ぶ").setInputFiles(previousYear);
+      await page.getByTestId("comparison-finding").first().waitFor();
+      states.comparison = await widths(page);
 
       for (const [state, w] of Object.entries(states))
         expect({ state, fits: w.scrollWidth <= w.clientWidth, ...w }).toMatchObject({ state, fits: true });
