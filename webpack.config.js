@@ -116,6 +116,15 @@ module.exports = (env = {}, options = {}) => {
       // the pane's modules, its lazy chunks included, reuse what functions.js already holds
       taskpane: { import: "./taskpane/index.tsx", dependOn: "functions" },
     },
+    // a module of src/ that two lazily loaded parts of the pane share (the paper and the templates share the sheet
+    // looks) goes to a chunk of its own however small, so that the page never holds two copies of it
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          core: { test: /[\\/]src[\\/]/, chunks: "async", minChunks: 2, minSize: 0, reuseExistingChunk: true },
+        },
+      },
+    },
     output: {
       path: path.resolve(__dirname, env.out || "dist/web"),
       filename: "[name].js",

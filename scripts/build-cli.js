@@ -48,6 +48,27 @@ async function bundle() {
 }
 
 /**
+ * The worker of `gec check` of many files, as a file of its own beside the bundle: cli/portfolio/pool.ts starts
+ * `worker.js` from the folder its own code runs in (dist/gec/ for the bundle, dist/cli/portfolio/ for tsc's output).
+ */
+async function bundleWorker() {
+  const esbuild = require("esbuild");
+  await esbuild.build({
+    entryPoints: [path.join(root, "cli/portfolio/worker.ts")],
+    outfile: path.join(path.dirname(BUNDLE), "worker.js"),
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    external: ["exceljs"],
+    alias: { fflate: "./node_modules/fflate/lib/browser.cjs" },
+    legalComments: "none",
+    absWorkingDir: root,
+    logLevel: "warning",
+  });
+}
+
+/**
  * The code cache: a fresh Node (no NODE_OPTIONS: V8 refuses a cache made under other flags) loads the bundle as
  * bin/gec.js does (bin/launch.js, its V8 flag included), runs `gec check` and `gec eval` once with their output
  * discarded, and writes the bytecode of every function compiled so far.
@@ -82,6 +103,7 @@ async function main() {
   const t0 = Date.now();
   fs.rmSync(CACHE, { force: true });
   const id = await bundle();
+  await bundleWorker();
   codeCache(id);
   const kb = (file) => (fs.statSync(file).size / 1024).toFixed(0);
   process.stdout.write(

@@ -1,6 +1,6 @@
 // Any failure of a pane action → a message that says what to do (Office codes, engine errors, no file).
 import type { Message } from "../src/types";
-import { describeOfficeError } from "./excel/adapter";
+import { describeOfficeError } from "./excel/officeErrors";
 import { strings } from "./i18n";
 
 export function describeError(error: unknown): Message {

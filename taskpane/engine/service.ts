@@ -65,8 +65,7 @@ export function engineService(now: () => Date = () => new Date()): Engine & Grid
       const { cellsSource, fileSource, paperBytes } = await import("../paper");
       const grid = gridOf(source);
       // the paper names what it checked: the document's bytes as they stand (with this session's writes), or the cells
-      const named =
-        "document" in source ? await fileSource(fileName, doc().save()) : await cellsSource(fileName, grid);
+      const named = "document" in source ? fileSource(fileName, doc().save()) : cellsSource(fileName, grid);
       return paperBytes(grid, named, lang);
     },
     compareWithPrevious: async (source, previous, names) => {

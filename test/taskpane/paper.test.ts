@@ -52,7 +52,7 @@ describe("the paper in Excel", () => {
     const name = await workbookName();
     expect(name).toBe("申請.xlsx");
     expect(syncs()).toBe(1);
-    await openAsNewWorkbook(await paperBytes(grid, await cellsSource(name, grid), "ja"));
+    await openAsNewWorkbook(paperBytes(grid, cellsSource(name, grid), "ja"));
     expect(excel.createWorkbook).toHaveBeenCalledTimes(1);
     const [base64] = excel.createWorkbook.mock.calls[0] as [string];
     const wb = new ExcelJS.Workbook();
@@ -83,7 +83,7 @@ describe("the paper in Excel", () => {
   it("standalone: the source is the file's bytes", async () => {
     const bytes = new TextEncoder().encode("abc");
     // SHA-256("abc"), FIPS 180-4's example
-    expect(await fileSource("a.xlsx", bytes)).toEqual({
+    expect(fileSource("a.xlsx", bytes)).toEqual({
       fileName: "a.xlsx",
       digestOf: "file",
       sha256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
