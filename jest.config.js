@@ -28,7 +28,7 @@ const UNIT_FOLDERS = [
   "template",
 ];
 /** Suites at the top of test/. */
-const UNIT_FILES = ["manifest.test.ts", "projects.test.ts", "validate.test.ts"];
+const UNIT_FILES = ["manifest.test.ts", "projects.test.ts", "readme.test.ts", "validate.test.ts"];
 /** Suites inside a unit folder that start a process: they run in the integration project. */
 const INTEGRATION_FILES = [
   "bin/gec.test.ts",
