@@ -121,7 +121,13 @@ module.exports = (env = {}, options = {}) => {
     optimization: {
       splitChunks: {
         cacheGroups: {
-          core: { test: /[\\/]src[\\/]/, chunks: "async", minChunks: 2, minSize: 0, reuseExistingChunk: true },
+          core: {
+            test: /[\\/]src[\\/]/,
+            chunks: "async",
+            minChunks: 2,
+            minSize: 0,
+            reuseExistingChunk: true,
+          },
         },
       },
     },
