@@ -31,6 +31,7 @@ import {
 } from "../src/steam";
 import { parsePressureUnit, toAbsoluteMPa } from "../src/steam/units";
 import { monitoringMonthQuantities } from "../src/methodology/monitoringQuantities";
+import { STANDARD_ATMOSPHERE_MPA } from "../src/methodology/steamProcedure";
 
 export type CellAnswer = number | string;
 
@@ -183,6 +184,7 @@ function steamFunction(
           ? toAbsoluteMPa(
               readQuantity(raw[i], { ...a.spec, domain: "signed" }),
               parsePressureUnit(unitText),
+              STANDARD_ATMOSPHERE_MPA,
             ).toNumber()
           : numberOf(raw[i], { ...a.spec, domain: "signed" }),
       );

@@ -88,7 +88,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     column: "3.3",
     domain: "amount",
     // R1
-    expr: sub(ref("qBl"), roundDown(mul(ref("ePs"), param("primaryEnergyFactor")), 0)),
+    expr: sub(ref("qBl"), roundDown(mul(ref("ePs"), param(PRIMARY_ENERGY_FACTOR_PARAMETER)), 0)),
   },
   {
     key: "cefFuel",

@@ -140,10 +140,7 @@ const monthExtras: QuantitySpec[] = [
     unit: "MJ",
     domain: "amount",
     // 39,100 MJ/kL × 低位換算 0.95
-    expr: mul(
-      mul(ref("auxFuelVolume"), param(AUX_FUEL_HEAT_PARAMETER.key)),
-      param(AUX_FUEL_LHV_PARAMETER.key),
-    ),
+    expr: mul(mul(ref("auxFuelVolume"), param(AUX_FUEL_HEAT_PARAMETER)), param(AUX_FUEL_LHV_PARAMETER)),
   },
 ];
 

@@ -66,7 +66,7 @@ function buildSteamQuantities(d: SteamDigits): QuantitySpec[] {
       // 小数点第4位切上, then + 0.101325 and 第3位切上
       expr: rounded(
         d.absolutePressure,
-        add(rounded(d.pressureMean, ref("pGauge")), param("standardAtmosphere")),
+        add(rounded(d.pressureMean, ref("pGauge")), param(STANDARD_ATMOSPHERE_PARAMETER)),
       ),
     },
     {
