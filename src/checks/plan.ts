@@ -11,8 +11,8 @@ import {
   fuelFactorText,
   fuelRevision,
   fuelRevisionOfFiscalYear,
-  submissionPeriod,
 } from "../methodology";
+import { submissionPeriod } from "../domain/referenceValues";
 import type { MethodologyDeclaration } from "../methodology";
 import type { Finding } from "../types";
 import type { ProjectRow, Submission, TextField } from "../forms/submission";

@@ -6,11 +6,11 @@ import type { Finding, Grid } from "../types";
 import type { DateField, Submission } from "../forms/submission";
 import { at, finding } from "./finding";
 import { fiscalYearInName } from "../forms/names";
-import { facilityLabel, heldFacility, matchBlocks } from "./allocation";
-import type { BlockMatch } from "./allocation";
+import { facilityLabel, heldFacility, matchBlocks } from "../domain/blocks";
+import type { BlockMatch } from "../domain/blocks";
 import { shortened } from "../text";
 import { fixOf } from "./projectList";
-import { totalDerivation } from "../explain";
+import { totalDerivation } from "../domain/rows";
 import type { DerivationStep } from "../formula";
 import { gecCalls } from "../formula/gecCalls";
 

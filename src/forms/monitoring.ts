@@ -11,7 +11,7 @@ import {
 import type { DateReading, NumberReading } from "../numbers";
 import type { CellRef, CellValue, Grid } from "../types";
 import { SheetView, isHiddenSheet } from "./sheet";
-import type { DateField, NumberField, TextField } from "./submission";
+import type { DateField, NumberField, TextField } from "./fields";
 
 /** One month's row: its 年月 and its number cells by quantity key (monitoringMonthQuantities' keys). */
 export interface MonitoringMonth {

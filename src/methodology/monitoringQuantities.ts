@@ -4,6 +4,7 @@ import { add, mul, num, param, ref, round, roundDown, sub, sumOf } from "../form
 import type { Expr, QuantitySpec } from "../formula";
 import { SEED_STEAM_DIGITS, steamQuantitiesWith } from "./steamProcedure";
 import type { SteamDigits } from "./steamProcedure";
+import type { MonitoringTarget } from "./types";
 import { AUX_FUEL_HEAT_PARAMETER, AUX_FUEL_LHV_PARAMETER } from "./parameters";
 
 /** A-heavy-oil heat per kL, MJ (declared with its source in ./parameters). */
@@ -176,8 +177,7 @@ export const ROUNDING_CONVENTIONS: RoundingConvention[] = [
   },
 ];
 
-/** The 別紙1 quantities the 合計 of the monitoring table gives. */
-export type MonitoringTarget = "qBl" | "ePs" | "fB" | "fT";
+export type { MonitoringTarget } from "./types";
 
 /** The 別紙1 inputs a monitoring table's 合計 gives, in form order: 3.1 Q_BL, 3.2 E_PS, 3.6 F_B, 3.7 F_T. */
 export const MONITORING_TARGETS: readonly MonitoringTarget[] = ["qBl", "ePs", "fB", "fT"];

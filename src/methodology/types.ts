@@ -21,6 +21,9 @@ export type MethodologyCode =
   | "H003"
   | (string & { readonly registered?: true });
 
+/** The 別紙1 quantities the 合計 of a monitoring table (熱実績管理表) gives. */
+export type MonitoringTarget = "qBl" | "ePs" | "fB" | "fT";
+
 /** A quantity of a methodology: a 別紙1 column (input or derived) or an intermediate (EPC), with its formula. */
 export interface QuantityDeclaration extends QuantitySpec {
   role: "input" | "derived";
@@ -74,8 +77,8 @@ export interface FormDeclaration {
   tonnesKey: string;
   /** The column that stands for a row where a row-level finding has no cell of its own (3.1 in heat). */
   anchorKey: string;
-  /** The 別紙1 inputs a monitoring table's 合計 gives (3.1 Q_BL, 3.2 E_PS, 3.6 F_B, 3.7 F_T in heat). */
-  monitoringTargets: string[];
+  /** The 別紙1 inputs a monitoring table's 合計 gives (3.1 Q_BL, 3.2 E_PS, 3.6 F_B, 3.7 F_T in heat; none in power). */
+  monitoringTargets: readonly MonitoringTarget[];
   /** Whether 3.4/3.5 take the fuel defaults of DOMAIN.md §3 (方法2), with their checks and 2.2's note. */
   fuelDefaults: boolean;
   /** Whether its 3.1 comes from a monitoring table of monthly steam records (熱実績管理表, DOMAIN.md §5.1). */

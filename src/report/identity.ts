@@ -1,7 +1,8 @@
 // What a working paper was made from and by: the checked file and its digest, the tool, the rules and the parameters.
 import type { Grid, Message } from "../types";
 import { listRules } from "../checks/registry";
-import { METHODOLOGIES, REFERENCE_PARAMETERS, referenceValuesUsed } from "../methodology";
+import { METHODOLOGIES, REFERENCE_PARAMETERS } from "../methodology";
+import { referenceValuesUsed } from "../domain/referenceValues";
 import type { ReferenceValueUsed } from "../methodology";
 import { Binary, Call, Const, Param, Ref, Round, SumOf, WhenBlank } from "../formula";
 import type { Expr } from "../formula";

@@ -6,7 +6,7 @@ import type { QuantitySpec } from "../formula";
 import { columnTotal, getMethodology, monitoringMonthQuantities } from "../methodology";
 import { HEAT_PROJECT_COLUMNS, SHEET_NAMES } from "../forms/layout";
 import { cellAddress } from "../forms/a1";
-import { monitoringLinkFormula } from "../fill/monitoring";
+import { monitoringLinkFormula } from "../domain/monitoring";
 import type { TemplateCell, TemplateSheet, TemplateWorkbook } from "./types";
 
 /** The sheet the tables go on. */

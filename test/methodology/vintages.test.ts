@@ -17,9 +17,8 @@ import {
   fuelFactor,
   fuelRevisionOfFiscalYear,
   matchFuelFactor,
-  referenceValuesUsed,
-  submissionPeriod,
 } from "../../src/methodology";
+import { referenceValuesUsed, submissionPeriod } from "../../src/domain/referenceValues";
 import { readSubmission } from "../../src/forms/read";
 import { seedGrid, withCell } from "../fixtures/seedSubmissions";
 import { monitoredGrid } from "../fixtures/monitoring";

@@ -5,8 +5,8 @@ import { isGecError } from "../errors";
 import type { CellRef, CellValue, CellWrite, Finding, Materiality, Message, TonnesPlace } from "../types";
 import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
 import { methodologyOf } from "../forms/submission";
-import { deriveRow, rowInputs } from "./projectList";
-import { matchBlocks } from "./allocation";
+import { deriveRow, rowInputs } from "./rows";
+import { matchBlocks } from "./blocks";
 
 function decimalOf(field: NumberField | null | undefined): Decimal | null {
   return field && field.reading.kind === "number" ? field.reading.decimal : null;

@@ -2,7 +2,7 @@
 import type { CellRef, Finding } from "../types";
 import type { ProjectRow, Submission } from "../forms/submission";
 import { NameIndex, facilityKey, withoutFiscalYear } from "../forms/names";
-import { matchBlocks } from "./allocation";
+import { matchBlocks } from "./blocks";
 import { matchTables } from "./monitoring";
 
 /** Rows `from` … `to` (0-based, inclusive) of a sheet that belong to one facility. */
