@@ -49,8 +49,7 @@ export const BUDGET = {
   ms: 8_000,
 };
 
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLS = 16_384;
+export { EXCEL_MAX_COLS, EXCEL_MAX_ROWS } from "../src/forms/a1";
 
 /** Why a file was refused; `code` of the GecError stays "#VALUE!" (ErrorCode has no room for these). */
 export type XlsxErrorReason =
