@@ -8,6 +8,7 @@ import {
   epsBl,
   evaluateDeclared,
   getMethodology,
+  heatForm,
   heatQuantities,
   powerQuantities,
   readQuantity,
@@ -403,7 +404,7 @@ export const FUNCTIONS: FunctionDeclaration[] = [
       result: m("EM_WB [kgCO2]", "EM_WB, kgCO2."),
     },
   ),
-  quantityFunction("EM_T", heatQuantities, "emT", [{ name: "kg", key: "emKg" }], {
+  quantityFunction("EM_T", heatQuantities, heatForm.tonnesKey, [{ name: "kg", key: "emKg" }], {
     description: m(
       "排出削減量を t 単位に換算し切捨て（R5: ROUNDDOWN(kg ÷ 1000, 0)）[tCO2]",
       "Emission reduction in tCO2: kgCO2 ÷ 1000 truncated (rule R5).",

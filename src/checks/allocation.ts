@@ -2,6 +2,7 @@
 // 1. 保有予定者 amounts against the block's tCO2, and 2. 帰属先.
 import { Decimal } from "../numbers";
 import type { Finding } from "../types";
+import { methodologyOf } from "../forms/submission";
 import type { AllocationBlock, NumberField, Submission } from "../forms/submission";
 import { isRedaction } from "../forms/parts";
 import { facilityLabel, heldFacility, matchBlocks } from "../domain/blocks";
@@ -26,6 +27,7 @@ function missingFacilities(s: Submission, rowTonnes: (Decimal | null)[]): Findin
   const rows = s.projectList?.rows ?? [];
   const blocks = s.allocationPlan;
   if (blocks.length === 0) return [];
+  const tonnesKey = methodologyOf(s).form.tonnesKey;
   const matches = matchBlocks(blocks, rows);
   // blocks by position alone say nothing of which facility is missing: allocation.total counts them
   if (!matches.some((m) => m !== null && m.by !== "position")) return [];
@@ -46,7 +48,7 @@ function missingFacilities(s: Submission, rowTonnes: (Decimal | null)[]): Findin
     .map(([k]) => facilityLabel(rows[k], k));
   rows.forEach((row, i) => {
     if (covered.has(i)) return;
-    const field = row.text.facilityName ?? row.numbers.emT;
+    const field = row.text.facilityName ?? row.numbers[tonnesKey];
     if (!field) return;
     const name = facilityLabel(row, i);
     out.push(

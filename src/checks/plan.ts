@@ -24,7 +24,7 @@ import { LISTED, listed as listedText, shortened } from "../text";
 /** A methodology's symbols, folded → as declared (heat: Q_BL, E_PS, Q_WB, CEF_fuel,BL, ε_BL, F_B, F_T, S_B, …). */
 function symbolsOf(m: MethodologyDeclaration): Map<string, string> {
   const out = new Map<string, string>();
-  for (const q of m.quantities) if (q.symbol !== "※1") out.set(normalizeSymbol(q.symbol), q.symbol);
+  for (const q of m.quantities) if (q.inPlanTables !== false) out.set(normalizeSymbol(q.symbol), q.symbol);
   return out;
 }
 

@@ -51,6 +51,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "MJ_HHV",
     role: "input",
     column: "※1",
+    inPlanTables: false,
     domain: "amount",
   },
   {
@@ -101,6 +102,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "kgCO2/MJ_HHV",
     role: "input",
     column: "3.4",
+    numberFormat: "0.0000",
     domain: "positive",
     reference: "fuelFactor",
     priorYear: YEAR_ON_YEAR.factor,
@@ -116,6 +118,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "%",
     role: "input",
     column: "3.5",
+    numberFormat: "0.00000",
     form: "ratio",
     domain: "ratio",
     reference: "boilerEfficiency",
@@ -150,6 +153,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "%",
     role: "derived",
     column: "3.8",
+    numberFormat: "0.00%",
     form: "ratio",
     domain: "ratio",
     // R3; 100 % where a row has no fuel data (F_B and F_T both "—"), as the seed prints it
@@ -164,6 +168,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "kgCO2/MJ_HHV",
     role: "derived",
     column: "3.9",
+    numberFormat: "0.0000",
     domain: "positive",
     // R2; 1.4 writes it out inside EM_WB's line
     expr: roundDown(div(ref("cefFuel"), ref("epsBl")), 4),

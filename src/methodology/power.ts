@@ -47,6 +47,7 @@ export const powerQuantities: QuantityDeclaration[] = [
     unit: "kgCO2/kWh",
     role: "input",
     column: "3.4",
+    numberFormat: "0.0000##",
     domain: "positive",
     // not compared year on year (no priorYear): it is the factor of each fiscal year by design
     provisional: true,

@@ -31,6 +31,13 @@ export interface QuantityDeclaration extends QuantitySpec {
   column?: string;
   /** How the value is displayed/entered: a plain number, or a fraction shown as % (S_B, ε_BL). */
   form?: "number" | "ratio";
+  /** The Excel number format of its 別紙1 cells in a template ("0.0000" for CEF); whole numbers (#,##0) without one. */
+  numberFormat?: string;
+  /**
+   * False for a 別紙1 column that the plan's tables (1.4's and 2.2's symbols, 別紙1添付's monitored quantities) do not
+   * list (heat's ※1, a check column); listed by default.
+   */
+  inPlanTables?: false;
   provisional?: boolean;
   provenance?: string;
   /** How the 別紙1 header names the column: printed label (default "3.1 生成熱量 Q_BL (MJ_HHV)") and folded aliases. */
