@@ -214,7 +214,7 @@ const tC = (range: string): { name: string; spec: typeof T; description: Message
   },
 });
 
-export const FUNCTIONS: FunctionDeclaration[] = [
+export const FUNCTIONS: readonly FunctionDeclaration[] = [
   steamFunction(
     "STEAM_H",
     [

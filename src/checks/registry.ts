@@ -1,7 +1,7 @@
 // The rules a verifier applies (DOMAIN.md §7), declared once: runChecks, `gec rules`, the docs and the tests read this.
 import type { Severity } from "../types";
 import type { RuleFamily, RuleMeta } from "./rule";
-import { METHODOLOGIES, methodologyRegistryVersion } from "../methodology";
+import { methodologies } from "../methodology";
 import { MONITORING_RULES } from "./monitoringRules";
 import { COMPLETENESS_RULES } from "./completenessRules";
 import { PLAN_TEXT_RULES } from "./planTextRules";
@@ -281,7 +281,7 @@ export function rangeRuleId(key: string, side: "above" | "below", other: string)
 function perQuantity(): RuleMeta[] {
   // a key that is a column of several methodologies (emKg: 3.10 EM_WB, 3.5 EMP) names each place
   const places = new Map<string, { derived: boolean; where: string[] }>();
-  for (const m of METHODOLOGIES) {
+  for (const m of methodologies()) {
     for (const q of m.quantities) {
       if (!q.column) continue;
       const entry = places.get(q.key) ?? { derived: q.role === "derived", where: [] };
@@ -296,7 +296,7 @@ function perQuantity(): RuleMeta[] {
       where: places.get(key)?.where.join(" / ") ?? key,
     }));
   const keys = [...places.keys()];
-  const all = METHODOLOGIES.flatMap((m) => m.quantities.filter((q) => q.column));
+  const all = methodologies().flatMap((m) => m.quantities.filter((q) => q.column));
   // amounts that may not be negative (DOMAIN.md §7.5: no negative heat, E_PS ≥ 0)
   const amounts = [
     ...new Set(all.filter((q) => q.role === "input" && q.domain === "amount").map((q) => q.key)),
@@ -379,22 +379,16 @@ let registry: Map<string, RuleMeta> | null = null;
 /** Every reportable id (a per-quantity rule under each of its instances) → its rule. */
 let byId: Map<string, RuleMeta> | null = null;
 
-/** Rules registered at run time (registerRules), kept across rebuilds. */
-const extraRules: RuleMeta[] = [];
-let builtFor = -1;
-
+/**
+ * The rules, made once on first use and frozen: the fixed ones and one per quantity of the methodologies (which that
+ * first use fixes too). Nothing registers a rule at run time.
+ */
 function rules(): Map<string, RuleMeta> {
-  // per-quantity rules follow the registered methodologies: rebuilt when one is added
-  if (!registry || builtFor !== methodologyRegistryVersion()) {
-    registry = new Map([...FIXED, ...perQuantity(), ...extraRules].map((r) => [r.id, r]));
-    builtFor = methodologyRegistryVersion();
-    byId = null;
-  }
+  registry ??= new Map([...FIXED, ...perQuantity()].map((r) => [r.id, Object.freeze(r)]));
   return registry;
 }
 
 function ids(): Map<string, RuleMeta> {
-  rules();
   if (!byId) {
     byId = new Map();
     for (const r of rules().values()) {
@@ -415,12 +409,4 @@ export function ruleMeta(id: string): RuleMeta {
   const meta = ids().get(id);
   if (!meta) throw new Error(`rule "${id}" is not declared in src/checks/registry.ts`);
   return meta;
-}
-
-/** Registers rules at run time (a methodology or a rule family declared outside this file, e.g. in a test). */
-export function registerRules(extra: RuleMeta[]): void {
-  extraRules.push(...extra);
-  const map = rules();
-  for (const r of extra) map.set(r.id, r);
-  byId = null;
 }

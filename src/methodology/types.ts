@@ -3,7 +3,7 @@ import type { Message } from "../types";
 import type { Decimal } from "../numbers";
 import type { QuantitySpec } from "../formula";
 
-/** The codes of the 1.3 table; a registered methodology may bring its own (registerMethodology). */
+/** The codes of the 1.3 table; a methodology added at start-up may bring its own (registerMethodologyAtStartUp). */
 export type MethodologyCode =
   | "P001"
   | "P002"
