@@ -657,7 +657,7 @@ export interface FunctionExample {
   units: string;
   args: (number | string)[];
   result: string;
-  /** Marked * in the table: DOMAIN.md marks the formula or value [open]. */
+  /** Marked * in the table: the formula or value is [open] (docs/domain.md). */
   provisional?: boolean;
   /** The row of the table stands for this function and another ("STEAM_HF(t) / STEAM_HG(t)"). */
   with?: string;

@@ -1,4 +1,4 @@
-// Runs every rule family on a Submission: the verifier's checks of DOMAIN.md §7, as Findings.
+// Runs every rule family on a Submission: the verifier's checks of docs/domain.md §7, as Findings.
 import { Decimal } from "../numbers";
 import { isGecError } from "../errors";
 import type { CellRef, Finding, Grid } from "../types";

@@ -1,5 +1,5 @@
 // Rule family 9: each monitoring table (熱実績管理表) re-derived month by month by the steam procedure, its months
-// against the facility's period, and its 合計 against 別紙1 3.1 / 3.2 / 3.6 / 3.7 (DOMAIN.md §5, §5.1).
+// against the facility's period, and its 合計 against 別紙1 3.1 / 3.2 / 3.6 / 3.7 (docs/domain.md §5, §5.1).
 import { Decimal } from "../numbers";
 import { isGecError } from "../errors";
 import { evaluateQuantities, grouped } from "../formula";

@@ -1,4 +1,4 @@
-// Rule families 1, 6 and 7 of DOMAIN.md §7 on the plan's text: 1.4/2.2/別紙1添付 symbols and 種別方法論名称
+// Rule families 1, 6 and 7 of docs/domain.md §7 on the plan's text: 1.4/2.2/別紙1添付 symbols and 種別方法論名称
 // against the checked methodology, 2.2's stated fuel against 3.4, facility names across 別紙1/別紙1添付/別紙2.
 import { Decimal, normalizeText } from "../numbers";
 import {

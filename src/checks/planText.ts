@@ -663,7 +663,7 @@ function checkCityGas(s: Submission, plan: PlanText, texts: TextField[]): Findin
 }
 
 /**
- * A provisional methodology's formulas are the engine's guess (DOMAIN.md [open]): a 1.4 that differs from them is a
+ * A provisional methodology's formulas are the engine's guess (docs/domain.md [open]): a 1.4 that differs from them is a
  * warning to look at, not an error.
  */
 function provisional(m: MethodologyDeclaration, findings: Finding[]): Finding[] {

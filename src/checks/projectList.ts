@@ -1,4 +1,4 @@
-// Rule families 3, 5 and 6 of DOMAIN.md §7 on 別紙1: derived columns reproduce, 合計, ranges, defaults.
+// Rule families 3, 5 and 6 of docs/domain.md §7 on 別紙1: derived columns reproduce, 合計, ranges, defaults.
 import { Decimal } from "../numbers";
 import {
   FUEL_FACTORS,
@@ -180,7 +180,7 @@ export function checkProjectList(
   return findings;
 }
 
-/** Inputs that are amounts of heat, power or fuel (DOMAIN.md §7.5: no negative heat, E_PS ≥ 0). */
+/** Inputs that are amounts of heat, power or fuel (docs/domain.md §7.5: no negative heat, E_PS ≥ 0). */
 
 const ONE = Decimal.from(1);
 
@@ -190,7 +190,7 @@ function named(q: QuantityDeclaration, lang: "ja" | "en"): string {
 }
 
 /**
- * DOMAIN.md §7.5 from the declarations: no negative amount, a quantity within its declared bound of another
+ * docs/domain.md §7.5 from the declarations: no negative amount, a quantity within its declared bound of another
  * (※1 ≥ Q_BL, F_B ≤ F_T), and a derived share in (0, 100 %] (S_B).
  */
 function checkRanges(row: ProjectRow, declaration: MethodologyDeclaration): Finding[] {

@@ -1,4 +1,4 @@
-// The rules a verifier applies (DOMAIN.md §7), declared once: runChecks, `gec rules`, the docs and the tests read this.
+// The rules a verifier applies (docs/domain.md §7), declared once: runChecks, `gec rules`, the docs and the tests read this.
 import type { Severity } from "../types";
 import type { RuleFamily, RuleMeta } from "./rule";
 import { methodologies } from "../methodology";
@@ -297,7 +297,7 @@ function perQuantity(): RuleMeta[] {
     }));
   const keys = [...places.keys()];
   const all = methodologies().flatMap((m) => m.quantities.filter((q) => q.column));
-  // amounts that may not be negative (DOMAIN.md §7.5: no negative heat, E_PS ≥ 0)
+  // amounts that may not be negative (docs/domain.md §7.5: no negative heat, E_PS ≥ 0)
   const amounts = [
     ...new Set(all.filter((q) => q.role === "input" && q.domain === "amount").map((q) => q.key)),
   ];

@@ -2,7 +2,7 @@
 // *Rules module declares its own.
 import type { Message, Severity } from "../types";
 
-/** The rule families of DOMAIN.md §7 (1–8), the monitoring records of §5.1 (9), completeness (10), the plan's text (11),
+/** The rule families of docs/domain.md §7 (1–8), the monitoring records of §5.1 (9), completeness (10), the plan's text (11),
  * 別紙1添付 as each facility's monitoring plan (12) and what only many workbooks together show (13). */
 export type RuleFamily = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13;
 

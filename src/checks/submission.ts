@@ -1,4 +1,4 @@
-// Rule families 1, 2, 4, 7 and 8 of DOMAIN.md §7: methodology, periods, 別紙2 totals, identity, hygiene.
+// Rule families 1, 2, 4, 7 and 8 of docs/domain.md §7: methodology, periods, 別紙2 totals, identity, hygiene.
 import { methodologyOf } from "../forms/submission";
 import { Decimal, fiscalYearOfDate } from "../numbers";
 

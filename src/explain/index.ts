@@ -196,7 +196,7 @@ function monthExplanation(submission: Submission, ref: CellRef): ExplainResult |
       const proc = procedureFor(submission, table, row);
       const q = proc.month.find((x) => x.key === key);
       if (!q?.expr) return null;
-      // 生成熱量 is checked from the cells' own h and h' (DOMAIN.md §5.1); the others from the raw means
+      // 生成熱量 is checked from the cells' own h and h' (docs/domain.md §5.1); the others from the raw means
       const ownCells = key === "qMonth" ? ["hSteam", "hFeed"] : [];
       const given: Record<string, Decimal | null> = {};
       const cells: Record<string, string> = {};

@@ -1,4 +1,4 @@
-// Reads the monitoring tables (熱実績管理表, DOMAIN.md §5.1) by their labels, wherever they sit: one per facility,
+// Reads the monitoring tables (熱実績管理表, docs/domain.md §5.1) by their labels, wherever they sit: one per facility,
 // headed by its 熱設備名称, one row per month under a 年月 column, and a 合計 row.
 import {
   excelSerialFromDate,
@@ -99,7 +99,7 @@ export function selectMonths(
   return { valid, rejected };
 }
 
-/** A folded header text → the quantity key it names, by the vocabulary of DOMAIN.md §5.1 (most specific first). */
+/** A folded header text → the quantity key it names, by the vocabulary of docs/domain.md §5.1 (most specific first). */
 export function monitoringColumnOf(label: string): string | null {
   if (label === "") return null;
   const has = (...words: string[]) => words.some((w) => label.includes(w));

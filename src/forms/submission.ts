@@ -234,7 +234,7 @@ export interface Submission {
   fuelStatements: FuelStatement[];
   /** 別紙1添付 blocks in sheet order. */
   attachments: AttachmentBlock[];
-  /** 熱実績管理表: one monitoring table per facility, where the workbook has them (DOMAIN.md §5.1). */
+  /** 熱実績管理表: one monitoring table per facility, where the workbook has them (docs/domain.md §5.1). */
   monitoring: MonitoringTable[];
   /** The plan sheet read as text; null where the workbook has none. */
   plan: PlanText | null;

@@ -37,7 +37,7 @@ export const YEAR_ON_YEAR = {
   },
 } as const satisfies Record<string, PriorYearThreshold>;
 
-/** 別紙1 columns of the heat project list (DOMAIN.md §6), each derived one with its formula and rounding (§4). */
+/** 別紙1 columns of the heat project list (docs/domain.md §6), each derived one with its formula and rounding (§4). */
 export const heatQuantities: QuantityDeclaration[] = [
   {
     key: "totalHeat",
@@ -233,7 +233,7 @@ export const heatForm: FormDeclaration = {
   noGridConnection: true,
 };
 
-/** Official names as the 1.3 checkbox table prints them (DOMAIN.md §2). */
+/** Official names as the seed's 1.3 checkbox table prints them (docs/domain.md §2). */
 const HEAT_NAMES: [MethodologyCode, string, string][] = [
   [
     "H001-1",
@@ -279,8 +279,8 @@ export const HEAT_METHODOLOGIES: MethodologyDeclaration[] = HEAT_NAMES.map(([cod
   kind: "heat",
   provisional: !CONFIRMED.has(code),
   provenance: CONFIRMED.has(code)
-    ? "seed submissions (reference/003), DOMAIN.md §2–§4"
-    : "[open] formula not confirmed by a published submission; generic heat path of DOMAIN.md §2 (暫定)",
+    ? "seed submissions (reference/003), docs/domain.md §2–§4"
+    : "[open] formula not confirmed by a published submission; generic heat path of docs/domain.md §2 (暫定)",
   ...(CONFIRMED.has(code) ? {} : { provisionalParts: guessedParts(heatQuantities) }),
   ...(code === "H003" ? { structureDoubt: SNOW_ICE_DOUBT } : {}),
   quantities: heatQuantities,

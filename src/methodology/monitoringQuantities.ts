@@ -1,4 +1,4 @@
-// The monitoring table (熱実績管理表, DOMAIN.md §5.1) declared as formulas: a month's extra quantities, E_PS from rated
+// The monitoring table (熱実績管理表, docs/domain.md §5.1) declared as formulas: a month's extra quantities, E_PS from rated
 // power, biomass and fuel heat, and the 合計 → 別紙1 3.1 / 3.2 / 3.6 / 3.7 under each [open] rounding convention.
 import { add, mul, num, param, ref, round, roundDown, sub, sumOf } from "../formula";
 import type { Expr, QuantitySpec } from "../formula";
@@ -160,7 +160,7 @@ export function monitoringQuantitiesWith(digits: SteamDigits): QuantitySpec[] {
 /** Every quantity of one month of the monitoring table: the steam procedure and the extras. */
 export const monitoringMonthQuantities: QuantitySpec[] = monitoringQuantitiesWith(SEED_STEAM_DIGITS);
 
-/** How the 合計 is rounded into 別紙1 ([open], DOMAIN.md §5.1): per month then summed, or the sum; or not at all. */
+/** How the 合計 is rounded into 別紙1 ([open], docs/domain.md §5.1): per month then summed, or the sum; or not at all. */
 export interface RoundingConvention {
   id: "exact" | "sumDown" | "monthDown" | "sumHalfUp" | "monthHalfUp";
   label: { ja: string; en: string };

@@ -86,9 +86,9 @@ export interface FormDeclaration {
   anchorKey: string;
   /** The 別紙1 inputs a monitoring table's 合計 gives (3.1 Q_BL, 3.2 E_PS, 3.6 F_B, 3.7 F_T in heat; none in power). */
   monitoringTargets: readonly MonitoringTarget[];
-  /** Whether 3.4/3.5 take the fuel defaults of DOMAIN.md §3 (方法2), with their checks and 2.2's note. */
+  /** Whether 3.4/3.5 take the fuel defaults of docs/domain.md §3 (方法2), with their checks and 2.2's note. */
   fuelDefaults: boolean;
-  /** Whether its 3.1 comes from a monitoring table of monthly steam records (熱実績管理表, DOMAIN.md §5.1). */
+  /** Whether its 3.1 comes from a monitoring table of monthly steam records (熱実績管理表, docs/domain.md §5.1). */
   monitoringTable?: boolean;
   /**
    * 別紙1 quantity columns of this methodology that each row must fill although no formula reads them (heat's ※1);
@@ -110,7 +110,7 @@ export interface MethodologyDeclaration {
   name: Message;
   /** Descriptive only (docs, names): no code outside src/methodology branches on it. */
   kind: "heat" | "power" | (string & { readonly other?: true });
-  /** True where DOMAIN.md marks the formula or its parameters [open]. */
+  /** True where the formula or its parameters are [open] (docs/domain.md). */
   provisional: boolean;
   /** What of a provisional methodology is guessed (its formulas, its 別紙1 3.x layout): check, report and pane say it. */
   provisionalParts?: Message[];

@@ -1,4 +1,4 @@
-// Blank 様式3-2 workbooks (DOMAIN.md §6) for any methodology, as data: labels, input cells, native formulas.
+// Blank 様式3-2 workbooks (docs/domain.md §6) for any methodology, as data: labels, input cells, native formulas.
 import { ATTACHMENT_ROLES, formPart } from "../forms/parts";
 import { GecError } from "../errors";
 import {
@@ -66,7 +66,7 @@ function groupOf(number: string | null): TemplateColumn["group"] {
 }
 
 /**
- * 別紙1 columns for a methodology. Heat forms follow DOMAIN.md §6; power forms keep 1.x, 2., 4.x, 5.x and put the
+ * 別紙1 columns for a methodology. Heat forms follow docs/domain.md §6; power forms keep 1.x, 2., 4.x, 5.x and put the
  * methodology's own 3.x quantities in between ([open] beyond 3.1 販売電力量 and 3.6 排出削減量 (tCO2)).
  */
 export function templateColumns(declaration: MethodologyDeclaration): TemplateColumn[] {

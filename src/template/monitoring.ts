@@ -1,4 +1,4 @@
-// The monitoring tables (熱実績管理表, DOMAIN.md §5.1) a template adds: one per facility, a row per month of the
+// The monitoring tables (熱実績管理表, docs/domain.md §5.1) a template adds: one per facility, a row per month of the
 // fiscal year and a 合計 row, derived cells as native formulas, and 別紙1 3.1 / 3.2 linked to the 合計.
 import { GecError } from "../errors";
 import { excelFormula } from "../formula";
