@@ -23,7 +23,7 @@ function nameOf(row: ProjectRow): string | null {
  * Blocks and tables are paired with 別紙1 rows as the checks pair them (matchBlocks, matchTables, the name index), so a
  * facility has one name wherever its findings are; a block naming no 別紙1 facility keeps the name it gives.
  */
-export function facilityLocator(submission: Submission): (ref: CellRef) => string | null {
+function facilityLocator(submission: Submission): (ref: CellRef) => string | null {
   const rows = new Map<string, string>();
   const lists = [submission.projectList, ...submission.otherProjectLists].flatMap((l) => (l ? [l] : []));
   for (const list of lists)

@@ -61,7 +61,7 @@ function signed(d: Decimal): string {
 const NO_CHANGE: Message = { ja: "t への影響なし", en: "no change in tonnes" };
 
 /** The one wording of a materiality, for check, report, fill and the pane. */
-export function materialityMessage(tonnes: Decimal | null, reaches: TonnesPlace[]): Message {
+function materialityMessage(tonnes: Decimal | null, reaches: TonnesPlace[]): Message {
   if (tonnes === null) {
     return {
       ja: "t への影響は計算できません（訂正後の値が示されていないか、行の入力から t が得られません）",

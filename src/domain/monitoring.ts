@@ -86,7 +86,7 @@ export const SEED_PROCEDURE: FacilityProcedure = {
 };
 
 /** The procedure a block states (SEED_PROCEDURE without one). */
-export function procedureOf(plan: MonitoringPlan | null | undefined): FacilityProcedure {
+function procedureOf(plan: MonitoringPlan | null | undefined): FacilityProcedure {
   if (!plan) return SEED_PROCEDURE;
   const digits = planDigits(plan);
   const kw = plan.ratedPowerKw ? Decimal.from(plan.ratedPowerKw.value) : null;

@@ -9,7 +9,7 @@ import {
   parseRatioCell,
 } from "../numbers";
 import type { DateReading, NumberReading } from "../numbers";
-import type { CellRef, CellValue, Grid } from "../types";
+import type { CellRef, CellValue } from "../types";
 import { SheetView, isHiddenSheet } from "./sheet";
 import type { DateField, NumberField, TextField } from "./fields";
 
@@ -376,9 +376,4 @@ export function readMonitoringSheet(sheet: SheetView): MonitoringTable[] {
     if (found) tables.push(found);
   }
   return tables;
-}
-
-/** Every monitoring table of the workbook. */
-export function readMonitoringTables(grid: Grid): MonitoringTable[] {
-  return grid.sheets.flatMap((s) => readMonitoringSheet(new SheetView(s)));
 }

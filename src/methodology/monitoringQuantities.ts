@@ -7,10 +7,6 @@ import type { SteamDigits } from "./steamProcedure";
 import type { MonitoringTarget } from "./types";
 import { AUX_FUEL_HEAT_PARAMETER, AUX_FUEL_LHV_PARAMETER } from "./parameters";
 
-/** A-heavy-oil heat per kL, MJ (declared with its source in ./parameters). */
-export const AUX_FUEL_HEAT_PER_KL = AUX_FUEL_HEAT_PARAMETER.value;
-/** 低位換算 of the fuel heat (declared with its source in ./parameters). */
-export const AUX_FUEL_LHV_FACTOR = AUX_FUEL_LHV_PARAMETER.value;
 /** Latent heat per kg of moisture in セイホク's wet-basis LHV ({LHV_dry × (1 − w) − 2,500 × w}), kJ/kg. */
 export const MOISTURE_LATENT_HEAT = "2500";
 
