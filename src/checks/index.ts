@@ -1,5 +1,4 @@
 // Runs every rule family on a Submission: the verifier's checks of docs/domain.md §7, as Findings.
-import { Decimal } from "../numbers";
 import { isGecError } from "../errors";
 import type { CellRef, Finding, Grid } from "../types";
 import { RULE_FAMILIES } from "./registry";
@@ -8,7 +7,7 @@ import { at, finding } from "./finding";
 import { methodologyOf } from "../forms/submission";
 import type { Submission } from "../forms/submission";
 import { checkProjectList } from "./projectList";
-import { recomputedTonnes, rowDerivation, totalDerivation } from "../domain/rows";
+import { everyKnown, recomputedTonnes, rowDerivation, totalDerivation } from "../domain/rows";
 import { submissionPeriod } from "../domain/referenceValues";
 import { checkAttachmentMethodology, checkFacilityNames, checkFuelStatement, checkSymbols } from "./plan";
 import { checkAllocation, checkHygiene, checkIdentity, checkMethodology, checkPeriods } from "./submission";
@@ -59,8 +58,10 @@ function checkAllocationOf({ submission }: CheckContext): Finding[] {
         const d = rowDerivation(list.rows[i], declaration, declaration.form.tonnesKey);
         return isGecError(d) ? [] : d.steps;
       },
-      total: () =>
-        tonnes.every((t) => t !== null) ? totalDerivation(list, declaration, tonnes as Decimal[]).steps : [],
+      total: () => {
+        const all = everyKnown(tonnes);
+        return all ? totalDerivation(list, declaration, all).steps : [];
+      },
     }),
     ...blocks,
   ];

@@ -419,7 +419,7 @@ function checkCoverage(
   if (!period) return;
   const counted = new Set<number>();
   for (const m of selection.valid)
-    counted.add(monthIndex(m.month.reading as { year: number; month: number }));
+    if (m.month.reading.kind === "date") counted.add(monthIndex(m.month.reading));
   // counted, never listed whole: a period typed as 1900–9999 is 97,200 months
   const missing: string[] = [];
   let count = 0;
@@ -581,7 +581,9 @@ function basisText(r: TargetResult): { ja: string; en: string } {
 function conventionNote(table: MonitoringTable, row: ProjectRow, results: TargetResult[]): Finding | null {
   const matched = results.filter((r) => r.matched.length > 0);
   if (matched.length === 0) return null;
-  const anchor = row.numbers[matched[0].target] as NumberField;
+  // a target is matched only where the row has its cell
+  const anchor = row.numbers[matched[0].target];
+  if (!anchor) return null;
   // the first convention that matches names it; an exact integer sum matches them all
   const ja = matched
     .map(

@@ -10,7 +10,7 @@ import { facilityLabel, heldFacility, matchBlocks } from "../domain/blocks";
 import type { BlockMatch } from "../domain/blocks";
 import { shortened } from "../text";
 import { fixOf } from "./projectList";
-import { totalDerivation } from "../domain/rows";
+import { everyKnown, totalDerivation } from "../domain/rows";
 import type { DerivationStep } from "../formula";
 import { gecCalls } from "../formula/gecCalls";
 
@@ -171,13 +171,9 @@ export function checkAllocation(
     });
   } else {
     // R6/R7: 別紙1's total as its declared 合計 quantity gives it
-    const total =
-      rowTonnes.every((t) => t !== null) && list.rows.length > 0
-        ? totalDerivation(list, declarationOf(s), rowTonnes as Decimal[], false).value
-        : null;
-    const allocated = values.every((v) => v !== null)
-      ? values.reduce<Decimal>((a, v) => a.add(v as Decimal), Decimal.zero)
-      : null;
+    const rows = list.rows.length > 0 ? everyKnown(rowTonnes) : null;
+    const total = rows ? totalDerivation(list, declarationOf(s), rows, false).value : null;
+    const allocated = everyKnown(values)?.reduce((a, v) => a.add(v), Decimal.zero) ?? null;
     if (total !== null && allocated !== null && !allocated.eq(total)) {
       out.push(
         finding(

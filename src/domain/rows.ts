@@ -104,6 +104,12 @@ export function rowDerivations(
   return out;
 }
 
+/** The values when every one is known (the rows' t that R6 sums), else null. */
+export function everyKnown(values: (Decimal | null)[]): Decimal[] | null {
+  const known = values.filter((v): v is Decimal => v !== null);
+  return known.length === values.length ? known : null;
+}
+
 /** The 合計 (R6) from the rows' tCO2 (the declaration's tonnes column), each cell listed. */
 export function totalDerivation(
   list: ProjectList,

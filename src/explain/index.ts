@@ -28,9 +28,6 @@ import { readSubmission } from "../forms/read";
 import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
 import type { CellRef, CellValue, DerivationStep, Grid, Message } from "../types";
 
-export type { DerivationStep } from "../types";
-export { rowDerivation, rowDerivations, rowInputs, totalDerivation } from "../domain/rows";
-
 function decimalOf(field: NumberField | undefined): Decimal | null {
   return field && field.reading.kind === "number" ? field.reading.decimal : null;
 }
@@ -86,8 +83,7 @@ function explanationOf(
   references: ReferenceValueUsed[] = [],
 ): CellExplanation {
   const actual = decimalOf(field);
-  const ok = !isGecError(result);
-  const value = ok ? (result as { value: Decimal }).value : null;
+  const value = isGecError(result) ? null : result.value;
   return {
     ref: field.ref,
     symbol: q.symbol,
@@ -97,7 +93,7 @@ function explanationOf(
     expected: value?.toString() ?? null,
     actual: field.raw,
     agrees: value !== null && actual !== null && actual.eq(value),
-    steps: ok ? (result as { steps: DerivationStep[] }).steps : [],
+    steps: isGecError(result) ? [] : result.steps,
     failure: isGecError(result) ? result.text : null,
     references,
   };
@@ -264,12 +260,11 @@ export function explainCell(
       }
     }
     const tonnes = list.rows.map((row) => rowDerivation(row, declaration, declaration.form.tonnesKey));
-    const complete = tonnes.every((t) => !isGecError(t));
-    const values = complete ? tonnes.map((t) => (t as { value: Decimal }).value) : [];
+    // the 合計 needs every row's t: the first row without one says why there is none
+    const failure = tonnes.find(isGecError);
+    const values = tonnes.flatMap((t) => (isGecError(t) ? [] : [t.value]));
     if (list.totalTonnes && sameCell(list.totalTonnes.ref, ref)) {
-      const result = complete
-        ? totalDerivation(list, declaration, values)
-        : (tonnes.find((t) => isGecError(t)) as GecError);
+      const result = failure ?? totalDerivation(list, declaration, values);
       return {
         kind: "explained",
         explanation: explanationOf(
@@ -304,9 +299,7 @@ export function explainCell(
           ),
         };
       }
-      const result = complete
-        ? totalDerivation(list, declaration, values)
-        : (tonnes.find((t) => isGecError(t)) as GecError);
+      const result = failure ?? totalDerivation(list, declaration, values);
       return {
         kind: "explained",
         explanation: explanationOf(

@@ -9,7 +9,7 @@ import { readSubmission } from "../forms/read";
 import { cellAddress, formatRef } from "../forms/a1";
 import { SheetView } from "../forms/sheet";
 import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
-import { rowInputs, totalDerivation } from "../domain/rows";
+import { everyKnown, rowInputs, totalDerivation } from "../domain/rows";
 import type { CellRef, CellValue, CellWrite, Finding, Grid, Message, WritePlan } from "../types";
 import { sameFormula } from "./invert";
 import { planMonitoringFill } from "./monitoring";
@@ -242,9 +242,9 @@ function planFormFill(
     }
   }
 
-  const complete = rowTonnes.length > 0 && rowTonnes.every((t) => t !== null);
+  const allTonnes = rowTonnes.length > 0 ? everyKnown(rowTonnes) : null;
   // R6 from the declared 合計 quantity, the same one the check and explain use
-  const total = complete ? totalDerivation(list, declaration, rowTonnes as Decimal[], false).value : null;
+  const total = allTonnes ? totalDerivation(list, declaration, allTonnes, false).value : null;
   if (list.totalTonnes && total !== null) {
     const first = tonnesRefs[0];
     const last = tonnesRefs[tonnesRefs.length - 1];

@@ -3,7 +3,6 @@
 import { Decimal, spreadsheetDecimal } from "../numbers";
 import { isGecError } from "../errors";
 import { evaluateQuantities, excelFormula, fragileRounding } from "../formula";
-import type { QuantitySpec } from "../formula";
 import { ROUNDING_CONVENTIONS, columnTotal, monitoringMonthQuantities, monthColumnOf } from "../methodology";
 import type { RoundingConvention } from "../methodology";
 import { saturationTemperatureC } from "../steam";
@@ -32,6 +31,7 @@ import {
 } from "../domain/monitoring";
 import type { FacilityProcedure, MonitoringTargetColumn } from "../domain/monitoring";
 import { applyToGrid } from "./apply";
+import { everyKnown } from "../domain/rows";
 import { LISTED, listed } from "../text";
 import type { CellRef, CellWrite, Finding, Grid } from "../types";
 import { sameFormula } from "./invert";
@@ -209,8 +209,8 @@ function fillMonth(
   }
   for (const key of FORMULA_KEYS) {
     const field = month.cells[key];
-    const spec = quantities.find((q) => q.key === key) as QuantitySpec;
-    if (!field) continue;
+    const spec = quantities.find((q) => q.key === key);
+    if (!field || !spec) continue;
     const inputsPlain = (spec.expr?.keys() ?? []).every((k) => plainNumber(month.cells[k]));
     // a rounding within a double's noise of its boundary is written as its value (docs/numbers.md)
     const fragile = inputsPlain ? fragileRounding(quantities, given, key, params) : null;
@@ -253,8 +253,8 @@ function fillMonth(
     cellValue[key] = keep ? current : values[key];
   }
   const q = month.cells.qMonth;
-  if (!q || !cellValue.hSteam || !cellValue.hFeed || !given.fSteam || !given.fFeed) return;
-  const spec = specOf.get("qMonth") as QuantitySpec;
+  const spec = specOf.get("qMonth");
+  if (!q || !spec || !cellValue.hSteam || !cellValue.hFeed || !given.fSteam || !given.fFeed) return;
   let value: Decimal;
   try {
     value = evaluateQuantities(
@@ -347,7 +347,9 @@ function fillTotals(
       }
       const month = specOf.get(key) ?? { key, symbol: key, label: { ja: key, en: key }, unit: "" };
       const spec = columnTotal(month);
-      const values = cells.map((c) => decimalOf(c) as Decimal);
+      // every month's cell is a number here (the blank, unreadable or negative ones were refused above)
+      const values = everyKnown(cells.map((c) => decimalOf(c)));
+      if (!values) continue;
       const sum = evaluateQuantities([spec], {}, [spec.key], {
         columns: { [key]: { values, cells: [] } },
       }).values[spec.key];

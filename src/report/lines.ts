@@ -7,7 +7,7 @@ import { formatRef } from "../forms/a1";
 import type { NumberField, Submission } from "../forms/submission";
 import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology";
 import { explainCell } from "../explain";
-import { rowDerivation, rowDerivations, totalDerivation } from "../domain/rows";
+import { everyKnown, rowDerivation, rowDerivations, totalDerivation } from "../domain/rows";
 import type { DerivationStep } from "../formula";
 import type { Finding, Grid, Message } from "../types";
 import { shortened } from "../text";
@@ -143,8 +143,8 @@ export function reportLines(
     const t = derivations.get(tonnesKey) ?? rowDerivation(row, declaration, tonnesKey);
     tonnes.push(isGecError(t) ? null : t.value);
   });
-  const complete = tonnes.length > 0 && tonnes.every((t) => t !== null);
-  const total = complete ? totalDerivation(list, declaration, tonnes as Decimal[]) : null;
+  const allTonnes = tonnes.length > 0 ? everyKnown(tonnes) : null;
+  const total = allTonnes ? totalDerivation(list, declaration, allTonnes) : null;
   if (list.totalTonnes) {
     lines.push(
       line(
