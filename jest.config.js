@@ -11,6 +11,7 @@ const path = require("path");
 /** Folders of in-process suites (a folder not created yet costs nothing). */
 const UNIT_FOLDERS = [
   "checks",
+  "domain",
   "cli",
   "explain",
   "fill",
@@ -28,7 +29,13 @@ const UNIT_FOLDERS = [
   "template",
 ];
 /** Suites at the top of test/. */
-const UNIT_FILES = ["manifest.test.ts", "projects.test.ts", "readme.test.ts", "validate.test.ts"];
+const UNIT_FILES = [
+  "layers.test.ts",
+  "manifest.test.ts",
+  "projects.test.ts",
+  "readme.test.ts",
+  "validate.test.ts",
+];
 /** Suites inside a unit folder that start a process: they run in the integration project. */
 const INTEGRATION_FILES = [
   "bin/gec.test.ts",
@@ -44,6 +51,7 @@ const INTEGRATION_FILES = [
   "cli/portfolioEdges.test.ts",
   "cli/portfolioTty.test.ts",
   "fixtures/hostile/hostile.test.ts",
+  "layersLint.test.ts",
   "report/print.test.ts",
   "scripts/validate.test.ts",
   "template/print.test.ts",

@@ -8,6 +8,7 @@ import {
   epsBl,
   evaluateDeclared,
   getMethodology,
+  heatForm,
   heatQuantities,
   powerQuantities,
   readQuantity,
@@ -31,6 +32,7 @@ import {
 } from "../src/steam";
 import { parsePressureUnit, toAbsoluteMPa } from "../src/steam/units";
 import { monitoringMonthQuantities } from "../src/methodology/monitoringQuantities";
+import { STANDARD_ATMOSPHERE_MPA } from "../src/methodology/steamProcedure";
 
 export type CellAnswer = number | string;
 
@@ -179,6 +181,7 @@ function steamFunction(
         ? toAbsoluteMPa(
             readQuantity(raw[i], { ...a.spec, domain: "signed" }),
             parsePressureUnit(unitText),
+            STANDARD_ATMOSPHERE_MPA,
           ).toNumber()
         : numberOf(raw[i], { ...a.spec, domain: "signed" }),
     );
@@ -257,7 +260,7 @@ const tC = (range: string): { name: string; spec: typeof T; description: Message
   },
 });
 
-export const FUNCTIONS: FunctionDeclaration[] = [
+export const FUNCTIONS: readonly FunctionDeclaration[] = [
   steamFunction(
     "STEAM_H",
     [
@@ -447,7 +450,7 @@ export const FUNCTIONS: FunctionDeclaration[] = [
       result: m("EM_WB [kgCO2]", "EM_WB, kgCO2."),
     },
   ),
-  quantityFunction("EM_T", heatQuantities, "emT", [{ name: "kg", key: "emKg" }], {
+  quantityFunction("EM_T", heatQuantities, heatForm.tonnesKey, [{ name: "kg", key: "emKg" }], {
     description: m(
       "排出削減量を t 単位に換算し切捨て（R5: ROUNDDOWN(kg ÷ 1000, 0)）[tCO2]",
       "Emission reduction in tCO2: kgCO2 ÷ 1000 truncated (rule R5).",
@@ -700,7 +703,7 @@ export interface FunctionExample {
   units: string;
   args: (number | string)[];
   result: string;
-  /** Marked * in the table: DOMAIN.md marks the formula or value [open]. */
+  /** Marked * in the table: the formula or value is [open] (docs/domain.md). */
   provisional?: boolean;
   /** The row of the table stands for this function and another ("STEAM_HF(t) / STEAM_HG(t)"). */
   with?: string;

@@ -1,4 +1,5 @@
 // Why an .xlsx was refused: limits, the XlsxError type and its bilingual messages (no ExcelJS, no Node APIs).
+import { EXCEL_MAX_COLS as GRID_COLS, EXCEL_MAX_ROWS as GRID_ROWS } from "../src/forms/a1";
 import { GecError } from "../src/errors";
 import type { Message } from "../src/types";
 
@@ -49,8 +50,9 @@ export const BUDGET = {
   ms: 8_000,
 };
 
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLS = 16_384;
+/** Excel's grid (src/forms/a1.ts), as plain constants: the reader reads them per cell, and a re-export is a getter. */
+export const EXCEL_MAX_ROWS = GRID_ROWS;
+export const EXCEL_MAX_COLS = GRID_COLS;
 
 /** Why a file was refused; `code` of the GecError stays "#VALUE!" (ErrorCode has no room for these). */
 export type XlsxErrorReason =

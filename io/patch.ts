@@ -19,6 +19,7 @@
 //   every other cell what it held before, or the write is an error (xlsx.writeFailed), never a success.
 import type { CellValue, CellWrite, Grid, SheetGrid, WritePlan } from "../src/types";
 import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, XlsxError } from "./errors";
+import { cellAddress } from "../src/forms/a1";
 import { inspectXlsx } from "./inspect";
 import { escapeText } from "./xmlText";
 
@@ -69,13 +70,7 @@ function checkWrite(write: CellWrite): void {
   }
 }
 
-function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-const address = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
+const address = (row: number, col: number) => cellAddress({ row, col });
 
 const escapeAttr = (s: string) => escapeText(s).replace(/"/g, "&quot;");
 

@@ -2,6 +2,7 @@
 import { SaxesParser } from "saxes";
 import type { SaxesTagPlain } from "saxes";
 import type { CellValue, Grid, SheetGrid, SheetVisibility } from "../src/types";
+import { cellAddress, columnIndex, columnLetters, parseAddress } from "../src/forms/a1";
 import {
   BUDGET,
   EXCEL_MAX_COLS,
@@ -94,28 +95,6 @@ const local = (name: string): string => {
   return colon < 0 ? name : name.slice(colon + 1);
 };
 
-/** "AB12" -> 0-based row and column, null when not a cell address inside Excel's grid. */
-export function parseAddress(ref: string): { row: number; col: number } | null {
-  let i = 0;
-  let col = 0;
-  while (i < ref.length && i < 4) {
-    const c = ref.charCodeAt(i);
-    const up = c >= 97 && c <= 122 ? c - 32 : c;
-    if (up < 65 || up > 90) break;
-    col = col * 26 + (up - 64);
-    i++;
-  }
-  if (i === 0 || i === ref.length || ref.length - i > 7) return null;
-  let row = 0;
-  for (let j = i; j < ref.length; j++) {
-    const d = ref.charCodeAt(j) - 48;
-    if (d < 0 || d > 9) return null;
-    row = row * 10 + d;
-  }
-  if (row < 1 || row > EXCEL_MAX_ROWS || col > EXCEL_MAX_COLS) return null;
-  return { row: row - 1, col: col - 1 };
-}
-
 /** "A1:C3" (or "A1") -> its corners. */
 function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
   const [a, b] = ref.split(":");
@@ -128,12 +107,6 @@ function parseRange(ref: string): { top: number; left: number; bottom: number; r
     bottom: Math.max(p.row, q.row),
     right: Math.max(p.col, q.col),
   };
-}
-
-function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** A character that can be part of a name, a reference or a number in a formula (not an operator or a quote). */
@@ -155,12 +128,6 @@ const CELL_REF = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})$/;
 const COL_REF = /^(\$?)([A-Za-z]{1,3})$/;
 const ROW_REF = /^(\$?)([0-9]{1,7})$/;
 
-function columnNumber(letters: string): number {
-  let col = 0;
-  for (const ch of letters.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return col - 1;
-}
-
 /**
  * Moves the relative references of a shared formula's master text to another cell, as Excel does for each cell
  * of the group: string literals, quoted sheet names, function names and structured references stay as they are
@@ -176,7 +143,7 @@ export function slideFormula(
   const dc = to.col - from.col;
   if (dr === 0 && dc === 0) return formula;
   const col = (anchor: string, letters: string): string | null => {
-    const c = columnNumber(letters);
+    const c = columnIndex(letters);
     if (c >= EXCEL_MAX_COLS) return null;
     const moved = anchor ? c : c + dc;
     return moved < 0 || moved >= EXCEL_MAX_COLS ? null : anchor + columnLetters(moved);
@@ -247,7 +214,7 @@ export function slideFormula(
     if (cell) {
       const a = col(cell[1], cell[2]);
       const b = row(cell[3], cell[4]);
-      if (columnNumber(cell[2]) < EXCEL_MAX_COLS) replace(i, end, a !== null && b !== null ? a + b : "#REF!");
+      if (columnIndex(cell[2]) < EXCEL_MAX_COLS) replace(i, end, a !== null && b !== null ? a + b : "#REF!");
       i = end;
       continue;
     }
@@ -259,7 +226,7 @@ export function slideFormula(
       const c2 = COL_REF.exec(other);
       const r1 = ROW_REF.exec(token);
       const r2 = ROW_REF.exec(other);
-      if (c1 && c2 && columnNumber(c1[2]) < EXCEL_MAX_COLS && columnNumber(c2[2]) < EXCEL_MAX_COLS) {
+      if (c1 && c2 && columnIndex(c1[2]) < EXCEL_MAX_COLS && columnIndex(c2[2]) < EXCEL_MAX_COLS) {
         const a = col(c1[1], c1[2]);
         const b = col(c2[1], c2[2]);
         replace(i, end2, a !== null && b !== null ? `${a}:${b}` : "#REF!");
@@ -742,7 +709,7 @@ function refuseDuplicates(name: string, part: SheetPart): void {
 
 /** Two `<c>` for one cell: which of them Excel shows is not certain, so neither the reader nor the writer picks one. */
 export function duplicateCell(sheet: string, row: number, col: number): XlsxError {
-  const at = `${columnLetters(col)}${row + 1}`;
+  const at = cellAddress({ row, col });
   return corrupt({
     ja: `シート「${sheet}」のセル ${at} が 2 回書かれています（Excel はこのファイルを修復します）`,
     en: `sheet "${sheet}" holds cell ${at} twice (Excel repairs such a file)`,

@@ -1,7 +1,5 @@
 // Core types shared by every layer: the Grid read from cells, references to cells, findings and write plans.
 
-import type { DerivationStep } from "./formula/expr";
-
 /** A cell's value as the core sees it. Dates arrive as Excel serial numbers. */
 export type CellValue = number | string | boolean | null;
 
@@ -48,6 +46,30 @@ export interface Field<T> {
 }
 
 export type Severity = "error" | "warning" | "info";
+
+/** One step of a derivation: a rounding, or a declared quantity, with the values put in and the cells read. */
+export interface DerivationStep {
+  /**
+   * What the step computes: the scheme's symbol of a quantity (Q_WB, S_B, …); for a rounding inside a formula, the
+   * rounding itself ("ROUNDDOWN(E_PS × 9.484, 0)"), since its value is not the quantity's.
+   */
+  symbol: string;
+  /** The formula in symbols: "ROUNDDOWN(E_PS × 9.484, 0)". */
+  formula: string;
+  /** The same with the values: "ROUNDDOWN(7,538,025 × 9.484, 0)". */
+  substituted: string;
+  /** The exact result as a plain decimal string ("71490629"). */
+  result: string;
+  /** A1 addresses ("別紙1!M5") of the cells whose values the step used. */
+  cells: string[];
+  /** The quantity's name, for a person. */
+  label?: Message;
+  unit?: string;
+  /** What the step is: a rounding inside a formula, or the declared quantity itself. */
+  kind: "rounding" | "quantity";
+  /** A rounding's: the symbol of the quantity whose formula holds it (Q_WB for R1's ROUNDDOWN(E_PS × 9.484, 0)). */
+  partOf?: string;
+}
 
 /** One write to one cell. `previous`/`previousFormula` keep what was there so it can be restored exactly. */
 export interface CellWrite {

@@ -3,7 +3,7 @@ import type { Finding, Grid, Message } from "./types";
 import { readSubmission } from "./forms/read";
 import type { Submission } from "./forms/submission";
 import { runChecks } from "./checks";
-import { nameFacilities } from "./checks/facility";
+import { nameFacilities } from "./domain/facility";
 import { findMethodology } from "./methodology";
 import { Decimal } from "./numbers";
 import { grouped } from "./formula";

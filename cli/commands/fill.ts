@@ -5,7 +5,7 @@ import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
 import { COMMAND_USAGE } from "../usage";
 import { describeWrite, planFill } from "../../src/engine";
-import { previewMessage } from "../../src/checks/materiality";
+import { previewMessage } from "../../src/domain/materiality";
 import { FileError, checkOutput, fileMessage, langOf, readInput, writeBytes } from "./workbook";
 import { patchPackage } from "../../io/patch";
 

@@ -2,60 +2,13 @@
 // 1. 保有予定者 amounts against the block's tCO2, and 2. 帰属先.
 import { Decimal } from "../numbers";
 import type { Finding } from "../types";
-import type { AllocationBlock, NumberField, ProjectRow, Submission } from "../forms/submission";
-import { NameIndex, facilityKey, withoutFiscalYear } from "../forms/names";
+import { methodologyOf } from "../forms/submission";
+import type { AllocationBlock, NumberField, Submission } from "../forms/submission";
 import { isRedaction } from "../forms/parts";
+import { facilityLabel, heldFacility, matchBlocks } from "../domain/blocks";
 import { at, finding } from "./finding";
 import { shortened } from "../text";
 import { grouped } from "../formula";
-
-export interface BlockMatch {
-  /** Index of the 別紙1 row. */
-  row: number;
-  /** By the block's 設備名称 (exactly, or one character off), or by position for a block that names none. */
-  by: "name" | "nearMiss" | "position";
-}
-
-/**
- * Each block's 別紙1 row: the facility its 設備名称 names; a block naming none (the seed's), or naming no facility
- * of 別紙1 (identity.facilityName.allocation says so), by position where there is one block per facility.
- */
-export function matchBlocks(blocks: AllocationBlock[], rows: ProjectRow[]): (BlockMatch | null)[] {
-  const keyed = rows.flatMap((row, i) => {
-    const name = row.text.facilityName?.value;
-    return name ? [{ i, key: facilityKey(name) }] : [];
-  });
-  const positional = blocks.length === rows.length && blocks.length > 1;
-  const index = new NameIndex(keyed, (k) => k.key);
-  return blocks.map((b, i) => {
-    const name = b.facilityName?.value;
-    const m = name ? index.match(name) : null;
-    if (m) return { row: m.item.i, by: m.nearMiss ? "nearMiss" : "name" };
-    return positional ? { row: i, by: "position" } : null;
-  });
-}
-
-/**
- * The other facility whose tCO2 a block labelled with `row` holds (a block labelled セイホク holding 津別's t): the
- * label or the figure is wrong, and that other facility's block is this one. Null when the figure is no other's.
- */
-export function heldFacility(
-  match: BlockMatch | null,
-  actual: Decimal | null,
-  rowTonnes: (Decimal | null)[],
-): number | null {
-  if (!match || match.by === "position" || actual === null) return null;
-  const expected = rowTonnes[match.row];
-  if (expected && expected.eq(actual)) return null;
-  const k = rowTonnes.findIndex((t, i) => i !== match.row && t !== null && t.eq(actual));
-  return k >= 0 ? k : null;
-}
-
-/** A facility's name for messages: as 別紙1 gives it, without its (yyyy年度), or its row number. */
-export function facilityLabel(row: ProjectRow, i: number): string {
-  const name = row.text.facilityName?.value;
-  return name ? shortened(withoutFiscalYear(name)) : `No. ${i + 1}`;
-}
 
 /** An amount for a message, digits grouped as the pane and 期待値 show them ("−100", "32,316"). */
 const shownAmount = (f: NumberField): string => {
@@ -74,6 +27,7 @@ function missingFacilities(s: Submission, rowTonnes: (Decimal | null)[]): Findin
   const rows = s.projectList?.rows ?? [];
   const blocks = s.allocationPlan;
   if (blocks.length === 0) return [];
+  const tonnesKey = methodologyOf(s).form.tonnesKey;
   const matches = matchBlocks(blocks, rows);
   // blocks by position alone say nothing of which facility is missing: allocation.total counts them
   if (!matches.some((m) => m !== null && m.by !== "position")) return [];
@@ -94,7 +48,7 @@ function missingFacilities(s: Submission, rowTonnes: (Decimal | null)[]): Findin
     .map(([k]) => facilityLabel(rows[k], k));
   rows.forEach((row, i) => {
     if (covered.has(i)) return;
-    const field = row.text.facilityName ?? row.numbers.emT;
+    const field = row.text.facilityName ?? row.numbers[tonnesKey];
     if (!field) return;
     const name = facilityLabel(row, i);
     out.push(

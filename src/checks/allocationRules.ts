@@ -1,5 +1,5 @@
 // Rule family 4 (continued): 別紙2 blocks matched by facility name, their holders and 帰属先.
-import type { RuleMeta } from "./registry";
+import type { RuleMeta } from "./rule";
 
 const rule = (id: string, ja: string, en: string): RuleMeta => ({
   id,

@@ -7,7 +7,7 @@ import { attachmentFor } from "../forms/attachment";
 import type { AttachmentBlock, OperatingDayRule, Submission } from "../forms/submission";
 import type { Finding, Grid } from "../types";
 import { at, finding } from "./finding";
-import { matchTables } from "./monitoring";
+import { matchTables } from "../domain/monitoring";
 import { shortened } from "../text";
 
 const blank = (value: string | null | undefined): boolean =>

@@ -1,5 +1,5 @@
 // Rule family 12: 別紙1添付 read as each facility's monitoring plan (roles, documents, the rules it states).
-import type { RuleMeta } from "./registry";
+import type { RuleMeta } from "./rule";
 
 const rule = (id: string, severity: RuleMeta["severity"], ja: string, en: string): RuleMeta => ({
   id,

@@ -2,7 +2,7 @@
 // should be; and the period facts of 別紙1's rows and 1.5 that completeness brings (family 2, period.*).
 import { METHODOLOGIES } from "../methodology";
 import { projectColumns } from "../forms/layout";
-import type { RuleMeta } from "./registry";
+import type { RuleMeta } from "./rule";
 
 /** The required 別紙1 columns as the forms number them, for the rule's description: read from the declaration. */
 function requiredColumnNumbers(): string {

@@ -1,16 +1,14 @@
-// Runs every rule family on a Submission: the verifier's checks of DOMAIN.md §7, as Findings.
-import { Decimal } from "../numbers";
-import { submissionPeriod } from "../methodology";
-import type { MethodologyDeclaration } from "../methodology";
+// Runs every rule family on a Submission: the verifier's checks of docs/domain.md §7, as Findings.
 import { isGecError } from "../errors";
 import type { CellRef, Finding, Grid } from "../types";
 import { RULE_FAMILIES } from "./registry";
 import type { RuleFamily } from "./registry";
 import { at, finding } from "./finding";
 import { methodologyOf } from "../forms/submission";
-import type { ProjectRow, Submission } from "../forms/submission";
-import { checkProjectList, deriveRow, rowInputs } from "./projectList";
-import { rowDerivation, totalDerivation } from "../explain";
+import type { Submission } from "../forms/submission";
+import { checkProjectList } from "./projectList";
+import { everyKnown, recomputedTonnes, rowDerivation, totalDerivation } from "../domain/rows";
+import { submissionPeriod } from "../domain/referenceValues";
 import { checkAttachmentMethodology, checkFacilityNames, checkFuelStatement, checkSymbols } from "./plan";
 import { checkAllocation, checkHygiene, checkIdentity, checkMethodology, checkPeriods } from "./submission";
 import { checkMonitoring } from "./monitoring";
@@ -18,17 +16,7 @@ import { checkCompleteness } from "./completeness";
 import { checkPlanText } from "./planText";
 import { checkAttachment } from "./attachment";
 import { checkAllocation as checkAllocationBlocks } from "./allocation";
-import { withMateriality } from "./materiality";
-
-/** Each row's tCO2 as the formulas give it (null where its inputs cannot be read). */
-function recomputedTonnes(rows: ProjectRow[], declaration: MethodologyDeclaration): (Decimal | null)[] {
-  return rows.map((row) => {
-    const inputs = rowInputs(row, declaration);
-    if (!inputs) return null;
-    const result = deriveRow(row, inputs, declaration);
-    return isGecError(result) ? null : (result[declaration.form.tonnesKey] ?? null);
-  });
-}
+import { withMateriality } from "../domain/materiality";
 
 /** A form without one facility row is not ready to submit, however clean the rest is (a blank template). */
 function checkHasFacilities(submission: Submission, grid: Grid): Finding[] {
@@ -70,8 +58,10 @@ function checkAllocationOf({ submission }: CheckContext): Finding[] {
         const d = rowDerivation(list.rows[i], declaration, declaration.form.tonnesKey);
         return isGecError(d) ? [] : d.steps;
       },
-      total: () =>
-        tonnes.every((t) => t !== null) ? totalDerivation(list, declaration, tonnes as Decimal[]).steps : [],
+      total: () => {
+        const all = everyKnown(tonnes);
+        return all ? totalDerivation(list, declaration, all).steps : [];
+      },
     }),
     ...blocks,
   ];

@@ -1,7 +1,6 @@
 // Rule family 9: each monitoring table (熱実績管理表) re-derived month by month by the steam procedure, its months
-// against the facility's period, and its 合計 against 別紙1 3.1 / 3.2 / 3.6 / 3.7 (DOMAIN.md §5, §5.1).
-import { MONITORING_TARGETS } from "../methodology/monitoringQuantities";
-import { Decimal, atSpreadsheetPrecision, withinSpreadsheetNoise } from "../numbers";
+// against the facility's period, and its 合計 against 別紙1 3.1 / 3.2 / 3.6 / 3.7 (docs/domain.md §5, §5.1).
+import { Decimal } from "../numbers";
 import { isGecError } from "../errors";
 import { evaluateQuantities, grouped } from "../formula";
 import type { DerivationStep, ParamValues, QuantitySpec } from "../formula";
@@ -9,27 +8,41 @@ import {
   ROUNDING_CONVENTIONS,
   STANDARD_ATMOSPHERE_MPA,
   columnTotal,
-  fuelTotalMonth,
   monitoringMonthQuantities,
-  monitoringQuantitiesWith,
-  monitoringTotal,
-  monthlyRounded,
-  steamMonthQuantities,
-  steamQuantitiesWith,
+  monthColumnOf,
 } from "../methodology";
-import type { MonitoringTarget, RoundingConvention } from "../methodology";
+import type { RoundingConvention } from "../methodology";
 import { saturationTemperatureC } from "../steam";
 import { formatRef } from "../forms/a1";
-import { NameIndex, facilityKey } from "../forms/names";
-import { monthIndex, selectMonths } from "../forms/monitoring";
+import { facilityKey } from "../forms/names";
+import { monthIndex } from "../forms/monitoring";
 import type {
   MonitoringMonth,
   MonitoringTable,
   MonitoringTotalRow,
   MonthSelection,
 } from "../forms/monitoring";
-import type { MonitoringPlan, NumberField, ProjectRow, Submission } from "../forms/submission";
-import { attachmentFor, planDigits } from "../forms/attachment";
+import { methodologyOf } from "../forms/submission";
+import type { NumberField, ProjectRow, Submission } from "../forms/submission";
+import {
+  SUMMED_KEYS,
+  agreesToDigits,
+  countedMonths,
+  countedTable,
+  decimals,
+  duplicateOf,
+  heatAgrees,
+  matchTables,
+  monitoringTargetsOf,
+  monthValues,
+  negativeKeys,
+  periodOf,
+  procedureFor,
+  targetAlternatives,
+  totalName,
+  withoutNegatives,
+} from "../domain/monitoring";
+import type { FacilityProcedure, MonitoringTargetColumn } from "../domain/monitoring";
 import type { CellRef, Finding } from "../types";
 import { at, finding } from "./finding";
 import { LISTED, listed, shortened } from "../text";
@@ -45,109 +58,11 @@ const BAR_SUSPECT_MPA = 2;
 /** The inputs of the steam procedure and the derived cells checked against them, in the procedure's order. */
 const MONTH_INPUTS = ["pGauge", "tSteamMean", "tFeedMean", "fSteam", "fFeed"];
 const MONTH_DERIVED = ["pAbs", "tSteam", "hSteam", "tFeed", "hFeed"];
-/** Keys the 合計 row sums (the fill writes their SUM). */
-export const SUMMED_KEYS = [
-  "operatingDays",
-  "fSteam",
-  "fFeed",
-  "deduction",
-  "qMonth",
-  "ePsMonth",
-  "fBMonth",
-  "auxFuelHeat",
-  "fTMonth",
-  "biomassMass",
-  "auxFuelVolume",
-  "operatingHours",
-];
-const TARGET_COLUMN: Record<MonitoringTarget, string> = { qBl: "3.1", ePs: "3.2", fB: "3.6", fT: "3.7" };
-const TARGET_MONTH: Record<MonitoringTarget, string> = {
-  qBl: "qMonth",
-  ePs: "ePsMonth",
-  fB: "fBMonth",
-  fT: "fTMonth",
-};
 
 const specOf = new Map(monitoringMonthQuantities.map((q) => [q.key, q]));
-const deductionSpec = specOf.get("deduction") as QuantitySpec;
-
-/**
- * How one facility's table is checked: the roundings and standard atmosphere its 別紙1添付 block states, its rated kW
- * (used where the table has no 補機定格出力 column) and its F_B recipe; the seed's procedure where it states none.
- */
-export interface FacilityProcedure {
-  steam: QuantitySpec[];
-  month: QuantitySpec[];
-  params: ParamValues;
-  ratedPower: Decimal | null;
-  /** The F_B declaration the block names (fBDryBasis, fBWetBasis): the only one tried. */
-  lhv: string | null;
-}
-
-export const SEED_PROCEDURE: FacilityProcedure = {
-  steam: steamMonthQuantities,
-  month: monitoringMonthQuantities,
-  params: {},
-  ratedPower: null,
-  lhv: null,
-};
-
-/** The procedure a block states (SEED_PROCEDURE without one). */
-export function procedureOf(plan: MonitoringPlan | null | undefined): FacilityProcedure {
-  if (!plan) return SEED_PROCEDURE;
-  const digits = planDigits(plan);
-  const kw = plan.ratedPowerKw ? Decimal.from(plan.ratedPowerKw.value) : null;
-  return {
-    steam: steamQuantitiesWith(digits),
-    month: monitoringQuantitiesWith(digits),
-    params: plan.standardAtmosphere ? { standardAtmosphere: plan.standardAtmosphere } : {},
-    ratedPower: kw,
-    lhv: plan.lhv ? (plan.lhv.recipe === "dryBasis" ? "fBDryBasis" : "fBWetBasis") : null,
-  };
-}
-
-/** The procedure of the table's facility: its 別紙1添付 block matched by the table's or its 別紙1 row's name. */
-export function procedureFor(
-  submission: Submission,
-  table: MonitoringTable,
-  row: ProjectRow | null,
-): FacilityProcedure {
-  const block = attachmentFor(submission.attachments, [
-    table.facilityName?.value,
-    row?.text.facilityName?.value,
-  ]);
-  return procedureOf(block?.plan);
-}
 
 function decimalOf(field: NumberField | undefined): Decimal | null {
   return field && field.reading.kind === "number" ? field.reading.decimal : null;
-}
-
-/** Significant digits from which a cell's value is taken to be a double at its precision limit. */
-const DOUBLE_DIGITS = 15;
-/** Two ulps of a double, relative: 2 × 2^-52. */
-const DOUBLE_ULP = "0.00000000000000045";
-
-/** Decimals a value shows ("2795.30" read as 2795.3 → 1). */
-function decimals(d: Decimal): number {
-  const text = d.toString();
-  const dot = text.indexOf(".");
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
-
-/**
- * Whether a cell agrees with the exact value to the digits it holds: the value rounded to those decimals down or half
- * up; a cell at a double's precision (Excel's own result) may be off by its last digit.
- */
-export function agreesToDigits(actual: Decimal, exact: Decimal): boolean {
-  const d = decimals(actual);
-  if (decimals(exact) <= d) return actual.eq(exact);
-  if (exact.round(d, "down").eq(actual) || exact.round(d, "halfUp").eq(actual)) return true;
-  // a double shows at most 17 significant digits, the last ones off by up to an ulp (2^-52 of the value)
-  const digits = actual.toString().replace(/[-.]/g, "").replace(/^0+/, "").length;
-  if (digits < DOUBLE_DIGITS) return false;
-  const abs = (x: Decimal) => (x.isNegative() ? x.mul(-1) : x);
-  return abs(actual.sub(exact)).cmp(abs(exact).mul(DOUBLE_ULP)) <= 0;
 }
 
 /** A1 addresses of a month's cells by quantity key, for derivations. */
@@ -425,29 +340,6 @@ function checkPlausibility(
   return wet;
 }
 
-/** 別紙1 5.1–5.2 of the row as month indices, with its text; null when either date cannot be read. */
-export function periodOf(row: ProjectRow | null): { from: number; to: number; ja: string } | null {
-  const start = row?.dates.startDate?.reading;
-  const end = row?.dates.endDate?.reading;
-  if (!start || !end || start.kind !== "date" || end.kind !== "date") return null;
-  return {
-    from: monthIndex(start),
-    to: monthIndex(end),
-    ja: `${start.year}年${start.month}月〜${end.year}年${end.month}月`,
-  };
-}
-
-/** The months that count for the table's facility (selectMonths under its 別紙1 period). */
-export function countedMonths(table: MonitoringTable, row: ProjectRow | null): MonthSelection {
-  const period = periodOf(row);
-  return selectMonths(table, period && { from: period.from, to: period.to });
-}
-
-/** The table with its counted months only: what every sum of the check, the fill and explain reads. */
-export function countedTable(table: MonitoringTable, selection: MonthSelection): MonitoringTable {
-  return selection.rejected.length === 0 ? table : { ...table, months: selection.valid };
-}
-
 /** Each rejected month at its 年月 cell, and the months of 5.1–5.2 that no counted month gives. */
 function checkCoverage(
   table: MonitoringTable,
@@ -527,7 +419,7 @@ function checkCoverage(
   if (!period) return;
   const counted = new Set<number>();
   for (const m of selection.valid)
-    counted.add(monthIndex(m.month.reading as { year: number; month: number }));
+    if (m.month.reading.kind === "date") counted.add(monthIndex(m.month.reading));
   // counted, never listed whole: a period typed as 1900–9999 is 97,200 months
   const missing: string[] = [];
   let count = 0;
@@ -552,43 +444,6 @@ function checkCoverage(
   }
 }
 
-/** Month quantities that are never negative: flows, heat, deductions, power, fuel, days and hours. */
-const NON_NEGATIVE = [
-  "operatingDays",
-  "operatingHours",
-  "fSteam",
-  "fFeed",
-  "deduction",
-  "qMonth",
-  "ePsMonth",
-  "ratedPower",
-  "fBMonth",
-  "fTMonth",
-  "auxFuelHeat",
-  "auxFuelVolume",
-  "biomassMass",
-];
-
-/** Whether a counted month's cell holds a negative quantity (▲3,001,856, (…), −…): never summed, never derived from. */
-function negativeIn(month: MonitoringMonth, key: string): boolean {
-  const v = decimalOf(month.cells[key]);
-  return v !== null && v.isNegative() && NON_NEGATIVE.includes(key);
-}
-
-/** Keys of a month whose cells hold a negative quantity. */
-export function negativeKeys(month: MonitoringMonth): string[] {
-  return Object.keys(month.cells).filter((key) => negativeIn(month, key));
-}
-
-/** The month without its negative cells: what is derived from it (its own finding says why the rest is not). */
-function withoutNegatives(month: MonitoringMonth): MonitoringMonth {
-  const negative = negativeKeys(month);
-  if (negative.length === 0) return month;
-  const cells = { ...month.cells };
-  for (const key of negative) delete cells[key];
-  return { ...month, cells };
-}
-
 /** A negative flow, heat, deduction or power is an error at its cell: adding it would grow the credit silently. */
 function checkSigns(month: MonitoringMonth, findings: Finding[]): void {
   const name = monthName(month);
@@ -609,95 +464,6 @@ function checkSigns(month: MonitoringMonth, findings: Finding[]): void {
   }
 }
 
-/** A column's month values, when every month has one (null when a month's cell is blank or unreadable). */
-function monthValues(table: MonitoringTable, key: string): { values: Decimal[]; cells: string[] } | null {
-  const values: Decimal[] = [];
-  for (const m of table.months) {
-    const v = decimalOf(m.cells[key]);
-    if (v === null || negativeIn(m, key)) return null;
-    values.push(v);
-  }
-  return withCells(values, () => table.months.map((m) => formatRef(m.cells[key].ref)));
-}
-
-/** Values with their cells' addresses made only when a derivation asks for them. */
-function withCells(values: Decimal[], cells: () => string[]): { values: Decimal[]; cells: string[] } {
-  let made: string[] | undefined;
-  return {
-    values,
-    get cells() {
-      return (made ??= cells());
-    },
-  };
-}
-
-/**
- * A quantity's month values: its column, or, where the table has no such column, its declaration evaluated from the
- * columns it needs (E_PS from 補機定格出力 × 稼働時間, F_B from バイオマス投入量, 低位発熱量, 水分率, fuel heat from kL).
- */
-function series(
-  table: MonitoringTable,
-  key: string,
-  proc: FacilityProcedure = SEED_PROCEDURE,
-): { values: Decimal[]; cells: string[] } | null {
-  if (table.columns[key] !== undefined) return monthValues(table, key);
-  const spec = specOf.get(key);
-  const inputs = spec?.expr?.keys() ?? [];
-  // a table without a 補機定格出力 column takes the kW its 別紙1添付 block states
-  const stated = (k: string) => k === "ratedPower" && proc.ratedPower !== null;
-  if (inputs.length === 0 || inputs.some((k) => table.columns[k] === undefined && !stated(k))) return null;
-  const values: Decimal[] = [];
-  for (const m of table.months) {
-    const given: Record<string, Decimal | null> = {};
-    for (const k of inputs)
-      given[k] =
-        table.columns[k] === undefined && stated(k)
-          ? proc.ratedPower
-          : negativeIn(m, k)
-            ? null
-            : decimalOf(m.cells[k]);
-    try {
-      values.push(evaluateQuantities(proc.month, given, [key], { params: proc.params }).values[key]);
-    } catch (e) {
-      if (isGecError(e)) return null;
-      throw e;
-    }
-  }
-  return withCells(values, () =>
-    table.months.map((m) =>
-      inputs
-        .map((k) => (m.cells[k] ? formatRef(m.cells[k].ref) : `${proc.ratedPower?.toString()} kW`))
-        .join(" × "),
-    ),
-  );
-}
-
-/** F_T's months: the 燃料合計 column, or F_B + 助燃料熱量 by the declaration. */
-function fuelTotals(
-  table: MonitoringTable,
-  fB: { values: Decimal[]; cells: string[] },
-  proc: FacilityProcedure,
-): { values: Decimal[]; cells: string[] } | null {
-  if (table.columns.fTMonth !== undefined) return monthValues(table, "fTMonth");
-  const aux = series(table, "auxFuelHeat", proc);
-  const hasAux = table.columns.auxFuelHeat !== undefined || table.columns.auxFuelVolume !== undefined;
-  if (hasAux && !aux) return null;
-  const values = fB.values.map((b, i) => {
-    const given = { fBMonth: b, auxFuelHeat: aux ? aux.values[i] : Decimal.zero };
-    return evaluateQuantities([fuelTotalMonth, ...monitoringMonthQuantities], given, ["fTMonth"]).values
-      .fTMonth;
-  });
-  return withCells(values, () => fB.cells.map((c, i) => (aux ? `${c} + ${aux.cells[i]}` : c)));
-}
-
-/** Where a target's months may come from, in order: its own column first, then each declared way to work it out. */
-const BASES: Record<MonitoringTarget, string[]> = {
-  qBl: ["qMonth"],
-  ePs: ["ePsMonth", "ePsRated", "ePsRatedDays"],
-  fB: ["fBMonth", "fBDryBasis", "fBWetBasis"],
-  fT: ["fBMonth", "fBDryBasis", "fBWetBasis"],
-};
-
 /**
  * Each total and subtotal row (合計, 年度計, 上期計, 小計 …): each summed cell is the sum of the counted months it spans,
  * to the digits it holds. A rejected month is in no sum, so a total that includes one is flagged as well.
@@ -708,13 +474,6 @@ function checkTotalRows(table: MonitoringTable, selection: MonthSelection, findi
     const months = table.months.slice(row.from, row.to).filter((m) => counted.has(m));
     if (months.length > 0) checkTotalRow({ ...table, months }, row, findings);
   }
-}
-
-/** "合計" or "小計「上期計」", for messages about a total row. */
-export function totalName(total: MonitoringTotalRow): { ja: string; en: string } {
-  return total.kind === "subtotal"
-    ? { ja: `小計「${shortened(total.label)}」`, en: `subtotal "${shortened(total.label)}"` }
-    : { ja: "合計", en: "total" };
 }
 
 function checkTotalRow(table: MonitoringTable, total: MonitoringTotalRow, findings: Finding[]): void {
@@ -753,97 +512,10 @@ function checkTotalRow(table: MonitoringTable, total: MonitoringTotalRow, findin
   }
 }
 
-interface TargetResult {
-  target: MonitoringTarget;
+interface TargetResult extends MonitoringTargetColumn {
   matched: RoundingConvention[];
   /** The month quantity that gave the match (the target's own column, or a declaration such as ePsRated). */
   basis: string;
-}
-
-/** A 別紙1 quantity as the table's months give it, under any rounding convention (null when a month is unreadable). */
-export interface TargetTotals {
-  target: MonitoringTarget;
-  /** The month quantity summed: the target's own column, or a declaration (ePsRated, fBWetBasis …). */
-  basis: string;
-  /** Whether Σ 控除熱量 is taken off (3.1 of a table with a 控除熱量 column). */
-  deduction: boolean;
-  evaluate(
-    convention: RoundingConvention["id"],
-    trace?: boolean,
-  ): { value: Decimal; steps: DerivationStep[] };
-}
-
-/** Every way the table gives the target (one per basis it has the columns for), its own column first. */
-export function targetAlternatives(
-  table: MonitoringTable,
-  target: MonitoringTarget,
-  proc: FacilityProcedure = SEED_PROCEDURE,
-): TargetTotals[] {
-  const out: TargetTotals[] = [];
-  // a block that names its F_B recipe is checked by that recipe only
-  const bases = BASES[target].filter(
-    (b) => proc.lhv === null || !b.startsWith("fB") || b === "fBMonth" || b === proc.lhv,
-  );
-  for (const basis of bases) {
-    const months = series(table, basis, proc);
-    const summed = months && target === "fT" ? fuelTotals(table, months, proc) : months;
-    const totals = summed ? totalsOver(table, target, basis, summed) : null;
-    if (totals) out.push(totals);
-    // a column of its own is what the table says: declarations are tried only without one
-    if (totals && table.columns[basis] !== undefined) break;
-  }
-  return out;
-}
-
-/** The first way the table gives the target. */
-export function targetTotals(
-  table: MonitoringTable,
-  target: MonitoringTarget,
-  proc: FacilityProcedure = SEED_PROCEDURE,
-): TargetTotals | null {
-  return targetAlternatives(table, target, proc)[0] ?? null;
-}
-
-function totalsOver(
-  table: MonitoringTable,
-  target: MonitoringTarget,
-  basis: string,
-  months: { values: Decimal[]; cells: string[] },
-): TargetTotals | null {
-  const deduction = target === "qBl" && table.columns.deduction !== undefined;
-  const deducted = deduction ? monthValues(table, "deduction") : null;
-  if (deduction && !deducted) return null;
-  const perMonth = monthlyRounded(target);
-  const [monthSpec, downSpec, halfUpSpec] = perMonth;
-  // each month rounded is worked out only when a convention that rounds each month is tried
-  let rounded: { down: Decimal[]; halfUp: Decimal[] } | null = null;
-  const roundedMonths = () => {
-    if (rounded) return rounded;
-    const down: Decimal[] = [];
-    const halfUp: Decimal[] = [];
-    for (const v of months.values) {
-      const r = evaluateQuantities(perMonth, { [monthSpec.key]: v }, [downSpec.key, halfUpSpec.key]).values;
-      down.push(r[downSpec.key]);
-      halfUp.push(r[halfUpSpec.key]);
-    }
-    return (rounded = { down, halfUp });
-  };
-  return {
-    target,
-    basis,
-    deduction,
-    evaluate(convention, trace = false) {
-      const total = monitoringTotal(target, convention, { deduction });
-      const columns: Record<string, { values: Decimal[]; cells: string[] }> = { [monthSpec.key]: months };
-      if (deducted) columns.deduction = deducted;
-      if (convention.startsWith("month")) {
-        columns[downSpec.key] = withCells(roundedMonths().down, () => months.cells);
-        columns[halfUpSpec.key] = withCells(roundedMonths().halfUp, () => months.cells);
-      }
-      const e = evaluateQuantities([...perMonth, deductionSpec, total], {}, [total.key], { columns, trace });
-      return { value: e.values[total.key], steps: e.steps };
-    },
-  };
 }
 
 /** 別紙1 3.1 / 3.2 / 3.6 / 3.7 against the table's months under each rounding convention. */
@@ -852,9 +524,10 @@ function checkTargets(
   row: ProjectRow,
   findings: Finding[],
   proc: FacilityProcedure,
+  targets: MonitoringTargetColumn[],
 ): TargetResult[] {
   const results: TargetResult[] = [];
-  for (const target of MONITORING_TARGETS) {
+  for (const { target, column } of targets) {
     const field = row.numbers[target];
     const actual = decimalOf(field);
     if (!field || actual === null) continue;
@@ -872,11 +545,10 @@ function checkTargets(
       if (matched.length > 0) break;
     }
     const totals = alternatives[0];
-    results.push({ target, matched, basis: basis.basis });
+    results.push({ target, column, matched, basis: basis.basis });
     if (matched.length > 0) continue;
     const fallback = totals.evaluate("sumDown", true);
     const expected = fallback.value;
-    const column = TARGET_COLUMN[target];
     const deduction = totals.deduction;
     findings.push(
       finding(
@@ -901,7 +573,7 @@ function checkTargets(
 
 /** "補機消費電力量（定格出力 × 稼働時間）の" where the months were worked out from a declaration, else nothing. */
 function basisText(r: TargetResult): { ja: string; en: string } {
-  if (r.basis === TARGET_MONTH[r.target]) return { ja: "", en: "" };
+  if (r.basis === monthColumnOf(r.target)) return { ja: "", en: "" };
   const spec = specOf.get(r.basis);
   return spec ? { ja: `${spec.label.ja}の`, en: `${spec.label.en}, ` } : { ja: "", en: "" };
 }
@@ -909,18 +581,20 @@ function basisText(r: TargetResult): { ja: string; en: string } {
 function conventionNote(table: MonitoringTable, row: ProjectRow, results: TargetResult[]): Finding | null {
   const matched = results.filter((r) => r.matched.length > 0);
   if (matched.length === 0) return null;
-  const anchor = row.numbers[matched[0].target] as NumberField;
+  // a target is matched only where the row has its cell
+  const anchor = row.numbers[matched[0].target];
+  if (!anchor) return null;
   // the first convention that matches names it; an exact integer sum matches them all
   const ja = matched
     .map(
       (r) =>
-        `${TARGET_COLUMN[r.target]}: ${basisText(r).ja}${r.matched[0].label.ja}${r.matched.length > 1 ? `（ほか ${r.matched.length - 1} 通りでも一致）` : ""}`,
+        `${r.column}: ${basisText(r).ja}${r.matched[0].label.ja}${r.matched.length > 1 ? `（ほか ${r.matched.length - 1} 通りでも一致）` : ""}`,
     )
     .join("、");
   const en = matched
     .map(
       (r) =>
-        `${TARGET_COLUMN[r.target]}: ${basisText(r).en}${r.matched[0].label.en}${r.matched.length > 1 ? ` (${r.matched.length - 1} more agree)` : ""}`,
+        `${r.column}: ${basisText(r).en}${r.matched[0].label.en}${r.matched.length > 1 ? ` (${r.matched.length - 1} more agree)` : ""}`,
     )
     .join("; ");
   return finding(
@@ -934,50 +608,11 @@ function conventionNote(table: MonitoringTable, row: ProjectRow, results: Target
     {
       actual: matched
         .map(
-          (r) =>
-            `${TARGET_COLUMN[r.target]}=${r.matched[0].id}${r.basis === TARGET_MONTH[r.target] ? "" : `/${r.basis}`}`,
+          (r) => `${r.column}=${r.matched[0].id}${r.basis === monthColumnOf(r.target) ? "" : `/${r.basis}`}`,
         )
         .join(", "),
     },
   );
-}
-
-/**
- * Each table's 別紙1 row: by its 熱設備名称 after folding the "(yyyy年度)" suffix, width and spaces; failing that, the
- * one row whose name is a single character apart (nearMiss, which the check reports).
- */
-export function matchTables(
-  tables: MonitoringTable[],
-  rows: ProjectRow[],
-): Map<MonitoringTable, { row: ProjectRow; nearMiss: boolean }> {
-  const named = rows.flatMap((row) => {
-    const name = row.text.facilityName?.value;
-    return name ? [{ row, key: facilityKey(name) }] : [];
-  });
-  const index = new NameIndex(named, (n) => n.key);
-  const out = new Map<MonitoringTable, { row: ProjectRow; nearMiss: boolean }>();
-  const taken = new Set<ProjectRow>();
-  // a table on a hidden sheet (an old copy) is a facility's only where no visible table names it
-  const ordered = [...tables.filter((t) => !t.hidden), ...tables.filter((t) => t.hidden)];
-  const byVisible = new Set<ProjectRow>();
-  for (const table of ordered) {
-    const name = table.facilityName?.value;
-    const match = name ? index.match(name, () => false) : null;
-    const row = match?.item.row;
-    if (!row || (table.hidden && byVisible.has(row))) continue;
-    out.set(table, { row, nearMiss: false });
-    taken.add(row);
-    if (!table.hidden) byVisible.add(row);
-  }
-  for (const table of ordered) {
-    const name = table.facilityName?.value;
-    if (!name || out.has(table)) continue;
-    const match = index.match(name, (n) => !taken.has(n.row));
-    if (!match?.nearMiss) continue;
-    out.set(table, { row: match.item.row, nearMiss: true });
-    taken.add(match.item.row);
-  }
-  return out;
 }
 
 /**
@@ -989,9 +624,10 @@ function unconfirmedTargets(
   row: ProjectRow,
   negative: CellRef[],
   findings: Finding[],
+  targets: MonitoringTargetColumn[],
 ): void {
   const cells = listed(negative.slice(0, LISTED).map(formatRef), negative.length);
-  for (const target of MONITORING_TARGETS) {
+  for (const { target, column } of targets) {
     const field = row.numbers[target];
     if (!field || decimalOf(field) === null) continue;
     findings.push(
@@ -1000,24 +636,13 @@ function unconfirmedTargets(
         "warning",
         field.ref,
         {
-          ja: `${at(field.ref)}（${TARGET_COLUMN[target]}）は ${at(table.headerRef)} の熱実績管理表と照合していません: ${cells.ja} が負の値で、その月からは何も計算しないためです。`,
-          en: `${at(field.ref)} (${TARGET_COLUMN[target]}) is not compared with the monitoring table at ${at(table.headerRef)}: ${cells.en} is negative, and nothing is derived from that month.`,
+          ja: `${at(field.ref)}（${column}）は ${at(table.headerRef)} の熱実績管理表と照合していません: ${cells.ja} が負の値で、その月からは何も計算しないためです。`,
+          en: `${at(field.ref)} (${column}) is not compared with the monitoring table at ${at(table.headerRef)}: ${cells.en} is negative, and nothing is derived from that month.`,
         },
         { actual: cells.ja },
       ),
     );
   }
-}
-
-/** Tables matched to the same 別紙1 row before this one: a facility's months must come from one table. */
-export function duplicateOf(
-  table: MonitoringTable,
-  tables: MonitoringTable[],
-  matches: Map<MonitoringTable, { row: ProjectRow }>,
-): MonitoringTable | null {
-  const row = matches.get(table)?.row;
-  if (!row) return null;
-  return tables.find((t) => t !== table && matches.get(t)?.row === row) ?? null;
 }
 
 /** One table's months, totals and 別紙1 row; an engine failure inside it is a finding, and the others go on. */
@@ -1028,6 +653,7 @@ function checkTable(
   matches: Map<MonitoringTable, { row: ProjectRow }>,
   findings: Finding[],
   proc: FacilityProcedure,
+  targets: MonitoringTargetColumn[],
 ): void {
   const selection = countedMonths(table, row);
   const counted = countedTable(table, selection);
@@ -1059,9 +685,9 @@ function checkTable(
     } else if (row) {
       current = table.headerRef;
       const negative = selection.valid.flatMap((m) => negativeKeys(m).map((k) => m.cells[k].ref));
-      if (negative.length > 0) unconfirmedTargets(table, row, negative, findings);
+      if (negative.length > 0) unconfirmedTargets(table, row, negative, findings, targets);
       else {
-        const note = conventionNote(counted, row, checkTargets(counted, row, findings, proc));
+        const note = conventionNote(counted, row, checkTargets(counted, row, findings, proc, targets));
         if (note) findings.push(note);
       }
     }
@@ -1083,6 +709,8 @@ export function checkMonitoring(submission: Submission): Finding[] {
   const findings: Finding[] = [];
   const rows = submission.projectList?.rows ?? [];
   const matches = matchTables(tables, rows);
+  // the 別紙1 inputs a table gives, as the checked methodology declares them (none for power)
+  const targets = monitoringTargetsOf(methodologyOf(submission));
   const covered = new Set<ProjectRow>();
   for (const table of tables) {
     const name = table.facilityName?.value ?? null;
@@ -1147,7 +775,7 @@ export function checkMonitoring(submission: Submission): Finding[] {
         ),
       );
     }
-    checkTable(table, row, tables, matches, findings, procedureFor(submission, table, row));
+    checkTable(table, row, tables, matches, findings, procedureFor(submission, table, row), targets);
   }
   for (const row of rows) {
     const field = row.text.facilityName;
@@ -1281,20 +909,4 @@ function wetCells(
       ),
     );
   }
-}
-
-/**
- * Whether a 生成熱量 cell agrees with h × F_s − h' × F_fw of its month's cells: to the digits it holds, or, where it or
- * a cell it comes from holds a spreadsheet's 15 significant digits (LibreOffice keeps no more when it saves), within
- * 10^-14 of the terms (docs/numbers.md). The fill keeps a cell that agrees so.
- */
-export function heatAgrees(actual: Decimal, exact: Decimal, own: Record<string, Decimal | null>): boolean {
-  if (agreesToDigits(actual, exact)) return true;
-  const values = [actual, own.hSteam, own.fSteam, own.hFeed, own.fFeed];
-  if (!values.some((v) => v && atSpreadsheetPrecision(v))) return false;
-  const term = (a: Decimal | null | undefined, b: Decimal | null | undefined) => {
-    const t = a && b ? a.mul(b) : Decimal.zero;
-    return t.isNegative() ? t.mul(-1) : t;
-  };
-  return withinSpreadsheetNoise(actual, exact, term(own.hSteam, own.fSteam).add(term(own.hFeed, own.fFeed)));
 }

@@ -1,5 +1,5 @@
-// Rule family 9: the monitoring records (熱実績管理表, DOMAIN.md §5.1) behind 別紙1 3.1, 3.2, 3.6 and 3.7.
-import type { RuleMeta } from "./registry";
+// Rule family 9: the monitoring records (熱実績管理表, docs/domain.md §5.1) behind 別紙1 3.1, 3.2, 3.6 and 3.7.
+import type { RuleMeta } from "./rule";
 import { STANDARD_ATMOSPHERE_PARAMETER } from "../methodology/parameters";
 
 /** The month's derived cells a rule recomputes, and where they stand in the procedure. */

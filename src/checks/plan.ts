@@ -1,4 +1,4 @@
-// Rule families 1, 6 and 7 of DOMAIN.md §7 on the plan's text: 1.4/2.2/別紙1添付 symbols and 種別方法論名称
+// Rule families 1, 6 and 7 of docs/domain.md §7 on the plan's text: 1.4/2.2/別紙1添付 symbols and 種別方法論名称
 // against the checked methodology, 2.2's stated fuel against 3.4, facility names across 別紙1/別紙1添付/別紙2.
 import { Decimal, normalizeText } from "../numbers";
 import {
@@ -11,8 +11,8 @@ import {
   fuelFactorText,
   fuelRevision,
   fuelRevisionOfFiscalYear,
-  submissionPeriod,
 } from "../methodology";
+import { submissionPeriod } from "../domain/referenceValues";
 import type { MethodologyDeclaration } from "../methodology";
 import type { Finding } from "../types";
 import type { ProjectRow, Submission, TextField } from "../forms/submission";
@@ -24,7 +24,7 @@ import { LISTED, listed as listedText, shortened } from "../text";
 /** A methodology's symbols, folded → as declared (heat: Q_BL, E_PS, Q_WB, CEF_fuel,BL, ε_BL, F_B, F_T, S_B, …). */
 function symbolsOf(m: MethodologyDeclaration): Map<string, string> {
   const out = new Map<string, string>();
-  for (const q of m.quantities) if (q.symbol !== "※1") out.set(normalizeSymbol(q.symbol), q.symbol);
+  for (const q of m.quantities) if (q.inPlanTables !== false) out.set(normalizeSymbol(q.symbol), q.symbol);
   return out;
 }
 

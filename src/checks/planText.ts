@@ -5,12 +5,12 @@ import {
   METHODOLOGIES,
   findFuel,
   fuelFactorsOfValue,
+  REFERENCE_PARAMETERS,
   findMethodology,
   formulaLines,
   formulaSymbols,
 } from "../methodology";
 import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology";
-import { PARAMETERS } from "../formula";
 import type { CellRef, Finding, Grid } from "../types";
 import type { PlanText, ProjectRow, Submission, TextField } from "../forms/submission";
 import { PLAN_PARTS, formPart } from "../forms/parts";
@@ -317,7 +317,7 @@ function checkFormulaLines(plan: PlanText, m: MethodologyDeclaration): Finding[]
       const got = g.folded.match(NUMBER) ?? [];
       const k = want.findIndex((w, n) => !Decimal.from(w).eq(Decimal.from(got[n])));
       const constant = e.line.constants.find((c) => Decimal.from(c.value).eq(Decimal.from(want[k])));
-      const param = PARAMETERS.find((p) => p.key === constant?.key);
+      const param = REFERENCE_PARAMETERS.find((p) => p.key === constant?.key);
       out.push(
         finding(
           "plan.formula.constant",
@@ -663,7 +663,7 @@ function checkCityGas(s: Submission, plan: PlanText, texts: TextField[]): Findin
 }
 
 /**
- * A provisional methodology's formulas are the engine's guess (DOMAIN.md [open]): a 1.4 that differs from them is a
+ * A provisional methodology's formulas are the engine's guess (docs/domain.md [open]): a 1.4 that differs from them is a
  * warning to look at, not an error.
  */
 function provisional(m: MethodologyDeclaration, findings: Finding[]): Finding[] {

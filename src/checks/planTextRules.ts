@@ -1,7 +1,7 @@
 // Rule family 11: the plan's text (1.1–2.2) against its methodology and its own rows; and (family 10) the plan's
 // parts present and filled.
-import type { RuleMeta } from "./registry";
-import type { RuleFamily } from "./registry";
+import type { RuleMeta } from "./rule";
+import type { RuleFamily } from "./rule";
 import type { Severity } from "../types";
 import { PRIMARY_ENERGY_FACTOR_PARAMETER } from "../methodology/parameters";
 

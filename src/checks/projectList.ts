@@ -1,4 +1,4 @@
-// Rule families 3, 5 and 6 of DOMAIN.md §7 on 別紙1: derived columns reproduce, 合計, ranges, defaults.
+// Rule families 3, 5 and 6 of docs/domain.md §7 on 別紙1: derived columns reproduce, 合計, ranges, defaults.
 import { Decimal } from "../numbers";
 import {
   FUEL_FACTORS,
@@ -10,17 +10,12 @@ import {
   matchFuelFactor,
 } from "../methodology";
 import { isGecError } from "../errors";
-import type { GecError } from "../errors";
-import type {
-  MethodologyDeclaration,
-  QuantityDeclaration,
-  RowInputs,
-  SubmissionPeriod,
-} from "../methodology";
+import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology";
+import type { SubmissionPeriod } from "../domain/referenceValues";
 import type { CellValue, Finding } from "../types";
 import { grouped } from "../formula";
 import type { DerivationStep } from "../formula";
-import { rowDerivation, rowInputs, totalDerivation } from "../explain";
+import { deriveRow, rowDerivation, rowInputs, totalDerivation } from "../domain/rows";
 import type { NumberField, ProjectList, ProjectRow } from "../forms/submission";
 import { at, finding } from "./finding";
 import { shortened } from "../text";
@@ -28,33 +23,6 @@ import { rangeRuleId } from "./registry";
 
 function decimalOf(field: NumberField | undefined): Decimal | null {
   return field && field.reading.kind === "number" ? field.reading.decimal : null;
-}
-
-export { rowInputs };
-
-/** Derived values by row, computed once per row and declaration: the column rules and 別紙2's R7 both need them. */
-const derivedByRow = new WeakMap<
-  ProjectRow,
-  { declaration: MethodologyDeclaration; result: Record<string, Decimal> | GecError }
->();
-
-/** A row's derived values, or the GecError that says why its inputs give none. */
-export function deriveRow(
-  row: ProjectRow,
-  inputs: RowInputs,
-  declaration: MethodologyDeclaration,
-): Record<string, Decimal> | GecError {
-  const known = derivedByRow.get(row);
-  if (known && known.declaration === declaration) return known.result;
-  let result: Record<string, Decimal> | GecError;
-  try {
-    result = declaration.derive(inputs);
-  } catch (e) {
-    if (!isGecError(e)) throw e;
-    result = e;
-  }
-  derivedByRow.set(row, { declaration, result });
-  return result;
 }
 
 /** A cell's content for a message: shortened, so that a 100,000-character cell is never echoed whole. */
@@ -212,7 +180,7 @@ export function checkProjectList(
   return findings;
 }
 
-/** Inputs that are amounts of heat, power or fuel (DOMAIN.md §7.5: no negative heat, E_PS ≥ 0). */
+/** Inputs that are amounts of heat, power or fuel (docs/domain.md §7.5: no negative heat, E_PS ≥ 0). */
 
 const ONE = Decimal.from(1);
 
@@ -222,7 +190,7 @@ function named(q: QuantityDeclaration, lang: "ja" | "en"): string {
 }
 
 /**
- * DOMAIN.md §7.5 from the declarations: no negative amount, a quantity within its declared bound of another
+ * docs/domain.md §7.5 from the declarations: no negative amount, a quantity within its declared bound of another
  * (※1 ≥ Q_BL, F_B ≤ F_T), and a derived share in (0, 100 %] (S_B).
  */
 function checkRanges(row: ProjectRow, declaration: MethodologyDeclaration): Finding[] {

@@ -1,51 +1,16 @@
-// The rules a verifier applies (DOMAIN.md §7), declared once: runChecks, `gec rules`, the docs and the tests read this.
-import type { Message, Severity } from "../types";
-import { METHODOLOGIES, methodologyRegistryVersion } from "../methodology";
+// The rules a verifier applies (docs/domain.md §7), declared once: runChecks, `gec rules`, the docs and the tests read this.
+import type { Severity } from "../types";
+import type { RuleFamily, RuleMeta } from "./rule";
+import { methodologies } from "../methodology";
 import { MONITORING_RULES } from "./monitoringRules";
 import { COMPLETENESS_RULES } from "./completenessRules";
 import { PLAN_TEXT_RULES } from "./planTextRules";
 import { ATTACHMENT_RULES } from "./attachmentRules";
 import { ALLOCATION_RULES } from "./allocationRules";
-import { PORTFOLIO_RULES } from "../portfolio/rules";
+import { PORTFOLIO_RULES } from "./portfolioRules";
 
-/** The rule families of DOMAIN.md §7 (1–8), the monitoring records of §5.1 (9), completeness (10), the plan's text (11),
- * 別紙1添付 as each facility's monitoring plan (12) and what only many workbooks together show (13). */
-export type RuleFamily = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13;
-
-export const RULE_FAMILIES: Record<RuleFamily, Message> = {
-  1: { ja: "方法論", en: "Methodology" },
-  2: { ja: "期間", en: "Periods" },
-  3: { ja: "派生値の再計算", en: "Derived values reproduce" },
-  4: { ja: "別紙2 と別紙1 の整合", en: "別紙2 against 別紙1" },
-  5: { ja: "値の範囲", en: "Ranges" },
-  6: { ja: "デフォルト値", en: "Default values" },
-  7: { ja: "名称・番号の一致", en: "Identity" },
-  8: { ja: "ブックの健全性", en: "Workbook hygiene" },
-  9: { ja: "モニタリング記録（熱実績管理表）", en: "Monitoring records (熱実績管理表)" },
-  10: { ja: "提出書類の完全性", en: "Completeness of the submission" },
-  11: { ja: "計画書の記述（1.1–2.2）", en: "The plan's text (1.1–2.2)" },
-  12: { ja: "別紙1添付（施設ごとのモニタリング計画）", en: "別紙1添付 (each facility's monitoring plan)" },
-  13: {
-    ja: "複数のブック（重複・前年度・認定計画）",
-    en: "Across workbooks (duplicates, prior year, registered plan)",
-  },
-};
-
-export interface RuleMeta {
-  /** Stable id, e.g. "projectList.emKg.recompute". */
-  id: string;
-  family: RuleFamily;
-  /** The severity of its findings (a rule may lower it for a near miss, as the identity rules do). */
-  severity: Severity;
-  /** Whether its findings carry a safe one-cell fix. */
-  fixable: boolean;
-  description: Message;
-  /**
-   * For a rule made per quantity ("projectList.<key>.recompute"), the concrete ids it reports under and the 別紙1
-   * columns they stand for ("projectList.qWb.recompute" → "3.3 Q_WB").
-   */
-  instances?: { id: string; where: string }[];
-}
+export { RULE_FAMILIES } from "./rule";
+export type { RuleFamily, RuleMeta } from "./rule";
 
 const rule = (
   id: string,
@@ -316,7 +281,7 @@ export function rangeRuleId(key: string, side: "above" | "below", other: string)
 function perQuantity(): RuleMeta[] {
   // a key that is a column of several methodologies (emKg: 3.10 EM_WB, 3.5 EMP) names each place
   const places = new Map<string, { derived: boolean; where: string[] }>();
-  for (const m of METHODOLOGIES) {
+  for (const m of methodologies()) {
     for (const q of m.quantities) {
       if (!q.column) continue;
       const entry = places.get(q.key) ?? { derived: q.role === "derived", where: [] };
@@ -331,8 +296,8 @@ function perQuantity(): RuleMeta[] {
       where: places.get(key)?.where.join(" / ") ?? key,
     }));
   const keys = [...places.keys()];
-  const all = METHODOLOGIES.flatMap((m) => m.quantities.filter((q) => q.column));
-  // amounts that may not be negative (DOMAIN.md §7.5: no negative heat, E_PS ≥ 0)
+  const all = methodologies().flatMap((m) => m.quantities.filter((q) => q.column));
+  // amounts that may not be negative (docs/domain.md §7.5: no negative heat, E_PS ≥ 0)
   const amounts = [
     ...new Set(all.filter((q) => q.role === "input" && q.domain === "amount").map((q) => q.key)),
   ];
@@ -414,22 +379,16 @@ let registry: Map<string, RuleMeta> | null = null;
 /** Every reportable id (a per-quantity rule under each of its instances) → its rule. */
 let byId: Map<string, RuleMeta> | null = null;
 
-/** Rules registered at run time (registerRules), kept across rebuilds. */
-const extraRules: RuleMeta[] = [];
-let builtFor = -1;
-
+/**
+ * The rules, made once on first use and frozen: the fixed ones and one per quantity of the methodologies (which that
+ * first use fixes too). Nothing registers a rule at run time.
+ */
 function rules(): Map<string, RuleMeta> {
-  // per-quantity rules follow the registered methodologies: rebuilt when one is added
-  if (!registry || builtFor !== methodologyRegistryVersion()) {
-    registry = new Map([...FIXED, ...perQuantity(), ...extraRules].map((r) => [r.id, r]));
-    builtFor = methodologyRegistryVersion();
-    byId = null;
-  }
+  registry ??= new Map([...FIXED, ...perQuantity()].map((r) => [r.id, Object.freeze(r)]));
   return registry;
 }
 
 function ids(): Map<string, RuleMeta> {
-  rules();
   if (!byId) {
     byId = new Map();
     for (const r of rules().values()) {
@@ -450,12 +409,4 @@ export function ruleMeta(id: string): RuleMeta {
   const meta = ids().get(id);
   if (!meta) throw new Error(`rule "${id}" is not declared in src/checks/registry.ts`);
   return meta;
-}
-
-/** Registers rules at run time (a methodology or a rule family declared outside this file, e.g. in a test). */
-export function registerRules(extra: RuleMeta[]): void {
-  extraRules.push(...extra);
-  const map = rules();
-  for (const r of extra) map.set(r.id, r);
-  byId = null;
 }

@@ -1,4 +1,4 @@
-// Rule families 1, 2, 4, 7 and 8 of DOMAIN.md §7: methodology, periods, 別紙2 totals, identity, hygiene.
+// Rule families 1, 2, 4, 7 and 8 of docs/domain.md §7: methodology, periods, 別紙2 totals, identity, hygiene.
 import { methodologyOf } from "../forms/submission";
 import { Decimal, fiscalYearOfDate } from "../numbers";
 
@@ -6,11 +6,11 @@ import type { Finding, Grid } from "../types";
 import type { DateField, Submission } from "../forms/submission";
 import { at, finding } from "./finding";
 import { fiscalYearInName } from "../forms/names";
-import { facilityLabel, heldFacility, matchBlocks } from "./allocation";
-import type { BlockMatch } from "./allocation";
+import { facilityLabel, heldFacility, matchBlocks } from "../domain/blocks";
+import type { BlockMatch } from "../domain/blocks";
 import { shortened } from "../text";
 import { fixOf } from "./projectList";
-import { totalDerivation } from "../explain";
+import { everyKnown, totalDerivation } from "../domain/rows";
 import type { DerivationStep } from "../formula";
 import { gecCalls } from "../formula/gecCalls";
 
@@ -171,13 +171,9 @@ export function checkAllocation(
     });
   } else {
     // R6/R7: 別紙1's total as its declared 合計 quantity gives it
-    const total =
-      rowTonnes.every((t) => t !== null) && list.rows.length > 0
-        ? totalDerivation(list, declarationOf(s), rowTonnes as Decimal[], false).value
-        : null;
-    const allocated = values.every((v) => v !== null)
-      ? values.reduce<Decimal>((a, v) => a.add(v as Decimal), Decimal.zero)
-      : null;
+    const rows = list.rows.length > 0 ? everyKnown(rowTonnes) : null;
+    const total = rows ? totalDerivation(list, declarationOf(s), rows, false).value : null;
+    const allocated = everyKnown(values)?.reduce((a, v) => a.add(v), Decimal.zero) ?? null;
     if (total !== null && allocated !== null && !allocated.eq(total)) {
       out.push(
         finding(

@@ -1,10 +1,8 @@
 // Why a cell should hold what it should: the derivation of every derived value of a 様式3-2, from its inputs' cells.
-import { MONITORING_TARGETS } from "../methodology/monitoringQuantities";
 import { methodologyOf } from "../forms/submission";
 import { Decimal } from "../numbers";
 import { GecError, isGecError } from "../errors";
 import { evaluateQuantities, grouped, stepLine } from "../formula";
-import type { DerivationStep } from "../formula";
 import {
   ROUNDING_CONVENTIONS,
   fuelTotalMonth,
@@ -12,139 +10,26 @@ import {
   monthColumnOf,
   referenceValuesOf,
   referenceValuesOfRow,
-  submissionPeriod,
 } from "../methodology";
-import type { ReferenceValueUsed } from "../methodology";
+import type { MethodologyDeclaration, QuantityDeclaration, ReferenceValueUsed } from "../methodology";
 import {
   countedMonths,
   countedTable,
   matchTables,
+  monitoringTargetsOf,
   procedureFor,
   targetAlternatives,
-} from "../checks/monitoring";
-import { matchBlocks } from "../checks/allocation";
-import type { MethodologyDeclaration, QuantityDeclaration, RowInputs } from "../methodology";
+} from "../domain/monitoring";
+import { matchBlocks } from "../domain/blocks";
+import { rowDerivation, rowInputs, totalDerivation } from "../domain/rows";
+import { submissionPeriod } from "../domain/referenceValues";
 import { cellAddress, columnLetters, formatRef, parseA1 } from "../forms/a1";
 import { readSubmission } from "../forms/read";
 import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
-import type { CellRef, CellValue, Grid, Message } from "../types";
-
-export type { DerivationStep } from "../formula";
+import type { CellRef, CellValue, DerivationStep, Grid, Message } from "../types";
 
 function decimalOf(field: NumberField | undefined): Decimal | null {
   return field && field.reading.kind === "number" ? field.reading.decimal : null;
-}
-
-/** Inputs of a row for its formulas; null where an input cell cannot be read (its own finding says so). */
-export function rowInputs(row: ProjectRow, declaration: MethodologyDeclaration): RowInputs | null {
-  const inputs: RowInputs = {};
-  for (const q of declaration.quantities) {
-    if (q.role !== "input") continue;
-    const field = row.numbers[q.key];
-    if (field && field.reading.kind === "invalid") return null;
-    inputs[q.key] = decimalOf(field);
-  }
-  return inputs;
-}
-
-/** The A1 address of each quantity's cell on a row. */
-function rowCells(row: ProjectRow): Record<string, string> {
-  const cells: Record<string, string> = {};
-  for (const [key, field] of Object.entries(row.numbers)) cells[key] = formatRef(field.ref);
-  return cells;
-}
-
-/** The steps that give `key` on `row` (its dependencies first), or the GecError that says why there is no value. */
-export function rowDerivation(
-  row: ProjectRow,
-  declaration: MethodologyDeclaration,
-  key: string,
-): { value: Decimal; steps: DerivationStep[] } | GecError {
-  const inputs = rowInputs(row, declaration);
-  if (!inputs) {
-    return new GecError("#VALUE!", {
-      ja: "行の入力に数値として読めないセルがあります。",
-      en: "An input of the row cannot be read as a number.",
-    });
-  }
-  try {
-    const e = evaluateQuantities(declaration.quantities, inputs, [key], {
-      trace: true,
-      cells: rowCells(row),
-    });
-    return { value: e.values[key], steps: e.steps };
-  } catch (e) {
-    if (isGecError(e)) return e;
-    throw e;
-  }
-}
-
-/** The quantities a quantity's formula reads, however deep, and itself: whose steps make its derivation. */
-function closureOf(declaration: MethodologyDeclaration, key: string): Set<string> {
-  const byKey = new Map(declaration.quantities.map((q) => [q.key, q]));
-  const symbols = new Set<string>();
-  const visit = (k: string) => {
-    const q = byKey.get(k);
-    if (!q || symbols.has(q.symbol)) return;
-    symbols.add(q.symbol);
-    for (const dep of q.expr?.keys() ?? []) visit(dep);
-  };
-  visit(key);
-  return symbols;
-}
-
-/**
- * The derivations of several quantities of one row from one evaluation (the working paper asks for every derived
- * column of 5,000 rows): each gets the steps of the quantities its formula reads and its own, in order. Where the
- * evaluation fails (one quantity has no value), each is derived on its own, so the others still get theirs.
- */
-export function rowDerivations(
-  row: ProjectRow,
-  declaration: MethodologyDeclaration,
-  keys: string[],
-): Map<string, { value: Decimal; steps: DerivationStep[] } | GecError> {
-  const out = new Map<string, { value: Decimal; steps: DerivationStep[] } | GecError>();
-  const inputs = rowInputs(row, declaration);
-  if (inputs) {
-    try {
-      const e = evaluateQuantities(declaration.quantities, inputs, keys, {
-        trace: true,
-        cells: rowCells(row),
-      });
-      for (const key of keys) {
-        const closure = closureOf(declaration, key);
-        const steps = e.steps.filter((step) =>
-          closure.has(step.kind === "quantity" ? step.symbol : (step.partOf ?? "")),
-        );
-        out.set(key, { value: e.values[key], steps });
-      }
-      return out;
-    } catch (e) {
-      if (!isGecError(e)) throw e;
-    }
-  }
-  for (const key of keys) out.set(key, rowDerivation(row, declaration, key));
-  return out;
-}
-
-/** The 合計 (R6) from the rows' tCO2, each cell listed. */
-export function totalDerivation(
-  list: ProjectList,
-  declaration: MethodologyDeclaration,
-  rowTonnes: Decimal[],
-  trace = true,
-): { value: Decimal; steps: DerivationStep[] } {
-  // the cells are named only for a derivation someone reads: 10,000 A1 texts are not free
-  const cells = trace
-    ? list.rows
-        .map((r) => r.numbers[declaration.form.tonnesKey])
-        .flatMap((f) => (f ? [formatRef(f.ref)] : []))
-    : [];
-  const e = evaluateQuantities([...declaration.quantities, declaration.total], {}, [declaration.total.key], {
-    trace,
-    columns: { emT: { values: rowTonnes, cells } },
-  });
-  return { value: e.values[declaration.total.key], steps: e.steps };
 }
 
 /** The derivation as lines a person reads, one step a line, with the cells it read. */
@@ -198,8 +83,7 @@ function explanationOf(
   references: ReferenceValueUsed[] = [],
 ): CellExplanation {
   const actual = decimalOf(field);
-  const ok = !isGecError(result);
-  const value = ok ? (result as { value: Decimal }).value : null;
+  const value = isGecError(result) ? null : result.value;
   return {
     ref: field.ref,
     symbol: q.symbol,
@@ -209,7 +93,7 @@ function explanationOf(
     expected: value?.toString() ?? null,
     actual: field.raw,
     agrees: value !== null && actual !== null && actual.eq(value),
-    steps: ok ? (result as { steps: DerivationStep[] }).steps : [],
+    steps: isGecError(result) ? [] : result.steps,
     failure: isGecError(result) ? result.text : null,
     references,
   };
@@ -244,8 +128,9 @@ function rowReferences(
 function monitoringExplanation(submission: Submission, ref: CellRef): ExplainResult | null {
   const list = submission.projectList;
   if (!list || submission.monitoring.length === 0) return null;
+  const targets = monitoringTargetsOf(methodologyOf(submission));
   for (const [table, { row }] of matchTables(submission.monitoring, list.rows)) {
-    for (const target of MONITORING_TARGETS) {
+    for (const { target } of targets) {
       const field = row.numbers[target];
       if (!field || !sameCell(field.ref, ref)) continue;
       const declared = decimalOf(field);
@@ -307,7 +192,7 @@ function monthExplanation(submission: Submission, ref: CellRef): ExplainResult |
       const proc = procedureFor(submission, table, row);
       const q = proc.month.find((x) => x.key === key);
       if (!q?.expr) return null;
-      // 生成熱量 is checked from the cells' own h and h' (DOMAIN.md §5.1); the others from the raw means
+      // 生成熱量 is checked from the cells' own h and h' (docs/domain.md §5.1); the others from the raw means
       const ownCells = key === "qMonth" ? ["hSteam", "hFeed"] : [];
       const given: Record<string, Decimal | null> = {};
       const cells: Record<string, string> = {};
@@ -375,12 +260,11 @@ export function explainCell(
       }
     }
     const tonnes = list.rows.map((row) => rowDerivation(row, declaration, declaration.form.tonnesKey));
-    const complete = tonnes.every((t) => !isGecError(t));
-    const values = complete ? tonnes.map((t) => (t as { value: Decimal }).value) : [];
+    // the 合計 needs every row's t: the first row without one says why there is none
+    const failure = tonnes.find(isGecError);
+    const values = tonnes.flatMap((t) => (isGecError(t) ? [] : [t.value]));
     if (list.totalTonnes && sameCell(list.totalTonnes.ref, ref)) {
-      const result = complete
-        ? totalDerivation(list, declaration, values)
-        : (tonnes.find((t) => isGecError(t)) as GecError);
+      const result = failure ?? totalDerivation(list, declaration, values);
       return {
         kind: "explained",
         explanation: explanationOf(
@@ -415,9 +299,7 @@ export function explainCell(
           ),
         };
       }
-      const result = complete
-        ? totalDerivation(list, declaration, values)
-        : (tonnes.find((t) => isGecError(t)) as GecError);
+      const result = failure ?? totalDerivation(list, declaration, values);
       return {
         kind: "explained",
         explanation: explanationOf(

@@ -9,17 +9,19 @@ import { readSubmission } from "../forms/read";
 import { cellAddress, formatRef } from "../forms/a1";
 import { SheetView } from "../forms/sheet";
 import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
-import { rowInputs } from "../checks/projectList";
-import { totalDerivation } from "../explain";
+import { everyKnown, rowInputs, totalDerivation } from "../domain/rows";
 import type { CellRef, CellValue, CellWrite, Finding, Grid, Message, WritePlan } from "../types";
 import { sameFormula } from "./invert";
 import { planMonitoringFill } from "./monitoring";
+import type { MonitoringFaults } from "./monitoring";
 import { shortened } from "../text";
-import { writesMateriality } from "../checks/materiality";
-import { facilityLabel, heldFacility, matchBlocks } from "../checks/allocation";
+import { writesMateriality } from "../domain/materiality";
+import { facilityLabel, heldFacility, matchBlocks } from "../domain/blocks";
 import type { Materiality } from "../types";
 
 export { invertPlan, sameFormula } from "./invert";
+export { applyToGrid } from "./apply";
+export type { MonitoringFaults } from "./monitoring";
 
 export interface FillOptions {
   /** Write native Excel formulas (ROUNDDOWN, SUM; never GEC.) instead of values. */
@@ -87,9 +89,13 @@ function declarationFor(s: Submission, list: ProjectList): MethodologyDeclaratio
   return list ? methodologyOf(s) : null;
 }
 
-/** Plans every derived cell of the workbook from its inputs; the monitoring tables first, 別紙1 then from their 3.1. */
-export function planFill(grid: Grid, options: FillOptions = {}): FillPlan {
-  const monitoring = planMonitoringFill(grid, options);
+/**
+ * Plans every derived cell of the workbook from its inputs; the monitoring tables first, 別紙1 then from their 3.1.
+ * `monitoringFaults` says what the checks still fault in a monitoring table once its months are written (the engine
+ * passes the checks' own): a faulted month gives no 3.1.
+ */
+export function planFill(grid: Grid, options: FillOptions, monitoringFaults: MonitoringFaults): FillPlan {
+  const monitoring = planMonitoringFill(grid, options, monitoringFaults);
   const form = planFormFill(monitoring.grid, options, monitoring.refusedRows);
   const writes = [...monitoring.writes, ...form.writes];
   return {
@@ -236,9 +242,9 @@ function planFormFill(
     }
   }
 
-  const complete = rowTonnes.length > 0 && rowTonnes.every((t) => t !== null);
+  const allTonnes = rowTonnes.length > 0 ? everyKnown(rowTonnes) : null;
   // R6 from the declared 合計 quantity, the same one the check and explain use
-  const total = complete ? totalDerivation(list, declaration, rowTonnes as Decimal[], false).value : null;
+  const total = allTonnes ? totalDerivation(list, declaration, allTonnes, false).value : null;
   if (list.totalTonnes && total !== null) {
     const first = tonnesRefs[0];
     const last = tonnesRefs[tonnesRefs.length - 1];
@@ -246,7 +252,7 @@ function planFormFill(
       first && last
         ? excelFormula(declaration.total, declaration.quantities, {
             addresses: {},
-            ranges: { emT: `${cellAddress(first)}:${cellAddress(last)}` },
+            ranges: { [declaration.form.tonnesKey]: `${cellAddress(first)}:${cellAddress(last)}` },
           })
         : null;
     plan.cell(list.totalTonnes, total, sum);

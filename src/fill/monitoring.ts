@@ -1,26 +1,20 @@
 // Fill of the monitoring tables (熱実績管理表): each month's derived cells as native Excel formulas (ROUNDUP,
 // ROUNDDOWN) or values (h, h': Excel has no steam tables), the 合計 row as SUM, and 別紙1 3.1/3.2/3.6/3.7 linked to it.
-import { MONITORING_TARGETS } from "../methodology/monitoringQuantities";
 import { Decimal, spreadsheetDecimal } from "../numbers";
 import { isGecError } from "../errors";
 import { evaluateQuantities, excelFormula, fragileRounding } from "../formula";
-import type { QuantitySpec } from "../formula";
-import {
-  ROUNDING_CONVENTIONS,
-  columnTotal,
-  monitoringMonthQuantities,
-  monitoringTotal,
-  monthlyRounded,
-} from "../methodology";
-import type { MonitoringTarget, RoundingConvention } from "../methodology";
+import { ROUNDING_CONVENTIONS, columnTotal, monitoringMonthQuantities, monthColumnOf } from "../methodology";
+import type { RoundingConvention } from "../methodology";
 import { saturationTemperatureC } from "../steam";
 import { cellAddress, formatRef } from "../forms/a1";
 import { SheetView } from "../forms/sheet";
 import { readMonitoringSheet } from "../forms/monitoring";
 import type { MonitoringMonth, MonitoringTable, MonthRejection, MonthSelection } from "../forms/monitoring";
 import { readSubmission } from "../forms/read";
-import type { NumberField, ProjectRow } from "../forms/submission";
+import { methodologyOf } from "../forms/submission";
+import type { NumberField, ProjectRow, Submission } from "../forms/submission";
 import {
+  SEED_PROCEDURE,
   SUMMED_KEYS,
   agreesToDigits,
   countedMonths,
@@ -28,17 +22,25 @@ import {
   duplicateOf,
   heatAgrees,
   matchTables,
-  checkMonitoring,
+  monitoringLinkFormula,
+  monitoringTargetsOf,
   negativeKeys,
   procedureFor,
-  SEED_PROCEDURE,
   targetTotals,
   totalName,
-} from "../checks/monitoring";
-import type { FacilityProcedure } from "../checks/monitoring";
+} from "../domain/monitoring";
+import type { FacilityProcedure, MonitoringTargetColumn } from "../domain/monitoring";
+import { applyToGrid } from "./apply";
+import { everyKnown } from "../domain/rows";
 import { LISTED, listed } from "../text";
-import type { CellRef, CellValue, CellWrite, Finding, Grid } from "../types";
+import type { CellRef, CellWrite, Finding, Grid } from "../types";
 import { sameFormula } from "./invert";
+
+/**
+ * What the checks still find in a workbook's monitoring tables: a counted month they fault gives no 3.1. The engine
+ * passes the monitoring checks' own (fill sits beside the checks, not above them).
+ */
+export type MonitoringFaults = (submission: Submission) => Finding[];
 
 export interface MonitoringFill {
   writes: CellWrite[];
@@ -53,12 +55,6 @@ export interface MonitoringFill {
 const FORMULA_KEYS = ["pAbs", "tSteam", "tFeed"];
 const STEAM_TABLE_KEYS = ["hSteam", "hFeed"];
 const MONTH_INPUTS = ["pGauge", "tSteamMean", "tFeedMean", "fSteam", "fFeed"];
-const TARGET_MONTH: Record<MonitoringTarget, string> = {
-  qBl: "qMonth",
-  ePs: "ePsMonth",
-  fB: "fBMonth",
-  fT: "fTMonth",
-};
 
 const specOf = new Map(monitoringMonthQuantities.map((q) => [q.key, q]));
 
@@ -120,32 +116,6 @@ class Writes {
     }
     this.writes.push(write);
   }
-}
-
-/** The grid with the writes' values (and formulas) in place: the next step reads what the previous wrote. */
-export function withWrites(grid: Grid, writes: CellWrite[]): Grid {
-  if (writes.length === 0) return grid;
-  const bySheet = new Map<string, CellWrite[]>();
-  for (const w of writes) bySheet.set(w.ref.sheet, [...(bySheet.get(w.ref.sheet) ?? []), w]);
-  return {
-    sheets: grid.sheets.map((s) => {
-      const mine = bySheet.get(s.name);
-      if (!mine) return s;
-      const values = s.values.map((line) => [...line]);
-      const formulas = (s.formulas ?? s.values.map((line) => line.map(() => null))).map((line) => [...line]);
-      for (const w of mine) {
-        const r = w.ref.row - s.origin.row;
-        const c = w.ref.col - s.origin.col;
-        while (values.length <= r) values.push([]);
-        while (formulas.length <= r) formulas.push([]);
-        while (values[r].length <= c) values[r].push(null);
-        while (formulas[r].length <= c) formulas[r].push(null);
-        values[r][c] = (w.value ?? null) as CellValue;
-        formulas[r][c] = w.formula ?? null;
-      }
-      return { ...s, values, formulas };
-    }),
-  };
 }
 
 function atOrBelowSaturation(pAbs: Decimal, tSteam: Decimal): boolean {
@@ -239,8 +209,8 @@ function fillMonth(
   }
   for (const key of FORMULA_KEYS) {
     const field = month.cells[key];
-    const spec = quantities.find((q) => q.key === key) as QuantitySpec;
-    if (!field) continue;
+    const spec = quantities.find((q) => q.key === key);
+    if (!field || !spec) continue;
     const inputsPlain = (spec.expr?.keys() ?? []).every((k) => plainNumber(month.cells[k]));
     // a rounding within a double's noise of its boundary is written as its value (docs/numbers.md)
     const fragile = inputsPlain ? fragileRounding(quantities, given, key, params) : null;
@@ -283,8 +253,8 @@ function fillMonth(
     cellValue[key] = keep ? current : values[key];
   }
   const q = month.cells.qMonth;
-  if (!q || !cellValue.hSteam || !cellValue.hFeed || !given.fSteam || !given.fFeed) return;
-  const spec = specOf.get("qMonth") as QuantitySpec;
+  const spec = specOf.get("qMonth");
+  if (!q || !spec || !cellValue.hSteam || !cellValue.hFeed || !given.fSteam || !given.fFeed) return;
   let value: Decimal;
   try {
     value = evaluateQuantities(
@@ -377,7 +347,9 @@ function fillTotals(
       }
       const month = specOf.get(key) ?? { key, symbol: key, label: { ja: key, en: key }, unit: "" };
       const spec = columnTotal(month);
-      const values = cells.map((c) => decimalOf(c) as Decimal);
+      // every month's cell is a number here (the blank, unreadable or negative ones were refused above)
+      const values = everyKnown(cells.map((c) => decimalOf(c)));
+      if (!values) continue;
       const sum = evaluateQuantities([spec], {}, [spec.key], {
         columns: { [key]: { values, cells: [] } },
       }).values[spec.key];
@@ -399,16 +371,17 @@ function linkRow(
   row: ProjectRow,
   out: Writes,
   skipped: Finding[],
-  proc: FacilityProcedure = SEED_PROCEDURE,
+  proc: FacilityProcedure,
+  targets: MonitoringTargetColumn[],
 ): boolean {
   let linked = true;
-  for (const target of MONITORING_TARGETS) {
+  for (const { target } of targets) {
     const field = row.numbers[target];
     if (!field) continue;
     const totals = targetTotals(table, target, proc);
     if (!totals) {
       // a column the table has, with a month blank, unreadable or negative: the sum is not known
-      if (table.columns[TARGET_MONTH[target]] === undefined && target !== "qBl") continue;
+      if (table.columns[monthColumnOf(target)] === undefined && target !== "qBl") continue;
       linked = false;
       skipped.push(
         refused(
@@ -426,7 +399,7 @@ function linkRow(
         ? ROUNDING_CONVENTIONS.find((c) => totals.evaluate(c.id).value.eq(current))?.id
         : undefined) ?? "sumDown";
     const value = totals.evaluate(convention).value;
-    const monthKey = TARGET_MONTH[target];
+    const monthKey = monthColumnOf(target);
     const totalCell = table.total?.cells[monthKey];
     const deductionCell = totals.deduction ? table.total?.cells.deduction : undefined;
     let formula: string | null = null;
@@ -531,31 +504,12 @@ function faultedMonths(
   );
 }
 
-/**
- * 別紙1's link to a table's 合計 cells ("=ROUNDDOWN('熱実績管理表'!N17-'熱実績管理表'!M17,0)"), generated from the
- * declared total; null for a convention that rounds each month (no one-cell form).
- */
-export function monitoringLinkFormula(
-  target: MonitoringTarget,
-  convention: RoundingConvention["id"],
-  totalRef: string,
-  deductionRef: string | null,
-): string | null {
-  if (convention.startsWith("month")) return null;
-  const spec = monitoringTotal(target, convention, { deduction: deductionRef !== null });
-  const ranges: Record<string, string> = { [TARGET_MONTH[target]]: totalRef };
-  if (deductionRef !== null) ranges.deduction = deductionRef;
-  // the 合計 cell already holds the SUM: link to it, not to a SUM of a single cell
-  return (
-    excelFormula(spec, [...monthlyRounded(target), spec], { addresses: {}, ranges })?.replace(
-      /SUM\(([^():]+)\)/g,
-      "$1",
-    ) ?? null
-  );
-}
-
 /** Plans the monitoring tables and 別紙1's links to them; the grid it returns is the workbook after the writes. */
-export function planMonitoringFill(grid: Grid, options: { formulas?: boolean } = {}): MonitoringFill {
+export function planMonitoringFill(
+  grid: Grid,
+  options: { formulas?: boolean },
+  monitoringFaults: MonitoringFaults,
+): MonitoringFill {
   const out = new Writes(options.formulas === true);
   const skipped: Finding[] = [];
   const refusedRows = new Set<number>();
@@ -575,17 +529,18 @@ export function planMonitoringFill(grid: Grid, options: { formulas?: boolean } =
     const proc = procedureFor(submission, table, firstMatches.get(table)?.row ?? null);
     for (const month of table.months) fillMonth(month, out, skipped, proc);
   }
-  let current = withWrites(grid, [...out.writes, ...out.calculated]);
+  let current = applyToGrid(grid, [...out.writes, ...out.calculated]);
   const monthWrites = out.writes.length;
   for (const { table, selection } of selectionOf(read(current))) fillTotals(table, selection, out, skipped);
-  current = withWrites(current, out.writes.slice(monthWrites));
+  current = applyToGrid(current, out.writes.slice(monthWrites));
   const linked = out.writes.length;
   const now = readSubmission(current);
   const tablesNow = now.monitoring;
   const rowsNow = now.projectList?.rows ?? [];
   const matches = matchTables(tablesNow, rowsNow);
   // what the check still finds once the months and totals are written: a month it faults gives no 3.1
-  const findings = checkMonitoring(now);
+  const findings = monitoringFaults(now);
+  const targets = monitoringTargetsOf(methodologyOf(now));
   for (const table of tablesNow) {
     const row = matches.get(table)?.row;
     // a hidden copy that a visible table stands for is not the fill's to link
@@ -612,8 +567,8 @@ export function planMonitoringFill(grid: Grid, options: { formulas?: boolean } =
       continue;
     }
     const proc = procedureFor(now, table, row);
-    if (!linkRow(countedTable(table, selection), row, out, skipped, proc)) refusedRows.add(row.row);
+    if (!linkRow(countedTable(table, selection), row, out, skipped, proc, targets)) refusedRows.add(row.row);
   }
-  current = withWrites(current, out.writes.slice(linked));
+  current = applyToGrid(current, out.writes.slice(linked));
   return { writes: out.writes, skipped, grid: current, refusedRows };
 }

@@ -1,4 +1,4 @@
-// The 様式3-2 forms' layout as data (DOMAIN.md §6): sheet names, 別紙1 columns and the labels the reader accepts.
+// The 様式3-2 forms' layout as data (docs/domain.md §6): sheet names, 別紙1 columns and the labels the reader accepts.
 import { normalizeText } from "../numbers";
 import { heatForm, heatQuantities } from "../methodology/biomassHeat";
 import { powerForm, powerQuantities } from "../methodology/power";
@@ -163,7 +163,7 @@ export function projectColumns(declaration: MethodologyDeclaration): ProjectColu
   return columns;
 }
 
-/** 別紙1 (heat) columns in form order (DOMAIN.md §6). */
+/** 別紙1 (heat) columns in form order (docs/domain.md §6). */
 export const HEAT_PROJECT_COLUMNS: ProjectColumn[] = projectColumnsOf(
   heatQuantities,
   heatForm.facility,
@@ -173,7 +173,7 @@ export const HEAT_PROJECT_COLUMNS: ProjectColumn[] = projectColumnsOf(
 /**
  * 別紙1 (power) columns: 1.x, 2., 4.x and 5.x as the heat form (設備 named 発電設備), and the power quantities as 3.x.
  * [open] Beyond 3.1 販売電力量 and 3.6 排出削減量 (tCO2), which the 別紙2 note names, the 3.x block is this project's
- * reading of DOMAIN.md §2 (EPG, EPA, CEF_electricity,t, EMP), the same declarations the power formulas use.
+ * reading of docs/domain.md §2 (EPG, EPA, CEF_electricity,t, EMP), the same declarations the power formulas use.
  */
 export const POWER_PROJECT_COLUMNS: ProjectColumn[] = projectColumnsOf(
   powerQuantities,

@@ -1,4 +1,4 @@
-// Reads the monitoring tables (熱実績管理表, DOMAIN.md §5.1) by their labels, wherever they sit: one per facility,
+// Reads the monitoring tables (熱実績管理表, docs/domain.md §5.1) by their labels, wherever they sit: one per facility,
 // headed by its 熱設備名称, one row per month under a 年月 column, and a 合計 row.
 import {
   excelSerialFromDate,
@@ -9,9 +9,9 @@ import {
   parseRatioCell,
 } from "../numbers";
 import type { DateReading, NumberReading } from "../numbers";
-import type { CellRef, CellValue, Grid } from "../types";
+import type { CellRef, CellValue } from "../types";
 import { SheetView, isHiddenSheet } from "./sheet";
-import type { DateField, NumberField, TextField } from "./submission";
+import type { DateField, NumberField, TextField } from "./fields";
 
 /** One month's row: its 年月 and its number cells by quantity key (monitoringMonthQuantities' keys). */
 export interface MonitoringMonth {
@@ -99,7 +99,7 @@ export function selectMonths(
   return { valid, rejected };
 }
 
-/** A folded header text → the quantity key it names, by the vocabulary of DOMAIN.md §5.1 (most specific first). */
+/** A folded header text → the quantity key it names, by the vocabulary of docs/domain.md §5.1 (most specific first). */
 export function monitoringColumnOf(label: string): string | null {
   if (label === "") return null;
   const has = (...words: string[]) => words.some((w) => label.includes(w));
@@ -376,9 +376,4 @@ export function readMonitoringSheet(sheet: SheetView): MonitoringTable[] {
     if (found) tables.push(found);
   }
   return tables;
-}
-
-/** Every monitoring table of the workbook. */
-export function readMonitoringTables(grid: Grid): MonitoringTable[] {
-  return grid.sheets.flatMap((s) => readMonitoringSheet(new SheetView(s)));
 }

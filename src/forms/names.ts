@@ -125,9 +125,3 @@ export function matchName<T>(
 ): NameMatch<T> | null {
   return new NameIndex(candidates, keyOf).match(name, eligible);
 }
-
-/** Do two names name one facility (same key)? */
-export function sameFacility(a: string, b: string): boolean {
-  const k = facilityKey(a);
-  return k !== "" && k === facilityKey(b);
-}

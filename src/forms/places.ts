@@ -5,7 +5,7 @@ import type { CellRef } from "../types";
 import { ALLOCATION_PARTS, PLAN_PARTS, SHEET_PARTS, formPart } from "./parts";
 import type { FormPart } from "./parts";
 import type { SheetView } from "./sheet";
-import type { Submission } from "./submission";
+import type { PartPlaces, Submission } from "./submission";
 
 /** 1.5's labels: the date is typed to the right of each. */
 export const PERIOD_LABELS = { start: "開始日", end: "終了日" } as const;
@@ -30,15 +30,6 @@ function firstOn(sheets: SheetView[], test: (label: string) => boolean): CellRef
     if (hit) return sheet.ref(hit.row, hit.col);
   }
   return null;
-}
-
-export interface PartPlaces {
-  /** Where each part of SHEET_PARTS was found (its title, table or first block), null where none was. */
-  sheets: Record<string, CellRef | null>;
-  /** The 1.5 heading, where found. */
-  periodHeading: CellRef | null;
-  /** The cell right of 1.5's 開始日 / 終了日 label, where its date is (or should be) typed; null without a label. */
-  periodCells: { start: CellRef | null; end: CellRef | null };
 }
 
 /** Where the parts are, from what the reader found and the plan sheet (the sheet of the 1.3 table), if any. */

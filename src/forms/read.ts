@@ -31,6 +31,24 @@ import type {
 interface LayoutCandidate {
   columns: ProjectColumn[];
   declarations: MethodologyDeclaration[];
+  keys: ListKeys;
+}
+
+/**
+ * The columns a methodology's 別紙1 is found and read by, as its declaration names them: the row's anchor (3.1 in
+ * heat), the certified tonnes (R6 sums them) and the quantities the tonnes are computed from (the kg).
+ */
+interface ListKeys {
+  anchorKey: string;
+  tonnesKey: string;
+  /** A 別紙1 (実績) header names one of these: the anchor, the tonnes or what they come from. */
+  anchors: string[];
+}
+
+function listKeys(declaration: MethodologyDeclaration): ListKeys {
+  const { anchorKey, tonnesKey } = declaration.form;
+  const tonnes = declaration.quantities.find((q) => q.key === tonnesKey);
+  return { anchorKey, tonnesKey, anchors: [anchorKey, tonnesKey, ...(tonnes?.expr?.keys() ?? [])] };
 }
 
 /** The distinct 別紙1 layouts of the registered methodologies, in registry order. */
@@ -43,7 +61,7 @@ function layoutCandidates(): LayoutCandidate[] {
       out.push({
         key: m.quantities,
         facility: m.form.facility.ja,
-        candidate: { columns: projectColumns(m), declarations: [m] },
+        candidate: { columns: projectColumns(m), declarations: [m], keys: listKeys(m) },
       });
   }
   return out.map((o) => o.candidate);
@@ -61,14 +79,11 @@ const HEADER_SEARCH_ROWS = 300;
 /** Fewest column labels in one row that make a 別紙1 header. */
 const MIN_HEADER_COLUMNS = 4;
 
-/** A 別紙1 (実績) header names one of these: the heat it reports, or the tonnes. */
-const RESULT_ANCHORS = ["qBl", "emT", "emKg"];
-
 /** The 別紙1 header: the row with most column labels, completed from the rows just above and below (merged headers). */
 function findProjectHeader(
   sheet: SheetView,
   layout: ProjectColumn[],
-  anchors: readonly string[] = RESULT_ANCHORS,
+  anchors: readonly string[],
 ): { headerRow: number; columns: Record<string, number> } | null {
   const byRow = new Map<number, Map<string, number>>();
   for (let r = sheet.top; r <= Math.min(sheet.bottom, sheet.top + HEADER_SEARCH_ROWS); r++) {
@@ -228,7 +243,7 @@ interface FoundHeader {
 function findHeaders(
   sheets: SheetView[],
   layout: ProjectColumn[],
-  anchors: readonly string[] = RESULT_ANCHORS,
+  anchors: readonly string[],
 ): FoundHeader[] {
   return sheets.flatMap((sheet) => {
     const header = findProjectHeader(sheet, layout, anchors);
@@ -236,7 +251,7 @@ function findHeaders(
   });
 }
 
-function readProjectList(at: FoundHeader, layout: ProjectColumn[]): ProjectList {
+function readProjectList(at: FoundHeader, layout: ProjectColumn[], keys: ListKeys): ProjectList {
   const { sheet } = at;
   const header = at;
   const { headerRow, columns } = header;
@@ -245,7 +260,7 @@ function readProjectList(at: FoundHeader, layout: ProjectColumn[]): ProjectList 
   let totalRef = null;
   let blank = 0;
   const firstCol = Math.min(...Object.values(columns));
-  const keyCols = ["qBl", "emT", "facilityName", "approvalNumber"]
+  const keyCols = [keys.anchorKey, keys.tonnesKey, "facilityName", "approvalNumber"]
     .map((k) => columns[k])
     .filter((c) => c !== undefined);
   const found = layout
@@ -255,13 +270,14 @@ function readProjectList(at: FoundHeader, layout: ProjectColumn[]): ProjectList 
   for (let r = headerRow + 1; r <= sheet.bottom && blank < 20; r++) {
     let totalCol: number | null = null;
     for (let c = sheet.left; c <= totalSpan; c++) if (isTotalCell(sheet, r, c)) totalCol = c;
-    if (totalCol === null && columns.qBl !== undefined) {
+    const tonnesCol = columns[keys.tonnesKey];
+    if (totalCol === null && columns[keys.anchorKey] !== undefined) {
       // a 合計 label may also sit just left of the totals, under the quantity columns
-      for (let c = firstCol; c < (columns.emT ?? firstCol); c++) if (isTotalCell(sheet, r, c)) totalCol = c;
+      for (let c = firstCol; c < (tonnesCol ?? firstCol); c++) if (isTotalCell(sheet, r, c)) totalCol = c;
     }
     if (totalCol !== null) {
       totalRef = sheet.ref(r, totalCol);
-      if (columns.emT !== undefined) totalTonnes = numberField(sheet, r, columns.emT, false);
+      if (tonnesCol !== undefined) totalTonnes = numberField(sheet, r, tonnesCol, false);
       break;
     }
     const first = sheet.label(r, firstCol);
@@ -483,8 +499,8 @@ export function readSubmission(grid: Grid): Submission {
   const shown = sheets.filter((s) => !isHiddenSheet(s.grid));
   const hidden = sheets.filter((s) => isHiddenSheet(s.grid));
   const readings: LayoutReading[] = layoutCandidates().map((candidate) => {
-    const visible = findHeaders(shown, candidate.columns);
-    const hiddenLists = findHeaders(hidden, candidate.columns);
+    const visible = findHeaders(shown, candidate.columns, candidate.keys.anchors);
+    const hiddenLists = findHeaders(hidden, candidate.columns, candidate.keys.anchors);
     const first = visible[0] ?? hiddenLists[0];
     const evidence = first ? layoutEvidence(first, candidate.columns) : 0;
     return { candidate, visible, hidden: hiddenLists, evidence };
@@ -511,9 +527,9 @@ export function readSubmission(grid: Grid): Submission {
   }
   let otherProjectLists: ProjectList[] = [];
   if (reading) {
-    const columns = reading.candidate.columns;
-    const visibleLists = reading.visible.map((h) => readProjectList(h, columns));
-    const hiddenLists = reading.hidden.map((h) => readProjectList(h, columns));
+    const { columns, keys } = reading.candidate;
+    const visibleLists = reading.visible.map((h) => readProjectList(h, columns, keys));
+    const hiddenLists = reading.hidden.map((h) => readProjectList(h, columns, keys));
     projectList = visibleLists[0] ?? hiddenLists[0];
     otherProjectLists = visibleLists.slice(1);
     notes.push(
@@ -577,5 +593,5 @@ export function readPlannedProjectList(grid: Grid, declaration: MethodologyDecla
   ];
   const columns = projectColumns(declaration);
   const found = findHeaders(ordered, columns, ["facilityName"])[0];
-  return found ? readProjectList(found, columns) : null;
+  return found ? readProjectList(found, columns, listKeys(declaration)) : null;
 }

@@ -1,31 +1,11 @@
 // The typed Submission a workbook is read into: every field knows the cell it came from.
-import type { CellRef, CellValue, Finding } from "../types";
-import type { DateReading, NumberReading } from "../numbers";
+import type { CellRef, Finding } from "../types";
 import type { MonitoringTable } from "./monitoring";
 import type { MethodologyDeclaration } from "../methodology/types";
-import type { PartPlaces } from "./places";
+import type { DateField, NumberField, TextField } from "./fields";
 import type { SteamDigits } from "../methodology/steamProcedure";
 
-export interface NumberField {
-  reading: NumberReading;
-  raw: CellValue;
-  ref: CellRef;
-  formula: string | null;
-  /** The cell's number format ("#,##0", "0.00%"), kept so that a fix can be undone exactly. */
-  numberFormat: string | null;
-}
-
-export interface TextField {
-  value: string | null;
-  raw: CellValue;
-  ref: CellRef;
-}
-
-export interface DateField {
-  reading: DateReading;
-  raw: CellValue;
-  ref: CellRef;
-}
+export type { DateField, NumberField, TextField } from "./fields";
 
 /** One facility row of 別紙1. */
 export interface ProjectRow {
@@ -206,6 +186,16 @@ export interface MethodologyTableRow {
   checked: boolean;
 }
 
+/** Where the submission's parts were found, and where a missing one should be (src/forms/places.ts finds them). */
+export interface PartPlaces {
+  /** Where each part of SHEET_PARTS was found (its title, table or first block), null where none was. */
+  sheets: Record<string, CellRef | null>;
+  /** The 1.5 heading, where found. */
+  periodHeading: CellRef | null;
+  /** The cell right of 1.5's 開始日 / 終了日 label, where its date is (or should be) typed; null without a label. */
+  periodCells: { start: CellRef | null; end: CellRef | null };
+}
+
 /** The plan sheet (様式3-2) read as text. */
 export interface PlanText {
   sheet: string;
@@ -244,7 +234,7 @@ export interface Submission {
   fuelStatements: FuelStatement[];
   /** 別紙1添付 blocks in sheet order. */
   attachments: AttachmentBlock[];
-  /** 熱実績管理表: one monitoring table per facility, where the workbook has them (DOMAIN.md §5.1). */
+  /** 熱実績管理表: one monitoring table per facility, where the workbook has them (docs/domain.md §5.1). */
   monitoring: MonitoringTable[];
   /** The plan sheet read as text; null where the workbook has none. */
   plan: PlanText | null;

@@ -3,7 +3,6 @@ import { Decimal } from "../numbers";
 import type { RoundingMode } from "../numbers";
 import { GecError } from "../errors";
 import type { Message } from "../types";
-import { REFERENCE_PARAMETERS } from "../methodology/parameters";
 import { MissingValue, Round, WhenBlank, cellsOf, grouped } from "./expr";
 import type { DerivationStep, Expr, Scope } from "./expr";
 import { stepParts } from "./steps";
@@ -28,27 +27,7 @@ export interface QuantitySpec {
   atMost?: string;
 }
 
-/** A named parameter of the formulas ([open] constants), with its default and where it comes from. */
-export interface ParameterSpec {
-  key: string;
-  label: Message;
-  unit: string;
-  value: string;
-  provenance: string;
-}
-
-/** The named constants (9.484, 0.101325): declared once, with their sources, in src/methodology/parameters.ts. */
-export const PARAMETERS: ParameterSpec[] = REFERENCE_PARAMETERS.map((p) => ({
-  key: p.key,
-  label: p.label,
-  unit: p.unit,
-  value: p.value,
-  provenance: p.source,
-}));
-
-const parameterByKey = new Map(PARAMETERS.map((p) => [p.key, p]));
-const defaultValues = new Map(PARAMETERS.map((p) => [p.key, Decimal.from(p.value)]));
-
+/** Values a caller gives for parameters instead of the ones the expressions declare (a facility's stated 0.101325). */
 export type ParamValues = Partial<Record<string, Decimal | number | string>>;
 
 function domainError(q: QuantitySpec, value: Decimal, ja: string, en: string): GecError {
@@ -156,15 +135,12 @@ export function evaluateQuantities(
     columnCells(key: string): string[] {
       return options.columns?.[key]?.cells ?? [];
     },
-    param(key: string): Decimal {
+    param(key: string, declared: Decimal): Decimal {
       const override = params[key];
-      if (override !== undefined && override !== null) return Decimal.from(override);
-      const d = defaultValues.get(key);
-      if (!d) throw new Error(`parameter "${key}" is not declared`);
-      return d;
+      return override !== undefined && override !== null ? Decimal.from(override) : declared;
     },
     symbol(key: string): string {
-      return byKey.get(key)?.symbol ?? parameterByKey.get(key)?.value ?? key;
+      return byKey.get(key)?.symbol ?? key;
     },
     cell(key: string): string | null {
       return options.cells?.[key] ?? null;

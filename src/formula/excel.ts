@@ -1,6 +1,5 @@
 // The native Excel formula of a declared quantity, for fill --formulas and templates (never a GEC. function).
 import { Decimal } from "../numbers";
-import { PARAMETERS } from "./evaluate";
 import type { ParamValues, QuantitySpec } from "./evaluate";
 import { MissingValue, NoExcelForm, WhenBlank } from "./expr";
 import type { Expr, ExcelScope } from "./expr";
@@ -40,12 +39,9 @@ function scopeOf(quantities: readonly QuantitySpec[], layout: ExcelLayout): Exce
     address: (key) => layout.addresses[key] ?? null,
     inline: (key) => byKey.get(key)?.expr ?? null,
     range: (key) => layout.ranges?.[key] ?? null,
-    param: (key) => {
+    param: (key, declared) => {
       const override = layout.params?.[key];
-      if (override !== undefined && override !== null) return Decimal.from(override);
-      const p = PARAMETERS.find((x) => x.key === key);
-      if (!p) throw new Error(`parameter "${key}" is not declared`);
-      return Decimal.from(p.value);
+      return override !== undefined && override !== null ? Decimal.from(override) : declared;
     },
   };
 }

@@ -2,31 +2,9 @@
 import { Decimal } from "../numbers";
 import type { RoundingMode } from "../numbers";
 import { GecError } from "../errors";
-import type { Message } from "../types";
+import type { DerivationStep, Message } from "../types";
 
-/** One step of a derivation: a rounding, or a declared quantity, with the values put in and the cells read. */
-export interface DerivationStep {
-  /**
-   * What the step computes: the scheme's symbol of a quantity (Q_WB, S_B, …); for a rounding inside a formula, the
-   * rounding itself ("ROUNDDOWN(E_PS × 9.484, 0)"), since its value is not the quantity's.
-   */
-  symbol: string;
-  /** The formula in symbols: "ROUNDDOWN(E_PS × 9.484, 0)". */
-  formula: string;
-  /** The same with the values: "ROUNDDOWN(7,538,025 × 9.484, 0)". */
-  substituted: string;
-  /** The exact result as a plain decimal string ("71490629"). */
-  result: string;
-  /** A1 addresses ("別紙1!M5") of the cells whose values the step used. */
-  cells: string[];
-  /** The quantity's name, for a person. */
-  label?: Message;
-  unit?: string;
-  /** What the step is: a rounding inside a formula, or the declared quantity itself. */
-  kind: "rounding" | "quantity";
-  /** A rounding's: the symbol of the quantity whose formula holds it (Q_WB for R1's ROUNDDOWN(E_PS × 9.484, 0)). */
-  partOf?: string;
-}
+export type { DerivationStep } from "../types";
 
 /** What an expression needs while it is evaluated. */
 export interface Scope {
@@ -36,7 +14,8 @@ export interface Scope {
   blank(key: string): boolean;
   /** The values of one quantity over every row (for Σ), in row order. */
   column(key: string): Decimal[];
-  param(key: string): Decimal;
+  /** A parameter's value: the caller's, where it gives one, else the value the expression declares. */
+  param(key: string, declared: Decimal): Decimal;
   /** The scheme's symbol of a quantity or parameter, as formulas print it. */
   symbol(key: string): string;
   /** The cell a quantity was read from, where there is one ("別紙1!M5"). */
@@ -61,7 +40,8 @@ export interface ExcelScope {
   inline(key: string): Expr | null;
   /** The range of a column for Σ ("V4:V6"). */
   range(key: string): string | null;
-  param(key: string): Decimal;
+  /** A parameter's value: the caller's, where it gives one, else the value the expression declares. */
+  param(key: string, declared: Decimal): Decimal;
 }
 
 /** Thrown where a node has no native Excel form (steam tables): the writer then writes the value. */
@@ -141,22 +121,34 @@ export class Ref extends Expr {
 }
 
 /** A named parameter with a default (9.484 MJ/kWh, 0.101325 MPa), overridable per call. */
+/** A named constant of a formula with the value its declaration gives; a caller may give another (a facility's own). */
+export interface ParameterValue {
+  key: string;
+  /** As the source prints it ("9.484"). */
+  value: string;
+}
+
 export class Param extends Expr {
   readonly precedence = Prec.Atom;
-  constructor(readonly key: string) {
+  readonly key: string;
+  /** The declared value, taken where the caller gives none. */
+  readonly value: Decimal;
+  constructor(parameter: ParameterValue) {
     super();
+    this.key = parameter.key;
+    this.value = Decimal.from(parameter.value);
   }
   evaluate(scope: Scope): Decimal {
-    return scope.param(this.key);
+    return scope.param(this.key, this.value);
   }
   excel(scope: ExcelScope): string {
-    return scope.param(this.key).toString();
+    return scope.param(this.key, this.value).toString();
   }
   text(scope: Scope): string {
-    return scope.param(this.key).toString();
+    return scope.param(this.key, this.value).toString();
   }
   substituted(scope: Scope): string {
-    return grouped(scope.param(this.key));
+    return grouped(scope.param(this.key, this.value));
   }
   keys(): string[] {
     return [];
@@ -448,7 +440,7 @@ export function cellsOf(expr: Expr, scope: Scope): string[] {
   return [...out];
 }
 
-/** The parameters (param("…")) an expression reads directly, in order, without repeats. */
+/** The parameters (param(…)) an expression reads directly, in order, without repeats. */
 export function paramsOf(expr: Expr): string[] {
   const out = new Set<string>();
   const visit = (e: Expr) => {
@@ -469,7 +461,7 @@ export function paramsOf(expr: Expr): string[] {
 // ---- builders, so that declarations read like the scheme's formulas ----------------------------------------
 
 export const ref = (key: string): Expr => new Ref(key);
-export const param = (key: string): Expr => new Param(key);
+export const param = (parameter: ParameterValue): Expr => new Param(parameter);
 export const num = (value: string | number): Expr => new Const(value);
 export const add = (a: Expr, b: Expr): Expr => new Binary("+", a, b);
 export const sub = (a: Expr, b: Expr): Expr => new Binary("-", a, b);

@@ -37,7 +37,7 @@ export const YEAR_ON_YEAR = {
   },
 } as const satisfies Record<string, PriorYearThreshold>;
 
-/** 別紙1 columns of the heat project list (DOMAIN.md §6), each derived one with its formula and rounding (§4). */
+/** 別紙1 columns of the heat project list (docs/domain.md §6), each derived one with its formula and rounding (§4). */
 export const heatQuantities: QuantityDeclaration[] = [
   {
     key: "totalHeat",
@@ -51,6 +51,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "MJ_HHV",
     role: "input",
     column: "※1",
+    inPlanTables: false,
     domain: "amount",
   },
   {
@@ -88,7 +89,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     column: "3.3",
     domain: "amount",
     // R1
-    expr: sub(ref("qBl"), roundDown(mul(ref("ePs"), param("primaryEnergyFactor")), 0)),
+    expr: sub(ref("qBl"), roundDown(mul(ref("ePs"), param(PRIMARY_ENERGY_FACTOR_PARAMETER)), 0)),
   },
   {
     key: "cefFuel",
@@ -101,6 +102,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "kgCO2/MJ_HHV",
     role: "input",
     column: "3.4",
+    numberFormat: "0.0000",
     domain: "positive",
     reference: "fuelFactor",
     priorYear: YEAR_ON_YEAR.factor,
@@ -116,6 +118,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "%",
     role: "input",
     column: "3.5",
+    numberFormat: "0.00000",
     form: "ratio",
     domain: "ratio",
     reference: "boilerEfficiency",
@@ -150,6 +153,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "%",
     role: "derived",
     column: "3.8",
+    numberFormat: "0.00%",
     form: "ratio",
     domain: "ratio",
     // R3; 100 % where a row has no fuel data (F_B and F_T both "—"), as the seed prints it
@@ -164,6 +168,7 @@ export const heatQuantities: QuantityDeclaration[] = [
     unit: "kgCO2/MJ_HHV",
     role: "derived",
     column: "3.9",
+    numberFormat: "0.0000",
     domain: "positive",
     // R2; 1.4 writes it out inside EM_WB's line
     expr: roundDown(div(ref("cefFuel"), ref("epsBl")), 4),
@@ -228,7 +233,7 @@ export const heatForm: FormDeclaration = {
   noGridConnection: true,
 };
 
-/** Official names as the 1.3 checkbox table prints them (DOMAIN.md §2). */
+/** Official names as the seed's 1.3 checkbox table prints them (docs/domain.md §2). */
 const HEAT_NAMES: [MethodologyCode, string, string][] = [
   [
     "H001-1",
@@ -274,8 +279,8 @@ export const HEAT_METHODOLOGIES: MethodologyDeclaration[] = HEAT_NAMES.map(([cod
   kind: "heat",
   provisional: !CONFIRMED.has(code),
   provenance: CONFIRMED.has(code)
-    ? "seed submissions (reference/003), DOMAIN.md §2–§4"
-    : "[open] formula not confirmed by a published submission; generic heat path of DOMAIN.md §2 (暫定)",
+    ? "seed submissions (reference/003), docs/domain.md §2–§4"
+    : "[open] formula not confirmed by a published submission; generic heat path of docs/domain.md §2 (暫定)",
   ...(CONFIRMED.has(code) ? {} : { provisionalParts: guessedParts(heatQuantities) }),
   ...(code === "H003" ? { structureDoubt: SNOW_ICE_DOUBT } : {}),
   quantities: heatQuantities,

@@ -15,8 +15,8 @@ export interface ElectricityFactor {
   secondary?: boolean;
 }
 
-/** Kinds of published factor; which one the power methodologies require is not confirmed by a published submission. */
-export const ELECTRICITY_FACTOR_KINDS = ["代替値", "全国平均係数", "全電源平均"] as const;
+/** The kind of published factor taken by default (代替値, 全国平均係数 or 全電源平均: which one the power methodologies
+ * require is not confirmed by a published submission). */
 export const DEFAULT_ELECTRICITY_FACTOR_KIND = "代替値";
 
 /** Spellings of a kind: 全国平均 is the list's 全国平均係数. */

@@ -1,8 +1,9 @@
 // 1.4's formula lines printed from the quantities' own expressions, without their roundings: the one source of
 // what the template prints and what the plan-text rules compare a submission's 1.4 with.
-import { Binary, Const, Param, Ref, Round, SumOf, WhenBlank, Call, PARAMETERS } from "../formula";
+import { Binary, Const, Param, Ref, Round, SumOf, WhenBlank, Call } from "../formula";
 import type { Expr } from "../formula";
 import type { MethodologyDeclaration, QuantityDeclaration } from "./types";
+import { REFERENCE_PARAMETERS } from "./parameters";
 
 /** One printed line: the quantity it defines, its text, and the numbers of the parameters it prints (9.484). */
 export interface FormulaLine {
@@ -56,7 +57,7 @@ export function formulaLines(declaration: Pick<MethodologyDeclaration, "quantiti
         return symbol;
       }
       if (e instanceof Param) {
-        const spec = PARAMETERS.find((p) => p.key === e.key);
+        const spec = REFERENCE_PARAMETERS.find((p) => p.key === e.key);
         const value = spec?.value ?? e.key;
         constants.push({ key: e.key, value });
         return spec ? `${value} [${spec.unit}]` : value;

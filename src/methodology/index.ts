@@ -21,41 +21,60 @@ export * from "./derive";
 export * from "./parameters";
 export * from "./referenceValues";
 
-/** Every methodology the engine knows, in 1.3 table order; registerMethodology adds more. */
-export const METHODOLOGIES: MethodologyDeclaration[] = [...POWER_METHODOLOGIES, ...HEAT_METHODOLOGIES];
+const declared: MethodologyDeclaration[] = [...POWER_METHODOLOGIES, ...HEAT_METHODOLOGIES];
+
+/**
+ * Every methodology the engine knows, in 1.3 table order: the declarations of this folder, and any added at start-up
+ * (registerMethodologyAtStartUp). Fixed (frozen) from the first lookup on.
+ */
+export const METHODOLOGIES: readonly MethodologyDeclaration[] = declared;
 
 /** Every derived column of one heat row (Q_WB, S_B, CEF/ε, EM_WB, EM). */
 export const deriveHeatRow = deriveWith(heatQuantities);
 
-const byCode = new Map<string, MethodologyDeclaration>(METHODOLOGIES.map((m) => [normalizeText(m.code), m]));
+let byCode: Map<string, MethodologyDeclaration> | null = null;
 
-/**
- * Adds a methodology (or replaces one of the same code): the reader, checks, fill, templates and explain then know it,
- * as they know the built-in ones, from its declaration alone.
- */
-export function registerMethodology(declaration: MethodologyDeclaration): void {
-  const key = normalizeText(declaration.code);
-  const at = METHODOLOGIES.findIndex((m) => normalizeText(m.code) === key);
-  if (at >= 0) METHODOLOGIES[at] = declaration;
-  else METHODOLOGIES.push(declaration);
-  byCode.set(key, declaration);
-  version++;
+/** The registry, fixed: the first lookup freezes the list, and a methodology can no longer be added. */
+function sealed(): Map<string, MethodologyDeclaration> {
+  if (!byCode) {
+    Object.freeze(declared);
+    byCode = new Map(declared.map((m) => [normalizeText(m.code), m]));
+  }
+  return byCode;
 }
 
-let version = 0;
+/**
+ * Adds a methodology declared outside this folder (a test's), or replaces one of the same code, at start-up: at module
+ * load, before anything reads the registry. The reader, checks, fill, templates, explain and report then know it from
+ * its declaration alone. Once the registry has been read it is fixed, and adding throws.
+ */
+export function registerMethodologyAtStartUp(declaration: MethodologyDeclaration): void {
+  if (byCode) {
+    throw new Error(
+      `methodology ${declaration.code}: the registry is fixed once read; declare it at module load, before any lookup`,
+    );
+  }
+  const key = normalizeText(declaration.code);
+  const at = declared.findIndex((m) => normalizeText(m.code) === key);
+  if (at >= 0) declared[at] = declaration;
+  else declared.push(declaration);
+}
 
-/** Changes whenever a methodology is registered, so that caches built from the list know to rebuild. */
-export function methodologyRegistryVersion(): number {
-  return version;
+/** Every methodology, the registry fixed from here on (what caches built from the list read). */
+export function methodologies(): readonly MethodologyDeclaration[] {
+  sealed();
+  return METHODOLOGIES;
 }
 
 /** The normalised codes of every methodology (the 1.3 table's labels). */
 export function methodologyCodes(): string[] {
-  return METHODOLOGIES.map((m) => normalizeText(m.code));
+  return methodologies().map((m) => normalizeText(m.code));
 }
 
 export function findMethodology(code: string): MethodologyDeclaration | undefined {
-  return byCode.get(normalizeText(code).replace(/^([ph])0*(\d)/, (_, l: string, d: string) => `${l}00${d}`));
+  return sealed().get(
+    normalizeText(code).replace(/^([ph])0*(\d)/, (_, l: string, d: string) => `${l}00${d}`),
+  );
 }
 
 export function getMethodology(code: string): MethodologyDeclaration {

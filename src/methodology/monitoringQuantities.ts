@@ -1,15 +1,12 @@
-// The monitoring table (熱実績管理表, DOMAIN.md §5.1) declared as formulas: a month's extra quantities, E_PS from rated
+// The monitoring table (熱実績管理表, docs/domain.md §5.1) declared as formulas: a month's extra quantities, E_PS from rated
 // power, biomass and fuel heat, and the 合計 → 別紙1 3.1 / 3.2 / 3.6 / 3.7 under each [open] rounding convention.
 import { add, mul, num, param, ref, round, roundDown, sub, sumOf } from "../formula";
 import type { Expr, QuantitySpec } from "../formula";
 import { SEED_STEAM_DIGITS, steamQuantitiesWith } from "./steamProcedure";
 import type { SteamDigits } from "./steamProcedure";
+import type { MonitoringTarget } from "./types";
 import { AUX_FUEL_HEAT_PARAMETER, AUX_FUEL_LHV_PARAMETER } from "./parameters";
 
-/** A-heavy-oil heat per kL, MJ (declared with its source in ./parameters). */
-export const AUX_FUEL_HEAT_PER_KL = AUX_FUEL_HEAT_PARAMETER.value;
-/** 低位換算 of the fuel heat (declared with its source in ./parameters). */
-export const AUX_FUEL_LHV_FACTOR = AUX_FUEL_LHV_PARAMETER.value;
 /** Latent heat per kg of moisture in セイホク's wet-basis LHV ({LHV_dry × (1 − w) − 2,500 × w}), kJ/kg. */
 export const MOISTURE_LATENT_HEAT = "2500";
 
@@ -140,10 +137,7 @@ const monthExtras: QuantitySpec[] = [
     unit: "MJ",
     domain: "amount",
     // 39,100 MJ/kL × 低位換算 0.95
-    expr: mul(
-      mul(ref("auxFuelVolume"), param(AUX_FUEL_HEAT_PARAMETER.key)),
-      param(AUX_FUEL_LHV_PARAMETER.key),
-    ),
+    expr: mul(mul(ref("auxFuelVolume"), param(AUX_FUEL_HEAT_PARAMETER)), param(AUX_FUEL_LHV_PARAMETER)),
   },
 ];
 
@@ -162,7 +156,7 @@ export function monitoringQuantitiesWith(digits: SteamDigits): QuantitySpec[] {
 /** Every quantity of one month of the monitoring table: the steam procedure and the extras. */
 export const monitoringMonthQuantities: QuantitySpec[] = monitoringQuantitiesWith(SEED_STEAM_DIGITS);
 
-/** How the 合計 is rounded into 別紙1 ([open], DOMAIN.md §5.1): per month then summed, or the sum; or not at all. */
+/** How the 合計 is rounded into 別紙1 ([open], docs/domain.md §5.1): per month then summed, or the sum; or not at all. */
 export interface RoundingConvention {
   id: "exact" | "sumDown" | "monthDown" | "sumHalfUp" | "monthHalfUp";
   label: { ja: string; en: string };
@@ -179,8 +173,7 @@ export const ROUNDING_CONVENTIONS: RoundingConvention[] = [
   },
 ];
 
-/** The 別紙1 quantities the 合計 of the monitoring table gives. */
-export type MonitoringTarget = "qBl" | "ePs" | "fB" | "fT";
+export type { MonitoringTarget } from "./types";
 
 /** The 別紙1 inputs a monitoring table's 合計 gives, in form order: 3.1 Q_BL, 3.2 E_PS, 3.6 F_B, 3.7 F_T. */
 export const MONITORING_TARGETS: readonly MonitoringTarget[] = ["qBl", "ePs", "fB", "fT"];

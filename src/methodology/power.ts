@@ -47,6 +47,7 @@ export const powerQuantities: QuantityDeclaration[] = [
     unit: "kgCO2/kWh",
     role: "input",
     column: "3.4",
+    numberFormat: "0.0000##",
     domain: "positive",
     // not compared year on year (no priorYear): it is the factor of each fiscal year by design
     provisional: true,
@@ -114,13 +115,14 @@ const POWER_NAMES: [MethodologyCode, string, string][] = [
   ["P005", "地熱発電", "Geothermal power"],
 ];
 
-/** The green power methodologies P001–P005: one provisional formula family (DOMAIN.md §2 [public, P002 only]). */
+/** The green power methodologies P001–P005: one provisional formula family (docs/domain.md §2 [public, P002 only]). */
 export const POWER_METHODOLOGIES: MethodologyDeclaration[] = POWER_NAMES.map(([code, ja, en]) => ({
   code,
   name: { ja, en },
   kind: "power",
   provisional: true,
-  provenance: "[open] formula not confirmed by a published submission; generic path of DOMAIN.md §2 (暫定)",
+  provenance:
+    "[open] formula not confirmed by a published submission; generic path of docs/domain.md §2 (暫定)",
   provisionalParts: guessedParts(powerQuantities),
   quantities: powerQuantities,
   total: tonnesTotal,

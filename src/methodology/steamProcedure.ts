@@ -1,4 +1,4 @@
-// H002-2 monthly steam heat by the JSME procedure of 別紙1添付 (DOMAIN.md §5), declared as formulas.
+// H002-2 monthly steam heat by the JSME procedure of 別紙1添付 (docs/domain.md §5), declared as formulas.
 import { Decimal } from "../numbers";
 import { saturatedLiquidEnthalpy, steamEnthalpy } from "../steam";
 import type { RoundingMode } from "../numbers";
@@ -22,7 +22,7 @@ export interface RoundingStep {
   mode: RoundingMode;
 }
 
-/** The roundings a facility's 別紙1添付 states for the steam procedure (DOMAIN.md §5). */
+/** The roundings a facility's 別紙1添付 states for the steam procedure (docs/domain.md §5). */
 export interface SteamDigits {
   /** 圧力 月平均値 (小数点第4位切上: up to 3) */
   pressureMean: RoundingStep;
@@ -66,7 +66,7 @@ function buildSteamQuantities(d: SteamDigits): QuantitySpec[] {
       // 小数点第4位切上, then + 0.101325 and 第3位切上
       expr: rounded(
         d.absolutePressure,
-        add(rounded(d.pressureMean, ref("pGauge")), param("standardAtmosphere")),
+        add(rounded(d.pressureMean, ref("pGauge")), param(STANDARD_ATMOSPHERE_PARAMETER)),
       ),
     },
     {

@@ -3,7 +3,7 @@ import type { Message } from "../types";
 import type { Decimal } from "../numbers";
 import type { QuantitySpec } from "../formula";
 
-/** The codes of the 1.3 table; a registered methodology may bring its own (registerMethodology). */
+/** The codes of the 1.3 table; a methodology added at start-up may bring its own (registerMethodologyAtStartUp). */
 export type MethodologyCode =
   | "P001"
   | "P002"
@@ -21,6 +21,9 @@ export type MethodologyCode =
   | "H003"
   | (string & { readonly registered?: true });
 
+/** The 別紙1 quantities the 合計 of a monitoring table (熱実績管理表) gives. */
+export type MonitoringTarget = "qBl" | "ePs" | "fB" | "fT";
+
 /** A quantity of a methodology: a 別紙1 column (input or derived) or an intermediate (EPC), with its formula. */
 export interface QuantityDeclaration extends QuantitySpec {
   role: "input" | "derived";
@@ -28,6 +31,13 @@ export interface QuantityDeclaration extends QuantitySpec {
   column?: string;
   /** How the value is displayed/entered: a plain number, or a fraction shown as % (S_B, ε_BL). */
   form?: "number" | "ratio";
+  /** The Excel number format of its 別紙1 cells in a template ("0.0000" for CEF); whole numbers (#,##0) without one. */
+  numberFormat?: string;
+  /**
+   * False for a 別紙1 column that the plan's tables (1.4's and 2.2's symbols, 別紙1添付's monitored quantities) do not
+   * list (heat's ※1, a check column); listed by default.
+   */
+  inPlanTables?: false;
   provisional?: boolean;
   provenance?: string;
   /** How the 別紙1 header names the column: printed label (default "3.1 生成熱量 Q_BL (MJ_HHV)") and folded aliases. */
@@ -74,11 +84,11 @@ export interface FormDeclaration {
   tonnesKey: string;
   /** The column that stands for a row where a row-level finding has no cell of its own (3.1 in heat). */
   anchorKey: string;
-  /** The 別紙1 inputs a monitoring table's 合計 gives (3.1 Q_BL, 3.2 E_PS, 3.6 F_B, 3.7 F_T in heat). */
-  monitoringTargets: string[];
-  /** Whether 3.4/3.5 take the fuel defaults of DOMAIN.md §3 (方法2), with their checks and 2.2's note. */
+  /** The 別紙1 inputs a monitoring table's 合計 gives (3.1 Q_BL, 3.2 E_PS, 3.6 F_B, 3.7 F_T in heat; none in power). */
+  monitoringTargets: readonly MonitoringTarget[];
+  /** Whether 3.4/3.5 take the fuel defaults of docs/domain.md §3 (方法2), with their checks and 2.2's note. */
   fuelDefaults: boolean;
-  /** Whether its 3.1 comes from a monitoring table of monthly steam records (熱実績管理表, DOMAIN.md §5.1). */
+  /** Whether its 3.1 comes from a monitoring table of monthly steam records (熱実績管理表, docs/domain.md §5.1). */
   monitoringTable?: boolean;
   /**
    * 別紙1 quantity columns of this methodology that each row must fill although no formula reads them (heat's ※1);
@@ -100,7 +110,7 @@ export interface MethodologyDeclaration {
   name: Message;
   /** Descriptive only (docs, names): no code outside src/methodology branches on it. */
   kind: "heat" | "power" | (string & { readonly other?: true });
-  /** True where DOMAIN.md marks the formula or its parameters [open]. */
+  /** True where the formula or its parameters are [open] (docs/domain.md). */
   provisional: boolean;
   /** What of a provisional methodology is guessed (its formulas, its 別紙1 3.x layout): check, report and pane say it. */
   provisionalParts?: Message[];

@@ -11,7 +11,7 @@ export interface Place {
 }
 
 export interface PortfolioFinding {
-  /** A portfolio.* rule of src/portfolio/rules.ts. */
+  /** A portfolio.* rule of src/checks/portfolioRules.ts. */
   rule: string;
   severity: Severity;
   /** The workbook and cell it stands at. */

@@ -1,9 +1,10 @@
 // What a working paper was made from and by: the checked file and its digest, the tool, the rules and the parameters.
 import type { Grid, Message } from "../types";
 import { listRules } from "../checks/registry";
-import { METHODOLOGIES, referenceValuesUsed } from "../methodology";
+import { METHODOLOGIES, REFERENCE_PARAMETERS } from "../methodology";
+import { referenceValuesUsed } from "../domain/referenceValues";
 import type { ReferenceValueUsed } from "../methodology";
-import { Binary, Call, Const, Param, PARAMETERS, Ref, Round, SumOf, WhenBlank } from "../formula";
+import { Binary, Call, Const, Param, Ref, Round, SumOf, WhenBlank } from "../formula";
 import type { Expr } from "../formula";
 import type { Submission } from "../forms/submission";
 import { sha256Text } from "../sha256";
@@ -76,7 +77,7 @@ export function rulesDigest(): string {
     ...m.quantities.map((q) => [q.key, q.symbol, q.column ?? "", q.expr ? shape(q.expr) : null]),
   ]);
   return sha256Text(
-    JSON.stringify({ rules, methodologies, parameters: PARAMETERS.map((p) => [p.key, p.value]) }),
+    JSON.stringify({ rules, methodologies, parameters: REFERENCE_PARAMETERS.map((p) => [p.key, p.value]) }),
   );
 }
 

@@ -1,12 +1,13 @@
 // The 検証結果一覧表's lines: each 3.x value of each facility, the 合計 and each 別紙2 block, declared against recomputed.
-import { matchBlocks } from "../checks/allocation";
+import { matchBlocks } from "../domain/blocks";
 import { methodologyOf } from "../forms/submission";
 import { Decimal } from "../numbers";
 import { isGecError } from "../errors";
 import { formatRef } from "../forms/a1";
 import type { NumberField, Submission } from "../forms/submission";
 import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology";
-import { explainCell, rowDerivation, rowDerivations, totalDerivation } from "../explain";
+import { explainCell } from "../explain";
+import { everyKnown, rowDerivation, rowDerivations, totalDerivation } from "../domain/rows";
 import type { DerivationStep } from "../formula";
 import type { Finding, Grid, Message } from "../types";
 import { shortened } from "../text";
@@ -93,7 +94,7 @@ export function reportLines(
   if (!list) return { lines, allocation };
   const declaration = methodologyOf(s);
   const quantities = listedQuantities(s, declaration);
-  const targets = new Set(declaration.form.monitoringTargets);
+  const targets = new Set<string>(declaration.form.monitoringTargets);
   const derivedKeys = quantities.filter((q) => q.role === "derived").map((q) => q.key);
   const tonnes: (Decimal | null)[] = [];
   list.rows.forEach((row, i) => {
@@ -142,8 +143,8 @@ export function reportLines(
     const t = derivations.get(tonnesKey) ?? rowDerivation(row, declaration, tonnesKey);
     tonnes.push(isGecError(t) ? null : t.value);
   });
-  const complete = tonnes.length > 0 && tonnes.every((t) => t !== null);
-  const total = complete ? totalDerivation(list, declaration, tonnes as Decimal[]) : null;
+  const allTonnes = tonnes.length > 0 ? everyKnown(tonnes) : null;
+  const total = allTonnes ? totalDerivation(list, declaration, allTonnes) : null;
   if (list.totalTonnes) {
     lines.push(
       line(

@@ -4,7 +4,7 @@ import { formatRef } from "../forms/a1";
 import { withoutFiscalYear } from "../forms/names";
 import { isFormNote } from "../forms/plan";
 import { isRedaction } from "../forms/parts";
-import { matchBlocks } from "../checks/allocation";
+import { matchBlocks } from "../domain/blocks";
 import type { DateField, Submission, TextField } from "../forms/submission";
 import { grouped } from "../formula";
 import { Decimal } from "../numbers";

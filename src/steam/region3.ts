@@ -256,12 +256,6 @@ export function region3Enthalpy(rho: number, T: number): number {
   return R * T * (sumT + sumD + N1);
 }
 
-/** Entropy s3(ρ,T), kJ/(kg·K). No range check. */
-export function region3Entropy(rho: number, T: number): number {
-  const f = phiAll(rho / RHO_CRIT, T_CRIT / T);
-  return R * (f.tPhiT - f.phi);
-}
-
 /** All properties from the basic equation of region 3 (R7-97(2012) eq. 28, Table 31). */
 export function region3Properties(rho: number, T: number): SteamProps {
   checkFinitePositive("rho", rho, "kg/m³");

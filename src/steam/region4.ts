@@ -12,9 +12,6 @@ const n8 = 0.40511340542057e6;
 const n9 = -0.23855557567849;
 const n10 = 0.65017534844798e3;
 
-/** Lowest and highest saturation temperatures of IF97, K (triple point, critical point). */
-export const T_SAT_MIN = 273.15;
-export const T_SAT_MAX = 647.096;
 /** Saturation pressures at those temperatures, MPa (ps(273.15 K), p_c). */
 export const P_SAT_MIN = 0.000611212677;
 export const P_SAT_MAX = 22.064;

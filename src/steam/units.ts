@@ -1,15 +1,11 @@
 // Pressure units a staff member types next to a steam function ("MPaG", "barG"…), converted to MPa absolute.
 import { Decimal } from "../numbers";
 import { GecError } from "../errors";
-import { STANDARD_ATMOSPHERE_PARAMETER } from "../methodology/parameters";
 
 /** The units STEAM_H and friends accept; "MPa" is absolute, a trailing "G" means gauge (above the atmosphere). */
 export type PressureUnit = "MPa" | "MPaG" | "kPa" | "bar" | "barG";
 
 export const PRESSURE_UNITS: readonly PressureUnit[] = ["MPa", "MPaG", "kPa", "bar", "barG"];
-
-/** The standard atmosphere the scheme adds to a gauge reading, MPa (別紙1添付: ゲージ圧 + 0.101325 MPa). */
-export const STANDARD_ATMOSPHERE = Decimal.from(STANDARD_ATMOSPHERE_PARAMETER.value);
 
 const SCALE: Record<PressureUnit, { factor: Decimal; gauge: boolean }> = {
   MPa: { factor: Decimal.from(1), gauge: false },
@@ -60,17 +56,23 @@ export function parsePressureUnit(text: string | null | undefined): PressureUnit
   );
 }
 
-/** p in `unit` as MPa absolute, exactly: 0.84237 MPaG → 0.943695; 8.4 barG → 0.941325; 950 kPa → 0.95. */
+function isPressureUnit(unit: string | null): unit is PressureUnit {
+  return PRESSURE_UNITS.some((u) => u === unit);
+}
+
+/**
+ * p in `unit` as MPa absolute, exactly, a gauge reading plus `atmosphere` (MPa; the scheme's standard atmosphere is
+ * declared with the methodologies' parameters): with 0.101325, 0.84237 MPaG → 0.943695; 8.4 barG → 0.941325.
+ */
 export function toAbsoluteMPa(
   p: Decimal | number | string,
-  unit: PressureUnit | string | null = "MPa",
+  unit: PressureUnit | string | null,
+  atmosphere: Decimal | number | string,
 ): Decimal {
-  const u = (PRESSURE_UNITS as readonly string[]).includes(unit ?? "")
-    ? (unit as PressureUnit)
-    : (parsePressureUnit(unit) ?? "MPa");
+  const u = isPressureUnit(unit) ? unit : (parsePressureUnit(unit) ?? "MPa");
   const { factor, gauge } = SCALE[u];
   const scaled = Decimal.from(p).mul(factor);
-  return gauge ? scaled.add(STANDARD_ATMOSPHERE) : scaled;
+  return gauge ? scaled.add(Decimal.from(atmosphere)) : scaled;
 }
 
 /** Whether a unit is a gauge reading (the scheme's p_abs procedure starts from gauge pressure). */

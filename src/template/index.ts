@@ -1,4 +1,4 @@
-// Blank 様式3-2 workbooks (DOMAIN.md §6) for any methodology, as data: labels, input cells, native formulas.
+// Blank 様式3-2 workbooks (docs/domain.md §6) for any methodology, as data: labels, input cells, native formulas.
 import { ATTACHMENT_ROLES, formPart } from "../forms/parts";
 import { GecError } from "../errors";
 import {
@@ -47,13 +47,6 @@ function pagesTall(area: TemplateMerge, rowHeights: Record<number, number> = {})
   return Math.max(1, Math.ceil((points * MIN_PRINT_SCALE) / A4_PRINTABLE_POINTS.portrait));
 }
 const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
-const NUMBER_FORMATS: Record<string, string> = {
-  cefFuel: "0.0000",
-  epsBl: "0.00000",
-  sB: "0.00%",
-  emissionFactor: "0.0000",
-  cefElec: "0.0000##",
-};
 
 /** A 別紙1 column of a template: the form's label and, for quantities, the methodology's declaration. */
 export interface TemplateColumn {
@@ -73,7 +66,7 @@ function groupOf(number: string | null): TemplateColumn["group"] {
 }
 
 /**
- * 別紙1 columns for a methodology. Heat forms follow DOMAIN.md §6; power forms keep 1.x, 2., 4.x, 5.x and put the
+ * 別紙1 columns for a methodology. Heat forms follow docs/domain.md §6; power forms keep 1.x, 2., 4.x, 5.x and put the
  * methodology's own 3.x quantities in between ([open] beyond 3.1 販売電力量 and 3.6 排出削減量 (tCO2)).
  */
 export function templateColumns(declaration: MethodologyDeclaration): TemplateColumn[] {
@@ -90,7 +83,7 @@ export function templateColumns(declaration: MethodologyDeclaration): TemplateCo
         column.kind === "date"
           ? DATE_FORMAT
           : column.kind === "number" || column.kind === "ratio"
-            ? (NUMBER_FORMATS[column.key] ?? INTEGER_FORMAT)
+            ? (quantity?.numberFormat ?? INTEGER_FORMAT)
             : undefined,
       width: column.key === "no" ? 5 : column.kind === "text" ? 22 : 16,
     };
@@ -217,17 +210,18 @@ function projectListSheet(
       }
     });
   }
-  const emT = columnOf.get(declaration.form.tonnesKey);
+  const tonnesCol = columnOf.get(declaration.form.tonnesKey);
   w.put(totalRow, 0, "label", "合計");
-  if (emT !== undefined) {
-    w.merge(totalRow, 0, totalRow, Math.max(0, emT - 1));
-    w.put(totalRow, emT, "derived", undefined, {
+  if (tonnesCol !== undefined) {
+    w.merge(totalRow, 0, totalRow, Math.max(0, tonnesCol - 1));
+    w.put(totalRow, tonnesCol, "derived", undefined, {
       formula:
         (facilities > 0
           ? excelFormula(declaration.total, declaration.quantities, {
               addresses: {},
               ranges: {
-                emT: `${cellAddress({ row: firstRow, col: emT })}:${cellAddress({ row: totalRow - 1, col: emT })}`,
+                [declaration.form.tonnesKey]:
+                  `${cellAddress({ row: firstRow, col: tonnesCol })}:${cellAddress({ row: totalRow - 1, col: tonnesCol })}`,
               },
             })
           : null) ?? "=0",
@@ -298,7 +292,10 @@ function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
   w.merge(r, 1, r, 3);
   w.put(r, 4, "label", "単位");
   r++;
-  for (const q of declaration.quantities.filter((x) => x.symbol !== "※1" && x.symbol !== "EM")) {
+  // 1.4's symbols: every quantity it prints, not a column the plan lists no symbol for, nor the tonnes (kg ÷ 1000)
+  for (const q of declaration.quantities.filter(
+    (x) => x.inPlanTables !== false && x.formulaLine !== "omit",
+  )) {
     w.put(r, 0, "label", q.symbol);
     w.put(r, 1, "label", q.label.ja);
     w.merge(r, 1, r, 3);
@@ -329,7 +326,7 @@ function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
   w.put(r, 3, "label", "単位");
   w.put(r, 4, "label", "モニタリング方法");
   r++;
-  for (const q of declaration.quantities.filter((x) => x.role === "input" && x.symbol !== "※1")) {
+  for (const q of declaration.quantities.filter((x) => x.role === "input" && x.inPlanTables !== false)) {
     w.put(r, 0, "label", q.symbol);
     w.put(r, 1, "label", q.label.ja);
     w.merge(r, 1, r, 2);
@@ -357,7 +354,8 @@ function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
 function attachmentSheet(declaration: MethodologyDeclaration, facilities: number): TemplateSheet {
   const w = new SheetWriter(SHEET_NAMES.attachment);
   const monitored = declaration.quantities.filter(
-    (q) => q.role === "input" && q.symbol !== "※1" && !q.key.startsWith("cef") && q.key !== "epsBl",
+    // measured inputs: a published reference value (CEF, the default ε) is no one's monitoring
+    (q) => q.role === "input" && q.inPlanTables !== false && !q.reference,
   );
   let r = 0;
   for (let f = 0; f < facilities; f++) {
@@ -410,7 +408,7 @@ function allocationSheet(
   list: ProjectListLayout,
 ): TemplateSheet {
   const w = new SheetWriter(SHEET_NAMES.allocationPlan);
-  const emT = list.columnOf.get(declaration.form.tonnesKey);
+  const tonnesCol = list.columnOf.get(declaration.form.tonnesKey);
   const powerSold = declaration.form.powerSoldKey;
   const eps = powerSold ? list.columnOf.get(powerSold) : undefined;
   let r = 0;
@@ -420,7 +418,7 @@ function allocationSheet(
     w.put(r, 0, "label", "グリーンエネルギーCO2削減相当量（単位:tCO2）");
     w.merge(r, 0, r, 1);
     w.put(r, 2, "derived", undefined, {
-      formula: emT !== undefined ? `=${sheetRef(SHEET_NAMES.projectList, row, emT)}` : undefined,
+      formula: tonnesCol !== undefined ? `=${sheetRef(SHEET_NAMES.projectList, row, tonnesCol)}` : undefined,
       numberFormat: INTEGER_FORMAT,
     });
     r++;

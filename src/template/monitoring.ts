@@ -1,12 +1,11 @@
-// The monitoring tables (熱実績管理表, DOMAIN.md §5.1) a template adds: one per facility, a row per month of the
+// The monitoring tables (熱実績管理表, docs/domain.md §5.1) a template adds: one per facility, a row per month of the
 // fiscal year and a 合計 row, derived cells as native formulas, and 別紙1 3.1 / 3.2 linked to the 合計.
 import { GecError } from "../errors";
 import { excelFormula } from "../formula";
-import type { QuantitySpec } from "../formula";
 import { columnTotal, getMethodology, monitoringMonthQuantities } from "../methodology";
 import { HEAT_PROJECT_COLUMNS, SHEET_NAMES } from "../forms/layout";
 import { cellAddress } from "../forms/a1";
-import { monitoringLinkFormula } from "../fill/monitoring";
+import { monitoringLinkFormula } from "../domain/monitoring";
 import type { TemplateCell, TemplateSheet, TemplateWorkbook } from "./types";
 
 /** The sheet the tables go on. */
@@ -115,13 +114,10 @@ export function addMonitoringTables(template: TemplateWorkbook, fiscalYear: numb
         else if (c.kind === "input") put(row, col, "input", c.format ? { numberFormat: c.format } : {});
         else {
           // h and h' have no native formula (steam tables): gec fill / 自動入力 writes their values
-          const spec = specOf.get(c.key) as QuantitySpec;
-          const formula = excelFormula(
-            spec,
-            monitoringMonthQuantities,
-            { addresses: refs },
-            { blankGuard: true },
-          );
+          const spec = specOf.get(c.key);
+          const formula = spec
+            ? excelFormula(spec, monitoringMonthQuantities, { addresses: refs }, { blankGuard: true })
+            : null;
           put(row, col, "derived", { ...(formula ? { formula } : {}), numberFormat: c.format });
         }
       });
@@ -129,8 +125,9 @@ export function addMonitoringTables(template: TemplateWorkbook, fiscalYear: numb
     const total = first + 12;
     put(total, 0, "label", { value: "合計" });
     MONITORING_COLUMNS.forEach((c, col) => {
-      if (!SUMMED.has(c.key)) return;
-      const spec = columnTotal(specOf.get(c.key) as QuantitySpec);
+      const month = specOf.get(c.key);
+      if (!SUMMED.has(c.key) || !month) return;
+      const spec = columnTotal(month);
       const range = `${cellAddress({ row: first, col })}:${cellAddress({ row: total - 1, col })}`;
       const formula = excelFormula(spec, [spec], { addresses: {}, ranges: { [c.key]: range } });
       put(total, col, "derived", { ...(formula ? { formula } : {}), numberFormat: c.format });

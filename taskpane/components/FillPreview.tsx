@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import type { CellValue, CellWrite } from "../../src/types";
-import { previewMessage } from "../../src/checks/materialityText";
+import { previewMessage } from "../../src/domain/materialityText";
 import { formatRef } from "../../src/forms/a1";
 import type { PaneController, Preview } from "../controller";
 import { strings, tr } from "../i18n";

@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { validateGrid, readSubmission } from "../../src/engine";
-import { cellAddress, formatRef } from "../../src/forms/a1";
+import { cellAddress, formatRef, parseA1 } from "../../src/forms/a1";
 import { MONITORING_RULES } from "../../src/checks/monitoringRules";
 import { Decimal } from "../../src/numbers";
 import type { CellValue, Finding, Grid } from "../../src/types";
@@ -14,9 +14,8 @@ import type { MonitoringEdit, MonitoringPlace } from "./monitoringCases";
 
 function currentNumber(grid: Grid, sheet: string, a1: string): number {
   const s = grid.sheets.find((x) => x.name === sheet);
-  const m = /^([A-Z]+)(\d+)$/.exec(a1) as RegExpExecArray;
-  const col = [...m[1]].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const v = s?.values[Number(m[2]) - 1]?.[col];
+  const at = parseA1(a1);
+  const v = at ? s?.values[at.row]?.[at.col] : undefined;
   return typeof v === "number" ? v : Number(String(v).replace(/,/g, ""));
 }
 
@@ -74,9 +73,8 @@ function applyEdits(grid: Grid, places: TablePlace[], edits: MonitoringEdit[]): 
 
 function currentText(grid: Grid, sheet: string, a1: string): string {
   const s = grid.sheets.find((x) => x.name === sheet);
-  const m = /^([A-Z]+)(\d+)$/.exec(a1) as RegExpExecArray;
-  const col = [...m[1]].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return String(s?.values[Number(m[2]) - 1]?.[col] ?? "");
+  const at = parseA1(a1);
+  return String((at ? s?.values[at.row]?.[at.col] : null) ?? "");
 }
 
 const where = (f: Finding) => `${f.rule} ${formatRef(f.ref)}`;

@@ -112,7 +112,7 @@ export const MONITORING_CASES: MonitoringCase[] = [
     name: "h off in the second decimal",
     rule: "monitoring.hSteam.recompute",
     severity: "error",
-    // IF97 h(0.95 MPa, 185.4 °C) = 2795.30217 kJ/kg (DOMAIN.md §5); the cell holds 2 decimals, so 2795.30
+    // IF97 h(0.95 MPa, 185.4 °C) = 2795.30217 kJ/kg (docs/domain.md §5); the cell holds 2 decimals, so 2795.30
     edits: [{ table: 0, key: "hSteam", month: APRIL, value: 2795.31 }],
     at: { table: 0, key: "hSteam", month: APRIL },
     expected: /^2795\.30217/,
@@ -133,7 +133,7 @@ export const MONITORING_CASES: MonitoringCase[] = [
     name: "h' of 104.4 °C instead of 104.3 °C",
     rule: "monitoring.hFeed.recompute",
     severity: "error",
-    // IF97 h'(104.3 °C) = 437.255055 kJ/kg (DOMAIN.md §5); 437.68 is h'(104.4 °C) to 2 decimals
+    // IF97 h'(104.3 °C) = 437.255055 kJ/kg (docs/domain.md §5); 437.68 is h'(104.4 °C) to 2 decimals
     edits: [{ table: 0, key: "hFeed", month: APRIL, value: 437.68 }],
     at: { table: 0, key: "hFeed", month: APRIL },
     expected: /^437\.2550/,

@@ -23,16 +23,16 @@ function value(fn: string, args: unknown[]): number {
 }
 
 describe("gec eval answers every function", () => {
-  // Expected values: IAPWS R7-97(2012) Tables 5, 35, 36; DOMAIN.md §5 worked example; hand calculations.
+  // Expected values: IAPWS R7-97(2012) Tables 5, 35, 36; docs/domain.md §5 worked example; hand calculations.
   it.each([
     ["STEAM_H", [3, 26.85], 115.331273, 1e-8], // IF97 Table 5: 3 MPa, 300 K
-    ["STEAM_H", [0.95, 185.4], 2795.30217, 1e-9], // DOMAIN §5 example (JSME 1999 = IF97)
+    ["STEAM_H", [0.95, 185.4], 2795.30217, 1e-9], // docs/domain.md §5 example (JSME 1999 = IF97)
     ["STEAM_S", [3, 26.85], 0.392294792, 1e-8], // Table 5
     ["STEAM_V", [3, 26.85], 0.00100215168, 1e-8], // Table 5
     ["STEAM_CP", [3, 26.85], 4.17301218, 1e-8], // Table 5
     ["STEAM_TSAT", [0.1], 372.755919 - 273.15, 1e-8], // Table 36
     ["STEAM_PSAT", [26.85], 0.00353658941, 1e-8], // Table 35
-    ["STEAM_HF", [104.3], 437.255055, 1e-9], // DOMAIN §5 example h'
+    ["STEAM_HF", [104.3], 437.255055, 1e-9], // docs/domain.md §5 example h'
     ["STEAM_T_PH", [3, 115.331273], 26.85, 1e-8], // inverse of Table 5
   ])("%s(%p) = %p", (fn, args, expected, relTol) => {
     const got = value(fn as string, args as unknown[]);

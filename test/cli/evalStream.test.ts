@@ -37,7 +37,7 @@ describe("gec eval reads a stream", () => {
     const bytes = Buffer.from('{"id":1,"fn":"CEF_FUEL","args":["灯油"]}\n');
     const cut = bytes.indexOf(Buffer.from("灯")) + 1; // inside the three bytes of 灯
     const answers = await evalChunks([bytes.subarray(0, cut), bytes.subarray(cut)]);
-    // DOMAIN.md: kerosene 0.0678 kgCO2/MJ_HHV
+    // the seed's 2.2 default (docs/domain.md §3): kerosene 0.0678 kgCO2/MJ_HHV
     expect(answers).toEqual([{ id: 1, value: 0.0678 }]);
   });
 

@@ -57,7 +57,7 @@ describe("gec rules", () => {
       rules: { id: string; family: number; description: { ja: string; en: string } }[];
     };
     expect(out.rules.map((r) => r.id)).toEqual(listRules().map((r) => r.id));
-    // every family of DOMAIN.md §7 (1–8) has rules, the monitoring records (9), completeness (10), the plan's text
+    // every family of docs/domain.md §7 (1–8) has rules, the monitoring records (9), completeness (10), the plan's text
     // (11), 別紙1添付 as the monitoring plan (12) and the rules across workbooks (13)
     expect([...new Set(out.rules.map((r) => r.family))].sort((a, b) => a - b)).toEqual([
       1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,

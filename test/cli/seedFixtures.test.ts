@@ -10,7 +10,7 @@ import { runGec } from "../fixtures/runGec";
 
 const dir = path.join(__dirname, "..", "fixtures", "xlsx");
 const cases: [string, SeedName, boolean, number, string[]][] = [
-  // 川辺 3.3 and セイホク 3.10 do not reproduce from their inputs (DOMAIN.md §4, test/checks/seed.test.ts)
+  // 川辺 3.3 and セイホク 3.10 do not reproduce from their inputs (docs/domain.md §4, test/checks/seed.test.ts)
   ["H002-2-published.xlsx", "H002-2", false, 1, ["別紙1!N5", "別紙1!U6"]],
   ["H002-2-corrected.xlsx", "H002-2", true, 0, []],
   // the three 3.9 factors printed 0.0738 (0.0678 ÷ 0.92022 truncates to 0.0736)

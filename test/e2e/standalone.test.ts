@@ -64,7 +64,7 @@ maybe("standalone page in Chromium", () => {
     expect(await page.getByTestId("summary").textContent()).toContain(
       "様式3-2 H002-2、3 施設、2020-04-01〜2021-03-31",
     );
-    // the published figures that do not reproduce (DOMAIN.md §4): 川辺 3.3 at N5, セイホク 3.10 at U6
+    // the published figures that do not reproduce (docs/domain.md §4): 川辺 3.3 at N5, セイホク 3.10 at U6
     const rows = await page
       .getByTestId("finding")
       .evaluateAll((els) =>

@@ -34,7 +34,7 @@ describe("explain with monitoring tables", () => {
     },
   );
 
-  it("a month's 蒸気比エンタルピー: h(p_abs, t) from its own gauge mean and temperature (DOMAIN §5 example)", () => {
+  it("a month's 蒸気比エンタルピー: h(p_abs, t) from its own gauge mean and temperature (docs/domain.md §5 example)", () => {
     const place = places[0];
     const a1 = parseA1(cellOf(place, "hSteam", 0));
     if (!a1) throw new Error("no cell");

@@ -18,11 +18,11 @@ describe("planFill with monitoring tables", () => {
     const { writes } = planFill(grid);
     const byCell = new Map(writes.map((w) => [at(w), w.value]));
     const t = places[0];
-    // DOMAIN.md §5: 0.84237 → 0.95 MPa; 185.468 → 185.4 °C; 104.37 → 104.3 °C; h(0.95, 185.4) = 2795.30217…
+    // docs/domain.md §5: 0.84237 → 0.95 MPa; 185.468 → 185.4 °C; 104.37 → 104.3 °C; h(0.95, 185.4) = 2795.30217…
     expect(byCell.get(`熱実績管理表!${cellOf(t, "pAbs", 0)}`)).toBe(0.95);
     expect(byCell.get(`熱実績管理表!${cellOf(t, "tSteam", 0)}`)).toBe(185.4);
     expect(byCell.get(`熱実績管理表!${cellOf(t, "tFeed", 0)}`)).toBe(104.3);
-    // h and h' are written as IF97 gives them; DOMAIN.md §5 prints them to 5 and 6 decimals
+    // h and h' are written as IF97 gives them; docs/domain.md §5 prints them to 5 and 6 decimals
     expect((byCell.get(`熱実績管理表!${cellOf(t, "hSteam", 0)}`) as number).toFixed(5)).toBe("2795.30217");
     expect((byCell.get(`熱実績管理表!${cellOf(t, "hFeed", 0)}`) as number).toFixed(6)).toBe("437.255055");
     const report = validateGrid(applyToGrid(grid, writes));

@@ -2,7 +2,7 @@
 // negative cells, two tables for one facility. Check and fill read one definition of a month that counts: the tonnes
 // fill writes are the published ones, or fill refuses and says why.
 import { planFill, readSubmission, validateGrid } from "../../src/engine";
-import { formatRef } from "../../src/forms/a1";
+import { formatRef, parseA1 } from "../../src/forms/a1";
 import { Decimal } from "../../src/numbers";
 import type { CellValue, CellWrite, Grid } from "../../src/types";
 import { applyToGrid } from "../fixtures/gridWrites";
@@ -48,9 +48,8 @@ function errors(grid: Grid): string[] {
 function after(grid: Grid, writes: CellWrite[], sheet: string, a1: string): number {
   const filled = applyToGrid(grid, writes);
   const s = filled.sheets.find((x) => x.name === sheet);
-  const m = /^([A-Z]+)(\d+)$/.exec(a1) as RegExpExecArray;
-  const col = [...m[1]].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const v = s?.values[Number(m[2]) - 1]?.[col];
+  const at = parseA1(a1);
+  const v = at ? s?.values[at.row]?.[at.col] : undefined;
   return typeof v === "number" ? v : Number(String(v).replace(/,/g, ""));
 }
 

@@ -30,7 +30,7 @@ describe("readSubmission: monitoring tables", () => {
         expect(first.kind === "date" && [first.year, first.month]).toEqual([2020, 4]);
         expect(last.kind === "date" && [last.year, last.month]).toEqual([2021, 3]);
       });
-      // DOMAIN §5's example month, whatever the layout
+      // docs/domain.md §5's example month, whatever the layout
       expect(num(tables[0].months[0].cells.pGauge)).toBe(0.84237);
       expect(num(tables[0].months[0].cells.hSteam)).toBe(2795.3);
       expect(num(tables[1].total?.cells.deduction)).toBe(38038299);

@@ -7,6 +7,7 @@ import { readGrid, sheetEntries, slideFormula } from "../../io/read";
 import { patchPackage } from "../../io/patch";
 import { XlsxError } from "../../io/errors";
 import type { CellValue, Grid, WritePlan } from "../../src/types";
+import { parseA1 } from "../../src/forms/a1";
 import { craftedZip, localEntryBytes, storedZip } from "../fixtures/zip";
 import type { CraftedDirectory, CraftedLocal } from "../fixtures/zip";
 import { runGec, tempDir } from "../fixtures/runGec";
@@ -55,9 +56,9 @@ const pack = (entries: Entry[]) => storedZip(entries.map((e) => ({ name: e.name,
 
 /** "V900" of a sheet of a Grid, as the reader gives it (value, formula, format). */
 function cellAt(grid: Grid, ref: string, sheet = SHEET): { value: CellValue; formula: string | null } {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref) as RegExpExecArray;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const row = Number(m[2]) - 1;
+  const at = parseA1(ref);
+  if (!at) throw new Error(`no cell address: ${ref}`);
+  const { row, col } = at;
   const s = grid.sheets.find((x) => x.name === sheet);
   if (!s) throw new Error(`no sheet ${sheet}`);
   const r = row - s.origin.row;

@@ -90,7 +90,7 @@ describe("electricity factor table", () => {
 });
 
 describe("steam procedure", () => {
-  it("P_ABS: 0.84237 → 0.843 → 0.944325 → 0.95 (DOMAIN.md §5)", () => {
+  it("P_ABS: 0.84237 → 0.843 → 0.944325 → 0.95 (docs/domain.md §5)", () => {
     expect(absolutePressure(0.84237)).toBe(0.95);
     // 0.8 → 0.8 → 0.901325 → 0.91
     expect(absolutePressure(0.8)).toBe(0.91);
@@ -100,7 +100,7 @@ describe("steam procedure", () => {
     expect(absolutePressure(0)).toBe(0.11);
   });
 
-  it("Q_m of the DOMAIN.md §5 example: 2,904,231.71 MJ", () => {
+  it("Q_m of the docs/domain.md §5 example: 2,904,231.71 MJ", () => {
     // p 0.84237 → 0.95 MPa; t_s 185.468 → 185.4 °C, h = 2795.30217 kJ/kg; t_fw 104.37 → 104.3 °C, h' = 437.255055;
     // 2795.30217 × 1234.5 − 437.255055 × 1250.0 = 3,450,800.528865 − 546,568.81875 = 2,904,231.710115 MJ
     const month = {

@@ -11,7 +11,7 @@ const value = (given: Record<string, string | number>, key: string): string =>
     [key],
   ).values[key].toString();
 
-describe("monitoring quantities (DOMAIN.md §5.1)", () => {
+describe("monitoring quantities (docs/domain.md §5.1)", () => {
   it("E_PS of 津別: 補機定格出力 1198.5 kW × 稼働時間 720 h = 862,920 kWh", () => {
     expect(value({ ratedPower: "1198.5", operatingHours: 720 }, "ePsRated")).toBe("862920");
   });

@@ -44,7 +44,7 @@ const h0022: SeedRow[] = [
     emKg: 32316354,
     emT: 32316,
   },
-  // 川辺: 3.3 is printed 186,081,857 by the OCR (DOMAIN.md's example quotes 186,081,657).
+  // 川辺: 3.3 is printed 186,081,857 by the OCR (docs/domain.md §6's example gives 186,081,657).
   {
     name: "川辺木質バイオマス熱電供給設備",
     qBl: 257572286,

@@ -8,6 +8,7 @@ import { sha256, sha256Text } from "../../src/sha256";
 import { PLAN_NAME, seedGrid, withCell } from "../fixtures/seedSubmissions";
 import type { SeedName } from "../fixtures/seedSubmissions";
 import type { Grid } from "../../src/types";
+import { cellAddress } from "../../src/forms/a1";
 
 const input: PaperInput = {
   source: { fileName: "seed.xlsx", digestOf: "file", sha256: "0".repeat(64), size: 1 },
@@ -327,12 +328,4 @@ describe("identity", () => {
 const m = { ja: "", en: "" };
 /** 2026-01-27 as Excel stores it: days since 1899-12-30. */
 const EXCEL_2026_01_27 = (Date.UTC(2026, 0, 27) - Date.UTC(1899, 11, 30)) / 86_400_000;
-function a1(ref: { row: number; col: number }): string {
-  let n = ref.col + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${ref.row + 1}`;
-}
+const a1 = cellAddress;

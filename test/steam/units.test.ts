@@ -2,6 +2,9 @@
 import { parsePressureUnit, toAbsoluteMPa, isGaugeUnit } from "../../src/steam/units";
 import { isGecError } from "../../src/errors";
 
+/** The scheme's standard atmosphere (seed 別紙1添付: ゲージ圧 + 0.101325 MPa). */
+const ATMOSPHERE = "0.101325";
+
 describe("toAbsoluteMPa", () => {
   it.each([
     // value, unit, MPa absolute (hand arithmetic)
@@ -16,13 +19,13 @@ describe("toAbsoluteMPa", () => {
     [0.95, null, "0.95"],
     [0.95, "", "0.95"],
   ])("%s %s → %s MPa abs", (p, unit, expected) => {
-    expect(toAbsoluteMPa(p, unit).toString()).toBe(expected);
+    expect(toAbsoluteMPa(p, unit, ATMOSPHERE).toString()).toBe(expected);
   });
 
   it("an unknown unit is a #VALUE! naming the known ones, in both languages", () => {
     let error: unknown;
     try {
-      toAbsoluteMPa(1, "psi");
+      toAbsoluteMPa(1, "psi", ATMOSPHERE);
     } catch (e) {
       error = e;
     }

@@ -5,8 +5,8 @@ import { isGecError } from "../errors";
 import type { CellRef, CellValue, CellWrite, Finding, Materiality, Message, TonnesPlace } from "../types";
 import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
 import { methodologyOf } from "../forms/submission";
-import { deriveRow, rowInputs } from "./projectList";
-import { matchBlocks } from "./allocation";
+import { deriveRow, everyKnown, rowInputs } from "./rows";
+import { matchBlocks } from "./blocks";
 
 function decimalOf(field: NumberField | null | undefined): Decimal | null {
   return field && field.reading.kind === "number" ? field.reading.decimal : null;
@@ -61,7 +61,7 @@ function signed(d: Decimal): string {
 const NO_CHANGE: Message = { ja: "t への影響なし", en: "no change in tonnes" };
 
 /** The one wording of a materiality, for check, report, fill and the pane. */
-export function materialityMessage(tonnes: Decimal | null, reaches: TonnesPlace[]): Message {
+function materialityMessage(tonnes: Decimal | null, reaches: TonnesPlace[]): Message {
   if (tonnes === null) {
     return {
       ja: "t への影響は計算できません（訂正後の値が示されていないか、行の入力から t が得られません）",
@@ -189,10 +189,7 @@ class Tonnes {
 
   /** Σ of the recomputed rows' t, null where a row has none. */
   private recomputedTotal(list: ProjectList): Decimal | null {
-    const rows = this.rowsOf(list);
-    return rows.every((t) => t !== null)
-      ? rows.reduce<Decimal>((a, t) => a.add(t as Decimal), Decimal.zero)
-      : null;
+    return everyKnown(this.rowsOf(list))?.reduce((a, t) => a.add(t), Decimal.zero) ?? null;
   }
 
   of(f: Finding): Materiality | undefined {
@@ -295,8 +292,9 @@ export function writesMateriality(submission: Submission, writes: CellWrite[]): 
     const at: TonnesPlace = place.kind === "row" ? "3.11" : place.kind === "total" ? "合計" : "別紙2";
     change[at] = (change[at] ?? Decimal.zero).add(after.sub(before));
   }
-  const reaches = (["3.11", "合計", "別紙2"] as TonnesPlace[]).filter((p) => change[p] !== null);
-  return of(reaches.length > 0 ? (change[reaches[0]] as Decimal) : Decimal.zero, reaches);
+  const order: TonnesPlace[] = ["3.11", "合計", "別紙2"];
+  const reaches = order.filter((p) => change[p] !== null);
+  return of((reaches.length > 0 ? change[reaches[0]] : null) ?? Decimal.zero, reaches);
 }
 
 export { previewMessage } from "./materialityText";

@@ -2,7 +2,7 @@
 import { validateGrid, formatRef, planFill } from "../../src/engine";
 import { HEAT_PROJECT_COLUMNS } from "../../src/forms/layout";
 import { columnLetters } from "../../src/forms/a1";
-import { previewMessage } from "../../src/checks/materiality";
+import { previewMessage } from "../../src/domain/materiality";
 import { monitoredGrid } from "../fixtures/monitoring";
 import { seedGrid, withCell } from "../fixtures/seedSubmissions";
 

@@ -2,7 +2,7 @@
 import type { CellRef, Finding } from "../types";
 import type { ProjectRow, Submission } from "../forms/submission";
 import { NameIndex, facilityKey, withoutFiscalYear } from "../forms/names";
-import { matchBlocks } from "./allocation";
+import { matchBlocks } from "./blocks";
 import { matchTables } from "./monitoring";
 
 /** Rows `from` … `to` (0-based, inclusive) of a sheet that belong to one facility. */
@@ -23,7 +23,7 @@ function nameOf(row: ProjectRow): string | null {
  * Blocks and tables are paired with 別紙1 rows as the checks pair them (matchBlocks, matchTables, the name index), so a
  * facility has one name wherever its findings are; a block naming no 別紙1 facility keeps the name it gives.
  */
-export function facilityLocator(submission: Submission): (ref: CellRef) => string | null {
+function facilityLocator(submission: Submission): (ref: CellRef) => string | null {
   const rows = new Map<string, string>();
   const lists = [submission.projectList, ...submission.otherProjectLists].flatMap((l) => (l ? [l] : []));
   for (const list of lists)

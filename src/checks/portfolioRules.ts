@@ -1,6 +1,7 @@
 // Rule family 13: what only many workbooks together show — the same facility claimed twice, the year before, the
-// registered plan (様式1-2). Declared here, registered by src/checks/registry.ts; run by `gec check` over digests.
-import type { RuleMeta } from "../checks/registry";
+// registered plan (様式1-2). Declared here with the other families, listed by ./registry.ts; src/portfolio runs them
+// (`gec check` over digests).
+import type { RuleMeta } from "./rule";
 import type { Severity } from "../types";
 
 const rule = (id: string, severity: Severity, ja: string, en: string): RuleMeta => ({
