@@ -231,6 +231,20 @@ export function columnOfLabel(
   columns: ProjectColumn[] = HEAT_PROJECT_COLUMNS,
 ): ProjectColumn | undefined {
   if (label === "") return undefined;
-  const set = folded(columns);
-  return (set.find((f) => numberMatches(label, f.number)) ?? set.find((f) => aliasMatches(label, f)))?.column;
+  let known = columnsByLabel.get(columns);
+  if (!known) columnsByLabel.set(columns, (known = new Map()));
+  let column = known.get(label);
+  if (column === undefined) {
+    const set = folded(columns);
+    column =
+      (set.find((f) => numberMatches(label, f.number)) ?? set.find((f) => aliasMatches(label, f)))?.column ??
+      null;
+    if (known.size >= COLUMNS_BY_LABEL_MAX) known.clear();
+    known.set(label, column);
+  }
+  return column ?? undefined;
 }
+
+/** Each layout's answers by folded label: every sheet's header rows are searched once per layout and per run. */
+const columnsByLabel = new WeakMap<ProjectColumn[], Map<string, ProjectColumn | null>>();
+const COLUMNS_BY_LABEL_MAX = 50_000;

@@ -2,20 +2,6 @@
 import { normalizeText } from "../numbers";
 import type { CellRef, CellValue, SheetGrid } from "../types";
 
-/** Folded texts by raw text: a form repeats its labels (one 別紙2 block per facility), so each is folded once. */
-const foldedTexts = new Map<string, string>();
-const FOLDED_TEXTS_MAX = 50_000;
-
-function foldLabel(text: string): string {
-  let folded = foldedTexts.get(text);
-  if (folded === undefined) {
-    folded = normalizeText(text);
-    if (foldedTexts.size >= FOLDED_TEXTS_MAX) foldedTexts.clear();
-    foldedTexts.set(text, folded);
-  }
-  return folded;
-}
-
 /** Whether Excel hides the sheet (hidden, or veryHidden: shown again only by VBA). */
 export function isHiddenSheet(sheet: SheetGrid): boolean {
   return sheet.visibility === "hidden" || sheet.visibility === "veryHidden";
@@ -63,7 +49,7 @@ export class SheetView {
     if (typeof v !== "string") return "";
     const line = (this.normalized[row - this.top] ??= []);
     let text = line[col - this.left];
-    if (text === undefined) line[col - this.left] = text = foldLabel(v);
+    if (text === undefined) line[col - this.left] = text = normalizeText(v);
     return text;
   }
 

@@ -349,6 +349,21 @@ export function parseDateCell(raw: CellValue): DateReading {
  * text is kept, so "排出削減量(tCO2)" stays apart from "(kgCO2)" and a name's "(2020年度)" is not lost.
  */
 export function normalizeText(text: string): string {
+  let folded = foldedTexts.get(text);
+  if (folded === undefined) {
+    folded = foldText(text);
+    if (foldedTexts.size >= FOLDED_TEXTS_MAX) foldedTexts.clear();
+    foldedTexts.set(text, folded);
+  }
+  return folded;
+}
+
+/** Folded texts by raw text: a workbook repeats its labels (a 別紙2 block per facility, a header per table), and a
+ * rule folds the same text as the reader did. Bounded, so that a hostile sheet of distinct texts cannot grow it. */
+const foldedTexts = new Map<string, string>();
+const FOLDED_TEXTS_MAX = 50_000;
+
+function foldText(text: string): string {
   // a label is short: longer text is folded up to the cap and marked so that it equals no label
   const capped = text.length > MAX_LABEL_TEXT ? `${text.slice(0, MAX_LABEL_TEXT)}\u0000` : text;
   return capped
