@@ -35,6 +35,9 @@ async function bundle() {
     supported: { "dynamic-import": false },
     alias: { fflate: "./node_modules/fflate/lib/browser.cjs" },
     legalComments: "none",
+    // less to read and hash at every start (identifiers kept: a stack trace still names the function)
+    minifyWhitespace: true,
+    minifySyntax: true,
     write: false,
     absWorkingDir: root,
     logLevel: "warning",

@@ -6,7 +6,10 @@ import { isGecError } from "../../src/errors";
 import type { Grid, Message } from "../../src/types";
 import { MAX_XLSX_BYTES } from "../../io/errors";
 import { readGrid } from "../../io/read";
+import { useZlibInflate } from "../inflate";
 import type * as Xlsx from "../../io/xlsx";
+
+useZlibInflate(); // this process reads workbooks: their parts inflate through zlib
 
 export { FileError } from "../io";
 export type XlsxModule = typeof Xlsx;

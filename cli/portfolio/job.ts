@@ -3,6 +3,7 @@
 import { createHash } from "crypto";
 import type { Message } from "../../src/types";
 import { readGrid } from "../../io/read";
+import { useZlibInflate } from "../inflate";
 import { MAX_XLSX_BYTES } from "../../io/errors";
 import { readSubmission } from "../../src/forms/read";
 import { validateSubmission } from "../../src/validate";
@@ -12,6 +13,8 @@ import { readRegularFile } from "../io";
 import { fileMessage } from "../commands/workbook";
 import { findingJson } from "../commands/check";
 import type { FindingJson } from "../commands/check";
+
+useZlibInflate(); // this process reads workbooks: their parts inflate through zlib
 
 export interface Job {
   id: number;
