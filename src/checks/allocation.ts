@@ -54,7 +54,6 @@ function missingFacilities(s: Submission, rowTonnes: (Decimal | null)[]): Findin
     out.push(
       finding(
         "allocation.facility.missing",
-        "error",
         field.ref,
         {
           ja: `別紙1 ${at(field.ref)} の「${name}」を名指す別紙2 のブロックがありません${twice.length ? `（「${twice.join("」「")}」は 2 つのブロックが名指しています）` : ""}。施設ごとに 1 つのブロックを作成してください。`,
@@ -77,7 +76,7 @@ function checkHolders(b: AllocationBlock): Finding[] {
     const hasAmount = !blank(h.amount);
     if (h.name.value === null && hasAmount) {
       out.push(
-        finding("allocation.holder.incomplete", "error", h.name.ref, {
+        finding("allocation.holder.incomplete", h.name.ref, {
           ja: `${at(h.name.ref)} の保有予定者名称が空欄です（保有予定量 ${at(h.amount.ref)} は記載あり）。`,
           en: `${at(h.name.ref)}: the holder's name is blank, though ${at(h.amount.ref)} gives an amount.`,
         }),
@@ -86,7 +85,6 @@ function checkHolders(b: AllocationBlock): Finding[] {
       out.push(
         finding(
           "allocation.holder.incomplete",
-          "error",
           h.amount.ref,
           {
             ja: `${at(h.amount.ref)} の保有予定量が${hasAmount ? `数値として読めません（${shortened(h.amount.raw)}）` : "空欄です"}（保有予定者「${shortened(h.name.value)}」）。`,
@@ -109,7 +107,6 @@ function checkHolders(b: AllocationBlock): Finding[] {
     return bad.map((f) =>
       finding(
         "allocation.holder.amount",
-        "error",
         f.ref,
         {
           ja: `${at(f.ref)} の量 ${shownAmount(f)} tCO2 は 0 以上の整数ではありません（配分は整数の t で、負にはなりません）。この量では合計を検証しません。`,
@@ -122,7 +119,7 @@ function checkHolders(b: AllocationBlock): Finding[] {
   if (holders.length === 0 && !restDeclared) {
     const ref = b.holdersRef ?? b.tonnes.ref;
     out.push(
-      finding("allocation.holders.none", "error", ref, {
+      finding("allocation.holders.none", ref, {
         ja: `${at(ref)} 以下に保有予定者がなく、配分予定なしも記載されていません（${at(b.tonnes.ref)} の削減相当量の保有予定者か、配分しない量を記載してください）。`,
         en: `From ${at(ref)}: no holder and no 配分予定なし amount: state who holds ${at(b.tonnes.ref)}'s tonnes, or the amount not allocated.`,
       }),
@@ -143,7 +140,6 @@ function checkHolders(b: AllocationBlock): Finding[] {
     out.push(
       finding(
         "allocation.holders.exceed",
-        "error",
         ref,
         {
           ja: `保有予定量の合計 ${tons(sum)} tCO2（${cells}）がブロックの削減相当量 ${tons(t)} tCO2（${at(b.tonnes.ref)}）を超えています。`,
@@ -164,7 +160,6 @@ function checkHolders(b: AllocationBlock): Finding[] {
   out.push(
     finding(
       "allocation.holders.sum",
-      "error",
       ref,
       {
         ja: `保有予定量 ${tons(sum)} tCO2${cells ? `（${cells}）` : ""} と配分予定なし ${restDeclared ? `${tons(restValue)} tCO2` : "（空欄）"} の和がブロックの削減相当量 ${tons(t)} tCO2（${at(b.tonnes.ref)}）と一致しません。残りは配分予定なしに ${tons(short)} tCO2 と記載します（${at(ref)}）。`,
@@ -181,7 +176,7 @@ function checkAttribution(b: AllocationBlock): Finding[] {
   const a = b.attribution;
   if (!a || a.value !== null) return [];
   return [
-    finding("allocation.attribution.blank", "error", a.ref, {
+    finding("allocation.attribution.blank", a.ref, {
       ja: `${at(a.ref)} の 2. 環境価値が除かれた電気価値・熱価値の帰属先が空欄です（${at(b.tonnes.ref)} のブロック）。`,
       en: `${at(a.ref)}: 2. 帰属先 (where the value without its environmental value goes) is blank (block of ${at(b.tonnes.ref)}).`,
     }),

@@ -27,7 +27,7 @@ function checkRoles(block: AttachmentBlock, out: Finding[]): void {
     const where = role.label ? "" : "（この役割の欄がありません）";
     const whereEn = role.label ? "" : " (the role has no row)";
     out.push(
-      finding("attachment.role.blank", "error", role.at, {
+      finding("attachment.role.blank", role.at, {
         ja: `別紙1添付${of.ja} ${part.ja}: ${role.role}の氏名が ${at(role.at)} にありません${where}。氏名を記入してください（非公開なら [REDACTED] 等）。`,
         en: `別紙1添付${of.en}, ${part.en}: no name for ${role.role} at ${at(role.at)}${whereEn}. Enter the person (or a redaction such as [REDACTED]).`,
       }),
@@ -44,7 +44,7 @@ function checkSymbolRows(block: AttachmentBlock, out: Finding[]): void {
     if (!method || (blank(method.value) && blank(row.methodText))) {
       const ref = method?.ref ?? row.symbol.ref;
       out.push(
-        finding("attachment.method.blank", "error", ref, {
+        finding("attachment.method.blank", ref, {
           ja: `別紙1添付${of.ja} 2. の ${symbol} にモニタリング方法がありません（${at(ref)}）。測定・算定の方法を記入してください（測定しない量は「なし」）。`,
           en: `別紙1添付${of.en}, 2.: ${symbol} has no monitoring method (${at(ref)}). State how it is measured or worked out (なし for a quantity not measured).`,
         }),
@@ -54,7 +54,7 @@ function checkSymbolRows(block: AttachmentBlock, out: Finding[]): void {
     if (!documents || blank(documents.value)) {
       const ref = documents?.ref ?? row.symbol.ref;
       out.push(
-        finding("attachment.documents.blank", "error", ref, {
+        finding("attachment.documents.blank", ref, {
           ja: `別紙1添付${of.ja} 2. の ${symbol} に提出書類がありません（${at(ref)}）。検証で確認する書類を記入してください（ない場合は「—」または「なし」）。`,
           en: `別紙1添付${of.en}, 2.: ${symbol} names no documents (${at(ref)}). Name the records the verifier checks (— or なし where there are none).`,
         }),
@@ -86,7 +86,6 @@ function checkOperatingDays(block: AttachmentBlock, out: Finding[]): void {
   out.push(
     finding(
       "attachment.operatingDays.inconsistent",
-      "warning",
       feedwater.ref,
       {
         ja: `別紙1添付${of.ja}モニタリング方法（${at(feedwater.ref)}）は稼働日を、蒸気（①）では「${a}」、給水（③）では「${b}」の場合と定めており、食い違います。月平均の対象日が蒸気と給水で異なってよいのか、認定計画で確認してください。`,
@@ -132,7 +131,6 @@ function checkDigits(block: AttachmentBlock, out: Finding[]): void {
   out.push(
     finding(
       "attachment.digits.stated",
-      "info",
       ref,
       {
         ja: `別紙1添付${of.ja}モニタリング方法（${at(ref)}）は方法論の手順と異なる端数処理を定めています: ${ja.join("、")}。この施設の熱実績管理表はこの桁で照合します。`,
@@ -168,7 +166,6 @@ function checkRatedPower(submission: Submission, out: Finding[]): void {
     out.push(
       finding(
         "attachment.ratedPower.mismatch",
-        "warning",
         cell.ref,
         {
           ja: `${at(cell.ref)} の補機定格出力 ${value} kW（${count} か月）は、別紙1添付${facilityOf(block).ja} E_PS 欄（${at(stated.ref)}）の補機定格出力 ${stated.value} kW と異なります。どちらが正しいか確認してください。`,

@@ -70,7 +70,6 @@ function checkSheets(s: Submission, grid: Grid, m: MethodologyDeclaration): Find
     const then = CONSEQUENCES[p.id];
     return finding(
       "form.sheet.missing",
-      "error",
       ref,
       {
         ja: `${p.what.ja} が見つかりません（${then.ja}）。提出書類に含めてください（${at(ref)} に示します）。`,
@@ -137,7 +136,6 @@ function checkAttachmentBlocks(s: Submission, list: ProjectList): Finding[] {
     const name = field?.value ? shortened(field.value) : `${i + 1}`;
     return finding(
       "form.attachment.missing",
-      "error",
       ref,
       {
         ja: `別紙1 ${at(ref)} の施設「${name}」に対応する${what.ja}がありません（別紙1添付 に施設ごとに 1 つ、熱設備名称・計量体制・モニタリング方法を記載してください）。`,
@@ -167,7 +165,7 @@ function checkPeriodGiven(s: Submission): Finding[] {
     if (seen.has(id)) continue;
     seen.add(id);
     out.push(
-      finding("period.missing", "error", ref, {
+      finding("period.missing", ref, {
         ja: `1.5 認証申請期間の${label}が空欄です（${id}）。${label}を入力してください（別紙1 の 5.1・5.2 はこの期間と照合します）。`,
         en: `The ${key} date of the 1.5 certification period is blank (${id}): enter it (別紙1's 5.1 and 5.2 are checked against this period).`,
       }),
@@ -207,7 +205,7 @@ function checkRow(
     const cell = blankOf(row, column);
     if (!cell || !cell.blank) continue;
     out.push(
-      finding("form.projectList.blank", "error", cell.ref, {
+      finding("form.projectList.blank", cell.ref, {
         ja: `${at(cell.ref)}（${column.label}）が空欄です。施設「${facility}」の${column.label}を入力してください。`,
         en: `${at(cell.ref)} (${column.label}) is blank: enter it for facility "${facility}".`,
       }),
@@ -219,7 +217,6 @@ function checkRow(
       out.push(
         finding(
           "form.projectList.gridConnection",
-          "warning",
           grid.ref,
           {
             ja: `${at(grid.ref)} の 1.6 が「${shortened(grid.value)}」です。${m.code} の設備は系統に接続しないため（${m.form.facility.ja}の自家消費）、1.6 は「自家消費」です。`,
@@ -234,7 +231,6 @@ function checkRow(
       out.push(
         finding(
           "form.projectList.gridConnection",
-          "warning",
           point.ref,
           {
             ja: `${at(point.ref)} の 1.7 に受電地点特定番号「${shortened(point.value)}」があります。${m.code} の設備は系統に接続しないため、1.7 は「—」です。`,
@@ -254,7 +250,6 @@ function checkRow(
       out.push(
         finding(
           "period.operationStart.afterPeriod",
-          "error",
           started.ref,
           {
             ja: `${at(started.ref)} の 1.5 運転開始（予定）年月日「${shortened(started.value)}」が認証申請期間の終了日 ${endText} より後です。期間中に運転していない施設の実績は申請できません。`,
@@ -272,7 +267,6 @@ function checkRow(
     out.push(
       finding(
         "period.fiscalYearInName.missing",
-        "warning",
         name.ref,
         {
           ja: `${at(name.ref)} の設備名称「${shortened(name.value)}」に (${fiscal}年度) がありません。別紙1 の 1.1 は「設備名称 (${fiscal}年度)」と記載します。`,
@@ -287,7 +281,7 @@ function checkRow(
   if (from?.kind === "date" && to?.reading.kind === "date" && from.serial > to.reading.serial) {
     const startRef = (row.dates.startDate as NonNullable<typeof row.dates.startDate>).ref;
     out.push(
-      finding("period.row.order", "error", to.ref, {
+      finding("period.row.order", to.ref, {
         ja: `${at(to.ref)} の 5.2 終了予定日が ${at(startRef)} の 5.1 開始日より前です。`,
         en: `${at(to.ref)}: the 5.2 end date is before the 5.1 start date at ${at(startRef)}.`,
       }),

@@ -4,12 +4,31 @@ import type { DerivationStep } from "../formula";
 import { formatRef } from "../forms/a1";
 import { ruleMeta } from "./registry";
 
+/**
+ * The severity a finding of `rule` is reported at: its meta's, or `asked` when the meta declares it among `alsoReportsAs`.
+ * Any other severity is a programming error (a rule reporting what its meta does not say), so it throws.
+ */
+export function severityOf(rule: string, asked?: Severity): Severity {
+  const meta = ruleMeta(rule); // every rule that reports is declared, with its family, severity and description
+  if (asked === undefined || asked === meta.severity) return meta.severity;
+  if (meta.alsoReportsAs?.includes(asked)) return asked;
+  throw new Error(
+    `rule "${rule}" reports "${asked}", which its meta (${meta.severity}) does not declare in alsoReportsAs`,
+  );
+}
+
+/** The same finding at another severity its rule declares (a provisional methodology's formula lines: warnings). */
+export function reportedAs(f: Finding, severity: Severity): Finding {
+  return { ...f, severity: severityOf(f.rule, severity) };
+}
+
 export function finding(
   rule: string,
-  severity: Severity,
   ref: CellRef,
   message: Message,
   extra: {
+    /** Only for a severity the rule's meta declares in alsoReportsAs (a near miss); the meta's otherwise. */
+    severity?: Severity;
     expected?: number | string;
     actual?: number | string;
     fix?: {
@@ -21,8 +40,7 @@ export function finding(
     derivation?: DerivationStep[];
   } = {},
 ): Finding {
-  ruleMeta(rule); // every rule that reports is declared, with its family, severity and description
-  const f: Finding = { rule, severity, ref, message };
+  const f: Finding = { rule, severity: severityOf(rule, extra.severity), ref, message };
   if (extra.expected !== undefined) f.expected = extra.expected;
   if (extra.actual !== undefined) f.actual = extra.actual;
   if (extra.fix) {

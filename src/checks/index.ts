@@ -26,7 +26,7 @@ function checkHasFacilities(submission: Submission, grid: Grid): Finding[] {
     ? { sheet: list.sheet, row: list.headerRow, col: Math.min(...Object.values(list.columns)) }
     : (submission.methodology.tableRef ?? { sheet: grid.sheets[0]?.name ?? "", row: 0, col: 0 });
   return [
-    finding("form.noFacilities", "error", ref, {
+    finding("form.noFacilities", ref, {
       ja: list
         ? `${at(ref)} の別紙1 に施設の行がありません。施設ごとに 1 行入力してください（このままでは提出できません）。`
         : "別紙1 の事業リストが見つかりません。別紙1 を追加し、施設ごとに 1 行入力してください（このままでは提出できません）。",

@@ -134,7 +134,7 @@ function checkMonth(month: MonitoringMonth, findings: Finding[], proc: FacilityP
   for (const [key, field] of Object.entries(month.cells)) {
     if (field.reading.kind !== "invalid") continue;
     findings.push(
-      finding("monitoring.cell.unreadable", "error", field.ref, {
+      finding("monitoring.cell.unreadable", field.ref, {
         ja: `${at(field.ref)}（${label(key)}）を数値として読めません（${shortened(field.raw)}）。`,
         en: `${at(field.ref)} (${labelEn(key)}) cannot be read as a number (${shortened(field.raw)}).`,
       }),
@@ -169,7 +169,6 @@ function checkMonth(month: MonitoringMonth, findings: Finding[], proc: FacilityP
     findings.push(
       finding(
         `monitoring.${key}.recompute`,
-        "error",
         field.ref,
         {
           ja: `${at(field.ref)}（${name.ja} ${label(key)}）は手順どおりなら ${grouped(shown)} ですが、${actual === null ? "空欄" : grouped(actual)} です。`,
@@ -199,7 +198,6 @@ function checkMonth(month: MonitoringMonth, findings: Finding[], proc: FacilityP
       findings.push(
         finding(
           "monitoring.qMonth.recompute",
-          "error",
           qField.ref,
           {
             ja: `${at(qField.ref)}（${name.ja} 生成熱量）は h × F_s − h' × F_fw = ${grouped(value)} MJ になるはずですが、${actual === null ? "空欄" : grouped(actual)} です。`,
@@ -259,7 +257,6 @@ function checkPlausibility(
         findings.push(
           finding(
             "monitoring.pressure.looksBar",
-            "warning",
             gauge.ref,
             {
               ja: `${at(gauge.ref)}（${name.ja} ゲージ圧 ${given.pGauge.toString()}）は bar 単位のようです: ${facts.ja}。MPa に換算してください（${given.pGauge.toString()} bar = ${given.pGauge.mul("0.1").toString()} MPa）。`,
@@ -272,7 +269,6 @@ function checkPlausibility(
         findings.push(
           finding(
             "monitoring.pressure.looksAbsolute",
-            "warning",
             gauge.ref,
             {
               ja: `${at(gauge.ref)}（${name.ja} ゲージ圧 ${given.pGauge.toString()} MPa）は絶対圧のようです: ${facts.ja}。絶対圧としてなら過熱蒸気です。ゲージ圧を入力してください。`,
@@ -287,7 +283,6 @@ function checkPlausibility(
         findings.push(
           finding(
             "monitoring.steam.belowSaturation",
-            "warning",
             ref,
             {
               ja: `${at(ref)}（${name.ja}）: ${facts.ja}。湿り蒸気では h(p, t) は供給蒸気のエンタルピーではありません（IF97 は液の値を返します）。`,
@@ -308,7 +303,6 @@ function checkPlausibility(
     findings.push(
       finding(
         "monitoring.days.zeroWithFlow",
-        "warning",
         days.ref,
         {
           ja: `${at(days.ref)}（${name.ja}）は稼働日数 0 ですが、蒸気流量 ${flow ? grouped(flow) : "—"} t・生成熱量 ${heat ? grouped(heat) : "—"} MJ があります。`,
@@ -326,7 +320,6 @@ function checkPlausibility(
       findings.push(
         finding(
           "monitoring.feedwater.excess",
-          "warning",
           feed.ref,
           {
             ja: `${at(feed.ref)}（${name.ja}）の給水流量 ${grouped(given.fFeed)} t は蒸気流量 ${grouped(flow)} t を ${grouped(excess)} % 上回ります（ブロー分として説明できるのは 10 % まで）。`,
@@ -353,7 +346,7 @@ function checkCoverage(
     const r = m.month.reading;
     if (r.kind !== "date") {
       findings.push(
-        finding("monitoring.month.unreadable", "error", ref, {
+        finding("monitoring.month.unreadable", ref, {
           ja: `${at(ref)} の年月を読めません（${shortened(m.month.raw)}）。「2020年4月」のように入力してください（この行は合計に含めません）。`,
           en: `${at(ref)}: the month cannot be read (${shortened(m.month.raw)}); type it as 2020年4月 (the row is not summed).`,
         }),
@@ -365,7 +358,6 @@ function checkCoverage(
       findings.push(
         finding(
           "monitoring.month.duplicate",
-          "error",
           ref,
           {
             ja: `${at(ref)} の ${name.ja}は ${at(first.month.ref)} と重複しています（重複した行は合計に含めません）。`,
@@ -379,7 +371,6 @@ function checkCoverage(
       findings.push(
         finding(
           "monitoring.month.outOfYear",
-          "error",
           ref,
           {
             ja: `${at(ref)} の ${name.ja}は表題の ${fy}年度（${fy}年4月〜${fy + 1}年3月）の外です（合計に含めません）。年度ごとに表を分けてください。`,
@@ -392,7 +383,6 @@ function checkCoverage(
       findings.push(
         finding(
           "monitoring.month.outOfPeriod",
-          "error",
           ref,
           {
             ja: `${at(ref)} の ${name.ja}は別紙1 の期間（5.1〜5.2: ${period.ja}）の外です（合計に含めません）。`,
@@ -405,7 +395,6 @@ function checkCoverage(
       findings.push(
         finding(
           "monitoring.month.afterTotal",
-          "error",
           ref,
           {
             ja: `${at(ref)} の ${name.ja}は合計行 ${at(table.total.ref)} より下にあります（合計に含めません）。月は合計行の上に入力してください。`,
@@ -432,7 +421,6 @@ function checkCoverage(
     findings.push(
       finding(
         "monitoring.month.missing",
-        "error",
         table.headerRef,
         {
           ja: `${at(table.headerRef)} の熱実績管理表に ${list.ja} がありません（別紙1 の期間 ${period.ja}）。`,
@@ -452,7 +440,6 @@ function checkSigns(month: MonitoringMonth, findings: Finding[]): void {
     findings.push(
       finding(
         "monitoring.cell.negative",
-        "error",
         field.ref,
         {
           ja: `${at(field.ref)}（${name.ja} ${label(key)}）が負の値 ${shortened(field.raw)} です。負の量は合計に加えず、この月からは何も計算しません。正の値で入力してください。`,
@@ -495,7 +482,6 @@ function checkTotalRow(table: MonitoringTable, total: MonitoringTotalRow, findin
     findings.push(
       finding(
         "monitoring.total.recompute",
-        "error",
         field.ref,
         {
           ja: `${at(field.ref)}（${label(key)} の${kind.ja}）は ${range} の月（${table.months.length} か月）の和 ${grouped(sum)} になるはずですが、${grouped(actual)} です。`,
@@ -553,7 +539,6 @@ function checkTargets(
     findings.push(
       finding(
         `monitoring.${target}.fromTable`,
-        "error",
         field.ref,
         {
           ja: `${at(field.ref)}（${column}）は熱実績管理表 ${at(table.headerRef)} の合計${deduction ? "（控除熱量を除く）" : ""}から得られません: 合計を整数に切捨てると ${grouped(expected)}、ほかの端数処理でも ${grouped(actual)} になりません。`,
@@ -599,7 +584,6 @@ function conventionNote(table: MonitoringTable, row: ProjectRow, results: Target
     .join("; ");
   return finding(
     "monitoring.convention",
-    "info",
     anchor.ref,
     {
       ja: `${at(anchor.ref)} の行は熱実績管理表 ${at(table.headerRef)} の合計と一致します（${ja}）。`,
@@ -633,7 +617,6 @@ function unconfirmedTargets(
     findings.push(
       finding(
         "monitoring.target.unconfirmed",
-        "warning",
         field.ref,
         {
           ja: `${at(field.ref)}（${column}）は ${at(table.headerRef)} の熱実績管理表と照合していません: ${cells.ja} が負の値で、その月からは何も計算しないためです。`,
@@ -673,7 +656,6 @@ function checkTable(
       findings.push(
         finding(
           "monitoring.facility.duplicateTable",
-          "error",
           table.headerRef,
           {
             ja: `${at(table.headerRef)} と ${at(other.headerRef)} の熱実績管理表はどちらも別紙1 の「${shortened(listName)}」のものです。どちらの表から 3.1 を得るか決められないため、3.1 などは照合しません。1 施設 1 表にしてください。`,
@@ -694,7 +676,7 @@ function checkTable(
   } catch (e) {
     if (!isGecError(e)) throw e;
     findings.push(
-      finding("monitoring.chain.failed", "error", current, {
+      finding("monitoring.chain.failed", current, {
         ja: `${at(current)} から先の熱実績管理表 ${at(table.headerRef)} の計算ができません: ${e.text.ja}`,
         en: `The monitoring table at ${at(table.headerRef)} cannot be computed from ${at(current)} on: ${e.text.en}`,
       }),
@@ -722,7 +704,6 @@ export function checkMonitoring(submission: Submission): Finding[] {
       findings.push(
         finding(
           "monitoring.facility.nearMiss",
-          "warning",
           ref,
           {
             ja: `${at(ref)} の熱設備名称「${shortened(name)}」は別紙1 の「${shortened(listName)}」と 1 文字違います（同じ施設として照合しました）。どちらかを直してください。`,
@@ -742,7 +723,7 @@ export function checkMonitoring(submission: Submission): Finding[] {
     if (table.hidden && (row !== null || shadowed)) {
       const used = row !== null;
       findings.push(
-        finding("monitoring.table.hidden", "warning", table.headerRef, {
+        finding("monitoring.table.hidden", table.headerRef, {
           ja: used
             ? `${at(table.headerRef)} の熱実績管理表は非表示のシート「${shortened(table.sheet)}」にあります。この施設の表はほかにないため照合しましたが、自動入力は 3.1 をこの表から書きません。表示するか、表示されているシートに移してください。`
             : `${at(table.headerRef)} の熱実績管理表は非表示のシート「${shortened(table.sheet)}」にあります（古い版とみなし、表示されている表を照合しました）。不要なら削除してください。`,
@@ -761,7 +742,6 @@ export function checkMonitoring(submission: Submission): Finding[] {
       findings.push(
         finding(
           "monitoring.facility.unmatched",
-          "warning",
           ref,
           {
             ja: name
@@ -781,7 +761,7 @@ export function checkMonitoring(submission: Submission): Finding[] {
     const field = row.text.facilityName;
     if (covered.has(row) || !field?.value) continue;
     findings.push(
-      finding("monitoring.facility.noTable", "info", field.ref, {
+      finding("monitoring.facility.noTable", field.ref, {
         ja: `${at(field.ref)} の施設「${shortened(field.value)}」には熱実績管理表がありません（3.1 は月次記録と照合されていません）。`,
         en: `${at(field.ref)}: facility "${shortened(field.value)}" has no monitoring table (its 3.1 is not checked against monthly records).`,
       }),
@@ -817,7 +797,6 @@ function checkPressureCells(
     findings.push(
       finding(
         "monitoring.pressure.notPressure",
-        "error",
         field.ref,
         {
           ja: `${at(field.ref)}（${name.ja} ${label(key)}）の ${shortened(field.raw)} は百分率で、圧力ではありません。MPa の値を入力してください。`,
@@ -844,7 +823,6 @@ function checkPressureCells(
     findings.push(
       finding(
         "monitoring.pressure.looksKpa",
-        "error",
         gauge.ref,
         {
           ja: `${at(gauge.ref)}（${name.ja} ゲージ圧 ${g.toString()}）は kPa 単位のようです: ${g.toString()} MPa は蒸気表（IAPWS-IF97、100 MPa まで）にもボイラーにもない圧力です。MPa に換算してください（${g.toString()} kPa = ${mpa.toString()} MPa${orBar.ja}）。この月の p_abs と h はこのセルを直すまで照合しません。`,
@@ -867,7 +845,6 @@ function belowVacuum(month: MonitoringMonth, gauge: Decimal, findings: Finding[]
   findings.push(
     finding(
       "monitoring.pressure.belowVacuum",
-      "error",
       field.ref,
       {
         ja: `${at(field.ref)}（${name.ja} ゲージ圧 ${gauge.toString()} MPa）では絶対圧が 0 以下です（${gauge.toString()} + ${STANDARD_ATMOSPHERE_MPA} = ${absolute.toString()} MPa、手順の切上げ後も 0 以下）。ゲージ圧は −${STANDARD_ATMOSPHERE_MPA} MPa（真空）を下回りません。符号と単位を確認してください。`,
@@ -899,7 +876,6 @@ function wetCells(
     findings.push(
       finding(
         "monitoring.steam.wetCell",
-        "warning",
         field.ref,
         {
           ja: `${at(field.ref)}（${name.ja} ${label(key)}）: この月の蒸気は飽和温度以下です（${facts.ja}）。この月の h は供給蒸気のエンタルピーになりません（${at(main)} を参照）。`,

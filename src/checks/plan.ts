@@ -67,7 +67,6 @@ export function checkSymbols(s: Submission): Finding[] {
       out.push(
         finding(
           "methodology.symbols",
-          "warning",
           field.ref,
           foreign
             ? {
@@ -108,7 +107,6 @@ export function checkAttachmentMethodology(s: Submission): Finding[] {
     .map((a) =>
       finding(
         "methodology.attachment",
-        "warning",
         a.methodologyName.ref,
         {
           ja: `別紙1添付 ${at(a.methodologyName.ref)} の種別方法論名称「${shortened(a.methodologyName.value)}」が 1.3 でチェックされた ${expected} と一致しません。`,
@@ -158,7 +156,6 @@ export function checkFuelStatement(s: Submission): Finding[] {
     out.push(
       finding(
         "defaults.fuel.statement",
-        "warning",
         st.ref,
         {
           ja: `2.2 (${at(st.ref)}) は ${fuel.name} の排出係数を ${st.figure} tCO2/GJ と記載していますが、${fuel.name} のデフォルト値は ${text.ja} で、別紙1 の 3.4 にも ${st.figure} の行はありません。`,
@@ -176,7 +173,6 @@ export function checkFuelStatement(s: Submission): Finding[] {
     out.push(
       finding(
         "defaults.fuel.statement",
-        "warning",
         field.ref,
         {
           ja: `${at(field.ref)} の 3.4 CEF_fuel,BL ${actual} は、2.2 (${where}) で使用すると記載した燃料のデフォルト値（${named("ja").join("、")} tCO2/GJ）ではありません。`,
@@ -212,7 +208,6 @@ function compareName(
     const expected = withoutFiscalYear(match.item.name);
     return finding(
       rule,
-      "warning",
       field.ref,
       {
         ja: `${at(field.ref)} の設備名称が別紙1 (${at(ref)}) と 1 文字異なります: 「${shown}」と「${expected}」。`,
@@ -227,7 +222,6 @@ function compareName(
   );
   return finding(
     rule,
-    "warning",
     field.ref,
     {
       ja: `${place.ja} ${at(field.ref)} の設備名称「${shown}」が別紙1 のどの設備名称とも一致しません（${names.ja}）。`,

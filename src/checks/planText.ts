@@ -16,7 +16,7 @@ import type { PlanText, ProjectRow, Submission, TextField } from "../forms/submi
 import { PLAN_PARTS, formPart } from "../forms/parts";
 import { normalizeSymbol } from "../forms/readTables";
 import { isFormNote } from "../forms/plan";
-import { at, finding } from "./finding";
+import { at, finding, reportedAs } from "./finding";
 import { namesMethodology } from "./plan";
 import { shortened } from "../text";
 
@@ -83,7 +83,6 @@ function checkParts(plan: PlanText): Finding[] {
       out.push(
         finding(
           "form.planPart.missing",
-          "error",
           ref,
           {
             ja: `様式3-2 に ${part.what.ja} がありません（見出し「${part.heading}」が見つかりません。${at(ref)} の${next ? "前" : "後"}にあるはずの項目です）。`,
@@ -117,7 +116,6 @@ function checkParts(plan: PlanText): Finding[] {
       out.push(
         finding(
           "form.planPart.missing",
-          "error",
           found.heading,
           {
             ja: `${at(found.heading)} の ${part.what.ja} が空欄です（${lacking.ja}がありません）。`,
@@ -143,7 +141,6 @@ function checkName(plan: PlanText, m: MethodologyDeclaration): Finding[] {
   return [
     finding(
       "plan.name.methodology",
-      "error",
       field.ref,
       {
         ja: `1.1 計画の名称 ${at(field.ref)} が ${named} を名乗っていますが、1.3 でチェックされた方法論は ${m.code} ${m.name.ja} です。`,
@@ -168,7 +165,8 @@ function checkMethodologyTable(plan: PlanText): Finding[] {
     if (!own || !row.name || row.name.value === null) continue;
     const owner = byName(row.name.value);
     if (owner === own) continue;
-    const severity = row.checked ? "error" : "warning";
+    // on the checked row the methodology itself is in doubt: an error (declared in the rule's alsoReportsAs)
+    const severity = row.checked ? "error" : undefined;
     // the code printed twice (様式1-2 prints H001-2 for H001-3): the code is the slip, its name the right one's
     const twin = owner
       ? rows.find(
@@ -180,13 +178,12 @@ function checkMethodologyTable(plan: PlanText): Finding[] {
       out.push(
         finding(
           "plan.methodologyTable.name",
-          severity,
           row.code.ref,
           {
             ja: `1.3 の表 ${at(row.code.ref)}: 名称「${owner.name.ja}」の行の番号が ${own.code} です（${own.code} の行は ${at(twin.code.ref)} にもあります）。この行の番号は ${owner.code} です。`,
             en: `1.3 table ${at(row.code.ref)}: the row named "${owner.name.ja}" (${owner.name.en}) carries the code ${own.code}, which ${at(twin.code.ref)} also carries; its code is ${owner.code}.`,
           },
-          { expected: owner.code, actual: own.code },
+          { severity, expected: owner.code, actual: own.code },
         ),
       );
       continue;
@@ -194,7 +191,6 @@ function checkMethodologyTable(plan: PlanText): Finding[] {
     out.push(
       finding(
         "plan.methodologyTable.name",
-        severity,
         row.name.ref,
         owner
           ? {
@@ -205,7 +201,7 @@ function checkMethodologyTable(plan: PlanText): Finding[] {
               ja: `1.3 の表 ${at(row.name.ref)}: ${own.code} の名称「${shortened(row.name.value)}」が公式の名称「${own.name.ja}」と異なります。`,
               en: `1.3 table ${at(row.name.ref)}: ${own.code}'s name "${shortened(row.name.value)}" differs from the official "${own.name.ja}" (${own.name.en}).`,
             },
-        { expected: own.name.ja, actual: shortened(row.name.value) },
+        { severity, expected: own.name.ja, actual: shortened(row.name.value) },
       ),
     );
   }
@@ -223,7 +219,6 @@ function checkMethodologyTable(plan: PlanText): Finding[] {
     out.push(
       finding(
         "plan.methodologyTable.missing",
-        "warning",
         ref,
         {
           ja: `1.3 の表に ${o.code}「${o.name.ja}」の行がありません（${at(ref)} にあるはずです）。`,
@@ -298,7 +293,6 @@ function checkFormulaLines(plan: PlanText, m: MethodologyDeclaration): Finding[]
       out.push(
         finding(
           "plan.formula.missing",
-          "error",
           ref,
           {
             ja: `1.4 に ${m.code} の算定式「${e.line.text}」の行がありません（${at(ref)} ${before !== undefined ? "にあるはずです" : "の前にあるはずです"}）。`,
@@ -321,7 +315,6 @@ function checkFormulaLines(plan: PlanText, m: MethodologyDeclaration): Finding[]
       out.push(
         finding(
           "plan.formula.constant",
-          "error",
           g.field.ref,
           {
             ja: `1.4 ${at(g.field.ref)} の算定式の定数 ${got[k]} は ${m.code} の${param ? `パラメータ ${param.label.ja}` : "式"} ${want[k]} と異なります（式: ${e.line.text}）。`,
@@ -335,7 +328,6 @@ function checkFormulaLines(plan: PlanText, m: MethodologyDeclaration): Finding[]
     out.push(
       finding(
         "plan.formula.changed",
-        "error",
         g.field.ref,
         {
           ja: `1.4 ${at(g.field.ref)} の算定式「${shown}」が ${m.code} の式「${e.line.text}」と異なります。`,
@@ -350,7 +342,6 @@ function checkFormulaLines(plan: PlanText, m: MethodologyDeclaration): Finding[]
     out.push(
       finding(
         "plan.formula.extra",
-        "warning",
         g.field.ref,
         {
           ja: `1.4 ${at(g.field.ref)} の算定式「${shortened(g.field.value)}」は ${m.code} の式にありません（${m.code} の式: ${expected.map((e) => e.line.text).join("、")}）。`,
@@ -387,7 +378,6 @@ function checkSymbolTable(plan: PlanText, m: MethodologyDeclaration): Finding[] 
     out.push(
       finding(
         "plan.symbolTable.missing",
-        "error",
         table.headerRef,
         {
           ja: `1.4 の記号表（${at(table.headerRef)}）に、算定式が使う記号 ${missing.join("、")} の行がありません。`,
@@ -404,7 +394,6 @@ function checkSymbolTable(plan: PlanText, m: MethodologyDeclaration): Finding[] 
     out.push(
       finding(
         "plan.symbolTable.unit",
-        "error",
         row.unit.ref,
         {
           ja: `1.4 の記号表 ${at(row.unit.ref)}: ${q.symbol} の単位「${shown}」は ${m.code} の単位 ${q.unit} ではありません。`,
@@ -428,7 +417,6 @@ function checkFiscalYears(s: Submission): Finding[] {
   return [
     finding(
       "plan.period.fiscalYears",
-      "warning",
       end.ref,
       {
         ja: `1.5 認証申請期間が ${a}年度と ${b}年度にまたがっています（終了日 ${at(end.ref)}）。申請期間は 1 つの年度（4 月 1 日〜翌年 3 月 31 日）に収めてください。`,
@@ -469,7 +457,6 @@ function checkChanges(plan: PlanText): Finding[] {
     return [
       finding(
         "plan.changes.unstated",
-        "error",
         texts[0].ref,
         {
           ja: `1.6 ${at(texts[0].ref)} は認定計画からの変更を「${shortened(texts[0].value)}」としていますが、変更の内容が書かれていません。変更項目と内容を記載してください。`,
@@ -481,7 +468,6 @@ function checkChanges(plan: PlanText): Finding[] {
   return [
     finding(
       "plan.changes.declared",
-      "warning",
       said[0].ref,
       {
         ja: `1.6 ${at(said[0].ref)} に認定計画からの変更「${shortened(said[0].value)}」が記載されています。検証機関は認定計画（様式1-2）と照合してください。`,
@@ -519,7 +505,6 @@ function checkMonitoringStatements(s: Submission, plan: PlanText, m: Methodology
     out.push(
       finding(
         "plan.monitoring.noneButMeasured",
-        "error",
         row.method.ref,
         {
           ja: `2.2 ${at(row.method.ref)} は ${q.symbol} のモニタリング方法を「なし」としていますが、別紙1 の ${q.column ?? q.symbol} は 0 より大きい値です（${cells.join("、")}）。`,
@@ -555,7 +540,6 @@ function checkMonitoringStatements(s: Submission, plan: PlanText, m: Methodology
       out.push(
         finding(
           "plan.monitoring.auxiliaryFuel",
-          "error",
           ref,
           {
             ja: `2.2 (${at(noAux.ref)}) は助燃剤を使用しない（バイオマス比率 100%）としていますが、${at(ref)} は ${actual} です。`,
@@ -604,7 +588,6 @@ function checkBoilerEfficiency(texts: TextField[], rows: ProjectRow[], m: Method
     return [
       finding(
         "plan.monitoring.boilerEfficiency",
-        "error",
         stated.field.ref,
         {
           ja: `2.2 ${at(stated.field.ref)} のボイラの設備効率 ${stated.shown}（低位発熱量ベース）は、別紙1 の 3.5 ε_BL（${rowsText.join("、")}）が使う ${implied.join("、")} と異なります（ε_BL = 効率 × LHV/HHV）。`,
@@ -618,7 +601,6 @@ function checkBoilerEfficiency(texts: TextField[], rows: ProjectRow[], m: Method
     const ref = x.row.numbers[eps.key].ref;
     return finding(
       "plan.monitoring.boilerEfficiency",
-      "error",
       ref,
       {
         ja: `${at(ref)} の 3.5 ε_BL ${x.got.toString()} は、2.2 (${at(stated.field.ref)}) のボイラの設備効率 ${stated.shown} × ${x.fuel} の LHV/HHV ${x.lhv.toString()} = ${x.want.toString()} と異なります。`,
@@ -651,7 +633,6 @@ function checkCityGas(s: Submission, plan: PlanText, texts: TextField[]): Findin
   return [
     finding(
       "plan.monitoring.cityGasNote",
-      "warning",
       oil.ref,
       {
         ja: `2.2 ${at(oil.ref)} は ${oil.fuel} をベースラインの燃料としていますが、事業所が都市ガスの供給区域外であることの記載がありません（例:「都市ガス供給エリアに含まれていないことを確認」）。`,
@@ -669,8 +650,7 @@ function checkCityGas(s: Submission, plan: PlanText, texts: TextField[]): Findin
 function provisional(m: MethodologyDeclaration, findings: Finding[]): Finding[] {
   if (!m.provisional) return findings;
   return findings.map((f) => ({
-    ...f,
-    severity: f.severity === "error" ? "warning" : f.severity,
+    ...(f.severity === "error" ? reportedAs(f, "warning") : f),
     message: {
       ja: `${f.message.ja}（暫定: ${m.code} の算定式は公表例で未確認です）`,
       en: `${f.message.en} (provisional: ${m.code}'s formulas are not confirmed by a published submission)`,

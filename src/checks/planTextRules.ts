@@ -13,6 +13,9 @@ const rule = (id: string, severity: Severity, ja: string, en: string, family: Ru
   description: { ja, en },
 });
 
+/** A provisional methodology's formulas are the engine's guess: a 1.4 that differs from them is a warning, not an error. */
+const provisionalWarning = (meta: RuleMeta): RuleMeta => ({ ...meta, alsoReportsAs: ["warning"] });
+
 export const PLAN_TEXT_RULES: RuleMeta[] = [
   rule(
     "form.planPart.missing",
@@ -27,35 +30,45 @@ export const PLAN_TEXT_RULES: RuleMeta[] = [
     "1.1 計画の名称が、1.3 でチェックされた方法論とは別の方法論（名称または番号）を名乗っている。",
     "1.1's plan name names another methodology (by name or code) than the one checked in 1.3.",
   ),
-  rule(
-    "plan.methodologyTable.name",
-    "warning",
-    "1.3 の表の行で、種別方法論名称が別の種別方法論番号のもの（チェックされた行ならエラー）。",
-    "A row of the 1.3 table carries another code's name (an error on the checked row).",
-  ),
+  {
+    ...rule(
+      "plan.methodologyTable.name",
+      "warning",
+      "1.3 の表の行で、種別方法論名称が別の種別方法論番号のもの（チェックされた行ならエラー）。",
+      "A row of the 1.3 table carries another code's name (an error on the checked row).",
+    ),
+    // on the checked row, which methodology applies is itself in doubt
+    alsoReportsAs: ["error"],
+  },
   rule(
     "plan.methodologyTable.missing",
     "warning",
     "1.3 の表に公式の種別方法論（番号と名称の 14 組）の行がない（番号でも名称でも見つからない）。",
     "The 1.3 table lacks an official methodology's row (of the 14 code–name pairs; found neither by code nor by name).",
   ),
-  rule(
-    "plan.formula.changed",
-    "error",
-    "1.4 の算定式の行が方法論の式と異なる（全角・半角、×/*、÷//、空白、下付き文字を揃えて比較）（暫定の方法論では警告）。",
-    "A 1.4 formula line differs from the methodology's formula (compared with widths, ×/*, ÷//, spaces and subscripts folded) (a warning for a provisional methodology).",
+  provisionalWarning(
+    rule(
+      "plan.formula.changed",
+      "error",
+      "1.4 の算定式の行が方法論の式と異なる（全角・半角、×/*、÷//、空白、下付き文字を揃えて比較）（暫定の方法論では警告）。",
+      "A 1.4 formula line differs from the methodology's formula (compared with widths, ×/*, ÷//, spaces and subscripts folded) (a warning for a provisional methodology).",
+    ),
   ),
-  rule(
-    "plan.formula.constant",
-    "error",
-    `1.4 の算定式の定数（一次エネルギー換算係数 ${PRIMARY_ENERGY_FACTOR_PARAMETER.value} など）が方法論のパラメータと異なる（暫定の方法論では警告）。`,
-    `A constant of a 1.4 formula line (the primary energy factor ${PRIMARY_ENERGY_FACTOR_PARAMETER.value}, …) differs from the methodology's parameter (a warning for a provisional methodology).`,
+  provisionalWarning(
+    rule(
+      "plan.formula.constant",
+      "error",
+      `1.4 の算定式の定数（一次エネルギー換算係数 ${PRIMARY_ENERGY_FACTOR_PARAMETER.value} など）が方法論のパラメータと異なる（暫定の方法論では警告）。`,
+      `A constant of a 1.4 formula line (the primary energy factor ${PRIMARY_ENERGY_FACTOR_PARAMETER.value}, …) differs from the methodology's parameter (a warning for a provisional methodology).`,
+    ),
   ),
-  rule(
-    "plan.formula.missing",
-    "error",
-    "1.4 に方法論の算定式の行がない（削除されている）（暫定の方法論では警告）。",
-    "A formula line of the methodology is missing from 1.4 (deleted) (a warning for a provisional methodology).",
+  provisionalWarning(
+    rule(
+      "plan.formula.missing",
+      "error",
+      "1.4 に方法論の算定式の行がない（削除されている）（暫定の方法論では警告）。",
+      "A formula line of the methodology is missing from 1.4 (deleted) (a warning for a provisional methodology).",
+    ),
   ),
   rule(
     "plan.formula.extra",
@@ -63,17 +76,21 @@ export const PLAN_TEXT_RULES: RuleMeta[] = [
     "1.4 に方法論にない算定式の行がある。",
     "1.4 holds a formula line the methodology does not have.",
   ),
-  rule(
-    "plan.symbolTable.missing",
-    "error",
-    "1.4 の記号表に、算定式が使う記号の行がない（暫定の方法論では警告）。",
-    "1.4's symbol table lacks a row for a symbol its formulas use (a warning for a provisional methodology).",
+  provisionalWarning(
+    rule(
+      "plan.symbolTable.missing",
+      "error",
+      "1.4 の記号表に、算定式が使う記号の行がない（暫定の方法論では警告）。",
+      "1.4's symbol table lacks a row for a symbol its formulas use (a warning for a provisional methodology).",
+    ),
   ),
-  rule(
-    "plan.symbolTable.unit",
-    "error",
-    "1.4 の記号表の単位が方法論の単位と異なる（E_PS は kWh。MJ _{HHV} = MJ_HHV, kgCO ₂ = kgCO2 として比較）（暫定の方法論では警告）。",
-    "A unit in 1.4's symbol table differs from the methodology's (E_PS is kWh; MJ _{HHV} = MJ_HHV, kgCO ₂ = kgCO2) (a warning for a provisional methodology).",
+  provisionalWarning(
+    rule(
+      "plan.symbolTable.unit",
+      "error",
+      "1.4 の記号表の単位が方法論の単位と異なる（E_PS は kWh。MJ _{HHV} = MJ_HHV, kgCO ₂ = kgCO2 として比較）（暫定の方法論では警告）。",
+      "A unit in 1.4's symbol table differs from the methodology's (E_PS is kWh; MJ _{HHV} = MJ_HHV, kgCO ₂ = kgCO2) (a warning for a provisional methodology).",
+    ),
   ),
   rule(
     "plan.period.fiscalYears",

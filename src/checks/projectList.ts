@@ -71,7 +71,7 @@ export function checkProjectList(
       const field = row.numbers[key];
       if (field.reading.kind === "invalid" && !derivedSet.has(key)) {
         findings.push(
-          finding(`projectList.${key}.unreadable`, "error", field.ref, {
+          finding(`projectList.${key}.unreadable`, field.ref, {
             ja: `${at(field.ref)} の値を数値として読めません（${shown(field)}）。`,
             en: `${at(field.ref)} cannot be read as a number (${shown(field)}).`,
           }),
@@ -109,7 +109,7 @@ export function checkProjectList(
         };
       } else if (anchor) {
         findings.push(
-          finding("projectList.row.inputs", "error", anchor.ref, {
+          finding("projectList.row.inputs", anchor.ref, {
             ja: `${row.row + 1} 行目の入力から派生値（${blocked}）を計算できません: ${result.text.ja}`,
             en: `Row ${row.row + 1}: derived values (${blocked.replace(/、/g, ", ")}) cannot be computed from the inputs: ${result.text.en}`,
           }),
@@ -135,7 +135,6 @@ export function checkProjectList(
       findings.push(
         finding(
           `projectList.${q.key}.recompute`,
-          "error",
           field.ref,
           {
             ja: `${at(field.ref)}（${q.column} ${q.symbol}）は入力から ${grouped(expected)} になるはずですが、${holds.ja} です。`,
@@ -161,7 +160,6 @@ export function checkProjectList(
       findings.push(
         finding(
           "projectList.total.recompute",
-          "error",
           list.totalTonnes.ref,
           {
             ja: `${at(list.totalTonnes.ref)} の合計は各行の tCO2 の和 ${grouped(expected)} になるはずですが、${actual ? grouped(actual) : "空欄"} です。`,
@@ -203,7 +201,7 @@ function checkRanges(row: ProjectRow, declaration: MethodologyDeclaration): Find
     if (!field || v === null) continue;
     if (q.role === "input" && q.domain === "amount" && v.isNegative()) {
       out.push(
-        finding(`range.${q.key}.negative`, "error", field.ref, {
+        finding(`range.${q.key}.negative`, field.ref, {
           ja: `${at(field.ref)} が負の値です（${v}）。`,
           en: `${at(field.ref)} is negative (${v}).`,
         }),
@@ -216,7 +214,6 @@ function checkRanges(row: ProjectRow, declaration: MethodologyDeclaration): Find
       out.push(
         finding(
           rangeRuleId(q.key, "below", low.key),
-          "error",
           field.ref,
           {
             ja: `${named(q, "ja")} (${v}) が ${named(low, "ja")} (${lowValue}) より小さくなっています。`,
@@ -232,7 +229,6 @@ function checkRanges(row: ProjectRow, declaration: MethodologyDeclaration): Find
       out.push(
         finding(
           rangeRuleId(q.key, "above", high.key),
-          "error",
           field.ref,
           {
             ja: `${named(q, "ja")} (${v}) が ${named(high, "ja")} (${highValue}) を超えています。`,
@@ -244,7 +240,7 @@ function checkRanges(row: ProjectRow, declaration: MethodologyDeclaration): Find
     }
     if (q.role === "derived" && q.domain === "ratio" && (v.cmp(Decimal.zero) <= 0 || v.cmp(ONE) > 0)) {
       out.push(
-        finding(`range.${q.key}`, "error", field.ref, {
+        finding(`range.${q.key}`, field.ref, {
           ja: `${named(q, "ja")} は 0% を超え 100% 以下です（${v}）。`,
           en: `${named(q, "en")} must be > 0 % and ≤ 100 % (${v}).`,
         }),
@@ -290,7 +286,7 @@ function checkDefaults(row: ProjectRow, period: SubmissionPeriod | null): Findin
   const match = matchFuelFactor(cef, period?.fiscalYear ?? null);
   if (!match) {
     out.push(
-      finding("defaults.cefFuel.unknown", "warning", ref, {
+      finding("defaults.cefFuel.unknown", ref, {
         ja: `3.4 CEF_fuel,BL ${cef} はデフォルト値の表（${fuelTable("ja")}）にありません（方法1 なら根拠資料を確認）。`,
         en: `3.4 CEF_fuel,BL ${cef} is not a default value (${fuelTable("en")}); check its evidence if measured.`,
       }),
@@ -317,7 +313,6 @@ function checkDefaults(row: ProjectRow, period: SubmissionPeriod | null): Findin
     out.push(
       finding(
         "defaults.cefFuel.otherVintage",
-        "warning",
         ref,
         {
           ja: `3.4 CEF_fuel,BL ${cef} は ${used.ja} の値ですが、認証申請期間（${periodText(period, "ja")}）に当たるのは ${owned.ja} です。${note.ja}`,
@@ -337,7 +332,7 @@ function checkDefaults(row: ProjectRow, period: SubmissionPeriod | null): Findin
           en: "the period's dates cannot be read, so it is not compared with a fiscal year",
         };
     out.push(
-      finding("defaults.cefFuel.newRevision", "info", ref, {
+      finding("defaults.cefFuel.newRevision", ref, {
         ja: `3.4 CEF_fuel,BL ${cef} は ${used.ja} の値で、${when.ja}。${ADOPTION_UNCONFIRMED.ja}。`,
         en: `3.4 CEF_fuel,BL ${cef} is the value of ${used.en}: ${when.en}; ${ADOPTION_UNCONFIRMED.en}.`,
       }),
@@ -348,7 +343,6 @@ function checkDefaults(row: ProjectRow, period: SubmissionPeriod | null): Findin
     out.push(
       finding(
         "defaults.epsBl.mismatch",
-        "warning",
         row.numbers.epsBl.ref,
         {
           ja: `3.5 ε_BL ${eps} は ${factor.fuel}（${used.ja}）のデフォルト 0.98 × ${factor.lhvPerHhv} = ${expected} と一致しません。`,

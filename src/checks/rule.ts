@@ -29,8 +29,13 @@ export interface RuleMeta {
   /** Stable id, e.g. "projectList.emKg.recompute". */
   id: string;
   family: RuleFamily;
-  /** The severity of its findings (a rule may lower it for a near miss, as the identity rules do). */
+  /** The severity of its findings: finding() reads it from here. */
   severity: Severity;
+  /**
+   * The other severities a finding of this rule may take, each for a case its description names (a provisional
+   * methodology's formula lines are warnings); finding() refuses any severity that is neither this nor `severity`.
+   */
+  alsoReportsAs?: Severity[];
   /** Whether its findings carry a safe one-cell fix. */
   fixable: boolean;
   description: Message;

@@ -30,9 +30,8 @@ export function checkMethodology(s: Submission): Finding[] {
   };
   const extra = { expected: 1, actual: m.checked.length };
   // none checked: the table; several: each checked box, so that every one can be looked at and cleared
-  if (m.checked.length === 0)
-    return [finding("methodology.checked.count", "error", m.tableRef, message, extra)];
-  return m.checked.map((c) => finding("methodology.checked.count", "error", c.ref, message, extra));
+  if (m.checked.length === 0) return [finding("methodology.checked.count", m.tableRef, message, extra)];
+  return m.checked.map((c) => finding("methodology.checked.count", c.ref, message, extra));
 }
 
 export function checkPeriods(s: Submission): Finding[] {
@@ -41,7 +40,7 @@ export function checkPeriods(s: Submission): Finding[] {
   for (const field of [start, end]) {
     if (field && field.reading.kind === "invalid") {
       out.push(
-        finding("period.unreadable", "error", field.ref, {
+        finding("period.unreadable", field.ref, {
           ja: `${at(field.ref)} を日付として読めません。`,
           en: `${at(field.ref)} is not a date.`,
         }),
@@ -52,7 +51,7 @@ export function checkPeriods(s: Submission): Finding[] {
   const endSerial = end?.reading.kind === "date" ? end.reading.serial : null;
   if (start && end && startSerial !== null && endSerial !== null && startSerial > endSerial) {
     out.push(
-      finding("period.order", "error", end.ref, {
+      finding("period.order", end.ref, {
         ja: `1.5 終了日 (${isoDate(end)}) が開始日 (${isoDate(start)}) より前です。`,
         en: `1.5 end date (${isoDate(end)}) is before the start date (${isoDate(start)}).`,
       }),
@@ -66,7 +65,7 @@ export function checkPeriods(s: Submission): Finding[] {
       if (!d) continue;
       if (d.reading.kind === "invalid") {
         out.push(
-          finding("period.row.unreadable", "error", d.ref, {
+          finding("period.row.unreadable", d.ref, {
             ja: `${at(d.ref)} を日付として読めません。`,
             en: `${at(d.ref)} is not a date.`,
           }),
@@ -78,7 +77,6 @@ export function checkPeriods(s: Submission): Finding[] {
         out.push(
           finding(
             "period.row.outside",
-            "error",
             d.ref,
             {
               ja: `${at(d.ref)} (${isoDate(d)}) が 1.5 認証申請期間 ${isoDate(start as DateField)}〜${isoDate(end as DateField)} の外です。`,
@@ -99,7 +97,6 @@ export function checkPeriods(s: Submission): Finding[] {
         out.push(
           finding(
             "period.fiscalYearInName",
-            "warning",
             name.ref,
             {
               ja: `${at(name.ref)} の設備名称の「${fy.suffix}」（${fy.year}年度）が認証申請期間の年度 ${fiscal} と一致しません。`,
@@ -160,7 +157,7 @@ export function checkAllocation(
                 en: `${at(b.tonnes.ref)} should equal 別紙1 facility ${m.row + 1}'s tCO2 ${expected}, but is ${actual ?? "empty"}.`,
               };
       out.push(
-        finding("allocation.facility.tonnes", "error", b.tonnes.ref, message, {
+        finding("allocation.facility.tonnes", b.tonnes.ref, message, {
           expected: expected.toString(),
           actual: actual?.toString() ?? "",
           // a block holding another facility's figure may be mislabelled: no one-cell fix
@@ -178,7 +175,6 @@ export function checkAllocation(
       out.push(
         finding(
           "allocation.total",
-          "error",
           blocks[0].tonnes.ref,
           {
             ja: `別紙2 の削減相当量の合計 ${allocated} が別紙1 の合計 ${total} tCO2 と一致しません。`,
@@ -197,7 +193,6 @@ export function checkAllocation(
       out.push(
         finding(
           "allocation.powerSold.heat",
-          "error",
           p.ref,
           {
             ja: `熱の方法論では 別紙2 の販売電力量は 0 です（${p.reading.decimal}）。`,
@@ -220,14 +215,14 @@ export function checkIdentity(s: Submission): Finding[] {
     const id = field.value.normalize("NFKC").trim();
     if (!/^\d{2}-[A-Z]{2}-\d{3}$/.test(id)) {
       out.push(
-        finding("identity.approvalNumber.format", "error", field.ref, {
+        finding("identity.approvalNumber.format", field.ref, {
           ja: `承認番号 "${shortened(field.value)}" の形式が NN-XX-NNN（例 14-BB-001）ではありません。`,
           en: `Approval number "${shortened(field.value)}" is not of the form NN-XX-NNN (e.g. 14-BB-001).`,
         }),
       );
     } else if (seen.has(id)) {
       out.push(
-        finding("identity.approvalNumber.duplicate", "error", field.ref, {
+        finding("identity.approvalNumber.duplicate", field.ref, {
           ja: `承認番号 ${id} が重複しています（${seen.get(id)} と同じ）。`,
           en: `Approval number ${id} appears twice (also at ${seen.get(id)}).`,
         }),
@@ -255,7 +250,6 @@ export function checkHygiene(grid: Grid, s: Submission): Finding[] {
           out.push(
             finding(
               "hygiene.gecFormula",
-              "warning",
               ref,
               {
                 ja: `${at(ref)} に GEC. 関数の数式があります。アドインのない提出先では #NAME? になります。値に置き換えてください。`,
@@ -268,7 +262,6 @@ export function checkHygiene(grid: Grid, s: Submission): Finding[] {
           out.push(
             finding(
               "hygiene.errorValue",
-              "error",
               ref,
               {
                 ja: `${at(ref)} がエラー値 ${v} です。`,
@@ -285,7 +278,7 @@ export function checkHygiene(grid: Grid, s: Submission): Finding[] {
     for (const field of Object.values(row.numbers)) {
       if (field.reading.kind === "number" && field.reading.fromText) {
         out.push(
-          finding("hygiene.numberAsText", "info", field.ref, {
+          finding("hygiene.numberAsText", field.ref, {
             ja: `${at(field.ref)} は文字列として入力された数値です（${shortened(field.raw)} を ${field.reading.decimal} と読みました）。`,
             en: `${at(field.ref)} is a number stored as text (read "${shortened(field.raw)}" as ${field.reading.decimal}).`,
           }),

@@ -162,7 +162,6 @@ export function compareWithPlan(plan: WorkbookDigest, actual: WorkbookDigest): P
     declared
       ? portfolioFinding(
           "portfolio.plan.changed",
-          "warning",
           d.at,
           d.plan,
           {
@@ -173,7 +172,6 @@ export function compareWithPlan(plan: WorkbookDigest, actual: WorkbookDigest): P
         )
       : portfolioFinding(
           "portfolio.plan.undeclared",
-          "error",
           d.at,
           d.plan,
           {
@@ -187,7 +185,6 @@ export function compareWithPlan(plan: WorkbookDigest, actual: WorkbookDigest): P
     out.push(
       portfolioFinding(
         "portfolio.plan.changeUnseen",
-        "warning",
         { file: actual.file, ref: actual.changes.ref },
         { file: plan.file, ref: null },
         {
@@ -202,7 +199,6 @@ export function compareWithPlan(plan: WorkbookDigest, actual: WorkbookDigest): P
     out.push(
       portfolioFinding(
         "portfolio.plan.facilityAbsent",
-        "info",
         { file: plan.file, ref: f.name?.ref ?? f.approvalNumber?.ref ?? null },
         { file: actual.file, ref: null },
         {

@@ -34,7 +34,6 @@ export class CrossWorkbookIndex {
       return [
         portfolioFinding(
           "portfolio.file.duplicate",
-          "info",
           { file: d.file, ref: null },
           { file: first, ref: null },
           {
@@ -66,7 +65,7 @@ export class CrossWorkbookIndex {
           const here = { file: d.file, ref: f.approvalNumber.ref };
           const there = { file: this.files[e.file], ref: e.approvalRef };
           out.push(
-            portfolioFinding("portfolio.approvalNumber.duplicate", "error", here, there, {
+            portfolioFinding("portfolio.approvalNumber.duplicate", here, there, {
               ja: `承認番号 ${f.approvalNumber.value} が ${placeText(there)}（${e.name ?? "名称なし"}、${periodText(e.period)}）にもあり、申請期間（${periodText(f.period)}）が重なります。同じ削減量の重複申請でないか確認してください。`,
               en: `Approval number ${f.approvalNumber.value} is also at ${placeText(there)} (${e.name ?? "no name"}, ${periodText(e.period)}) and the periods overlap (${periodText(f.period)}): check that the same reduction is not applied for twice.`,
             }),
@@ -91,7 +90,7 @@ export class CrossWorkbookIndex {
           const there = { file: this.files[e.file], ref: e.nameRef };
           const near = e.nameKey !== nameKey;
           out.push(
-            portfolioFinding("portfolio.facility.duplicate", "error", here, there, {
+            portfolioFinding("portfolio.facility.duplicate", here, there, {
               ja: `施設「${f.name.value}」（${f.address.value}）は ${placeText(there)} の「${e.name}」${near ? "（1 文字違い）" : ""}と同じ所在地の同じ施設で、申請期間（${periodText(f.period)} と ${periodText(e.period)}）が重なります（承認番号 ${f.approvalNumber?.value ?? "なし"} と ${e.approval ?? "なし"}）。重複申請でないか確認してください。`,
               en: `Facility "${f.name.value}" (${f.address.value}) is "${e.name}" at ${placeText(there)}${near ? " (one character off)" : ""}, at the same address, and the periods overlap (${periodText(f.period)} and ${periodText(e.period)}; approval numbers ${f.approvalNumber?.value ?? "none"} and ${e.approval ?? "none"}): check that it is not applied for twice.`,
             }),

@@ -1,7 +1,7 @@
 // A finding across workbooks: where it stands (a file and a cell) and the other workbook and cell it names.
 import type { CellRef, Message, Severity } from "../types";
 import { formatRef } from "../forms/a1";
-import { ruleMeta } from "../checks/registry";
+import { severityOf } from "../checks/finding";
 import type { DigestPeriod } from "./digest";
 
 /** A cell of one workbook; `ref` null for the workbook as a whole. */
@@ -23,16 +23,15 @@ export interface PortfolioFinding {
   actual?: string;
 }
 
+/** A finding of a portfolio.* rule, at the severity its meta declares (as finding() does for one workbook). */
 export function portfolioFinding(
   rule: string,
-  severity: Severity,
   at: Place,
   other: Place | null,
   message: Message,
-  values: { expected?: string; actual?: string } = {},
+  values: { severity?: Severity; expected?: string; actual?: string } = {},
 ): PortfolioFinding {
-  ruleMeta(rule); // declared in the registry, as every rule that reports
-  const f: PortfolioFinding = { rule, severity, at, other, message };
+  const f: PortfolioFinding = { rule, severity: severityOf(rule, values.severity), at, other, message };
   if (values.expected !== undefined) f.expected = values.expected;
   if (values.actual !== undefined) f.actual = values.actual;
   return f;

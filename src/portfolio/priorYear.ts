@@ -126,7 +126,7 @@ export class PreviousYear {
       if (!previous) {
         const label = f.name?.value ?? f.approvalNumber?.value ?? `#${f.index + 1}`;
         out.push(
-          portfolioFinding("portfolio.priorYear.appeared", "info", where, null, {
+          portfolioFinding("portfolio.priorYear.appeared", where, null, {
             ja: `施設「${label}」（承認番号 ${f.approvalNumber?.value ?? "なし"}）は前年度の実績にありません（新しい施設か、承認番号と名称が変わったか）。`,
             en: `Facility "${label}" (approval number ${f.approvalNumber?.value ?? "none"}) is not in the previous 実績 (a new facility, or its number and name changed).`,
           }),
@@ -173,7 +173,6 @@ export class PreviousYear {
         out.push(
           portfolioFinding(
             "portfolio.priorYear.change",
-            "warning",
             here,
             there,
             {
@@ -191,7 +190,6 @@ export class PreviousYear {
           out.push(
             portfolioFinding(
               "portfolio.priorYear.factorVintage",
-              "info",
               here,
               there,
               {
@@ -207,7 +205,6 @@ export class PreviousYear {
         out.push(
           portfolioFinding(
             declared ? "portfolio.priorYear.factorDeclared" : "portfolio.priorYear.factorChanged",
-            declared ? "info" : "warning",
             here,
             there,
             declared
@@ -235,7 +232,7 @@ export class PreviousYear {
         const f = p.facility;
         const label = f.name?.value ?? f.approvalNumber?.value ?? `#${f.index + 1}`;
         const ref: CellRef | null = f.name?.ref ?? f.approvalNumber?.ref ?? null;
-        return portfolioFinding("portfolio.priorYear.disappeared", "info", { file: p.file, ref }, null, {
+        return portfolioFinding("portfolio.priorYear.disappeared", { file: p.file, ref }, null, {
           ja: `前年度の施設「${label}」（承認番号 ${f.approvalNumber?.value ?? "なし"}、${periodText(f.period)}）が今年度のどのブックにもありません。`,
           en: `The previous year's facility "${label}" (approval number ${f.approvalNumber?.value ?? "none"}, ${periodText(f.period)}) is in none of this year's workbooks.`,
         });

@@ -1,81 +1,13 @@
 // Rule family 9 (熱実績管理表): one fixture per rule, each found at its cell in the layouts the 別紙1 fixtures use.
 import * as fs from "fs";
 import * as path from "path";
-import { validateGrid, readSubmission } from "../../src/engine";
-import { cellAddress, formatRef, parseA1 } from "../../src/forms/a1";
+import { validateGrid } from "../../src/engine";
+import { cellAddress, formatRef } from "../../src/forms/a1";
 import { MONITORING_RULES } from "../../src/checks/monitoringRules";
-import { Decimal } from "../../src/numbers";
-import type { CellValue, Finding, Grid } from "../../src/types";
+import type { Finding } from "../../src/types";
 import { withCell } from "../fixtures/seedSubmissions";
-import { MONITORING_VARIANTS, cellOf, monitoredGrid } from "../fixtures/monitoring";
-import type { TablePlace } from "../fixtures/monitoring";
-import { RULES_TESTED_ELSEWHERE, MONITORING_CASES } from "./monitoringCases";
-import type { MonitoringEdit, MonitoringPlace } from "./monitoringCases";
-
-function currentNumber(grid: Grid, sheet: string, a1: string): number {
-  const s = grid.sheets.find((x) => x.name === sheet);
-  const at = parseA1(a1);
-  const v = at ? s?.values[at.row]?.[at.col] : undefined;
-  return typeof v === "number" ? v : Number(String(v).replace(/,/g, ""));
-}
-
-/** A cell's "sheet!A1" in this variant. */
-function placeRef(grid: Grid, places: TablePlace[], at: MonitoringPlace): string {
-  if ("table" in at) return `${places[at.table].sheet}!${cellOf(places[at.table], at.key, at.month)}`;
-  if ("list" in at) {
-    const row = readSubmission(grid).projectList?.rows[at.list];
-    const field = row?.numbers[at.key] ?? row?.dates[at.key] ?? row?.text[at.key];
-    if (!field) throw new Error(`no 別紙1 cell ${at.key}`);
-    return formatRef(field.ref);
-  }
-  if ("attachment" in at) {
-    const ref = readSubmission(grid).attachments[at.attachment]?.facilityName?.ref;
-    if (!ref) throw new Error("no 別紙1添付 block");
-    return formatRef(ref);
-  }
-  const place = places["header" in at ? at.header : at.name];
-  const table = readSubmission(grid).monitoring.find(
-    (t) => t.sheet === place.sheet && t.months.some((m) => m.row === place.firstMonth),
-  );
-  if (!table) throw new Error("no table");
-  if ("header" in at) return formatRef(table.headerRef);
-  return formatRef(table.facilityName?.ref ?? table.headerRef);
-}
-
-function split(ref: string): [string, string] {
-  const i = ref.lastIndexOf("!");
-  return [ref.slice(0, i).replace(/^'|'$/g, ""), ref.slice(i + 1)];
-}
-
-function applyEdits(grid: Grid, places: TablePlace[], edits: MonitoringEdit[]): Grid {
-  let out = grid;
-  for (const e of edits) {
-    if ("name" in e) {
-      const ref = placeRef(out, places, { name: e.name });
-      const [sheet, a1] = split(ref);
-      const raw = out.sheets.find((s) => s.name === sheet);
-      const old = raw ? currentText(out, sheet, a1) : "";
-      out = withCell(out, sheet, a1, old.includes("：") ? `${old.split("：")[0]}：${e.value}` : e.value);
-      continue;
-    }
-    const ref = "table" in e ? placeRef(out, places, e) : placeRef(out, places, { list: e.list, key: e.key });
-    const [sheet, a1] = split(ref);
-    let value: CellValue = e.value;
-    const relative = typeof value === "string" ? /^[a-zA-Z]+([+-][\d.]+)$/.exec(value) : null;
-    if (relative)
-      value = Decimal.from(currentNumber(out, sheet, a1))
-        .add(relative[1])
-        .toNumber();
-    out = withCell(out, sheet, a1, value);
-  }
-  return out;
-}
-
-function currentText(grid: Grid, sheet: string, a1: string): string {
-  const s = grid.sheets.find((x) => x.name === sheet);
-  const at = parseA1(a1);
-  return String((at ? s?.values[at.row]?.[at.col] : null) ?? "");
-}
+import { MONITORING_VARIANTS, monitoredGrid } from "../fixtures/monitoring";
+import { RULES_TESTED_ELSEWHERE, MONITORING_CASES, applyEdits, placeRef } from "./monitoringCases";
 
 const where = (f: Finding) => `${f.rule} ${formatRef(f.ref)}`;
 

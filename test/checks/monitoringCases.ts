@@ -1,7 +1,13 @@
 // One fixture per monitoring rule (family 9): the clean monitored seed with one fault, as edits by key and month, so
 // that every layout variant places them at its own cells. Shared by test/checks/monitoring.test.ts and the coverage
 // check of test/checks/rules.test.ts.
-import type { CellValue, Severity } from "../../src/types";
+import { readSubmission } from "../../src/engine";
+import { formatRef, parseA1 } from "../../src/forms/a1";
+import { Decimal } from "../../src/numbers";
+import type { CellValue, Grid, Severity } from "../../src/types";
+import { withCell } from "../fixtures/seedSubmissions";
+import { cellOf } from "../fixtures/monitoring";
+import type { TablePlace } from "../fixtures/monitoring";
 
 /** A cell of a monitoring table (0 津別, 1 川辺, 2 セイホク) by key and month (0 = April 2020), or of 別紙1 by key. */
 export type MonitoringEdit =
@@ -507,3 +513,68 @@ export const MONITORING_CASES: MonitoringCase[] = [
     also: [{ rule: "monitoring.qMonth.recompute", at: { table: 0, key: "qMonth", month: APRIL } }],
   },
 ];
+
+function currentNumber(grid: Grid, sheet: string, a1: string): number {
+  const s = grid.sheets.find((x) => x.name === sheet);
+  const at = parseA1(a1);
+  const v = at ? s?.values[at.row]?.[at.col] : undefined;
+  return typeof v === "number" ? v : Number(String(v).replace(/,/g, ""));
+}
+
+/** A cell's "sheet!A1" in this variant. */
+export function placeRef(grid: Grid, places: TablePlace[], at: MonitoringPlace): string {
+  if ("table" in at) return `${places[at.table].sheet}!${cellOf(places[at.table], at.key, at.month)}`;
+  if ("list" in at) {
+    const row = readSubmission(grid).projectList?.rows[at.list];
+    const field = row?.numbers[at.key] ?? row?.dates[at.key] ?? row?.text[at.key];
+    if (!field) throw new Error(`no 別紙1 cell ${at.key}`);
+    return formatRef(field.ref);
+  }
+  if ("attachment" in at) {
+    const ref = readSubmission(grid).attachments[at.attachment]?.facilityName?.ref;
+    if (!ref) throw new Error("no 別紙1添付 block");
+    return formatRef(ref);
+  }
+  const place = places["header" in at ? at.header : at.name];
+  const table = readSubmission(grid).monitoring.find(
+    (t) => t.sheet === place.sheet && t.months.some((m) => m.row === place.firstMonth),
+  );
+  if (!table) throw new Error("no table");
+  if ("header" in at) return formatRef(table.headerRef);
+  return formatRef(table.facilityName?.ref ?? table.headerRef);
+}
+
+function split(ref: string): [string, string] {
+  const i = ref.lastIndexOf("!");
+  return [ref.slice(0, i).replace(/^'|'$/g, ""), ref.slice(i + 1)];
+}
+
+export function applyEdits(grid: Grid, places: TablePlace[], edits: MonitoringEdit[]): Grid {
+  let out = grid;
+  for (const e of edits) {
+    if ("name" in e) {
+      const ref = placeRef(out, places, { name: e.name });
+      const [sheet, a1] = split(ref);
+      const raw = out.sheets.find((s) => s.name === sheet);
+      const old = raw ? currentText(out, sheet, a1) : "";
+      out = withCell(out, sheet, a1, old.includes("：") ? `${old.split("：")[0]}：${e.value}` : e.value);
+      continue;
+    }
+    const ref = "table" in e ? placeRef(out, places, e) : placeRef(out, places, { list: e.list, key: e.key });
+    const [sheet, a1] = split(ref);
+    let value: CellValue = e.value;
+    const relative = typeof value === "string" ? /^[a-zA-Z]+([+-][\d.]+)$/.exec(value) : null;
+    if (relative)
+      value = Decimal.from(currentNumber(out, sheet, a1))
+        .add(relative[1])
+        .toNumber();
+    out = withCell(out, sheet, a1, value);
+  }
+  return out;
+}
+
+function currentText(grid: Grid, sheet: string, a1: string): string {
+  const s = grid.sheets.find((x) => x.name === sheet);
+  const at = parseA1(a1);
+  return String((at ? s?.values[at.row]?.[at.col] : null) ?? "");
+}
