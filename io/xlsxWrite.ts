@@ -362,6 +362,7 @@ export function templateToXlsxBytes(template: TemplateWorkbook, created: Date): 
   const encoder = new TextEncoder();
   const file = (name: string, text: string, level: 0 | 6 = 6) => {
     const entry = level === 0 ? new ZipPassThrough(name) : new ZipDeflate(name, { level });
+    entry.mtime = created; // else fflate stamps the clock: two runs a second apart gave other bytes
     zip.add(entry);
     entry.push(encoder.encode(text), true);
   };
@@ -370,6 +371,7 @@ export function templateToXlsxBytes(template: TemplateWorkbook, created: Date): 
   /** A part written in pieces of about 256 KiB: deflate works on a bounded buffer whatever the part's size. */
   const streamed = (name: string, write: (push: (text: string) => void) => void) => {
     const entry = new ZipDeflate(name, { level: 1 });
+    entry.mtime = created;
     zip.add(entry);
     let pieces: string[] = [];
     let size = 0;
