@@ -481,6 +481,49 @@ function dropCalcChainRefs(name: string, xml: string): string {
   return xml.replace(/<(?:[\w.-]+:)?Relationship\b[^>]*Target="(?:\/xl\/)?calcChain\.xml"[^>]*\/>/g, "");
 }
 
+/** The plan's writes by the sheet's entry name; a write to a sheet the package lacks is refused. */
+function writesBySheet(
+  plan: WritePlan,
+  sheets: { name: string; entry: string }[],
+  hasEntry: (entry: string) => boolean,
+): Map<string, CellWrite[]> {
+  const bySheet = new Map<string, CellWrite[]>();
+  for (const w of plan) {
+    const sheet = sheets.find((s) => s.name === w.ref.sheet);
+    if (!sheet || !hasEntry(sheet.entry)) {
+      throw new XlsxError(
+        "xlsx.noSheet",
+        {
+          ja: `シート「${w.ref.sheet}」がブックにありません。シート名を変えていないか確認してください。`,
+          en: `The workbook has no sheet "${w.ref.sheet}". Check that the sheet was not renamed.`,
+        },
+        w.ref.sheet,
+      );
+    }
+    const list = bySheet.get(sheet.entry) ?? [];
+    list.push(w);
+    bySheet.set(sheet.entry, list);
+  }
+  return bySheet;
+}
+
+/** The calculation chain's references out of the content types and the workbook's rels (it is dropped). */
+function dropCalcChain(
+  find: (name: string) => { data: Uint8Array } | undefined,
+  replaced: Map<string, Uint8Array>,
+): void {
+  for (const name of ["[Content_Types].xml", "xl/_rels/workbook.xml.rels"]) {
+    const e = find(name);
+    if (e)
+      replaced.set(
+        name,
+        utf8.encode(
+          dropCalcChainRefs(name, text(replaced.get(name) ? (replaced.get(name) as Uint8Array) : e.data)),
+        ),
+      );
+  }
+}
+
 /**
  * Applies a plan to the package `bytes` and returns the new package; `original` is readGrid(bytes) when the
  * caller has it already (the read-back compares against it). Checks every write (sheet, cell, finite
@@ -511,23 +554,7 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan, original?: Grid
     });
   }
   const sheets = sheetEntries(workbook.data, rels.data);
-  const bySheet = new Map<string, CellWrite[]>();
-  for (const w of plan) {
-    const sheet = sheets.find((s) => s.name === w.ref.sheet);
-    if (!sheet || !find(sheet.entry)) {
-      throw new XlsxError(
-        "xlsx.noSheet",
-        {
-          ja: `シート「${w.ref.sheet}」がブックにありません。シート名を変えていないか確認してください。`,
-          en: `The workbook has no sheet "${w.ref.sheet}". Check that the sheet was not renamed.`,
-        },
-        w.ref.sheet,
-      );
-    }
-    const list = bySheet.get(sheet.entry) ?? [];
-    list.push(w);
-    bySheet.set(sheet.entry, list);
-  }
+  const bySheet = writesBySheet(plan, sheets, (entry) => find(entry) !== undefined);
   const stylesEntry = find("xl/styles.xml");
   const styles = stylesEntry ? new StylePatcher(text(stylesEntry.data)) : null;
   const styleFor = (current: string | null, w: CellWrite): string | null => {
@@ -548,18 +575,7 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan, original?: Grid
   const wroteFormula = plan.some((w) => w.formula !== undefined && w.formula !== "");
   if (wroteFormula) replaced.set(workbook.name, utf8.encode(setFullCalc(text(workbook.data))));
   const dropChain = formulaInvolved && find("xl/calcChain.xml") !== undefined;
-  if (dropChain) {
-    for (const name of ["[Content_Types].xml", "xl/_rels/workbook.xml.rels"]) {
-      const e = find(name);
-      if (e)
-        replaced.set(
-          name,
-          utf8.encode(
-            dropCalcChainRefs(name, text(replaced.get(name) ? (replaced.get(name) as Uint8Array) : e.data)),
-          ),
-        );
-    }
-  }
+  if (dropChain) dropCalcChain(find, replaced);
   const out = entries
     .filter((e) => !(dropChain && e.name === "xl/calcChain.xml"))
     .map((e) => ({ name: e.name, data: replaced.get(e.name) ?? e.data }));
@@ -587,90 +603,105 @@ function sameValue(a: CellValue, b: CellValue, format: string | null): boolean {
 
 const shown = (v: CellValue | string) => (v === null ? "（空）/ (empty)" : JSON.stringify(v));
 
+function writeFailed(sheet: string, row: number, col: number, ja: string, en: string): XlsxError {
+  return new XlsxError("xlsx.writeFailed", {
+    ja: `書き込み結果を確かめられませんでした: ${sheet}!${address(row, col)} ${ja}。ブックの構造が想定外のため、出力しません。Excel で保存し直してからもう一度実行してください。`,
+    en: `The written workbook does not read back as planned: ${sheet}!${address(row, col)} ${en}. Nothing was written; re-save the workbook in Excel and run again.`,
+  });
+}
+
+const plannedKey = (sheet: string, row: number, col: number) => `${sheet}\u0000${row}\u0000${col}`;
+
 /**
  * The written package, read back with the reader, must hold each planned cell with its planned value, formula
  * and number format, and every other cell as it was: a plan that did not land is an error, never a success.
  */
 function verifyPatch(before: Grid, after: Grid, plan: WritePlan): void {
   const planned = new Map<string, CellWrite>();
-  for (const w of plan) planned.set(`${w.ref.sheet}\u0000${w.ref.row}\u0000${w.ref.col}`, w);
-  const fail = (sheet: string, row: number, col: number, ja: string, en: string): never => {
-    throw new XlsxError("xlsx.writeFailed", {
-      ja: `書き込み結果を確かめられませんでした: ${sheet}!${address(row, col)} ${ja}。ブックの構造が想定外のため、出力しません。Excel で保存し直してからもう一度実行してください。`,
-      en: `The written workbook does not read back as planned: ${sheet}!${address(row, col)} ${en}. Nothing was written; re-save the workbook in Excel and run again.`,
-    });
-  };
-  for (const w of planned.values()) {
-    const { sheet, row, col } = w.ref;
-    const got = cellOf(
-      after.sheets.find((x) => x.name === sheet),
+  for (const w of plan) planned.set(plannedKey(w.ref.sheet, w.ref.row, w.ref.col), w);
+  for (const w of planned.values()) verifyWrite(after, w);
+  for (const a of before.sheets)
+    verifyUnplanned(
+      a,
+      after.sheets.find((x) => x.name === a.name),
+      planned,
+    );
+}
+
+/** A planned cell reads back with its value, formula and number format. */
+function verifyWrite(after: Grid, w: CellWrite): void {
+  const { sheet, row, col } = w.ref;
+  const got = cellOf(
+    after.sheets.find((x) => x.name === sheet),
+    row,
+    col,
+  );
+  const formula = w.formula !== undefined && w.formula !== "" ? `=${w.formula.replace(/^=/, "")}` : null;
+  let value: CellValue = w.value ?? null;
+  if (typeof value === "string" && formula !== null) value = decodeTwice(value);
+  if (!sameValue(value, got.value, got.format)) {
+    throw writeFailed(
+      sheet,
       row,
       col,
+      `は ${shown(value)} のはずが ${shown(got.value)} です`,
+      `should be ${shown(value)} but reads ${shown(got.value)}`,
     );
-    const formula = w.formula !== undefined && w.formula !== "" ? `=${w.formula.replace(/^=/, "")}` : null;
-    let value: CellValue = w.value ?? null;
-    if (typeof value === "string" && formula !== null) value = decodeTwice(value);
-    if (!sameValue(value, got.value, got.format)) {
-      fail(
-        sheet,
-        row,
-        col,
-        `は ${shown(value)} のはずが ${shown(got.value)} です`,
-        `should be ${shown(value)} but reads ${shown(got.value)}`,
-      );
-    }
-    if (formula !== got.formula) {
-      fail(
-        sheet,
-        row,
-        col,
-        `の数式は ${shown(formula)} のはずが ${shown(got.formula)} です`,
-        `should have the formula ${shown(formula)} but has ${shown(got.formula)}`,
-      );
-    }
-    if (w.numberFormat !== undefined) {
-      const format = w.numberFormat === "General" ? null : w.numberFormat;
-      if (format !== got.format)
-        fail(
-          sheet,
-          row,
-          col,
-          `の表示形式は ${shown(format)} のはずが ${shown(got.format)} です`,
-          `should have the number format ${shown(format)} but has ${shown(got.format)}`,
-        );
-    }
   }
-  for (const a of before.sheets) {
-    const b = after.sheets.find((x) => x.name === a.name);
-    const span = (g: SheetGrid | undefined) => {
-      if (!g) return { top: 0, left: 0, bottom: -1, right: -1 };
-      return {
-        top: g.origin.row,
-        left: g.origin.col,
-        bottom: g.origin.row + g.values.length - 1,
-        right: g.origin.col + (g.values[0]?.length ?? 0) - 1,
-      };
-    };
-    const x = span(a);
-    const y = span(b);
-    for (let r = Math.min(x.top, y.top); r <= Math.max(x.bottom, y.bottom); r++) {
-      for (let c = Math.min(x.left, y.left); c <= Math.max(x.right, y.right); c++) {
-        if (planned.has(`${a.name}\u0000${r}\u0000${c}`)) continue;
-        const old = cellOf(a, r, c);
-        const now = cellOf(b, r, c);
-        if (
-          !sameValue(old.value, now.value, now.format) ||
-          old.formula !== now.formula ||
-          old.format !== now.format
-        ) {
-          fail(
-            a.name,
-            r,
-            c,
-            `は書き換えの対象ではないのに変わりました（${shown(old.formula ?? old.value)} → ${shown(now.formula ?? now.value)}）`,
-            `is not in the plan but changed (${shown(old.formula ?? old.value)} → ${shown(now.formula ?? now.value)})`,
-          );
-        }
+  if (formula !== got.formula) {
+    throw writeFailed(
+      sheet,
+      row,
+      col,
+      `の数式は ${shown(formula)} のはずが ${shown(got.formula)} です`,
+      `should have the formula ${shown(formula)} but has ${shown(got.formula)}`,
+    );
+  }
+  if (w.numberFormat !== undefined) {
+    const format = w.numberFormat === "General" ? null : w.numberFormat;
+    if (format !== got.format)
+      throw writeFailed(
+        sheet,
+        row,
+        col,
+        `の表示形式は ${shown(format)} のはずが ${shown(got.format)} です`,
+        `should have the number format ${shown(format)} but has ${shown(got.format)}`,
+      );
+  }
+}
+
+/** The used range of a sheet's Grid (empty for a sheet that is not there). */
+function spanOf(g: SheetGrid | undefined): { top: number; left: number; bottom: number; right: number } {
+  if (!g) return { top: 0, left: 0, bottom: -1, right: -1 };
+  return {
+    top: g.origin.row,
+    left: g.origin.col,
+    bottom: g.origin.row + g.values.length - 1,
+    right: g.origin.col + (g.values[0]?.length ?? 0) - 1,
+  };
+}
+
+/** Every cell of sheet `a` not in the plan reads back as it was, over both used ranges. */
+function verifyUnplanned(a: SheetGrid, b: SheetGrid | undefined, planned: Map<string, CellWrite>): void {
+  const x = spanOf(a);
+  const y = spanOf(b);
+  for (let r = Math.min(x.top, y.top); r <= Math.max(x.bottom, y.bottom); r++) {
+    for (let c = Math.min(x.left, y.left); c <= Math.max(x.right, y.right); c++) {
+      if (planned.has(plannedKey(a.name, r, c))) continue;
+      const old = cellOf(a, r, c);
+      const now = cellOf(b, r, c);
+      if (
+        !sameValue(old.value, now.value, now.format) ||
+        old.formula !== now.formula ||
+        old.format !== now.format
+      ) {
+        throw writeFailed(
+          a.name,
+          r,
+          c,
+          `は書き換えの対象ではないのに変わりました（${shown(old.formula ?? old.value)} → ${shown(now.formula ?? now.value)}）`,
+          `is not in the plan but changed (${shown(old.formula ?? old.value)} → ${shown(now.formula ?? now.value)})`,
+        );
       }
     }
   }
