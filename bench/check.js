@@ -1,5 +1,5 @@
 // Times validateGrid (dist/src/engine.js) on generated 様式3-2 workbooks of 10, 1,000 and 10,000 rows, and xlsx→report
-// before (ExcelJS, dist/io/xlsx.js) and after (the bounded reader, dist/io/read.js).
+// before (ExcelJS, dist/io/xlsx.js) and after (the bounded reader, dist/io/read/index.js).
 "use strict";
 const { loadGenerator } = require("./generator");
 const fs = require("fs");
@@ -49,12 +49,12 @@ async function gridToXlsx(ExcelJS, grid) {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** The streaming reader (dist/io/read.js): what `gec check` uses now. */
+/** The streaming reader (dist/io/read/index.js): what `gec check` uses now. */
 function boundedReader() {
-  const built = path.join(DIST, "io", "read.js");
+  const built = path.join(DIST, "io", "read", "index.js");
   if (!fs.existsSync(built)) return null;
   const { readGrid } = require(built);
-  return { name: "dist/io/read.js (fflate + saxes)", load: async (bytes) => bytes, toGrid: readGrid };
+  return { name: "dist/io/read/index.js (fflate + saxes)", load: async (bytes) => bytes, toGrid: readGrid };
 }
 
 /** io/xlsx.js when built (the ExcelJS reading `gec check` used before); otherwise a plain ExcelJS reading. */

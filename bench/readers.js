@@ -1,5 +1,5 @@
 // Chooses the .xlsx reader on evidence: readers compared in one process, then whole-process start-up, time and peak
-// memory of `gec check` before (ExcelJS, dist/io/xlsx.js) and after (fflate + saxes, dist/io/read.js).
+// memory of `gec check` before (ExcelJS, dist/io/xlsx.js) and after (fflate + saxes, dist/io/read/index.js).
 "use strict";
 const fs = require("fs");
 const os = require("os");
@@ -32,7 +32,7 @@ async function best(fn, runs = RUNS) {
 /** The readers, each from bytes to "every cell visited" (the first two also to a Grid). */
 function readers(ExcelJS) {
   const xlsx = require(path.join(DIST, "io", "xlsx.js"));
-  const read = require(path.join(DIST, "io", "read.js"));
+  const read = require(path.join(DIST, "io", "read", "index.js"));
   return [
     {
       name: "ExcelJS full load + workbookToGrid (before)",
@@ -94,8 +94,8 @@ const BEFORE = (file) => [
 const AFTER = (file) => [path.join(ROOT, "bin", "gec.js"), "check", file];
 
 async function run({ print = false } = {}) {
-  if (!fs.existsSync(path.join(DIST, "io", "read.js")))
-    throw new Error("dist/io/read.js is missing: run `npm run -s build:node` first");
+  if (!fs.existsSync(path.join(DIST, "io", "read", "index.js")))
+    throw new Error("dist/io/read/index.js is missing: run `npm run -s build:node` first");
   const log = print ? (s) => console.log(s) : () => {};
   const ExcelJS = require("exceljs");
   const { generatedGrid } = loadGenerator();

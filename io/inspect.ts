@@ -134,6 +134,41 @@ export function inspectXlsx(bytes: Uint8Array): void {
 
 /** The checks of inspectXlsx, returning the central directory's entries in directory order. */
 export function centralDirectory(bytes: Uint8Array): CentralListing {
+  const r = refuseNonZip(bytes);
+  const cd = findCentralDirectory(r, bytes.length);
+  // Data prepended to the archive shifts every offset; JSZip tolerates it, so find the directory the same way.
+  let at = cd.offset;
+  if (!r.is(at, SIG_CENTRAL) && cd.entries > 0) at = cd.end - cd.size;
+  if (cd.entries > 0 && !r.is(at, SIG_CENTRAL)) {
+    throw corrupt({ ja: "ZIP の目次が見つかりません", en: "ZIP central directory not found" });
+  }
+  const start = at;
+  const shift = at - cd.offset;
+
+  const entries: CentralEntry[] = [];
+  let total = 0;
+  let hasWorkbook = false;
+  // Walk by signature, as JSZip does, so that a lying entry count cannot hide entries.
+  while (r.is(at, SIG_CENTRAL)) {
+    if (entries.length + 1 > MAX_ZIP_ENTRIES) throw tooManyEntries(entries.length + 1);
+    const { entry, next } = centralEntry(r, bytes, at, shift);
+    total += entry.uncompressed;
+    refuseBomb(total, entry);
+    if (isWorkbookEntry(r, at + 46, entry.nameBytes.length)) hasWorkbook = true;
+    entries.push(entry);
+    at = next;
+  }
+  if (!hasWorkbook) {
+    throw new XlsxError("xlsx.notXlsx", {
+      ja: "ZIP ファイルですが Excel ブックではありません（xl/workbook.xml がありません。Word や PowerPoint のファイルではありませんか）。.xlsx ファイルを選んでください。",
+      en: "This is a ZIP file but not an Excel workbook (no xl/workbook.xml; is it a Word or PowerPoint file?). Choose an .xlsx file.",
+    });
+  }
+  return { entries, start };
+}
+
+/** A reader of the bytes once they are a ZIP of sane size: empty, too large, .xls/encrypted and non-ZIP refused. */
+function refuseNonZip(bytes: Uint8Array): Reader {
   if (bytes.length === 0) {
     throw new XlsxError("xlsx.empty", {
       ja: "ファイルが空です（0 バイト）。保存し直したブックを選んでください。",
@@ -154,93 +189,98 @@ export function centralDirectory(bytes: Uint8Array): CentralListing {
       en: "This is not an Excel workbook (.xlsx). Choose an .xlsx file (.xls, .csv and PDF cannot be read).",
     });
   }
+  return r;
+}
 
-  const cd = findCentralDirectory(r, bytes.length);
-  // Data prepended to the archive shifts every offset; JSZip tolerates it, so find the directory the same way.
-  let at = cd.offset;
-  if (!r.is(at, SIG_CENTRAL) && cd.entries > 0) at = cd.end - cd.size;
-  if (cd.entries > 0 && !r.is(at, SIG_CENTRAL)) {
-    throw corrupt({ ja: "ZIP の目次が見つかりません", en: "ZIP central directory not found" });
+/** The central directory record at `at`, and where the next one starts. */
+function centralEntry(
+  r: Reader,
+  bytes: Uint8Array,
+  at: number,
+  shift: number,
+): { entry: CentralEntry; next: number } {
+  // the fixed fields first, in record order: a record cut short fails on the first field outside the file
+  const flags = r.u16(at + 8);
+  const method = r.u16(at + 10);
+  const compressed = r.u32(at + 20);
+  const uncompressed = r.u32(at + 24);
+  const nameLength = r.u16(at + 28);
+  const extraLength = r.u16(at + 30);
+  const commentLength = r.u16(at + 32);
+  const offset = r.u32(at + 42);
+  const name = at + 46;
+  if (!r.has(name, nameLength + extraLength + commentLength)) {
+    throw corrupt({ ja: "ZIP の目次が途中で切れています", en: "the ZIP directory is cut short" });
   }
-  const start = at;
-  const shift = at - cd.offset;
-
-  const entries: CentralEntry[] = [];
-  let count = 0;
-  let total = 0;
-  let hasWorkbook = false;
-  // Walk by signature, as JSZip does, so that a lying entry count cannot hide entries.
-  while (r.is(at, SIG_CENTRAL)) {
-    count++;
-    if (count > MAX_ZIP_ENTRIES) throw tooManyEntries(count);
-    const flags = r.u16(at + 8);
-    const method = r.u16(at + 10);
-    let compressed = r.u32(at + 20);
-    let uncompressed = r.u32(at + 24);
-    const nameLength = r.u16(at + 28);
-    const extraLength = r.u16(at + 30);
-    const commentLength = r.u16(at + 32);
-    let offset = r.u32(at + 42);
-    const name = at + 46;
-    if (!r.has(name, nameLength + extraLength + commentLength)) {
-      throw corrupt({ ja: "ZIP の目次が途中で切れています", en: "the ZIP directory is cut short" });
-    }
-    if (compressed === 0xffffffff || uncompressed === 0xffffffff || offset === 0xffffffff) {
-      // ZIP64 extended information: only the fields that overflowed, in the order uncompressed, compressed, offset.
-      for (let e = name + nameLength; e + 4 <= name + nameLength + extraLength;) {
-        const id = r.u16(e);
-        const size = r.u16(e + 2);
-        if (id === 0x0001) {
-          let f = e + 4;
-          if (uncompressed === 0xffffffff && f + 8 <= e + 4 + size) {
-            uncompressed = r.u64(f);
-            f += 8;
-          }
-          if (compressed === 0xffffffff && f + 8 <= e + 4 + size) {
-            compressed = r.u64(f);
-            f += 8;
-          }
-          if (offset === 0xffffffff && f + 8 <= e + 4 + size) offset = r.u64(f);
-          break;
-        }
-        e += 4 + size;
-      }
-    }
-    total += uncompressed;
-    if (
-      total > MAX_UNCOMPRESSED_BYTES ||
-      (uncompressed > RATIO_FLOOR_BYTES && uncompressed > compressed * MAX_RATIO)
-    ) {
-      throw new XlsxError("xlsx.zipBomb", {
-        ja: `圧縮されたデータが異常に大きく展開されます（展開後 ${mb(total)} MB 以上）。安全のため読み込みません。作成元に確認し、Excel で保存し直したブックを使ってください。`,
-        en: `The compressed contents expand to an abnormal size (${mb(total)} MB or more); refused for safety. Check the file's origin and use a workbook re-saved in Excel.`,
-      });
-    }
-    if (
-      (nameLength === WORKBOOK_ENTRY.length && r.bytesEqual(name, WORKBOOK_ENTRY)) ||
-      (nameLength === WORKBOOK_ENTRY_SLASH.length && r.bytesEqual(name, WORKBOOK_ENTRY_SLASH))
-    ) {
-      hasWorkbook = true;
-    }
-    const nameBytes = bytes.subarray(name, name + nameLength);
-    entries.push({
+  const sizes = zip64Sizes(r, name + nameLength, extraLength, { compressed, uncompressed, offset });
+  const nameBytes = bytes.subarray(name, name + nameLength);
+  return {
+    entry: {
       name: decodeName(nameBytes),
       nameBytes,
       flags,
       method,
-      compressed,
-      uncompressed,
-      offset: offset + shift,
-    });
-    at = name + nameLength + extraLength + commentLength;
+      compressed: sizes.compressed,
+      uncompressed: sizes.uncompressed,
+      offset: sizes.offset + shift,
+    },
+    next: name + nameLength + extraLength + commentLength,
+  };
+}
+
+interface EntrySizes {
+  compressed: number;
+  uncompressed: number;
+  offset: number;
+}
+
+/**
+ * ZIP64 extended information (in the extra field at `extra`): only the fields that overflowed, in the order
+ * uncompressed, compressed, offset.
+ */
+function zip64Sizes(r: Reader, extra: number, extraLength: number, sizes: EntrySizes): EntrySizes {
+  let { compressed, uncompressed, offset } = sizes;
+  if (compressed !== 0xffffffff && uncompressed !== 0xffffffff && offset !== 0xffffffff) return sizes;
+  for (let e = extra; e + 4 <= extra + extraLength;) {
+    const id = r.u16(e);
+    const size = r.u16(e + 2);
+    if (id === 0x0001) {
+      let f = e + 4;
+      if (uncompressed === 0xffffffff && f + 8 <= e + 4 + size) {
+        uncompressed = r.u64(f);
+        f += 8;
+      }
+      if (compressed === 0xffffffff && f + 8 <= e + 4 + size) {
+        compressed = r.u64(f);
+        f += 8;
+      }
+      if (offset === 0xffffffff && f + 8 <= e + 4 + size) offset = r.u64(f);
+      break;
+    }
+    e += 4 + size;
   }
-  if (!hasWorkbook) {
-    throw new XlsxError("xlsx.notXlsx", {
-      ja: "ZIP ファイルですが Excel ブックではありません（xl/workbook.xml がありません。Word や PowerPoint のファイルではありませんか）。.xlsx ファイルを選んでください。",
-      en: "This is a ZIP file but not an Excel workbook (no xl/workbook.xml; is it a Word or PowerPoint file?). Choose an .xlsx file.",
+  return { compressed, uncompressed, offset };
+}
+
+/** Refuses contents that expand past the total, or an entry that expands beyond the ratio a workbook has. */
+function refuseBomb(total: number, entry: CentralEntry): void {
+  if (
+    total > MAX_UNCOMPRESSED_BYTES ||
+    (entry.uncompressed > RATIO_FLOOR_BYTES && entry.uncompressed > entry.compressed * MAX_RATIO)
+  ) {
+    throw new XlsxError("xlsx.zipBomb", {
+      ja: `圧縮されたデータが異常に大きく展開されます（展開後 ${mb(total)} MB 以上）。安全のため読み込みません。作成元に確認し、Excel で保存し直したブックを使ってください。`,
+      en: `The compressed contents expand to an abnormal size (${mb(total)} MB or more); refused for safety. Check the file's origin and use a workbook re-saved in Excel.`,
     });
   }
-  return { entries, start };
+}
+
+/** xl/workbook.xml (or /xl/workbook.xml), compared as bytes. */
+function isWorkbookEntry(r: Reader, name: number, nameLength: number): boolean {
+  return (
+    (nameLength === WORKBOOK_ENTRY.length && r.bytesEqual(name, WORKBOOK_ENTRY)) ||
+    (nameLength === WORKBOOK_ENTRY_SLASH.length && r.bytesEqual(name, WORKBOOK_ENTRY_SLASH))
+  );
 }
 
 function tooManyEntries(n: number): XlsxError {

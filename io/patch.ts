@@ -34,6 +34,7 @@ import {
   sheetEntries,
   slideFormula,
 } from "./read";
+import type { SheetLocation, SheetPart, Span } from "./read";
 import { readAllEntries, zipEntries } from "./zip";
 
 /**
@@ -247,6 +248,166 @@ interface Edit {
 
 const keyOf = (row: number, col: number) => row * EXCEL_MAX_COLS + col;
 
+/** The planned writes of each row, a later write to the same cell winning. */
+function writesByRow(writes: CellWrite[]): Map<number, CellWrite[]> {
+  const byRow = new Map<number, CellWrite[]>();
+  for (const w of writes) {
+    const list = byRow.get(w.ref.row) ?? [];
+    const same = list.findIndex((x) => x.ref.col === w.ref.col);
+    if (same >= 0) list.splice(same, 1);
+    list.push(w);
+    byRow.set(w.ref.row, list);
+  }
+  return byRow;
+}
+
+/** The kept cells inside each `<row>` element (same index as loc.rows), in document order. */
+function cellsOfRows(loc: SheetLocation): number[][] {
+  const cellsOfRow: number[][] = loc.rows.map(() => []);
+  let k = 0;
+  const order = loc.rows.map((_, j) => j).sort((x, y) => loc.rows[x].start - loc.rows[y].start);
+  for (const i of loc.kept) {
+    const at = loc.cells[i].start;
+    while (k < order.length && loc.rows[order[k]].end <= at) k++;
+    const r = order[k];
+    if (r !== undefined && loc.rows[r].inner <= at && loc.cells[i].end <= loc.rows[r].innerEnd)
+      cellsOfRow[r].push(i);
+  }
+  return cellsOfRow;
+}
+
+/** One sheet's XML being patched: the reader's view of it, indexed, and the edits planned so far. */
+class SheetPatch {
+  readonly edits: Edit[] = [];
+  formulas = false;
+  /** Shared groups whose master is rewritten. */
+  readonly groups = new Set<string>();
+  /** New rows: before the first row element of a later row, else at the end of sheetData. */
+  readonly newRows: { at: number; text: string }[] = [];
+  private readonly p: string;
+  private readonly part: SheetPart;
+  private readonly cellAt = new Map<number, number>();
+  /** The first <row> element of each row number. */
+  private readonly rowAt = new Map<number, number>();
+  private readonly cellsOfRow: number[][];
+  private readonly masterAt = new Map<number, string>();
+  private columns: Int32Array | null = null;
+  /** The first row element (document order) of a later row: as rows are patched in order, it can only move on. */
+  private later = 0;
+
+  constructor(
+    private readonly xml: string,
+    readonly loc: SheetLocation,
+    readonly data: Span,
+    private readonly styleFor: (current: string | null, write: CellWrite) => string | null,
+  ) {
+    this.p = loc.prefix;
+    this.part = loc.part;
+    for (const i of loc.kept) this.cellAt.set(keyOf(this.part.rows[i], this.part.cols[i]), i);
+    loc.rows.forEach((r, k) => {
+      if (!this.rowAt.has(r.row)) this.rowAt.set(r.row, k);
+    });
+    this.cellsOfRow = cellsOfRows(loc);
+    for (const [si, m] of this.part.masters) this.masterAt.set(keyOf(m.row, m.col), si);
+  }
+
+  /** Row `r`'s writes (sorted by column): cells that exist are rewritten where they are, the others inserted. */
+  patchRow(r: number, list: CellWrite[]): void {
+    const { loc, part, p } = this;
+    const missing: CellWrite[] = [];
+    for (const w of list) if (w.formula) this.formulas = true;
+    for (const w of list) {
+      const i = this.cellAt.get(keyOf(r, w.ref.col));
+      if (i === undefined) {
+        missing.push(w);
+        continue;
+      }
+      if (part.formulas.has(i)) this.formulas = true;
+      const si = this.masterAt.get(keyOf(r, w.ref.col));
+      if (si !== undefined) this.groups.add(si);
+      const span = loc.cells[i];
+      this.edits.push({
+        start: span.start,
+        end: span.end,
+        text: cellXml(p, r, w.ref.col, this.styleFor(loc.attrs[i].s ?? null, w), w),
+      });
+    }
+    if (missing.length > 0) this.insertCells(r, missing);
+  }
+
+  /** New cells of row `r`: in a new row element, in its self-closing one, or before the next cell of its row. */
+  private insertCells(r: number, missing: CellWrite[]): void {
+    const { loc, part, p } = this;
+    const k = this.rowAt.get(r);
+    if (k === undefined) {
+      while (this.later < loc.rows.length && loc.rows[this.later].row <= r) this.later++;
+      const next = loc.rows[this.later] as (typeof loc.rows)[number] | undefined;
+      this.newRows.push({
+        at: next ? next.start : this.data.innerEnd,
+        text: `<${p}row r="${r + 1}">${missing.map((w) => this.newCell(r, w)).join("")}</${p}row>`,
+      });
+      return;
+    }
+    const row = loc.rows[k];
+    if (row.selfClosing) {
+      const open = this.xml.slice(row.start, row.end).replace(/\s*\/>$/, ">");
+      this.edits.push({
+        start: row.start,
+        end: row.end,
+        text: `${open}${missing.map((w) => this.newCell(r, w)).join("")}</${p}row>`,
+      });
+      return;
+    }
+    for (const w of missing) {
+      const next = this.cellsOfRow[k].find((i) => part.rows[i] === r && part.cols[i] > w.ref.col);
+      const at = next !== undefined ? loc.cells[next].start : row.innerEnd;
+      this.edits.push({ start: at, end: at, text: this.newCell(r, w) });
+    }
+  }
+
+  private newCell(r: number, w: CellWrite): string {
+    return cellXml(this.p, r, w.ref.col, this.styleFor(this.newStyle(r, w.ref.col), w), w);
+  }
+
+  /** A new cell's style: its row's when the row has a custom format, else its column's. */
+  private newStyle(r: number, col: number): string | null {
+    const k = this.rowAt.get(r);
+    if (k !== undefined) {
+      const a = this.loc.rows[k].attrs;
+      const fromRow = a.customFormat === "1" || a.customFormat === "true" ? (a.s ?? null) : null;
+      if (fromRow !== null) return fromRow;
+    }
+    const byColumn = this.columns ?? firstCovering(this.loc.colStyles, 0, EXCEL_MAX_COLS);
+    this.columns = byColumn;
+    const def = byColumn[col];
+    return def >= 0 ? String(this.loc.colStyles[def].style) : null;
+  }
+
+  /** A rewritten master hands its formula to each cell of its group, moved to that cell (the cached value stays). */
+  moveSharedFormulas(written: Set<number>): void {
+    const { loc, part, p } = this;
+    if (this.groups.size === 0) return;
+    for (const [i, si] of part.sharedOf) {
+      if (!this.groups.has(si) || written.has(keyOf(part.rows[i], part.cols[i]))) continue;
+      const master = part.masters.get(si);
+      const f = loc.formulaSpans[i];
+      if (!master || !f) continue;
+      const own = slideFormula(master.formula, master, { row: part.rows[i], col: part.cols[i] });
+      this.edits.push({ start: f.start, end: f.end, text: `<${p}f>${escapeText(own)}</${p}f>` });
+    }
+  }
+
+  /** The new rows into sheetData (opened first when it is self-closing). */
+  placeNewRows(): void {
+    const { data, p } = this;
+    if (data.selfClosing) {
+      const open = this.xml.slice(data.start, data.end).replace(/\s*\/>$/, ">");
+      const rows = this.newRows.map((x) => x.text).join("");
+      this.edits.push({ start: data.start, end: data.end, text: `${open}${rows}</${p}sheetData>` });
+    } else for (const x of this.newRows) this.edits.push({ start: x.at, end: x.at, text: x.text });
+  }
+}
+
 /**
  * Rewrites the planned cells of one sheet's XML; returns the new XML and whether a formula cell was involved.
  * Cells are found by the reader's own parse (locateSheet): a cell is rewritten where the reader reads it, never
@@ -266,129 +427,14 @@ export function patchSheetXml(
       ja: "シートに sheetData がありません。",
       en: "The sheet has no sheetData.",
     });
-  const p = loc.prefix;
-  const part = loc.part;
-  const cellAt = new Map<number, number>();
-  for (const i of loc.kept) cellAt.set(keyOf(part.rows[i], part.cols[i]), i);
-  // The first <row> element of each row number; the cells inside each row element, in document order.
-  const rowAt = new Map<number, number>();
-  loc.rows.forEach((r, k) => {
-    if (!rowAt.has(r.row)) rowAt.set(r.row, k);
-  });
-  const cellsOfRow: number[][] = loc.rows.map(() => []);
-  {
-    let k = 0;
-    const order = loc.rows.map((_, j) => j).sort((x, y) => loc.rows[x].start - loc.rows[y].start);
-    for (const i of loc.kept) {
-      const at = loc.cells[i].start;
-      while (k < order.length && loc.rows[order[k]].end <= at) k++;
-      const r = order[k];
-      if (r !== undefined && loc.rows[r].inner <= at && loc.cells[i].end <= loc.rows[r].innerEnd)
-        cellsOfRow[r].push(i);
-    }
-  }
-  const byRow = new Map<number, CellWrite[]>();
-  for (const w of writes) {
-    const list = byRow.get(w.ref.row) ?? [];
-    // a later write to the same cell wins
-    const same = list.findIndex((x) => x.ref.col === w.ref.col);
-    if (same >= 0) list.splice(same, 1);
-    list.push(w);
-    byRow.set(w.ref.row, list);
-  }
-  const written = new Set(writes.map((w) => keyOf(w.ref.row, w.ref.col)));
-  const edits: Edit[] = [];
-  let formulas = false;
-  const groups = new Set<string>();
-  const masterAt = new Map<number, string>();
-  for (const [si, m] of part.masters) masterAt.set(keyOf(m.row, m.col), si);
-  const rowStyle = (r: number): string | null => {
-    const k = rowAt.get(r);
-    if (k === undefined) return null;
-    const a = loc.rows[k].attrs;
-    return a.customFormat === "1" || a.customFormat === "true" ? (a.s ?? null) : null;
-  };
-  let columns: Int32Array | null = null;
-  const newStyle = (r: number, col: number): string | null => {
-    const fromRow = rowStyle(r);
-    if (fromRow !== null) return fromRow;
-    const byColumn = columns ?? firstCovering(loc.colStyles, 0, EXCEL_MAX_COLS);
-    columns = byColumn;
-    const def = byColumn[col];
-    return def >= 0 ? String(loc.colStyles[def].style) : null;
-  };
-  const newCell = (r: number, w: CellWrite) =>
-    cellXml(p, r, w.ref.col, styleFor(newStyle(r, w.ref.col), w), w);
-  // New rows: before the first row element of a later row, else at the end of sheetData.
-  const newRows: { at: number; text: string }[] = [];
-
-  // the first row element (document order) of a later row: as r grows, it can only move on
-  let later = 0;
-  for (const [r, list] of [...byRow.entries()].sort((x, y) => x[0] - y[0])) {
+  const patch = new SheetPatch(xml, loc, data, styleFor);
+  for (const [r, list] of [...writesByRow(writes).entries()].sort((x, y) => x[0] - y[0])) {
     list.sort((x, y) => x.ref.col - y.ref.col);
-    for (const w of list) if (w.formula) formulas = true;
-    // cells that exist are rewritten where they are
-    const missing: CellWrite[] = [];
-    for (const w of list) {
-      const i = cellAt.get(keyOf(r, w.ref.col));
-      if (i === undefined) {
-        missing.push(w);
-        continue;
-      }
-      if (part.formulas.has(i)) formulas = true;
-      const si = masterAt.get(keyOf(r, w.ref.col));
-      if (si !== undefined) groups.add(si);
-      const span = loc.cells[i];
-      edits.push({
-        start: span.start,
-        end: span.end,
-        text: cellXml(p, r, w.ref.col, styleFor(loc.attrs[i].s ?? null, w), w),
-      });
-    }
-    if (missing.length === 0) continue;
-    const k = rowAt.get(r);
-    if (k === undefined) {
-      while (later < loc.rows.length && loc.rows[later].row <= r) later++;
-      const next = loc.rows[later] as (typeof loc.rows)[number] | undefined;
-      newRows.push({
-        at: next ? next.start : data.innerEnd,
-        text: `<${p}row r="${r + 1}">${missing.map((w) => newCell(r, w)).join("")}</${p}row>`,
-      });
-      continue;
-    }
-    const row = loc.rows[k];
-    if (row.selfClosing) {
-      const open = xml.slice(row.start, row.end).replace(/\s*\/>$/, ">");
-      edits.push({
-        start: row.start,
-        end: row.end,
-        text: `${open}${missing.map((w) => newCell(r, w)).join("")}</${p}row>`,
-      });
-      continue;
-    }
-    for (const w of missing) {
-      const next = cellsOfRow[k].find((i) => part.rows[i] === r && part.cols[i] > w.ref.col);
-      const at = next !== undefined ? loc.cells[next].start : row.innerEnd;
-      edits.push({ start: at, end: at, text: newCell(r, w) });
-    }
+    patch.patchRow(r, list);
   }
-  // A rewritten master hands its formula to each cell of its group, moved to that cell (the cached value stays).
-  if (groups.size > 0) {
-    for (const [i, si] of part.sharedOf) {
-      if (!groups.has(si) || written.has(keyOf(part.rows[i], part.cols[i]))) continue;
-      const master = part.masters.get(si);
-      const f = loc.formulaSpans[i];
-      if (!master || !f) continue;
-      const own = slideFormula(master.formula, master, { row: part.rows[i], col: part.cols[i] });
-      edits.push({ start: f.start, end: f.end, text: `<${p}f>${escapeText(own)}</${p}f>` });
-    }
-  }
-  if (data.selfClosing) {
-    const open = xml.slice(data.start, data.end).replace(/\s*\/>$/, ">");
-    const rows = newRows.map((x) => x.text).join("");
-    edits.push({ start: data.start, end: data.end, text: `${open}${rows}</${p}sheetData>` });
-  } else for (const x of newRows) edits.push({ start: x.at, end: x.at, text: x.text });
-  return { xml: splice(xml, edits), formulas };
+  patch.moveSharedFormulas(new Set(writes.map((w) => keyOf(w.ref.row, w.ref.col))));
+  patch.placeNewRows();
+  return { xml: splice(xml, patch.edits), formulas: patch.formulas };
 }
 
 function splice(xml: string, edits: Edit[]): string {
@@ -435,6 +481,49 @@ function dropCalcChainRefs(name: string, xml: string): string {
   return xml.replace(/<(?:[\w.-]+:)?Relationship\b[^>]*Target="(?:\/xl\/)?calcChain\.xml"[^>]*\/>/g, "");
 }
 
+/** The plan's writes by the sheet's entry name; a write to a sheet the package lacks is refused. */
+function writesBySheet(
+  plan: WritePlan,
+  sheets: { name: string; entry: string }[],
+  hasEntry: (entry: string) => boolean,
+): Map<string, CellWrite[]> {
+  const bySheet = new Map<string, CellWrite[]>();
+  for (const w of plan) {
+    const sheet = sheets.find((s) => s.name === w.ref.sheet);
+    if (!sheet || !hasEntry(sheet.entry)) {
+      throw new XlsxError(
+        "xlsx.noSheet",
+        {
+          ja: `シート「${w.ref.sheet}」がブックにありません。シート名を変えていないか確認してください。`,
+          en: `The workbook has no sheet "${w.ref.sheet}". Check that the sheet was not renamed.`,
+        },
+        w.ref.sheet,
+      );
+    }
+    const list = bySheet.get(sheet.entry) ?? [];
+    list.push(w);
+    bySheet.set(sheet.entry, list);
+  }
+  return bySheet;
+}
+
+/** The calculation chain's references out of the content types and the workbook's rels (it is dropped). */
+function dropCalcChain(
+  find: (name: string) => { data: Uint8Array } | undefined,
+  replaced: Map<string, Uint8Array>,
+): void {
+  for (const name of ["[Content_Types].xml", "xl/_rels/workbook.xml.rels"]) {
+    const e = find(name);
+    if (e)
+      replaced.set(
+        name,
+        utf8.encode(
+          dropCalcChainRefs(name, text(replaced.get(name) ? (replaced.get(name) as Uint8Array) : e.data)),
+        ),
+      );
+  }
+}
+
 /**
  * Applies a plan to the package `bytes` and returns the new package; `original` is readGrid(bytes) when the
  * caller has it already (the read-back compares against it). Checks every write (sheet, cell, finite
@@ -465,23 +554,7 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan, original?: Grid
     });
   }
   const sheets = sheetEntries(workbook.data, rels.data);
-  const bySheet = new Map<string, CellWrite[]>();
-  for (const w of plan) {
-    const sheet = sheets.find((s) => s.name === w.ref.sheet);
-    if (!sheet || !find(sheet.entry)) {
-      throw new XlsxError(
-        "xlsx.noSheet",
-        {
-          ja: `シート「${w.ref.sheet}」がブックにありません。シート名を変えていないか確認してください。`,
-          en: `The workbook has no sheet "${w.ref.sheet}". Check that the sheet was not renamed.`,
-        },
-        w.ref.sheet,
-      );
-    }
-    const list = bySheet.get(sheet.entry) ?? [];
-    list.push(w);
-    bySheet.set(sheet.entry, list);
-  }
+  const bySheet = writesBySheet(plan, sheets, (entry) => find(entry) !== undefined);
   const stylesEntry = find("xl/styles.xml");
   const styles = stylesEntry ? new StylePatcher(text(stylesEntry.data)) : null;
   const styleFor = (current: string | null, w: CellWrite): string | null => {
@@ -502,18 +575,7 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan, original?: Grid
   const wroteFormula = plan.some((w) => w.formula !== undefined && w.formula !== "");
   if (wroteFormula) replaced.set(workbook.name, utf8.encode(setFullCalc(text(workbook.data))));
   const dropChain = formulaInvolved && find("xl/calcChain.xml") !== undefined;
-  if (dropChain) {
-    for (const name of ["[Content_Types].xml", "xl/_rels/workbook.xml.rels"]) {
-      const e = find(name);
-      if (e)
-        replaced.set(
-          name,
-          utf8.encode(
-            dropCalcChainRefs(name, text(replaced.get(name) ? (replaced.get(name) as Uint8Array) : e.data)),
-          ),
-        );
-    }
-  }
+  if (dropChain) dropCalcChain(find, replaced);
   const out = entries
     .filter((e) => !(dropChain && e.name === "xl/calcChain.xml"))
     .map((e) => ({ name: e.name, data: replaced.get(e.name) ?? e.data }));
@@ -541,90 +603,105 @@ function sameValue(a: CellValue, b: CellValue, format: string | null): boolean {
 
 const shown = (v: CellValue | string) => (v === null ? "（空）/ (empty)" : JSON.stringify(v));
 
+function writeFailed(sheet: string, row: number, col: number, ja: string, en: string): XlsxError {
+  return new XlsxError("xlsx.writeFailed", {
+    ja: `書き込み結果を確かめられませんでした: ${sheet}!${address(row, col)} ${ja}。ブックの構造が想定外のため、出力しません。Excel で保存し直してからもう一度実行してください。`,
+    en: `The written workbook does not read back as planned: ${sheet}!${address(row, col)} ${en}. Nothing was written; re-save the workbook in Excel and run again.`,
+  });
+}
+
+const plannedKey = (sheet: string, row: number, col: number) => `${sheet}\u0000${row}\u0000${col}`;
+
 /**
  * The written package, read back with the reader, must hold each planned cell with its planned value, formula
  * and number format, and every other cell as it was: a plan that did not land is an error, never a success.
  */
 function verifyPatch(before: Grid, after: Grid, plan: WritePlan): void {
   const planned = new Map<string, CellWrite>();
-  for (const w of plan) planned.set(`${w.ref.sheet}\u0000${w.ref.row}\u0000${w.ref.col}`, w);
-  const fail = (sheet: string, row: number, col: number, ja: string, en: string): never => {
-    throw new XlsxError("xlsx.writeFailed", {
-      ja: `書き込み結果を確かめられませんでした: ${sheet}!${address(row, col)} ${ja}。ブックの構造が想定外のため、出力しません。Excel で保存し直してからもう一度実行してください。`,
-      en: `The written workbook does not read back as planned: ${sheet}!${address(row, col)} ${en}. Nothing was written; re-save the workbook in Excel and run again.`,
-    });
-  };
-  for (const w of planned.values()) {
-    const { sheet, row, col } = w.ref;
-    const got = cellOf(
-      after.sheets.find((x) => x.name === sheet),
+  for (const w of plan) planned.set(plannedKey(w.ref.sheet, w.ref.row, w.ref.col), w);
+  for (const w of planned.values()) verifyWrite(after, w);
+  for (const a of before.sheets)
+    verifyUnplanned(
+      a,
+      after.sheets.find((x) => x.name === a.name),
+      planned,
+    );
+}
+
+/** A planned cell reads back with its value, formula and number format. */
+function verifyWrite(after: Grid, w: CellWrite): void {
+  const { sheet, row, col } = w.ref;
+  const got = cellOf(
+    after.sheets.find((x) => x.name === sheet),
+    row,
+    col,
+  );
+  const formula = w.formula !== undefined && w.formula !== "" ? `=${w.formula.replace(/^=/, "")}` : null;
+  let value: CellValue = w.value ?? null;
+  if (typeof value === "string" && formula !== null) value = decodeTwice(value);
+  if (!sameValue(value, got.value, got.format)) {
+    throw writeFailed(
+      sheet,
       row,
       col,
+      `は ${shown(value)} のはずが ${shown(got.value)} です`,
+      `should be ${shown(value)} but reads ${shown(got.value)}`,
     );
-    const formula = w.formula !== undefined && w.formula !== "" ? `=${w.formula.replace(/^=/, "")}` : null;
-    let value: CellValue = w.value ?? null;
-    if (typeof value === "string" && formula !== null) value = decodeTwice(value);
-    if (!sameValue(value, got.value, got.format)) {
-      fail(
-        sheet,
-        row,
-        col,
-        `は ${shown(value)} のはずが ${shown(got.value)} です`,
-        `should be ${shown(value)} but reads ${shown(got.value)}`,
-      );
-    }
-    if (formula !== got.formula) {
-      fail(
-        sheet,
-        row,
-        col,
-        `の数式は ${shown(formula)} のはずが ${shown(got.formula)} です`,
-        `should have the formula ${shown(formula)} but has ${shown(got.formula)}`,
-      );
-    }
-    if (w.numberFormat !== undefined) {
-      const format = w.numberFormat === "General" ? null : w.numberFormat;
-      if (format !== got.format)
-        fail(
-          sheet,
-          row,
-          col,
-          `の表示形式は ${shown(format)} のはずが ${shown(got.format)} です`,
-          `should have the number format ${shown(format)} but has ${shown(got.format)}`,
-        );
-    }
   }
-  for (const a of before.sheets) {
-    const b = after.sheets.find((x) => x.name === a.name);
-    const span = (g: SheetGrid | undefined) => {
-      if (!g) return { top: 0, left: 0, bottom: -1, right: -1 };
-      return {
-        top: g.origin.row,
-        left: g.origin.col,
-        bottom: g.origin.row + g.values.length - 1,
-        right: g.origin.col + (g.values[0]?.length ?? 0) - 1,
-      };
-    };
-    const x = span(a);
-    const y = span(b);
-    for (let r = Math.min(x.top, y.top); r <= Math.max(x.bottom, y.bottom); r++) {
-      for (let c = Math.min(x.left, y.left); c <= Math.max(x.right, y.right); c++) {
-        if (planned.has(`${a.name}\u0000${r}\u0000${c}`)) continue;
-        const old = cellOf(a, r, c);
-        const now = cellOf(b, r, c);
-        if (
-          !sameValue(old.value, now.value, now.format) ||
-          old.formula !== now.formula ||
-          old.format !== now.format
-        ) {
-          fail(
-            a.name,
-            r,
-            c,
-            `は書き換えの対象ではないのに変わりました（${shown(old.formula ?? old.value)} → ${shown(now.formula ?? now.value)}）`,
-            `is not in the plan but changed (${shown(old.formula ?? old.value)} → ${shown(now.formula ?? now.value)})`,
-          );
-        }
+  if (formula !== got.formula) {
+    throw writeFailed(
+      sheet,
+      row,
+      col,
+      `の数式は ${shown(formula)} のはずが ${shown(got.formula)} です`,
+      `should have the formula ${shown(formula)} but has ${shown(got.formula)}`,
+    );
+  }
+  if (w.numberFormat !== undefined) {
+    const format = w.numberFormat === "General" ? null : w.numberFormat;
+    if (format !== got.format)
+      throw writeFailed(
+        sheet,
+        row,
+        col,
+        `の表示形式は ${shown(format)} のはずが ${shown(got.format)} です`,
+        `should have the number format ${shown(format)} but has ${shown(got.format)}`,
+      );
+  }
+}
+
+/** The used range of a sheet's Grid (empty for a sheet that is not there). */
+function spanOf(g: SheetGrid | undefined): { top: number; left: number; bottom: number; right: number } {
+  if (!g) return { top: 0, left: 0, bottom: -1, right: -1 };
+  return {
+    top: g.origin.row,
+    left: g.origin.col,
+    bottom: g.origin.row + g.values.length - 1,
+    right: g.origin.col + (g.values[0]?.length ?? 0) - 1,
+  };
+}
+
+/** Every cell of sheet `a` not in the plan reads back as it was, over both used ranges. */
+function verifyUnplanned(a: SheetGrid, b: SheetGrid | undefined, planned: Map<string, CellWrite>): void {
+  const x = spanOf(a);
+  const y = spanOf(b);
+  for (let r = Math.min(x.top, y.top); r <= Math.max(x.bottom, y.bottom); r++) {
+    for (let c = Math.min(x.left, y.left); c <= Math.max(x.right, y.right); c++) {
+      if (planned.has(plannedKey(a.name, r, c))) continue;
+      const old = cellOf(a, r, c);
+      const now = cellOf(b, r, c);
+      if (
+        !sameValue(old.value, now.value, now.format) ||
+        old.formula !== now.formula ||
+        old.format !== now.format
+      ) {
+        throw writeFailed(
+          a.name,
+          r,
+          c,
+          `は書き換えの対象ではないのに変わりました（${shown(old.formula ?? old.value)} → ${shown(now.formula ?? now.value)}）`,
+          `is not in the plan but changed (${shown(old.formula ?? old.value)} → ${shown(now.formula ?? now.value)})`,
+        );
       }
     }
   }

@@ -219,17 +219,7 @@ function writeSheet(
   push(`${XML_HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`);
   if (print) push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   if (area) push(`<dimension ref="${mergeRef(area)}"/>`);
-  const selected = first ? ' tabSelected="1"' : "";
-  if (sheet.freeze) {
-    const { rows, cols = 0 } = sheet.freeze;
-    const topLeft = cellAddress({ row: rows, col: cols });
-    const pane = cols > 0 ? (rows > 0 ? "bottomRight" : "topRight") : "bottomLeft";
-    push(
-      `<sheetViews><sheetView workbookViewId="0"${selected}><pane${cols > 0 ? ` xSplit="${cols}"` : ""}` +
-        `${rows > 0 ? ` ySplit="${rows}"` : ""} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
-        `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`,
-    );
-  } else push(`<sheetViews><sheetView workbookViewId="0"${selected}/></sheetViews>`);
+  push(sheetViewsXml(sheet, first));
   push('<sheetFormatPr defaultRowHeight="15"/>');
   const widths = sheet.columnWidths ?? [];
   if (widths.some((w) => w > 0))
@@ -239,7 +229,55 @@ function writeSheet(
         .join("")}</cols>`,
     );
   push("<sheetData>");
-  const lists = new Map<string, { choices: string[]; ranges: Ranges }>();
+  const lists = writeRows(sheet, styles, strings, push);
+  push("</sheetData>");
+  if (sheet.protect)
+    push(
+      '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>',
+    );
+  if (sheet.autoFilter) push(`<autoFilter ref="${mergeRef(sheet.autoFilter)}"/>`);
+  const merges = sheet.merges.filter((m) => m.bottom > m.top || m.right > m.left);
+  if (merges.length)
+    push(
+      `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${mergeRef(m)}"/>`).join("")}</mergeCells>`,
+    );
+  if (lists.size) push(dataValidationsXml(lists));
+  push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>');
+  if (print)
+    push(
+      `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="${print.fitToPagesWide}" ` +
+        `fitToHeight="${print.fitToPagesTall ?? 0}"/>`,
+    );
+  if (print?.footer)
+    push(`<headerFooter><oddFooter>${escapeText(`&C${print.footer}`)}</oddFooter></headerFooter>`);
+  push("</worksheet>");
+}
+
+/** The sheet's view: selected when it is the first, with its frozen panes. */
+function sheetViewsXml(sheet: TemplateSheet, first: boolean): string {
+  const selected = first ? ' tabSelected="1"' : "";
+  if (!sheet.freeze) return `<sheetViews><sheetView workbookViewId="0"${selected}/></sheetViews>`;
+  const { rows, cols = 0 } = sheet.freeze;
+  const topLeft = cellAddress({ row: rows, col: cols });
+  const pane = cols > 0 ? (rows > 0 ? "bottomRight" : "topRight") : "bottomLeft";
+  return (
+    `<sheetViews><sheetView workbookViewId="0"${selected}><pane${cols > 0 ? ` xSplit="${cols}"` : ""}` +
+    `${rows > 0 ? ` ySplit="${rows}"` : ""} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`
+  );
+}
+
+/** Drop-down lists by their choices, with the cells that offer them. */
+type ChoiceLists = Map<string, { choices: string[]; ranges: Ranges }>;
+
+/** The rows of sheetData: the fixed cells by row, then the generated rows; the drop-down lists their cells offer. */
+function writeRows(
+  sheet: TemplateSheet,
+  styles: Styles,
+  strings: SharedStrings,
+  push: (text: string) => void,
+): ChoiceLists {
+  const lists: ChoiceLists = new Map();
   const rowXml = (row: number, cells: TemplateCell[], height: number | undefined) => {
     let xml = `<row r="${row + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ""}>`;
     // cells in column order, as SpreadsheetML wants them (most rows come so already)
@@ -257,7 +295,6 @@ function writeSheet(
     }
     push(`${xml}</row>`);
   };
-  // the fixed cells by row, then the generated rows
   const byRow = new Map<number, TemplateCell[]>();
   for (const c of sheet.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
   const heights = sheet.rowHeights ?? {};
@@ -265,36 +302,17 @@ function writeSheet(
   for (const row of [...new Set([...byRow.keys(), ...heightRows])].sort((a, b) => a - b))
     rowXml(row, byRow.get(row) ?? [], heights[row]);
   for (const row of sheet.rows?.() ?? []) rowXml(row.row, row.cells, row.height);
-  push("</sheetData>");
-  if (sheet.protect)
-    push(
-      '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>',
-    );
-  if (sheet.autoFilter) push(`<autoFilter ref="${mergeRef(sheet.autoFilter)}"/>`);
-  const merges = sheet.merges.filter((m) => m.bottom > m.top || m.right > m.left);
-  if (merges.length)
-    push(
-      `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${mergeRef(m)}"/>`).join("")}</mergeCells>`,
-    );
-  if (lists.size)
-    push(
-      `<dataValidations count="${lists.size}">${[...lists.values()]
-        .map(
-          ({ choices, ranges }) =>
-            `<dataValidation type="list" allowBlank="1" showInputMessage="1" sqref="${ranges.sqref()}">` +
-            `<formula1>${escapeText(`"${choices.map((x) => x.replace(/[",]/g, "")).join(",")}"`)}</formula1></dataValidation>`,
-        )
-        .join("")}</dataValidations>`,
-    );
-  push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>');
-  if (print)
-    push(
-      `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="${print.fitToPagesWide}" ` +
-        `fitToHeight="${print.fitToPagesTall ?? 0}"/>`,
-    );
-  if (print?.footer)
-    push(`<headerFooter><oddFooter>${escapeText(`&C${print.footer}`)}</oddFooter></headerFooter>`);
-  push("</worksheet>");
+  return lists;
+}
+
+function dataValidationsXml(lists: ChoiceLists): string {
+  return `<dataValidations count="${lists.size}">${[...lists.values()]
+    .map(
+      ({ choices, ranges }) =>
+        `<dataValidation type="list" allowBlank="1" showInputMessage="1" sqref="${ranges.sqref()}">` +
+        `<formula1>${escapeText(`"${choices.map((x) => x.replace(/[",]/g, "")).join(",")}"`)}</formula1></dataValidation>`,
+    )
+    .join("")}</dataValidations>`;
 }
 
 /** "A1:P41" → "$A$1:$P$41", as defined names hold ranges. */
@@ -348,48 +366,112 @@ function coreXml(p: TemplateProperties | undefined, created: Date): string {
   );
 }
 
-/**
- * The workbook as .xlsx bytes. `created` stamps the core properties (the adapter's clock: this module reads none).
- * Rows generated by a sheet's `rows` are made, written and let go one at a time.
- */
-export function templateToXlsxBytes(template: TemplateWorkbook, created: Date): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((err, chunk) => {
-    if (err) failure = err;
-    else chunks.push(chunk);
+/** A zip being written: whole parts, and parts streamed in pieces; its bytes once ended. */
+class PackageWriter {
+  private readonly chunks: Uint8Array[] = [];
+  private failure: Error | null = null;
+  private readonly zip = new Zip((err, chunk) => {
+    if (err) this.failure = err;
+    else this.chunks.push(chunk);
   });
-  const encoder = new TextEncoder();
-  const file = (name: string, text: string, level: 0 | 6 = 6) => {
+  private readonly encoder = new TextEncoder();
+
+  /** `created` stamps every entry: else fflate stamps the clock, and two runs a second apart give other bytes. */
+  constructor(private readonly created: Date) {}
+
+  file(name: string, text: string, level: 0 | 6 = 6): void {
     const entry = level === 0 ? new ZipPassThrough(name) : new ZipDeflate(name, { level });
-    entry.mtime = created; // else fflate stamps the clock: two runs a second apart gave other bytes
-    zip.add(entry);
-    entry.push(encoder.encode(text), true);
-  };
-  const styles = new Styles();
-  const strings = new SharedStrings();
+    entry.mtime = this.created;
+    this.zip.add(entry);
+    entry.push(this.encoder.encode(text), true);
+  }
+
   /** A part written in pieces of about 256 KiB: deflate works on a bounded buffer whatever the part's size. */
-  const streamed = (name: string, write: (push: (text: string) => void) => void) => {
+  streamed(name: string, write: (push: (text: string) => void) => void): void {
     const entry = new ZipDeflate(name, { level: 1 });
-    entry.mtime = created;
-    zip.add(entry);
+    entry.mtime = this.created;
+    this.zip.add(entry);
     let pieces: string[] = [];
     let size = 0;
     write((text) => {
       pieces.push(text);
       size += text.length;
       if (size > 262144) {
-        entry.push(encoder.encode(pieces.join("")));
+        entry.push(this.encoder.encode(pieces.join("")));
         pieces = [];
         size = 0;
       }
     });
-    entry.push(encoder.encode(pieces.join("")), true);
-  };
-  template.sheets.forEach((sheet, i) =>
-    streamed(`xl/worksheets/sheet${i + 1}.xml`, (push) => writeSheet(sheet, i === 0, styles, strings, push)),
+    entry.push(this.encoder.encode(pieces.join("")), true);
+  }
+
+  bytes(): Uint8Array {
+    this.zip.end();
+    if (this.failure) throw this.failure;
+    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    let offset = 0;
+    for (const c of this.chunks) {
+      out.set(c, offset);
+      offset += c.length;
+    }
+    return out;
+  }
+}
+
+function contentTypesXml(template: TemplateWorkbook): string {
+  const sheetTypes = template.sheets
+    .map(
+      (_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    )
+    .join("");
+  return (
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    `${sheetTypes}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>'
   );
-  streamed("xl/sharedStrings.xml", (push) => {
+}
+
+const ROOT_RELS =
+  `${XML_HEAD}<Relationships xmlns="${PKG_REL}">` +
+  `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
+  '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+  `<Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`;
+
+function workbookRelsXml(template: TemplateWorkbook): string {
+  const sheets = template.sheets
+    .map(
+      (_, i) =>
+        `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    )
+    .join("");
+  const n = template.sheets.length;
+  return (
+    `${XML_HEAD}<Relationships xmlns="${PKG_REL}">${sheets}` +
+    `<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/>` +
+    `<Relationship Id="rId${n + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`
+  );
+}
+
+/**
+ * The workbook as .xlsx bytes. `created` stamps the core properties (the adapter's clock: this module reads none).
+ * Rows generated by a sheet's `rows` are made, written and let go one at a time.
+ */
+export function templateToXlsxBytes(template: TemplateWorkbook, created: Date): Uint8Array {
+  const pkg = new PackageWriter(created);
+  const styles = new Styles();
+  const strings = new SharedStrings();
+  template.sheets.forEach((sheet, i) =>
+    pkg.streamed(`xl/worksheets/sheet${i + 1}.xml`, (push) =>
+      writeSheet(sheet, i === 0, styles, strings, push),
+    ),
+  );
+  pkg.streamed("xl/sharedStrings.xml", (push) => {
     push(`${XML_HEAD}<sst xmlns="${MAIN}" count="${strings.count}" uniqueCount="${strings.texts.length}">`);
     for (const text of strings.texts) {
       const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
@@ -397,57 +479,16 @@ export function templateToXlsxBytes(template: TemplateWorkbook, created: Date): 
     }
     push("</sst>");
   });
-  const sheetTypes = template.sheets
-    .map(
-      (_, i) =>
-        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
-    )
-    .join("");
-  file(
-    "[Content_Types].xml",
-    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-      '<Default Extension="xml" ContentType="application/xml"/>' +
-      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      `${sheetTypes}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
-      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
-  );
-  file(
-    "_rels/.rels",
-    `${XML_HEAD}<Relationships xmlns="${PKG_REL}">` +
-      `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
-      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-      `<Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`,
-  );
-  file("docProps/core.xml", coreXml(template.properties, created));
-  file(
+  pkg.file("[Content_Types].xml", contentTypesXml(template));
+  pkg.file("_rels/.rels", ROOT_RELS);
+  pkg.file("docProps/core.xml", coreXml(template.properties, created));
+  pkg.file(
     "docProps/app.xml",
     `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
       `<Application>${escapeText(template.properties?.creator ?? "Microsoft Excel")}</Application></Properties>`,
   );
-  file("xl/workbook.xml", workbookXml(template));
-  file(
-    "xl/_rels/workbook.xml.rels",
-    `${XML_HEAD}<Relationships xmlns="${PKG_REL}">${template.sheets
-      .map(
-        (_, i) =>
-          `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
-      )
-      .join(
-        "",
-      )}<Relationship Id="rId${template.sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/>` +
-      `<Relationship Id="rId${template.sheets.length + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-  );
-  file("xl/styles.xml", styles.xml());
-  zip.end();
-  if (failure) throw failure;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
+  pkg.file("xl/workbook.xml", workbookXml(template));
+  pkg.file("xl/_rels/workbook.xml.rels", workbookRelsXml(template));
+  pkg.file("xl/styles.xml", styles.xml());
+  return pkg.bytes();
 }

@@ -8,7 +8,7 @@ import type { MethodologyDeclaration, MethodologyParams, QuantityDeclaration } f
 import { readSubmission } from "../forms/read";
 import { cellAddress, formatRef } from "../forms/a1";
 import { SheetView } from "../forms/sheet";
-import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
+import type { AllocationBlock, NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
 import { everyKnown, rowInputs, totalDerivation } from "../domain/rows";
 import type { CellRef, CellValue, CellWrite, Finding, Grid, Message, WritePlan } from "../types";
 import { sameFormula } from "./invert";
@@ -17,6 +17,7 @@ import type { MonitoringFaults } from "./monitoring";
 import { shortened } from "../text";
 import { writesMateriality } from "../domain/materiality";
 import { facilityLabel, heldFacility, matchBlocks } from "../domain/blocks";
+import type { BlockMatch } from "../domain/blocks";
 import type { Materiality } from "../types";
 
 export { invertPlan, sameFormula } from "./invert";
@@ -106,6 +107,14 @@ export function planFill(grid: Grid, options: FillOptions, monitoringFaults: Mon
   };
 }
 
+/** The form being filled: the plan so far, its project list and the methodology that derives its columns. */
+interface FormFill {
+  plan: PlanBuilder;
+  list: NonNullable<ProjectList>;
+  declaration: MethodologyDeclaration;
+  options: FillOptions;
+}
+
 function planFormFill(
   grid: Grid,
   options: FillOptions,
@@ -138,125 +147,151 @@ function planFormFill(
     );
     return { writes: plan.writes, skipped: plan.skipped, submission };
   }
-  const derivedKeys = declaration.quantities.filter((q) => q.role === "derived");
+  const form: FormFill = { plan, list, declaration, options };
   const rowTonnes: (Decimal | null)[] = [];
   const tonnesRefs: CellRef[] = [];
-
   for (const row of list.rows) {
-    const anchor: CellRef = {
-      sheet: list.sheet,
-      row: row.row,
-      col: Math.min(...Object.values(list.columns)),
-    };
-    const inputs = refusedRows.has(row.row) ? null : rowInputs(row, declaration);
-    let derived: Record<string, Decimal> | null = null;
-    if (refusedRows.has(row.row)) {
-      // its 3.1 … would come from a monitoring table the fill refused (the refusal says why): no tonne is guessed
-      plan.skipped.push(
-        skip(
-          "fill.refused.monitoring",
-          anchor,
-          `${row.row + 1} 行目は熱実績管理表から 3.1 などを得られないため、削減相当量まで何も書きません。`,
-          `Row ${row.row + 1} is not filled: its 3.1 etc. cannot be had from its monitoring table, so nothing up to the tonnes is written.`,
-        ),
-      );
-    } else if (!inputs) {
-      plan.skipped.push(
-        skip(
-          "fill.row.unreadable",
-          anchor,
-          `${row.row + 1} 行目は数値として読めない入力があるため、自動入力しません。`,
-          `Row ${row.row + 1} has an input that cannot be read as a number, so it is not filled.`,
-        ),
-      );
-    } else {
-      try {
-        derived = declaration.derive(inputs, options.params);
-      } catch (e) {
-        if (!isGecError(e)) throw e;
-        plan.skipped.push(
-          skip(
-            "fill.row.incomplete",
-            anchor,
-            `${row.row + 1} 行目は自動入力できません: ${e.text.ja}`,
-            `Row ${row.row + 1} is not filled: ${e.text.en}`,
-          ),
-        );
-      }
-    }
+    const derived = planRow(form, row, refusedRows.has(row.row));
     const tonnesField = row.numbers[declaration.form.tonnesKey];
     rowTonnes.push(derived?.[declaration.form.tonnesKey] ?? null);
     if (tonnesField) tonnesRefs.push(tonnesField.ref);
-    if (!derived) continue;
-    const refs: Record<string, string> = {};
-    for (const [key, col] of Object.entries(list.columns)) refs[key] = cellAddress({ row: row.row, col });
-    // one pass over the row finds whether any rounding is within a spreadsheet's noise of its boundary (rare)
-    const noisy =
-      plan.formulas &&
-      anyFragileRounding(
-        declaration.quantities,
-        inputs ?? {},
-        derivedKeys.map((q) => q.key),
-        { ...options.params },
-      );
-    for (const q of derivedKeys) {
-      const field = row.numbers[q.key];
-      const value = derived[q.key];
-      if (!field || value === undefined) continue;
-      let formula: string | null = null;
-      if (plan.formulas) {
-        formula = renderRowFormula(q, declaration.quantities, refs, options.params);
-        const misread = formula ? misreadInput(q, declaration, row, refs) : null;
-        if (formula && misread) {
-          // Excel would compute from the cell as typed, not as the reader took it: the value is what is meant
-          formula = null;
-          plan.skipped.push(
-            skip(
-              "fill.formula.asValue",
-              field.ref,
-              `${formatRef(field.ref)}（${q.column ?? ""} ${q.symbol}）は数式でなく値で書きます。入力 ${formatRef(misread.ref)} の ${shortText(misread.raw)} は ${misread.reading} と読みましたが、Excel の数式はそのように読まないためです（入力は書き換えません）。`,
-              `${formatRef(field.ref)} (${q.column ?? ""} ${q.symbol}) is written as a value, not a formula: input ${formatRef(misread.ref)} holds ${shortText(misread.raw)}, read as ${misread.reading}, which an Excel formula would not read the same way (inputs are never rewritten).`,
-            ),
-          );
-        }
-      }
-      const fragile =
-        formula && noisy
-          ? fragileRounding(declaration.quantities, cellValues(inputs ?? {}, derived, refs), q.key, {
-              ...options.params,
-            })
-          : null;
-      if (formula && fragile) {
-        // a spreadsheet's double may land on the other side of the boundary the exact decimal is near: the value
-        formula = null;
-        plan.skipped.push(
-          skip(
-            "fill.formula.noise",
-            field.ref,
-            `${formatRef(field.ref)}（${q.column ?? ""} ${q.symbol}）は数式でなく値 ${value.toString()} で書きます。${fragile.text} の引数が端数処理の境目に 10^-11 以内まで近く、表計算ソフトの 2 進浮動小数点の計算では反対側に丸められることがあるためです（LibreOffice は境目から約 10^-12 以内の値を境目に寄せます）。`,
-            `${formatRef(field.ref)} (${q.column ?? ""} ${q.symbol}) is written as the value ${value.toString()}, not a formula: the argument of ${fragile.text} lies within 10^-11 of a rounding boundary, and a spreadsheet's binary floating point may round it to the other side (LibreOffice moves a value within about 10^-12 of a boundary onto it).`,
-          ),
-        );
-      }
-      plan.cell(field, value, formula, q.form === "ratio" ? "0.00%" : undefined);
-    }
   }
+  const total = planTotal(form, rowTonnes, tonnesRefs);
+  planAllocation(form, submission, rowTonnes, total);
+  const writes = withoutInputs(plan.writes, list, declaration);
+  return { writes, skipped: plan.skipped, submission };
+}
 
+/** One 別紙1 row: its derived cells planned; what it derives (null when it is not filled, with the reason noted). */
+function planRow(form: FormFill, row: ProjectRow, refused: boolean): Record<string, Decimal> | null {
+  const { plan, list, declaration, options } = form;
+  const anchor: CellRef = { sheet: list.sheet, row: row.row, col: Math.min(...Object.values(list.columns)) };
+  if (refused) {
+    // its 3.1 … would come from a monitoring table the fill refused (the refusal says why): no tonne is guessed
+    plan.skipped.push(
+      skip(
+        "fill.refused.monitoring",
+        anchor,
+        `${row.row + 1} 行目は熱実績管理表から 3.1 などを得られないため、削減相当量まで何も書きません。`,
+        `Row ${row.row + 1} is not filled: its 3.1 etc. cannot be had from its monitoring table, so nothing up to the tonnes is written.`,
+      ),
+    );
+    return null;
+  }
+  const inputs = rowInputs(row, declaration);
+  if (!inputs) {
+    plan.skipped.push(
+      skip(
+        "fill.row.unreadable",
+        anchor,
+        `${row.row + 1} 行目は数値として読めない入力があるため、自動入力しません。`,
+        `Row ${row.row + 1} has an input that cannot be read as a number, so it is not filled.`,
+      ),
+    );
+    return null;
+  }
+  let derived: Record<string, Decimal>;
+  try {
+    derived = declaration.derive(inputs, options.params);
+  } catch (e) {
+    if (!isGecError(e)) throw e;
+    plan.skipped.push(
+      skip(
+        "fill.row.incomplete",
+        anchor,
+        `${row.row + 1} 行目は自動入力できません: ${e.text.ja}`,
+        `Row ${row.row + 1} is not filled: ${e.text.en}`,
+      ),
+    );
+    return null;
+  }
+  planRowCells(form, row, inputs, derived);
+  return derived;
+}
+
+/** A derived row's cells: each a native formula when asked for and Excel would compute it alike, else its value. */
+function planRowCells(
+  form: FormFill,
+  row: ProjectRow,
+  inputs: Record<string, Decimal | null>,
+  derived: Record<string, Decimal>,
+): void {
+  const { plan, list, declaration, options } = form;
+  const derivedKeys = declaration.quantities.filter((q) => q.role === "derived");
+  const refs: Record<string, string> = {};
+  for (const [key, col] of Object.entries(list.columns)) refs[key] = cellAddress({ row: row.row, col });
+  // one pass over the row finds whether any rounding is within a spreadsheet's noise of its boundary (rare)
+  const noisy =
+    plan.formulas &&
+    anyFragileRounding(
+      declaration.quantities,
+      inputs,
+      derivedKeys.map((q) => q.key),
+      { ...options.params },
+    );
+  for (const q of derivedKeys) {
+    const field = row.numbers[q.key];
+    const value = derived[q.key];
+    if (!field || value === undefined) continue;
+    const formula = plan.formulas ? rowFormula(form, row, q, refs, noisy, inputs, derived) : null;
+    plan.cell(field, value, formula, q.form === "ratio" ? "0.00%" : undefined);
+  }
+}
+
+/**
+ * The native formula of a row's derived cell, or null (noted) where its value is written instead: an input Excel
+ * would read otherwise than the engine did, or a rounding within a spreadsheet's noise of its boundary.
+ */
+function rowFormula(
+  form: FormFill,
+  row: ProjectRow,
+  q: QuantityDeclaration,
+  refs: Record<string, string>,
+  noisy: boolean,
+  inputs: Record<string, Decimal | null>,
+  derived: Record<string, Decimal>,
+): string | null {
+  const { plan, declaration, options } = form;
+  const field = row.numbers[q.key];
+  const formula = renderRowFormula(q, declaration.quantities, refs, options.params);
+  if (!formula || !field) return null;
+  const misread = misreadInput(q, declaration, row, refs);
+  if (misread) {
+    // Excel would compute from the cell as typed, not as the reader took it: the value is what is meant
+    plan.skipped.push(
+      skip(
+        "fill.formula.asValue",
+        field.ref,
+        `${formatRef(field.ref)}（${q.column ?? ""} ${q.symbol}）は数式でなく値で書きます。入力 ${formatRef(misread.ref)} の ${shortText(misread.raw)} は ${misread.reading} と読みましたが、Excel の数式はそのように読まないためです（入力は書き換えません）。`,
+        `${formatRef(field.ref)} (${q.column ?? ""} ${q.symbol}) is written as a value, not a formula: input ${formatRef(misread.ref)} holds ${shortText(misread.raw)}, read as ${misread.reading}, which an Excel formula would not read the same way (inputs are never rewritten).`,
+      ),
+    );
+    return null;
+  }
+  const fragile = noisy
+    ? fragileRounding(declaration.quantities, cellValues(inputs, derived, refs), q.key, { ...options.params })
+    : null;
+  if (!fragile) return formula;
+  // a spreadsheet's double may land on the other side of the boundary the exact decimal is near: the value
+  const value = derived[q.key];
+  plan.skipped.push(
+    skip(
+      "fill.formula.noise",
+      field.ref,
+      `${formatRef(field.ref)}（${q.column ?? ""} ${q.symbol}）は数式でなく値 ${value.toString()} で書きます。${fragile.text} の引数が端数処理の境目に 10^-11 以内まで近く、表計算ソフトの 2 進浮動小数点の計算では反対側に丸められることがあるためです（LibreOffice は境目から約 10^-12 以内の値を境目に寄せます）。`,
+      `${formatRef(field.ref)} (${q.column ?? ""} ${q.symbol}) is written as the value ${value.toString()}, not a formula: the argument of ${fragile.text} lies within 10^-11 of a rounding boundary, and a spreadsheet's binary floating point may round it to the other side (LibreOffice moves a value within about 10^-12 of a boundary onto it).`,
+    ),
+  );
+  return null;
+}
+
+/** R6 from the declared 合計 quantity, the same one the check and explain use: the total, or null when unknown. */
+function planTotal(form: FormFill, rowTonnes: (Decimal | null)[], tonnesRefs: CellRef[]): Decimal | null {
+  const { plan, list, declaration } = form;
   const allTonnes = rowTonnes.length > 0 ? everyKnown(rowTonnes) : null;
-  // R6 from the declared 合計 quantity, the same one the check and explain use
   const total = allTonnes ? totalDerivation(list, declaration, allTonnes, false).value : null;
-  if (list.totalTonnes && total !== null) {
-    const first = tonnesRefs[0];
-    const last = tonnesRefs[tonnesRefs.length - 1];
-    const sum =
-      first && last
-        ? excelFormula(declaration.total, declaration.quantities, {
-            addresses: {},
-            ranges: { [declaration.form.tonnesKey]: `${cellAddress(first)}:${cellAddress(last)}` },
-          })
-        : null;
-    plan.cell(list.totalTonnes, total, sum);
-  } else if (list.totalTonnes) {
+  if (!list.totalTonnes) return total;
+  if (total === null) {
     plan.skipped.push(
       skip(
         "fill.total.incomplete",
@@ -265,48 +300,38 @@ function planFormFill(
         "Some rows cannot be filled, so the total is not written.",
       ),
     );
+    return total;
   }
+  const first = tonnesRefs[0];
+  const last = tonnesRefs[tonnesRefs.length - 1];
+  const sum =
+    first && last
+      ? excelFormula(declaration.total, declaration.quantities, {
+          addresses: {},
+          ranges: { [declaration.form.tonnesKey]: `${cellAddress(first)}:${cellAddress(last)}` },
+        })
+      : null;
+  plan.cell(list.totalTonnes, total, sum);
+  return total;
+}
 
-  // 別紙2: one block per facility takes that row's t, paired as R7's check pairs them (by the facility a block
-  // names, else by position); a single block takes the total (R7)
+/**
+ * 別紙2: one block per facility takes that row's t, paired as R7's check pairs them (by the facility a block
+ * names, else by position); a single block takes the total (R7). Power sold is 0 where the methodology has none.
+ */
+function planAllocation(
+  form: FormFill,
+  submission: Submission,
+  rowTonnes: (Decimal | null)[],
+  total: Decimal | null,
+): void {
+  const { plan, list, declaration } = form;
   const blocks = submission.allocationPlan;
   const matches = list === submission.projectList ? matchBlocks(blocks, list.rows) : [];
   if (blocks.length > 1 && matches.some((m) => m !== null)) {
     const claims = new Map<number, number>();
     for (const m of matches) if (m) claims.set(m.row, (claims.get(m.row) ?? 0) + 1);
-    blocks.forEach((b, i) => {
-      const m = matches[i];
-      const at = formatRef;
-      const refuse = (why: Message) =>
-        plan.skipped.push(skip("fill.refused.allocation", b.tonnes.ref, why.ja, why.en));
-      if (!m)
-        return refuse({
-          ja: `${at(b.tonnes.ref)} の別紙2 ブロックは別紙1 のどの施設とも対応しません（名前が別紙1 にありません）。自動入力しません。`,
-          en: `The 別紙2 block at ${at(b.tonnes.ref)} stands for no facility of 別紙1 (its name is not in 別紙1): not filled.`,
-        });
-      const name = facilityLabel(list.rows[m.row], m.row);
-      // a guess is no fill: a name one character off, a facility two blocks name, a figure that is another's t
-      if (m.by === "nearMiss")
-        return refuse({
-          ja: `${at(b.tonnes.ref)} の別紙2 ブロックは「${name}」と 1 文字違う名前です。どの施設のブロックか確かめてから入力してください（自動入力しません）。`,
-          en: `The 別紙2 block at ${at(b.tonnes.ref)} names a facility one character off "${name}": confirm which facility it is (not filled).`,
-        });
-      if ((claims.get(m.row) ?? 0) > 1)
-        return refuse({
-          ja: `「${name}」の別紙2 ブロックが 2 つ以上あります。${at(b.tonnes.ref)} は自動入力しません。`,
-          en: `More than one 別紙2 block stands for "${name}": ${at(b.tonnes.ref)} is not filled.`,
-        });
-      const actual = b.tonnes.reading.kind === "number" ? b.tonnes.reading.decimal : null;
-      const other = heldFacility(m, actual, rowTonnes);
-      if (other !== null)
-        return refuse({
-          ja: `${at(b.tonnes.ref)} は「${name}」のブロックですが、「${facilityLabel(list.rows[other], other)}」の t を保有しています。名前と数値のどちらが正しいか確かめてください（自動入力しません）。`,
-          en: `${at(b.tonnes.ref)} is labelled "${name}" but holds the t of "${facilityLabel(list.rows[other], other)}": confirm whether the label or the figure is right (not filled).`,
-        });
-      const t = rowTonnes[m.row];
-      const source = list.rows[m.row].numbers[declaration.form.tonnesKey]?.ref;
-      if (t !== null && t !== undefined) plan.cell(b.tonnes, t, source ? `=${quotedRef(source)}` : null);
-    });
+    blocks.forEach((b, i) => planBlock(form, b, matches[i], claims, rowTonnes));
   } else if (blocks.length === 1 && total !== null) {
     const source = list.totalTonnes?.ref;
     plan.cell(blocks[0].tonnes, total, source ? `=${quotedRef(source)}` : null);
@@ -323,9 +348,48 @@ function planFormFill(
   if (!declaration.form.powerSoldKey) {
     for (const b of blocks) if (b.powerSold) plan.cell(b.powerSold, Decimal.zero, null);
   }
+}
 
-  const writes = withoutInputs(plan.writes, list, declaration);
-  return { writes, skipped: plan.skipped, submission };
+/** One 別紙2 block of several: its facility's t linked, unless the pairing is a guess (then refused, with why). */
+function planBlock(
+  form: FormFill,
+  b: AllocationBlock,
+  m: BlockMatch | null,
+  claims: Map<number, number>,
+  rowTonnes: (Decimal | null)[],
+): void {
+  const { plan, list, declaration } = form;
+  const at = formatRef;
+  const refuse = (why: Message): void => {
+    plan.skipped.push(skip("fill.refused.allocation", b.tonnes.ref, why.ja, why.en));
+  };
+  if (!m)
+    return refuse({
+      ja: `${at(b.tonnes.ref)} の別紙2 ブロックは別紙1 のどの施設とも対応しません（名前が別紙1 にありません）。自動入力しません。`,
+      en: `The 別紙2 block at ${at(b.tonnes.ref)} stands for no facility of 別紙1 (its name is not in 別紙1): not filled.`,
+    });
+  const name = facilityLabel(list.rows[m.row], m.row);
+  // a guess is no fill: a name one character off, a facility two blocks name, a figure that is another's t
+  if (m.by === "nearMiss")
+    return refuse({
+      ja: `${at(b.tonnes.ref)} の別紙2 ブロックは「${name}」と 1 文字違う名前です。どの施設のブロックか確かめてから入力してください（自動入力しません）。`,
+      en: `The 別紙2 block at ${at(b.tonnes.ref)} names a facility one character off "${name}": confirm which facility it is (not filled).`,
+    });
+  if ((claims.get(m.row) ?? 0) > 1)
+    return refuse({
+      ja: `「${name}」の別紙2 ブロックが 2 つ以上あります。${at(b.tonnes.ref)} は自動入力しません。`,
+      en: `More than one 別紙2 block stands for "${name}": ${at(b.tonnes.ref)} is not filled.`,
+    });
+  const actual = b.tonnes.reading.kind === "number" ? b.tonnes.reading.decimal : null;
+  const other = heldFacility(m, actual, rowTonnes);
+  if (other !== null)
+    return refuse({
+      ja: `${at(b.tonnes.ref)} は「${name}」のブロックですが、「${facilityLabel(list.rows[other], other)}」の t を保有しています。名前と数値のどちらが正しいか確かめてください（自動入力しません）。`,
+      en: `${at(b.tonnes.ref)} is labelled "${name}" but holds the t of "${facilityLabel(list.rows[other], other)}": confirm whether the label or the figure is right (not filled).`,
+    });
+  const t = rowTonnes[m.row];
+  const source = list.rows[m.row].numbers[declaration.form.tonnesKey]?.ref;
+  if (t !== null && t !== undefined) plan.cell(b.tonnes, t, source ? `=${quotedRef(source)}` : null);
 }
 
 /** A cell for messages: text shortened, so that a 100,000-character cell is never echoed whole. */

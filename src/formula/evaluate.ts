@@ -86,6 +86,134 @@ export interface Evaluation {
 }
 
 /**
+ * One evaluation: the Scope the expressions read, each quantity computed once on demand, failures remembered so a
+ * quantity several others use is reported the same way each time.
+ */
+class Evaluator implements Scope {
+  readonly values: Record<string, Decimal> = {};
+  readonly collected: DerivationStep[] = [];
+  /** Set aside (null) by a node that evaluates without tracing, then put back. */
+  steps: DerivationStep[] | null;
+  readonly rounding: ((argument: Decimal, places: number, mode: RoundingMode) => void) | null;
+  current = "";
+  top: Expr | null = null;
+  private readonly byKey: Map<string, QuantitySpec>;
+  private readonly failures = new Map<string, GecError>();
+  private readonly inProgress = new Set<string>();
+  private readonly params: ParamValues;
+
+  constructor(
+    quantities: readonly QuantitySpec[],
+    private readonly given: Partial<Record<string, Decimal | null>>,
+    private readonly options: EvaluateOptions,
+  ) {
+    this.byKey = indexOf(quantities);
+    this.steps = options.trace ? this.collected : null;
+    this.rounding = options.rounding ?? null;
+    this.params = options.params ?? {};
+  }
+
+  value(key: string): Decimal {
+    const known = this.values[key];
+    if (known !== undefined) return known;
+    const failed = this.failures.get(key);
+    if (failed) throw failed;
+    const q = this.byKey.get(key);
+    if (!q) throw new Error(`quantity "${key}" is not declared`);
+    try {
+      this.values[key] = this.compute(q);
+      return this.values[key];
+    } catch (e) {
+      if (e instanceof GecError) this.failures.set(key, e);
+      throw e;
+    }
+  }
+
+  blank(key: string): boolean {
+    const q = this.byKey.get(key);
+    if (!q || q.expr) return false;
+    const typed = this.given[key];
+    return typed === null || typed === undefined;
+  }
+
+  column(key: string): Decimal[] {
+    return this.options.columns?.[key]?.values ?? [];
+  }
+
+  columnCells(key: string): string[] {
+    return this.options.columns?.[key]?.cells ?? [];
+  }
+
+  param(key: string, declared: Decimal): Decimal {
+    const override = this.params[key];
+    return override !== undefined && override !== null ? Decimal.from(override) : declared;
+  }
+
+  symbol(key: string): string {
+    return this.byKey.get(key)?.symbol ?? key;
+  }
+
+  cell(key: string): string | null {
+    return this.options.cells?.[key] ?? null;
+  }
+
+  private compute(q: QuantitySpec): Decimal {
+    const typed = this.given[q.key];
+    if (typed !== undefined && typed !== null) return this.checkTyped(q, typed);
+    if (!q.expr) throw new MissingValue(q.symbol, q.label);
+    if (this.inProgress.has(q.key)) throw new Error(`quantity "${q.key}" depends on itself`);
+    this.inProgress.add(q.key);
+    const saved = { current: this.current, top: this.top };
+    this.current = q.symbol;
+    // the node that gives the value (S_B: the ROUNDDOWN, or 1 where the row has no fuel data)
+    let top = q.expr;
+    while (top instanceof WhenBlank) top = top.chosen(this);
+    this.top = top;
+    try {
+      const result = top.evaluate(this);
+      if (this.steps) this.steps.push(this.step(q, top, result));
+      return checkDomain(q, result);
+    } finally {
+      this.current = saved.current;
+      this.top = saved.top;
+      this.inProgress.delete(q.key);
+    }
+  }
+
+  /** A given value wins over the formula: within its domain, and not above the quantity it may not exceed. */
+  private checkTyped(q: QuantitySpec, typed: Decimal): Decimal {
+    checkDomain(q, typed);
+    const bound = q.atMost ? this.given[q.atMost] : null;
+    const other = q.atMost ? this.byKey.get(q.atMost) : undefined;
+    if (bound && other && typed.cmp(bound) > 0) {
+      throw new GecError(
+        "#VALUE!",
+        {
+          ja: `${q.label.ja} ${q.symbol} (${typed}) が${other.label.ja} ${other.symbol} (${bound}) を超えています。`,
+          en: `${q.label.en} ${q.symbol} (${typed}) exceeds ${other.label.en.toLowerCase()} ${other.symbol} (${bound}).`,
+        },
+        q.symbol,
+      );
+    }
+    return typed;
+  }
+
+  /** The derivation step of quantity q, its value given by node `top`. */
+  private step(q: QuantitySpec, top: Expr, result: Decimal): DerivationStep {
+    return {
+      symbol: q.symbol,
+      formula: top.text(this),
+      substituted: top instanceof Round ? top.expanded(this) : top.substituted(this),
+      result: result.toString(),
+      cells: cellsOf(top, this),
+      label: q.label,
+      unit: q.unit,
+      kind: "quantity",
+    };
+  }
+}
+
+/**
  * Evaluates `wanted` quantities of `quantities` from `given` values. A given value wins over a quantity's formula
  * (the custom function EM_WB takes Q_WB as typed); a derived quantity is computed once, from its declaration.
  * Failures are GecErrors that name the quantity (a blank input is a MissingValue).
@@ -96,108 +224,9 @@ export function evaluateQuantities(
   wanted: readonly string[],
   options: EvaluateOptions = {},
 ): Evaluation {
-  const byKey = indexOf(quantities);
-  const values: Record<string, Decimal> = {};
-  const failures = new Map<string, GecError>();
-  const steps: DerivationStep[] = [];
-  const inProgress = new Set<string>();
-  const params = options.params ?? {};
-
-  const scope: Scope = {
-    steps: options.trace ? steps : null,
-    rounding: options.rounding ?? null,
-    current: "",
-    top: null,
-    value(key: string): Decimal {
-      const known = values[key];
-      if (known !== undefined) return known;
-      const failed = failures.get(key);
-      if (failed) throw failed;
-      const q = byKey.get(key);
-      if (!q) throw new Error(`quantity "${key}" is not declared`);
-      try {
-        values[key] = compute(q);
-        return values[key];
-      } catch (e) {
-        if (e instanceof GecError) failures.set(key, e);
-        throw e;
-      }
-    },
-    blank(key: string): boolean {
-      const q = byKey.get(key);
-      if (!q || q.expr) return false;
-      const typed = given[key];
-      return typed === null || typed === undefined;
-    },
-    column(key: string): Decimal[] {
-      return options.columns?.[key]?.values ?? [];
-    },
-    columnCells(key: string): string[] {
-      return options.columns?.[key]?.cells ?? [];
-    },
-    param(key: string, declared: Decimal): Decimal {
-      const override = params[key];
-      return override !== undefined && override !== null ? Decimal.from(override) : declared;
-    },
-    symbol(key: string): string {
-      return byKey.get(key)?.symbol ?? key;
-    },
-    cell(key: string): string | null {
-      return options.cells?.[key] ?? null;
-    },
-  };
-
-  function compute(q: QuantitySpec): Decimal {
-    const typed = given[q.key];
-    if (typed !== undefined && typed !== null) {
-      checkDomain(q, typed);
-      const bound = q.atMost ? given[q.atMost] : null;
-      const other = q.atMost ? byKey.get(q.atMost) : undefined;
-      if (bound && other && typed.cmp(bound) > 0) {
-        throw new GecError(
-          "#VALUE!",
-          {
-            ja: `${q.label.ja} ${q.symbol} (${typed}) が${other.label.ja} ${other.symbol} (${bound}) を超えています。`,
-            en: `${q.label.en} ${q.symbol} (${typed}) exceeds ${other.label.en.toLowerCase()} ${other.symbol} (${bound}).`,
-          },
-          q.symbol,
-        );
-      }
-      return typed;
-    }
-    if (!q.expr) throw new MissingValue(q.symbol, q.label);
-    if (inProgress.has(q.key)) throw new Error(`quantity "${q.key}" depends on itself`);
-    inProgress.add(q.key);
-    const saved = { current: scope.current, top: scope.top };
-    scope.current = q.symbol;
-    // the node that gives the value (S_B: the ROUNDDOWN, or 1 where the row has no fuel data)
-    let top = q.expr;
-    while (top instanceof WhenBlank) top = top.chosen(scope);
-    scope.top = top;
-    try {
-      const result = top.evaluate(scope);
-      if (scope.steps) {
-        scope.steps.push({
-          symbol: q.symbol,
-          formula: top.text(scope),
-          substituted: top instanceof Round ? top.expanded(scope) : top.substituted(scope),
-          result: result.toString(),
-          cells: cellsOf(top, scope),
-          label: q.label,
-          unit: q.unit,
-          kind: "quantity",
-        });
-      }
-      return checkDomain(q, result);
-    } finally {
-      scope.current = saved.current;
-      scope.top = saved.top;
-      inProgress.delete(q.key);
-    }
-  }
-
-  for (const key of wanted) scope.value(key);
-  return { values, steps };
+  const evaluator = new Evaluator(quantities, given, options);
+  for (const key of wanted) evaluator.value(key);
+  return { values: evaluator.values, steps: evaluator.collected };
 }
 
 /** "Q_WB = Q_BL − ROUNDDOWN(E_PS × 9.484, 0) = 257,572,286 − 71,490,629 = 186,081,657" for one step. */

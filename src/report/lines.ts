@@ -4,7 +4,7 @@ import { methodologyOf } from "../forms/submission";
 import { Decimal } from "../numbers";
 import { isGecError } from "../errors";
 import { formatRef } from "../forms/a1";
-import type { NumberField, Submission } from "../forms/submission";
+import type { NumberField, ProjectRow, Submission } from "../forms/submission";
 import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology";
 import { explainCell } from "../explain";
 import { everyKnown, rowDerivation, rowDerivations, totalDerivation } from "../domain/rows";
@@ -77,6 +77,19 @@ const notComputable = {
   text: { ja: "計算できない行があります。", en: "Some rows cannot be computed." },
 };
 
+/** What every facility's lines are made with: the submission, its methodology and the 3.x columns its list has. */
+interface LinesContext {
+  grid: Grid;
+  s: Submission;
+  declaration: MethodologyDeclaration;
+  quantities: QuantityDeclaration[];
+  /** 3.1 … that a monitoring table (熱実績管理表) gives. */
+  targets: Set<string>;
+  derivedKeys: string[];
+}
+
+type Derivations = ReturnType<typeof rowDerivations>;
+
 /**
  * Every line of the table: for each facility its 3.x values (a derived one recomputed by the methodology's formula;
  * 3.1 … re-derived from the facility's monitoring table where there is one; any other input as declared, to be
@@ -89,60 +102,19 @@ export function reportLines(
   findings: Finding[],
 ): { lines: ReportLine[]; allocation: ReportLine[] } {
   const lines: ReportLine[] = [];
-  const allocation: ReportLine[] = [];
   const list = s.projectList;
-  if (!list) return { lines, allocation };
+  if (!list) return { lines, allocation: [] };
   const declaration = methodologyOf(s);
   const quantities = listedQuantities(s, declaration);
-  const targets = new Set<string>(declaration.form.monitoringTargets);
-  const derivedKeys = quantities.filter((q) => q.role === "derived").map((q) => q.key);
-  const tonnes: (Decimal | null)[] = [];
-  list.rows.forEach((row, i) => {
-    const name = row.text.facilityName?.value;
-    const facility = facilityTitle(name, i);
-    const block = blockOf(s, name);
-    const tonnesKey = declaration.form.tonnesKey;
-    const derivations = rowDerivations(row, declaration, [...derivedKeys, tonnesKey]);
-    for (const q of quantities) {
-      const field = row.numbers[q.key];
-      if (!field) continue;
-      const of: LineOf = {
-        facility,
-        facilityIndex: i,
-        column: q.column ?? "",
-        item: `${q.label.ja} ${q.symbol}`,
-        unit: q.unit,
-        field,
-        evidence: evidenceFor(s, declaration, q, block),
-        ratio: q.form === "ratio",
-      };
-      if (q.role === "derived") {
-        const d = derivations.get(q.key) ?? rowDerivation(row, declaration, q.key);
-        lines.push(line(of, isGecError(d) ? { text: d.text } : d));
-        continue;
-      }
-      if (targets.has(q.key) && s.monitoring.length > 0) {
-        // 3.1 / 3.2 / 3.6 / 3.7 where a monitoring table (熱実績管理表) gives them, down to the month
-        const r = explainCell(grid, field.ref, s);
-        if (r.kind === "explained" && r.explanation.convention) {
-          const e = r.explanation;
-          of.item = `${of.item}（熱実績管理表: ${e.convention?.ja}）`;
-          lines.push(
-            line(
-              of,
-              e.expected === null
-                ? { text: e.failure ?? { ja: "", en: "" } }
-                : { value: Decimal.from(e.expected), steps: e.steps },
-            ),
-          );
-          continue;
-        }
-      }
-      lines.push(line(of, "input"));
-    }
-    const t = derivations.get(tonnesKey) ?? rowDerivation(row, declaration, tonnesKey);
-    tonnes.push(isGecError(t) ? null : t.value);
-  });
+  const context: LinesContext = {
+    grid,
+    s,
+    declaration,
+    quantities,
+    targets: new Set<string>(declaration.form.monitoringTargets),
+    derivedKeys: quantities.filter((q) => q.role === "derived").map((q) => q.key),
+  };
+  const tonnes = list.rows.map((row, i) => facilityLines(context, row, i, lines));
   const allTonnes = tonnes.length > 0 ? everyKnown(tonnes) : null;
   const total = allTonnes ? totalDerivation(list, declaration, allTonnes) : null;
   if (list.totalTonnes) {
@@ -160,36 +132,109 @@ export function reportLines(
       ),
     );
   }
+  const allocation = allocationLines(s, list, declaration, total);
+  withMateriality([...lines, ...allocation], findings);
+  return { lines, allocation };
+}
+
+/** Facility i's lines, one per 3.x value it has, pushed to `lines`; its tonnes, or null when not computable. */
+function facilityLines(
+  context: LinesContext,
+  row: ProjectRow,
+  i: number,
+  lines: ReportLine[],
+): Decimal | null {
+  const { s, declaration } = context;
+  const name = row.text.facilityName?.value;
+  const facility = facilityTitle(name, i);
+  const block = blockOf(s, name);
+  const tonnesKey = declaration.form.tonnesKey;
+  const derivations = rowDerivations(row, declaration, [...context.derivedKeys, tonnesKey]);
+  for (const q of context.quantities) {
+    const field = row.numbers[q.key];
+    if (!field) continue;
+    const of: LineOf = {
+      facility,
+      facilityIndex: i,
+      column: q.column ?? "",
+      item: `${q.label.ja} ${q.symbol}`,
+      unit: q.unit,
+      field,
+      evidence: evidenceFor(s, declaration, q, block),
+      ratio: q.form === "ratio",
+    };
+    lines.push(quantityLine(context, row, q, of, derivations));
+  }
+  const t = derivations.get(tonnesKey) ?? rowDerivation(row, declaration, tonnesKey);
+  return isGecError(t) ? null : t.value;
+}
+
+/** One value's line: derived ones recomputed, 3.1 … from the monitoring table down to the month, inputs as declared. */
+function quantityLine(
+  context: LinesContext,
+  row: ProjectRow,
+  q: QuantityDeclaration,
+  of: LineOf,
+  derivations: Derivations,
+): ReportLine {
+  const { s, declaration } = context;
+  if (q.role === "derived") {
+    const d = derivations.get(q.key) ?? rowDerivation(row, declaration, q.key);
+    return line(of, isGecError(d) ? { text: d.text } : d);
+  }
+  if (context.targets.has(q.key) && s.monitoring.length > 0) {
+    // 3.1 / 3.2 / 3.6 / 3.7 where a monitoring table (熱実績管理表) gives them, down to the month
+    const r = explainCell(context.grid, of.field.ref, s);
+    if (r.kind === "explained" && r.explanation.convention) {
+      const e = r.explanation;
+      of.item = `${of.item}（熱実績管理表: ${e.convention?.ja}）`;
+      return line(
+        of,
+        e.expected === null
+          ? { text: e.failure ?? { ja: "", en: "" } }
+          : { value: Decimal.from(e.expected), steps: e.steps },
+      );
+    }
+  }
+  return line(of, "input");
+}
+
+/** Each 別紙2 block against the facility the checks pair it with (the name it gives, else its position), or the 合計. */
+function allocationLines(
+  s: Submission,
+  list: NonNullable<Submission["projectList"]>,
+  declaration: MethodologyDeclaration,
+  total: Recomputed | null,
+): ReportLine[] {
   const blocks = s.allocationPlan;
-  // each block against the facility the checks pair it with (the name it gives, else its position)
   const matches = matchBlocks(blocks, list.rows);
   const perFacility = blocks.length > 1 && matches.every((m) => m !== null);
-  blocks.forEach((b, i) => {
+  return blocks.map((b, i) => {
     const row = perFacility ? (matches[i]?.row ?? i) : null;
     const source =
       row !== null
         ? rowDerivation(list.rows[row], declaration, declaration.form.tonnesKey)
         : (total ?? notComputable);
-    allocation.push(
-      line(
-        {
-          facility: row !== null ? facilityTitle(list.rows[row].text.facilityName?.value, row) : "合計",
-          facilityIndex: row,
-          column: "別紙2",
-          item: "グリーンエネルギーCO2削減相当量",
-          unit: "tCO2",
-          field: b.tonnes,
-        },
-        isGecError(source) ? { text: source.text } : source,
-      ),
+    return line(
+      {
+        facility: row !== null ? facilityTitle(list.rows[row].text.facilityName?.value, row) : "合計",
+        facilityIndex: row,
+        column: "別紙2",
+        item: "グリーンエネルギーCO2削減相当量",
+        unit: "tCO2",
+        field: b.tonnes,
+      },
+      isGecError(source) ? { text: source.text } : source,
     );
   });
-  // each line takes the materiality of the first finding at its cell that has one
+}
+
+/** Each line takes the materiality of the first finding at its cell that has one. */
+function withMateriality(lines: ReportLine[], findings: Finding[]): void {
   const materiality = new Map<string, Finding["materiality"]>();
   for (const f of findings) {
     const cell = formatRef(f.ref);
     if (f.materiality && !materiality.has(cell)) materiality.set(cell, f.materiality);
   }
-  for (const l of [...lines, ...allocation]) l.materiality = materiality.get(l.cell) ?? null;
-  return { lines, allocation };
+  for (const l of lines) l.materiality = materiality.get(l.cell) ?? null;
 }

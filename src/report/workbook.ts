@@ -167,7 +167,6 @@ function sheetOf(
 
 function cover(paper: VerificationPaper, lang: Lang, footer: string): TemplateSheet {
   const b = new SheetBuilder();
-  const id = paper.identity;
   const ja = lang === "ja";
   let r = 0;
   b.put(
@@ -185,9 +184,29 @@ function cover(paper: VerificationPaper, lang: Lang, footer: string): TemplateSh
       : `A working paper made by ${TOOL_NAME} from the application workbook. The verifier decides and words it (yellow cells).`,
   );
   r++;
+  r = coverAddressAndOpinion(b, r, paper, lang);
+  r = coverIdentity(b, r, paper.identity, lang);
+  r = coverParameters(b, r, paper.identity, lang);
+  r = coverMethodologies(b, r, paper.identity, lang);
+  b.put(r++, 0, "heading", ja ? "作成・品質管理レビュー" : "Preparation and quality review");
+  for (const label of ja
+    ? ["作成者", "作成日", "品質管理レビュー者", "レビュー日"]
+    : ["Prepared by", "Date", "Quality reviewer", "Review date"]) {
+    b.put(r, 0, "label", label);
+    b.put(r, 1, "input", "");
+    b.merge(r, 1, 3);
+    r++;
+  }
+  return sheetOf(b, t(SHEETS.cover, lang), [26, 30, 14, 48], "portrait", footer);
+}
+
+/** Date, addressee and verification body, then the draft opinion; the row after them. */
+function coverAddressAndOpinion(b: SheetBuilder, from: number, paper: VerificationPaper, lang: Lang): number {
+  const ja = lang === "ja";
+  let r = from;
   const applicant = paper.overview.find((f) => f.key === "applicant")?.values[0]?.text ?? "";
   const pairs: [string, CellValue, boolean][] = [
-    [ja ? "日付" : "Date", id.date, true],
+    [ja ? "日付" : "Date", paper.identity.date, true],
     [ja ? "宛先（申請者）" : "To (applicant)", applicant, true],
     [ja ? "検証機関" : "Verification body", "", true],
   ];
@@ -201,7 +220,15 @@ function cover(paper: VerificationPaper, lang: Lang, footer: string): TemplateSh
   b.put(r++, 0, "heading", ja ? "検証意見（案）" : "Opinion (draft)");
   b.put(r, 0, "input", t(paper.opinion, lang), { wrap: true });
   b.merge(r, 0, 3, r + 3);
-  r += 5;
+  return r + 5;
+}
+
+type Identity = VerificationPaper["identity"];
+
+/** What the paper was made from and by: file, digest, size, sheets, tool, rule set, date. */
+function coverIdentity(b: SheetBuilder, from: number, id: Identity, lang: Lang): number {
+  const ja = lang === "ja";
+  let r = from;
   b.put(
     r++,
     0,
@@ -226,7 +253,13 @@ function cover(paper: VerificationPaper, lang: Lang, footer: string): TemplateSh
     b.merge(r, 1, 3);
     r++;
   }
-  r++;
+  return r + 1;
+}
+
+/** The parameters the recomputation used, with their source and vintage. */
+function coverParameters(b: SheetBuilder, from: number, id: Identity, lang: Lang): number {
+  const ja = lang === "ja";
+  let r = from;
   b.put(r++, 0, "heading", ja ? "再計算に使用したパラメータ" : "Parameters the recomputation used");
   [
     ja ? "名称" : "Name",
@@ -242,7 +275,13 @@ function cover(paper: VerificationPaper, lang: Lang, footer: string): TemplateSh
     b.put(r, 3, "derived", p.vintage ? `${p.vintage}: ${p.source}` : p.source, { wrap: true });
     r++;
   }
-  r++;
+  return r + 1;
+}
+
+/** Each methodology the paper names, confirmed or provisional. */
+function coverMethodologies(b: SheetBuilder, from: number, id: Identity, lang: Lang): number {
+  const ja = lang === "ja";
+  let r = from;
   b.put(r++, 0, "heading", ja ? "方法論の状態" : "Methodologies");
   [ja ? "方法論" : "Code", ja ? "名称" : "Name", ja ? "状態" : "Status"].forEach((h, c) =>
     b.put(r, c, "label", h),
@@ -259,17 +298,7 @@ function cover(paper: VerificationPaper, lang: Lang, footer: string): TemplateSh
     );
     r++;
   }
-  r++;
-  b.put(r++, 0, "heading", ja ? "作成・品質管理レビュー" : "Preparation and quality review");
-  for (const label of ja
-    ? ["作成者", "作成日", "品質管理レビュー者", "レビュー日"]
-    : ["Prepared by", "Date", "Quality reviewer", "Review date"]) {
-    b.put(r, 0, "label", label);
-    b.put(r, 1, "input", "");
-    b.merge(r, 1, 3);
-    r++;
-  }
-  return sheetOf(b, t(SHEETS.cover, lang), [26, 30, 14, 48], "portrait", footer);
+  return r + 1;
 }
 
 function summary(paper: VerificationPaper, lang: Lang, footer: string): TemplateSheet {
@@ -314,6 +343,15 @@ function summary(paper: VerificationPaper, lang: Lang, footer: string): Template
   );
   b.merge(r, 0, 4, r + 1);
   r += 3;
+  r = summaryProcedures(b, r, paper, lang);
+  summaryAttachments(b, r, paper, lang);
+  return sheetOf(b, t(SHEETS.summary, lang), [30, 10, 36, 20, 26], "portrait", footer);
+}
+
+/** 3.: each criterion, its status (a choice), the procedure and the rules behind it. */
+function summaryProcedures(b: SheetBuilder, from: number, paper: VerificationPaper, lang: Lang): number {
+  const ja = lang === "ja";
+  let r = from;
   b.put(r++, 0, "heading", ja ? "3. 実施した検証手続の概要" : "3. Procedures performed");
   [
     ja ? "判断基準" : "Criterion",
@@ -339,7 +377,13 @@ function summary(paper: VerificationPaper, lang: Lang, footer: string): Template
     );
     r++;
   }
-  r++;
+  return r + 1;
+}
+
+/** The attachments by who made them. */
+function summaryAttachments(b: SheetBuilder, from: number, paper: VerificationPaper, lang: Lang): void {
+  const ja = lang === "ja";
+  let r = from;
   b.put(r++, 0, "heading", ja ? "（添付資料）" : "(Attachments)");
   const list = (title: string, items: string[]) => {
     if (items.length === 0) return;
@@ -358,7 +402,6 @@ function summary(paper: VerificationPaper, lang: Lang, footer: string): Template
       : "[Made by the operators] (別紙1添付's documents)",
     paper.attachments.operator.map((o) => `${o.symbol}：${o.documents.join("、")}`),
   );
-  return sheetOf(b, t(SHEETS.summary, lang), [30, 10, 36, 20, 26], "portrait", footer);
 }
 
 /** A derivation step as the 計算根拠 sheet shows it once per facility. */

@@ -247,108 +247,154 @@ function printedFormulaLines(declaration: MethodologyDeclaration): string[] {
   return formulaLines(declaration).map((l) => l.text);
 }
 
-function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
-  const w = new SheetWriter(SHEET_NAMES.plan);
-  let r = 0;
-  const heading = (text: string) => w.put(r++, 0, "heading", text);
-  const note = (text: string) => w.put(r++, 0, "note", text);
-  const input = (value?: CellValue) => {
-    w.put(r, 0, "input", value);
-    w.merge(r, 0, r, 4);
-    r++;
-  };
-  w.put(r++, 0, "title", "様式3-2");
-  w.put(r++, 0, "title", "グリーンエネルギーCO2削減等計画書（実績）");
-  r++;
-  heading("1 グリーンエネルギーCO2削減計画（実績）");
-  heading(formPart("plan:name").heading);
-  input();
-  r++;
-  heading(formPart("plan:facilities").heading);
-  note("別紙1「本計画におけるグリーンエネルギーCO2削減事業リスト（実績）」1. 参照。");
-  r++;
-  heading(formPart("plan:methodology").heading);
-  note("注1) 本計画に適用される方法論にチェックすること。");
-  w.put(r, 0, "label", "チェック");
-  w.put(r, 1, "label", "種別方法論番号");
-  w.put(r, 2, "label", "種別方法論名称");
-  w.merge(r, 2, r, 4);
-  r++;
-  for (const m of METHODOLOGIES) {
-    w.put(r, 0, "input", m.code === declaration.code ? CHECKED_MARK : UNCHECKED_MARK);
-    w.put(r, 1, "label", m.code);
-    w.put(r, 2, "label", m.name.ja);
-    w.merge(r, 2, r, 4);
-    r++;
+/** The 本文 sheet written top to bottom: the row cursor and the kinds of row its sections use. */
+class FormCursor {
+  r = 0;
+
+  constructor(readonly w: SheetWriter) {}
+
+  title(text: string): void {
+    this.w.put(this.r++, 0, "title", text);
   }
-  r++;
-  heading(formPart("plan:formula").heading);
-  note(
+
+  heading(text: string): void {
+    this.w.put(this.r++, 0, "heading", text);
+  }
+
+  note(text: string): void {
+    this.w.put(this.r++, 0, "note", text);
+  }
+
+  /** An input cell across the form's width. */
+  input(value?: CellValue): void {
+    this.w.put(this.r, 0, "input", value);
+    this.w.merge(this.r, 0, this.r, 4);
+    this.r++;
+  }
+
+  blank(): void {
+    this.r++;
+  }
+}
+
+function planSheet(declaration: MethodologyDeclaration): TemplateSheet {
+  const c = new FormCursor(new SheetWriter(SHEET_NAMES.plan));
+  c.title("様式3-2");
+  c.title("グリーンエネルギーCO2削減等計画書（実績）");
+  c.blank();
+  c.heading("1 グリーンエネルギーCO2削減計画（実績）");
+  c.heading(formPart("plan:name").heading);
+  c.input();
+  c.blank();
+  c.heading(formPart("plan:facilities").heading);
+  c.note("別紙1「本計画におけるグリーンエネルギーCO2削減事業リスト（実績）」1. 参照。");
+  c.blank();
+  methodologyPart(c, declaration);
+  formulaPart(c, declaration);
+  periodPart(c);
+  c.heading(formPart("plan:changes").heading);
+  c.input("無し");
+  c.blank();
+  c.heading("2 グリーンエネルギー運営・管理計画（実績）");
+  c.heading(formPart("plan:monitoringStructure").heading);
+  c.input();
+  c.blank();
+  monitoringTargetsPart(c, declaration);
+  c.heading("3 グリーンエネルギーCO2削減相当量配分計画（実績）");
+  c.heading(formPart("plan:holders").heading);
+  c.note("別紙2「グリーンエネルギーCO2削減相当量配分計画（実績）」1. 参照。");
+  c.heading(formPart("plan:attribution").heading);
+  c.note("別紙2「グリーンエネルギーCO2削減相当量配分計画（実績）」2. 参照。");
+  return c.w.build([12, 18, 30, 16, 40]);
+}
+
+/** 1.3: every methodology of the scheme, the declaration's checked. */
+function methodologyPart(c: FormCursor, declaration: MethodologyDeclaration): void {
+  const { w } = c;
+  c.heading(formPart("plan:methodology").heading);
+  c.note("注1) 本計画に適用される方法論にチェックすること。");
+  w.put(c.r, 0, "label", "チェック");
+  w.put(c.r, 1, "label", "種別方法論番号");
+  w.put(c.r, 2, "label", "種別方法論名称");
+  w.merge(c.r, 2, c.r, 4);
+  c.blank();
+  for (const m of METHODOLOGIES) {
+    w.put(c.r, 0, "input", m.code === declaration.code ? CHECKED_MARK : UNCHECKED_MARK);
+    w.put(c.r, 1, "label", m.code);
+    w.put(c.r, 2, "label", m.name.ja);
+    w.merge(c.r, 2, c.r, 4);
+    c.blank();
+  }
+  c.blank();
+}
+
+/** 1.4: the formula lines, then a table of their symbols. */
+function formulaPart(c: FormCursor, declaration: MethodologyDeclaration): void {
+  const { w } = c;
+  c.heading(formPart("plan:formula").heading);
+  c.note(
     "注2) 各グリーンエネルギーCO2削減事業の個別の値（実績）については別紙1「本計画におけるグリーンエネルギーCO2削減事業リスト（実績）」3. 参照。",
   );
-  for (const line of printedFormulaLines(declaration)) note(line);
-  w.put(r, 0, "label", "記号");
-  w.put(r, 1, "label", "定義");
-  w.merge(r, 1, r, 3);
-  w.put(r, 4, "label", "単位");
-  r++;
+  for (const line of printedFormulaLines(declaration)) c.note(line);
+  w.put(c.r, 0, "label", "記号");
+  w.put(c.r, 1, "label", "定義");
+  w.merge(c.r, 1, c.r, 3);
+  w.put(c.r, 4, "label", "単位");
+  c.blank();
   // 1.4's symbols: every quantity it prints, not a column the plan lists no symbol for, nor the tonnes (kg ÷ 1000)
   for (const q of declaration.quantities.filter(
     (x) => x.inPlanTables !== false && x.formulaLine !== "omit",
   )) {
-    w.put(r, 0, "label", q.symbol);
-    w.put(r, 1, "label", q.label.ja);
-    w.merge(r, 1, r, 3);
-    w.put(r, 4, "label", q.unit);
-    r++;
+    w.put(c.r, 0, "label", q.symbol);
+    w.put(c.r, 1, "label", q.label.ja);
+    w.merge(c.r, 1, c.r, 3);
+    w.put(c.r, 4, "label", q.unit);
+    c.blank();
   }
-  r++;
-  heading(formPart("plan:period").heading);
-  w.put(r, 0, "label", "開始日");
-  w.put(r++, 1, "input", undefined, { numberFormat: DATE_FORMAT });
-  w.put(r, 0, "label", "終了日");
-  w.put(r++, 1, "input", undefined, { numberFormat: DATE_FORMAT });
-  note(
+  c.blank();
+}
+
+/** 1.5: the period's first and last day. */
+function periodPart(c: FormCursor): void {
+  const { w } = c;
+  c.heading(formPart("plan:period").heading);
+  w.put(c.r, 0, "label", "開始日");
+  w.put(c.r++, 1, "input", undefined, { numberFormat: DATE_FORMAT });
+  w.put(c.r, 0, "label", "終了日");
+  w.put(c.r++, 1, "input", undefined, { numberFormat: DATE_FORMAT });
+  c.note(
     "注) 各グリーンエネルギーCO2削減事業の実施期間については、別紙1「本計画におけるグリーンエネルギーCO2削減事業リスト（実績）」5. に記載すること。",
   );
-  r++;
-  heading(formPart("plan:changes").heading);
-  input("無し");
-  r++;
-  heading("2 グリーンエネルギー運営・管理計画（実績）");
-  heading(formPart("plan:monitoringStructure").heading);
-  input();
-  r++;
-  heading(formPart("plan:monitoringTargets").heading);
-  w.put(r, 0, "label", "記号");
-  w.put(r, 1, "label", "定義");
-  w.merge(r, 1, r, 2);
-  w.put(r, 3, "label", "単位");
-  w.put(r, 4, "label", "モニタリング方法");
-  r++;
+  c.blank();
+}
+
+/** 2.2: each monitored input with its symbol, definition, unit and a cell for how it is monitored. */
+function monitoringTargetsPart(c: FormCursor, declaration: MethodologyDeclaration): void {
+  const { w } = c;
+  c.heading(formPart("plan:monitoringTargets").heading);
+  w.put(c.r, 0, "label", "記号");
+  w.put(c.r, 1, "label", "定義");
+  w.merge(c.r, 1, c.r, 2);
+  w.put(c.r, 3, "label", "単位");
+  w.put(c.r, 4, "label", "モニタリング方法");
+  c.blank();
   for (const q of declaration.quantities.filter((x) => x.role === "input" && x.inPlanTables !== false)) {
-    w.put(r, 0, "label", q.symbol);
-    w.put(r, 1, "label", q.label.ja);
-    w.merge(r, 1, r, 2);
-    w.put(r, 3, "label", q.unit);
-    w.put(r, 4, "input");
-    r++;
+    w.put(c.r, 0, "label", q.symbol);
+    w.put(c.r, 1, "label", q.label.ja);
+    w.merge(c.r, 1, c.r, 2);
+    w.put(c.r, 3, "label", q.unit);
+    w.put(c.r, 4, "input");
+    c.blank();
   }
   if (declaration.form.fuelDefaults) {
     const fuels = FUEL_DEFAULTS.filter((f) => !f.provisional)
       .map((f) => `${f.name} ${f.cef}tCO2/GJ`)
       .join("、");
-    note(
+    c.note(
       `デフォルト値（方法2）: ${fuels}; ボイラの設備効率${DEFAULT_BOILER_EFFICIENCY_LHV * 100}%（低位発熱量ベース）`,
     );
   }
-  r++;
-  heading("3 グリーンエネルギーCO2削減相当量配分計画（実績）");
-  heading(formPart("plan:holders").heading);
-  note("別紙2「グリーンエネルギーCO2削減相当量配分計画（実績）」1. 参照。");
-  heading(formPart("plan:attribution").heading);
-  note("別紙2「グリーンエネルギーCO2削減相当量配分計画（実績）」2. 参照。");
-  return w.build([12, 18, 30, 16, 40]);
+  c.blank();
 }
 
 function attachmentSheet(declaration: MethodologyDeclaration, facilities: number): TemplateSheet {

@@ -60,15 +60,19 @@ function projectCells(list: TemplateSheet): { rows: number[]; columnOf: Map<stri
   return { rows, columnOf };
 }
 
-/**
- * Adds the monitoring sheet to a heat template for fiscal year `fiscalYear` (April … March), one table per facility
- * row of 別紙1, whose 熱設備名称 follows 別紙1 1.1 and whose 合計 feeds 3.1 (net of 控除熱量) and 3.2.
- */
 /** The fiscal year (April–March) that ended last before `now`: the one a 実績 form reports. */
 export function lastFiscalYear(now: Date): number {
   return now.getMonth() >= 3 ? now.getFullYear() - 1 : now.getFullYear() - 2;
 }
 
+type Put = (row: number, col: number, kind: TemplateCell["kind"], extra?: Partial<TemplateCell>) => void;
+
+const specOf = new Map(monitoringMonthQuantities.map((q) => [q.key, q]));
+
+/**
+ * Adds the monitoring sheet to a heat template for fiscal year `fiscalYear` (April … March), one table per facility
+ * row of 別紙1, whose 熱設備名称 follows 別紙1 1.1 and whose 合計 feeds 3.1 (net of 控除熱量) and 3.2.
+ */
 export function addMonitoringTables(template: TemplateWorkbook, fiscalYear: number): TemplateWorkbook {
   const declaration = getMethodology(template.methodology);
   if (
@@ -90,48 +94,14 @@ export function addMonitoringTables(template: TemplateWorkbook, fiscalYear: numb
   if (!list) return template;
   const { rows, columnOf } = projectCells(list);
   const cells: TemplateCell[] = [];
-  const put = (row: number, col: number, kind: TemplateCell["kind"], extra: Partial<TemplateCell> = {}) =>
+  const put: Put = (row, col, kind, extra = {}) => {
     cells.push({ row, col, kind, ...extra });
-  const specOf = new Map(monitoringMonthQuantities.map((q) => [q.key, q]));
+  };
   const nameCol = columnOf.get("facilityName") ?? 2;
   const links = new Map<string, string>();
   rows.forEach((listRow, f) => {
-    const top = f * TABLE_ROWS;
-    put(top, 0, "title", { value: `熱実績管理表（${fiscalYear}年度）` });
-    put(top + 1, 0, "label", { value: "熱設備名称" });
     const name = `${quoted(SHEET_NAMES.projectList)}!${cellAddress({ row: listRow, col: nameCol })}`;
-    put(top + 1, 2, "derived", { formula: `=IF(${name}="","",${name})` });
-    const header = top + 3;
-    MONITORING_COLUMNS.forEach((c, col) => put(header, col, "label", { value: c.label }));
-    const first = header + 1;
-    for (let m = 0; m < 12; m++) {
-      const row = first + m;
-      const year = m < 9 ? fiscalYear : fiscalYear + 1;
-      const refs: Record<string, string> = {};
-      MONITORING_COLUMNS.forEach((c, col) => (refs[c.key] = cellAddress({ row, col })));
-      MONITORING_COLUMNS.forEach((c, col) => {
-        if (c.key === "month") put(row, col, "label", { value: `${year}年${((m + 3) % 12) + 1}月` });
-        else if (c.kind === "input") put(row, col, "input", c.format ? { numberFormat: c.format } : {});
-        else {
-          // h and h' have no native formula (steam tables): gec fill / 自動入力 writes their values
-          const spec = specOf.get(c.key);
-          const formula = spec
-            ? excelFormula(spec, monitoringMonthQuantities, { addresses: refs }, { blankGuard: true })
-            : null;
-          put(row, col, "derived", { ...(formula ? { formula } : {}), numberFormat: c.format });
-        }
-      });
-    }
-    const total = first + 12;
-    put(total, 0, "label", { value: "合計" });
-    MONITORING_COLUMNS.forEach((c, col) => {
-      const month = specOf.get(c.key);
-      if (!SUMMED.has(c.key) || !month) return;
-      const spec = columnTotal(month);
-      const range = `${cellAddress({ row: first, col })}:${cellAddress({ row: total - 1, col })}`;
-      const formula = excelFormula(spec, [spec], { addresses: {}, ranges: { [c.key]: range } });
-      put(total, col, "derived", { ...(formula ? { formula } : {}), numberFormat: c.format });
-    });
+    const total = facilityTable(put, f * TABLE_ROWS, name, fiscalYear);
     const at = (key: string) =>
       `${quoted(MONITORING_SHEET)}!${cellAddress({ row: total, col: MONITORING_COLUMNS.findIndex((c) => c.key === key) })}`;
     const qBl = monitoringLinkFormula("qBl", "sumDown", at("qMonth"), at("deduction"));
@@ -160,4 +130,45 @@ export function addMonitoringTables(template: TemplateWorkbook, fiscalYear: numb
     ...template,
     sheets: [...template.sheets.map((s) => (s === list ? linkedList : s)), sheet],
   };
+}
+
+/** One facility's table from row `top`, its name following `name` (別紙1 1.1): the row of its 合計. */
+function facilityTable(put: Put, top: number, name: string, fiscalYear: number): number {
+  put(top, 0, "title", { value: `熱実績管理表（${fiscalYear}年度）` });
+  put(top + 1, 0, "label", { value: "熱設備名称" });
+  put(top + 1, 2, "derived", { formula: `=IF(${name}="","",${name})` });
+  const header = top + 3;
+  MONITORING_COLUMNS.forEach((c, col) => put(header, col, "label", { value: c.label }));
+  const first = header + 1;
+  for (let m = 0; m < 12; m++) monthRow(put, first + m, m, fiscalYear);
+  const total = first + 12;
+  put(total, 0, "label", { value: "合計" });
+  MONITORING_COLUMNS.forEach((c, col) => {
+    const month = specOf.get(c.key);
+    if (!SUMMED.has(c.key) || !month) return;
+    const spec = columnTotal(month);
+    const range = `${cellAddress({ row: first, col })}:${cellAddress({ row: total - 1, col })}`;
+    const formula = excelFormula(spec, [spec], { addresses: {}, ranges: { [c.key]: range } });
+    put(total, col, "derived", { ...(formula ? { formula } : {}), numberFormat: c.format });
+  });
+  return total;
+}
+
+/** Month m (0 = April) of the fiscal year at `row`: its label, input cells and derived formulas. */
+function monthRow(put: Put, row: number, m: number, fiscalYear: number): void {
+  const year = m < 9 ? fiscalYear : fiscalYear + 1;
+  const refs: Record<string, string> = {};
+  MONITORING_COLUMNS.forEach((c, col) => (refs[c.key] = cellAddress({ row, col })));
+  MONITORING_COLUMNS.forEach((c, col) => {
+    if (c.key === "month") put(row, col, "label", { value: `${year}年${((m + 3) % 12) + 1}月` });
+    else if (c.kind === "input") put(row, col, "input", c.format ? { numberFormat: c.format } : {});
+    else {
+      // h and h' have no native formula (steam tables): gec fill / 自動入力 writes their values
+      const spec = specOf.get(c.key);
+      const formula = spec
+        ? excelFormula(spec, monitoringMonthQuantities, { addresses: refs }, { blankGuard: true })
+        : null;
+      put(row, col, "derived", { ...(formula ? { formula } : {}), numberFormat: c.format });
+    }
+  });
 }
