@@ -376,8 +376,16 @@ class PackageWriter {
   });
   private readonly encoder = new TextEncoder();
 
-  /** `created` stamps every entry: else fflate stamps the clock, and two runs a second apart give other bytes. */
-  constructor(private readonly created: Date) {}
+  private readonly created: Date;
+
+  /**
+   * `created` stamps every entry: else fflate stamps the clock, and two runs a second apart give other bytes. A ZIP
+   * holds the years 1980–2099 only: a date outside them (a wrong clock) stamps 1980-01-01.
+   */
+  constructor(created: Date) {
+    const year = created.getFullYear();
+    this.created = year >= 1980 && year <= 2099 ? created : new Date(1980, 0, 1);
+  }
 
   file(name: string, text: string, level: 0 | 6 = 6): void {
     const entry = level === 0 ? new ZipPassThrough(name) : new ZipDeflate(name, { level });
