@@ -1,7 +1,7 @@
 // The engine's facade: what the taskpane, the standalone page and the CLI call on a Grid.
 import { planFill as planFillWith } from "./fill";
 import type { FillOptions, FillPlan } from "./fill";
-import { checkMonitoring } from "./checks/monitoring";
+import { checkMonitoring } from "./checks/rules/monitoring";
 import type { Grid } from "./types";
 
 export { validateGrid } from "./validate";

@@ -41,7 +41,7 @@ describe("ESLint's layer rule", () => {
         code: 'import type { Submission } from "../forms/submission";\nexport type S = Submission;\n',
       },
       // beside: another unit of the same layer
-      { file: "src/fill/layerProbe.ts", code: imports("../checks/monitoring") },
+      { file: "src/fill/layerProbe.ts", code: imports("../checks/rules/monitoring") },
       // an adapter, a Node module, the UI
       { file: "src/report/layerProbe.ts", code: imports("../../io/read") },
       { file: "src/forms/layerProbe.ts", code: imports("fs") },
@@ -49,7 +49,7 @@ describe("ESLint's layer rule", () => {
       { file: "src/explain/layerProbe.ts", code: imports("react") },
       // down: allowed
       { file: "src/checks/layerProbe.ts", code: imports("../domain/rows") },
-      { file: "src/engine.ts", code: imports("./checks/monitoring") },
+      { file: "src/engine.ts", code: imports("./checks/rules/monitoring") },
     ]);
     expect(results.map((messages) => messages.length)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0]);
     expect(results[0][0]).toMatch(/formula may not import methodology: it is above it/);

@@ -1,6 +1,7 @@
-// What a rule is: its id, family, severity, fixability and description. The registry lists them; each family's
-// *Rules module declares its own.
-import type { Message, Severity } from "../types";
+// What a rule is (its id, family, severity, fixability and description) and what a rule module is: the metas of the
+// rules it reports with the check that reports them. The registry lists the modules (src/checks/rules/).
+import type { Finding, Grid, Message, Severity } from "../types";
+import type { Submission } from "../forms/submission";
 
 /** The rule families of docs/domain.md §7 (1–8), the monitoring records of §5.1 (9), completeness (10), the plan's text (11),
  * 別紙1添付 as each facility's monitoring plan (12) and what only many workbooks together show (13). */
@@ -45,3 +46,32 @@ export interface RuleMeta {
    */
   instances?: { id: string; where: string }[];
 }
+
+/** A rule's meta with a fixed family, fixability and description: the shape every module declares its rules in. */
+export const rule = (
+  id: string,
+  family: RuleFamily,
+  severity: Severity,
+  fixable: boolean,
+  ja: string,
+  en: string,
+): RuleMeta => ({ id, family, severity, fixable, description: { ja, en } });
+
+/** What every check reads: the Submission, the Grid (hygiene scans cells). */
+export interface CheckContext {
+  submission: Submission;
+  grid: Grid;
+}
+
+/**
+ * A rule module, as ESLint has them: the metas of the rules it reports next to the check that reports them. Metas
+ * built from the methodologies are a function, called on first use (which fixes the methodologies).
+ */
+export interface RuleModule {
+  metas: readonly RuleMeta[] | (() => readonly RuleMeta[]);
+  check(ctx: CheckContext): Finding[];
+}
+
+/** A module's metas, built if they are built on first use. */
+export const metasOf = (m: RuleModule): readonly RuleMeta[] =>
+  typeof m.metas === "function" ? m.metas() : m.metas;

@@ -8,7 +8,7 @@ import { facilityKey } from "../forms/names";
 import { Decimal, normalizeText } from "../numbers";
 import { DEFAULT_BOILER_EFFICIENCY_LHV, FUEL_DEFAULTS } from "../methodology";
 import type { MethodologyDeclaration } from "../methodology";
-import { planChanges } from "../checks/planText";
+import { planChanges } from "../checks/rules/planText/statements";
 import { isoDate } from "../validate";
 import type { ValidationReport } from "../validate";
 

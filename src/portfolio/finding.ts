@@ -2,6 +2,7 @@
 import type { CellRef, Message, Severity } from "../types";
 import { formatRef } from "../forms/a1";
 import { severityOf } from "../checks/finding";
+import { ruleMeta } from "../checks/registry";
 import type { DigestPeriod } from "./digest";
 
 /** A cell of one workbook; `ref` null for the workbook as a whole. */
@@ -11,7 +12,7 @@ export interface Place {
 }
 
 export interface PortfolioFinding {
-  /** A portfolio.* rule of src/checks/portfolioRules.ts. */
+  /** A portfolio.* rule of src/checks/rules/portfolio.ts. */
   rule: string;
   severity: Severity;
   /** The workbook and cell it stands at. */
@@ -31,7 +32,13 @@ export function portfolioFinding(
   message: Message,
   values: { severity?: Severity; expected?: string; actual?: string } = {},
 ): PortfolioFinding {
-  const f: PortfolioFinding = { rule, severity: severityOf(rule, values.severity), at, other, message };
+  const f: PortfolioFinding = {
+    rule,
+    severity: severityOf(ruleMeta(rule), values.severity),
+    at,
+    other,
+    message,
+  };
   if (values.expected !== undefined) f.expected = values.expected;
   if (values.actual !== undefined) f.actual = values.actual;
   return f;

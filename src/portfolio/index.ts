@@ -4,4 +4,4 @@ export * from "./finding";
 export * from "./cross";
 export * from "./priorYear";
 export * from "./approvedPlan";
-export { PORTFOLIO_RULES } from "../checks/portfolioRules";
+export { PORTFOLIO_RULES } from "../checks/rules/portfolio";

@@ -10,10 +10,11 @@ import { seedGrid, seedRows, withCell } from "../fixtures/seedSubmissions";
 import type { SeedName } from "../fixtures/seedSubmissions";
 import { applyToGrid } from "../fixtures/gridWrites";
 import { withPeriod } from "../fixtures/filledForm";
-import { COMPLETENESS_RULES } from "../../src/checks/completenessRules";
+import { completenessModule } from "../../src/checks/rules/completeness";
+import { metasOf } from "../../src/checks/rule";
 import { ATT, A2, L, P } from "./ruleCase";
 
-const MINE = new Set(COMPLETENESS_RULES.map((r) => r.id));
+const MINE = new Set(metasOf(completenessModule).map((r) => r.id));
 const mine = (grid: Grid): string[] =>
   validateGrid(grid)
     .findings.filter((f) => MINE.has(f.rule) || f.rule === "form.noFacilities")

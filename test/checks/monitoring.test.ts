@@ -3,7 +3,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { validateGrid } from "../../src/engine";
 import { cellAddress, formatRef } from "../../src/forms/a1";
-import { MONITORING_RULES } from "../../src/checks/monitoringRules";
+import { monitoringModule } from "../../src/checks/rules/monitoring";
+import { metasOf } from "../../src/checks/rule";
+
+const MONITORING_RULES = metasOf(monitoringModule);
 import type { Finding } from "../../src/types";
 import { withCell } from "../fixtures/seedSubmissions";
 import { MONITORING_VARIANTS, monitoredGrid } from "../fixtures/monitoring";

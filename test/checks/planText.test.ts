@@ -1,9 +1,9 @@
-// The plan sheet read as text (src/forms/plan.ts) and its rules (src/checks/planText.ts): no false alarm on the
+// The plan sheet read as text (src/forms/plan.ts) and its rules (src/checks/rules/planText/): no false alarm on the
 // published seeds or on blank templates; the 1.4 lines printed from the declaration are the seed's.
 import { buildTemplate, readSubmission, templateToGrid, validateGrid } from "../../src/engine";
 import { formatRef } from "../../src/forms/a1";
 import { METHODOLOGIES, formulaLines, getMethodology } from "../../src/methodology";
-import { foldFormula, foldUnit } from "../../src/checks/planText";
+import { foldFormula, foldUnit } from "../../src/checks/rules/planText/formulas";
 import type { Finding, Grid } from "../../src/types";
 import { seedGrid, withCell } from "../fixtures/seedSubmissions";
 import type { SeedName, SeedVariant } from "../fixtures/seedSubmissions";

@@ -1,12 +1,14 @@
-// A rule's severity comes from its meta: finding() reads it, and a rule reports another one only where its meta
-// declares it (alsoReportsAs); over the seed workbooks, their variants and every rule fixture, each finding keeps to that.
+// A rule is one module (its metas next to its check) and its severity comes from its meta: a module's reporter reads
+// it, and a rule reports another one only where its meta declares it (alsoReportsAs); over the seed workbooks, their
+// variants and every rule fixture, each finding keeps to that, and each module reports only its own rules.
 import * as fs from "fs";
 import * as path from "path";
 import { buildTemplate, readSubmission, templateToGrid, validateGrid } from "../../src/engine";
 import { cellAddress, formatRef, parseA1 } from "../../src/forms/a1";
 import { METHODOLOGIES } from "../../src/methodology";
-import { listRules, ruleMeta } from "../../src/checks/registry";
-import { finding, reportedAs, severityOf } from "../../src/checks/finding";
+import { RULE_MODULES, listRules, ruleMeta } from "../../src/checks/registry";
+import { metasById, reporter, severityOf } from "../../src/checks/finding";
+import { metasOf } from "../../src/checks/rule";
 import { portfolioFinding } from "../../src/portfolio/finding";
 import type { CellRef, Finding, Grid, Severity } from "../../src/types";
 import { seedGrid, withCell } from "../fixtures/seedSubmissions";
@@ -66,6 +68,8 @@ function corpus(): [string, Grid][] {
 }
 
 const CORPUS = corpus();
+/** A reporter of every declared rule, as a module's is of its own. */
+const { finding, reportedAs } = reporter(listRules);
 const FINDINGS: [string, Finding][] = CORPUS.flatMap(([name, grid]) =>
   validateGrid(grid).findings.map((f): [string, Finding] => [name, f]),
 );
@@ -107,7 +111,8 @@ describe("finding() reads the severity from the rule's meta", () => {
 
   it("an undeclared id is refused", () => {
     expect(() => finding("no.such.rule", REF, MESSAGE)).toThrow(/not declared/);
-    expect(() => severityOf("no.such.rule")).toThrow(/not declared/);
+    expect(() => ruleMeta("no.such.rule")).toThrow(/not declared/);
+    expect(() => severityOf(ruleMeta("hygiene.numberAsText"), "error")).toThrow(/alsoReportsAs/);
   });
 
   it("the portfolio's findings read it the same way", () => {
@@ -159,32 +164,83 @@ describe("over the fixtures", () => {
   });
 });
 
+describe("each rule module reports only the rules it declares", () => {
+  const SUBMISSIONS = CORPUS.map(([name, grid]) => ({ name, grid, submission: readSubmission(grid) }));
+
+  it("each finding a module reports, run alone over the corpus, has an id among that module's own metas", () => {
+    const seen = new Set<string>();
+    const off: string[] = [];
+    for (const m of RULE_MODULES) {
+      const own = metasById(metasOf(m));
+      for (const { name, grid, submission } of SUBMISSIONS) {
+        // runChecks runs the modules on a recognized form only
+        if (!submission.recognized) continue;
+        for (const f of m.check({ submission, grid })) {
+          seen.add(f.rule);
+          if (!own.has(f.rule)) off.push(`${name}: ${f.rule} ${formatRef(f.ref)}`);
+        }
+      }
+    }
+    expect(off).toEqual([]);
+    // the modules alone report what validateGrid reports (the reader's notes of an unrecognized form aside)
+    expect(seen.size).toBeGreaterThanOrEqual(80);
+  });
+
+  it("each module declares rules (the portfolio's too, which src/portfolio reports), and no id twice", () => {
+    const declared = RULE_MODULES.flatMap((m) => metasOf(m).map((r) => r.id));
+    expect(RULE_MODULES.every((m) => metasOf(m).length > 0)).toBe(true);
+    expect(new Set(declared).size).toBe(declared.length);
+    expect([...declared].sort()).toEqual(
+      listRules()
+        .map((r) => r.id)
+        .sort(),
+    );
+  });
+
+  it("a module's reporter refuses an id of another module", () => {
+    const [first, second] = RULE_MODULES.filter((m) => metasOf(m).length > 0 && !metasOf(m)[0].instances);
+    const otherId = metasOf(second)[0].id;
+    expect(() => reporter(first.metas).finding(otherId, REF, MESSAGE)).toThrow(/not declared/);
+    expect(reporter(second.metas).finding(otherId, REF, MESSAGE).rule).toBe(otherId);
+  });
+});
+
 describe("every rule is reported somewhere", () => {
   const SRC = path.join(__dirname, "..", "..", "src");
-  const sources = (dir: string, skip: RegExp = /^$/) =>
+  const sources = (dir: string): string[] =>
     fs
-      .readdirSync(path.join(SRC, dir))
-      .filter((f) => f.endsWith(".ts") && !skip.test(f))
-      .map((f) => path.join(SRC, dir, f));
+      .readdirSync(path.join(SRC, dir), { withFileTypes: true })
+      .flatMap((e) =>
+        e.isDirectory()
+          ? sources(path.join(dir, e.name))
+          : e.name.endsWith(".ts")
+            ? [path.join(SRC, dir, e.name)]
+            : [],
+      );
+  /** A module's code without its metas' arrays (`…: RuleMeta[] = [ … ];`), which declare the ids and do not report them. */
+  const withoutMetas = (text: string): string =>
+    text.replace(/: (?:RuleMeta|{ id: string; where: string })\[\] = \[[\s\S]*?\n\];/g, "");
   /** The rule ids a file can report: its string literals and templates (`${…}` standing for a key) of rule shape. */
   const idPatterns = (file: string): RegExp[] =>
-    [...fs.readFileSync(file, "utf8").matchAll(/["`]([a-z][A-Za-z]*(?:\.[A-Za-z${}.]+)+)["`]/g)].map(
-      (m) => new RegExp(`^${m[1].replace(/\./g, "\\.").replace(/\$\{[^}]+\}/g, "[A-Za-z]+")}$`),
-    );
+    [
+      ...withoutMetas(fs.readFileSync(file, "utf8")).matchAll(
+        /["`]([a-z][A-Za-z]*(?:\.[A-Za-z${}.]+)+)["`]/g,
+      ),
+    ].map((m) => new RegExp(`^${m[1].replace(/\./g, "\\.").replace(/\$\{[^}]+\}/g, "[A-Za-z]+")}$`));
   const reporters: [string, RegExp[]][] = [
-    // the checks (the metas' own files and the registry declare, they do not report)
-    ["checks", sources("checks", /Rules\.ts$|^registry\.ts$|^rule\.ts$|^docs\.ts$/).flatMap(idPatterns)],
+    // the rule modules' checks (their metas' arrays declare, they do not report)
+    ["checks", sources(path.join("checks", "rules")).flatMap(idPatterns)],
     // what the reader notes as it reads (a hidden or second 別紙1, a layout that does not fit 1.3, no form at all)
     ["reader", idPatterns(path.join(SRC, "forms", "read.ts"))],
     ["portfolio", sources("portfolio").flatMap(idPatterns)],
   ];
-  const projectList = fs.readFileSync(path.join(SRC, "checks", "projectList.ts"), "utf8");
+  const ranges = fs.readFileSync(path.join(SRC, "checks", "rules", "projectList", "ranges.ts"), "utf8");
 
   it("each reportable id has a check, the reader or the portfolio that reports it", () => {
     const unreported = REPORTABLE.filter((id) => {
-      // a declared bound between two quantities: projectList.ts reports it under rangeRuleId(key, side, other)
+      // a declared bound between two quantities: its module reports it under rangeRuleId(key, side, other)
       if (/^range\.[A-Za-z]+\.(above|below)[A-Z][A-Za-z]*$/.test(id))
-        return !/finding\(\s*rangeRuleId\(/.test(projectList);
+        return !/finding\(\s*rangeRuleId\(/.test(ranges);
       return !reporters.some(([, patterns]) => patterns.some((p) => p.test(id)));
     });
     expect(unreported).toEqual([]);

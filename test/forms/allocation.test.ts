@@ -1,7 +1,7 @@
 // 別紙2 as the template prints it (保有予定者名称 | 所在地 | 保有予定量, 3 input rows, 配分予定なし, 2. 帰属先): read,
 // and its holders checked against the block's tCO2.
 import { buildTemplate, readSubmission, templateToGrid } from "../../src/engine";
-import { checkAllocation } from "../../src/checks/allocation";
+import { checkAllocation } from "../../src/checks/rules/allocation/blocks";
 import { Decimal } from "../../src/numbers";
 import { formatRef } from "../../src/forms/a1";
 import type { Grid } from "../../src/types";

@@ -1,35 +1,48 @@
 // A submission complete in its parts (form.*): each declared part present and filled, at the place it should be; and
 // the period facts that only a complete row shows (period.missing, 運転開始, the name's (yyyy年度), 5.1 ≤ 5.2).
-import { fiscalYearOfDate, normalizeText, parseDateCell } from "../numbers";
-import { findMethodology, getMethodology } from "../methodology";
-import type { MethodologyDeclaration } from "../methodology";
-import type { CellRef, Finding, Grid } from "../types";
-import { SHEET_NAMES, projectColumns } from "../forms/layout";
-import type { ProjectColumn } from "../forms/layout";
-import { SHEET_PARTS, formPart } from "../forms/parts";
-import type { FormPart } from "../forms/parts";
-import type { AttachmentBlock, ProjectList, ProjectRow, Submission } from "../forms/submission";
-import { at, finding } from "./finding";
-import { editDistance, facilityKey, fiscalYearInName } from "../forms/names";
-import { shortened } from "../text";
+// Each row's cells: ./completeness/rows.ts.
+import { findMethodology, getMethodology } from "../../methodology";
+import type { MethodologyDeclaration } from "../../methodology";
+import type { CellRef, Finding, Grid } from "../../types";
+import { SHEET_NAMES, projectColumns } from "../../forms/layout";
+import { SHEET_PARTS, formPart } from "../../forms/parts";
+import type { FormPart } from "../../forms/parts";
+import type { AttachmentBlock, ProjectList, ProjectRow, Submission } from "../../forms/submission";
+import { at, reporter } from "../finding";
+import { editDistance, facilityKey } from "../../forms/names";
+import { shortened } from "../../text";
+import type { RuleMeta, RuleModule } from "../rule";
+import { ROW_COMPLETENESS_RULES, checkRow, completenessRule } from "./completeness/rows";
+
+export const COMPLETENESS_RULES: RuleMeta[] = [
+  completenessRule(
+    "form.sheet.missing",
+    10,
+    "error",
+    "提出書類のシート（様式3-2 本体、別紙1添付、別紙2）が見つからない。",
+    "A sheet of the submission (the 様式3-2 plan sheet, 別紙1添付, 別紙2) is not found.",
+  ),
+  completenessRule(
+    "form.attachment.missing",
+    10,
+    "error",
+    "別紙1 の施設に対応する別紙1添付のブロックがない（別紙1 のその施設の 1.1 のセルに示す）。",
+    "A facility of 別紙1 has no 別紙1添付 block (shown at that facility's 1.1 cell in 別紙1).",
+  ),
+  completenessRule(
+    "period.missing",
+    2,
+    "error",
+    "1.5 認証申請期間の開始日・終了日が空欄。",
+    "A 1.5 start or end date is blank.",
+  ),
+];
+
+const { finding } = reporter(COMPLETENESS_RULES);
 
 /** The methodology the rows are read under (the 1.3 tick; without one, the heat default the other checks use). */
 function declarationOf(s: Submission): MethodologyDeclaration {
   return (s.methodology.code ? findMethodology(s.methodology.code) : undefined) ?? getMethodology("H002-2");
-}
-
-/** Texts that leave a cell as good as blank: nothing, or only a dash. */
-function isBlankText(value: string | null): boolean {
-  if (value === null) return true;
-  const folded = normalizeText(value);
-  return folded === "" || /^[-—―‐－ー–]+$/.test(folded);
-}
-
-/** Not blank, and not one of the forms' words for "none" (1.7's "—", なし, 該当なし). */
-function holdsSomething(value: string | null): boolean {
-  return (
-    !isBlankText(value) && !["なし", "無し", "該当なし", "n/a", "na"].includes(normalizeText(value ?? ""))
-  );
 }
 
 function headerRef(list: ProjectList): CellRef {
@@ -174,122 +187,6 @@ function checkPeriodGiven(s: Submission): Finding[] {
   return out;
 }
 
-/** The row's field of a column, and whether it is blank. */
-function blankOf(row: ProjectRow, column: ProjectColumn): { ref: CellRef; blank: boolean } | null {
-  const text = row.text[column.key];
-  if (text) return { ref: text.ref, blank: isBlankText(text.value) };
-  const number = row.numbers[column.key];
-  if (number) return { ref: number.ref, blank: number.reading.kind === "empty" };
-  const date = row.dates[column.key];
-  if (date) return { ref: date.ref, blank: date.reading.kind === "empty" };
-  return null;
-}
-
-function rowName(row: ProjectRow, i: number): string {
-  const name = row.text.facilityName?.value;
-  return name ? shortened(name) : `${i + 1}`;
-}
-
-/** The checks of one 別紙1 row: required cells, grid connection, 運転開始, (yyyy年度), 5.1 ≤ 5.2. */
-function checkRow(
-  row: ProjectRow,
-  i: number,
-  columns: ProjectColumn[],
-  m: MethodologyDeclaration,
-  s: Submission,
-): Finding[] {
-  const out: Finding[] = [];
-  const facility = rowName(row, i);
-  for (const column of columns) {
-    if (!column.required) continue;
-    const cell = blankOf(row, column);
-    if (!cell || !cell.blank) continue;
-    out.push(
-      finding("form.projectList.blank", cell.ref, {
-        ja: `${at(cell.ref)}（${column.label}）が空欄です。施設「${facility}」の${column.label}を入力してください。`,
-        en: `${at(cell.ref)} (${column.label}) is blank: enter it for facility "${facility}".`,
-      }),
-    );
-  }
-  if (m.form.noGridConnection) {
-    const grid = row.text.gridOrSelf;
-    if (grid?.value && normalizeText(grid.value).includes("系統")) {
-      out.push(
-        finding(
-          "form.projectList.gridConnection",
-          grid.ref,
-          {
-            ja: `${at(grid.ref)} の 1.6 が「${shortened(grid.value)}」です。${m.code} の設備は系統に接続しないため（${m.form.facility.ja}の自家消費）、1.6 は「自家消費」です。`,
-            en: `${at(grid.ref)}: 1.6 reads "${shortened(grid.value)}", but ${m.code}'s facilities have no grid connection (${m.form.facility.en}, used on site): 1.6 is 自家消費.`,
-          },
-          { expected: "自家消費", actual: shortened(grid.value) },
-        ),
-      );
-    }
-    const point = row.text.meteringPoint;
-    if (point && holdsSomething(point.value)) {
-      out.push(
-        finding(
-          "form.projectList.gridConnection",
-          point.ref,
-          {
-            ja: `${at(point.ref)} の 1.7 に受電地点特定番号「${shortened(point.value)}」があります。${m.code} の設備は系統に接続しないため、1.7 は「—」です。`,
-            en: `${at(point.ref)}: 1.7 holds a metering point number "${shortened(point.value)}", but ${m.code}'s facilities have no grid connection: 1.7 is "—".`,
-          },
-          { expected: "—", actual: shortened(point.value) },
-        ),
-      );
-    }
-  }
-  const end = s.period.end?.reading;
-  const started = row.text.operationStart;
-  if (started?.value && end?.kind === "date") {
-    const reading = parseDateCell(started.raw);
-    if (reading.kind === "date" && reading.serial > end.serial) {
-      const endText = `${end.year}-${String(end.month).padStart(2, "0")}-${String(end.day ?? 1).padStart(2, "0")}`;
-      out.push(
-        finding(
-          "period.operationStart.afterPeriod",
-          started.ref,
-          {
-            ja: `${at(started.ref)} の 1.5 運転開始（予定）年月日「${shortened(started.value)}」が認証申請期間の終了日 ${endText} より後です。期間中に運転していない施設の実績は申請できません。`,
-            en: `${at(started.ref)}: the 1.5 operation start "${shortened(started.value)}" is after the end of the certification period, ${endText}: a facility not running in the period has no results to claim.`,
-          },
-          { expected: `≤ ${endText}`, actual: shortened(started.value) },
-        ),
-      );
-    }
-  }
-  const name = row.text.facilityName;
-  if (name?.value && !fiscalYearInName(name.value)) {
-    const start = s.period.start?.reading;
-    const fiscal = start?.kind === "date" ? `${fiscalYearOfDate(start.year, start.month)}` : "yyyy";
-    out.push(
-      finding(
-        "period.fiscalYearInName.missing",
-        name.ref,
-        {
-          ja: `${at(name.ref)} の設備名称「${shortened(name.value)}」に (${fiscal}年度) がありません。別紙1 の 1.1 は「設備名称 (${fiscal}年度)」と記載します。`,
-          en: `${at(name.ref)}: the facility name "${shortened(name.value)}" carries no (${fiscal}年度); 別紙1's 1.1 is written "name (${fiscal}年度)".`,
-        },
-        { expected: `(${fiscal}年度)`, actual: shortened(name.value) },
-      ),
-    );
-  }
-  const from = row.dates.startDate?.reading;
-  const to = row.dates.endDate;
-  if (from?.kind === "date" && to?.reading.kind === "date" && from.serial > to.reading.serial) {
-    const startRef = (row.dates.startDate as NonNullable<typeof row.dates.startDate>).ref;
-    out.push(
-      finding("period.row.order", to.ref, {
-        ja: `${at(to.ref)} の 5.2 終了予定日が ${at(startRef)} の 5.1 開始日より前です。`,
-        en: `${at(to.ref)}: the 5.2 end date is before the 5.1 start date at ${at(startRef)}.`,
-      }),
-    );
-  }
-  return out;
-}
-
 export function checkCompleteness(submission: Submission, grid: Grid): Finding[] {
   const m = declarationOf(submission);
   const out = checkSheets(submission, grid, m);
@@ -302,3 +199,8 @@ export function checkCompleteness(submission: Submission, grid: Grid): Finding[]
     l.rows.forEach((row, i) => out.push(...checkRow(row, i, columns, m, submission)));
   return out;
 }
+
+export const completenessModule: RuleModule = {
+  metas: [...COMPLETENESS_RULES, ...ROW_COMPLETENESS_RULES],
+  check: ({ submission, grid }) => checkCompleteness(submission, grid),
+};
