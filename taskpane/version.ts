@@ -1,7 +1,8 @@
 // The add-in's version (package.json), stamped on what the pane writes (the working paper's identity block).
-import { version } from "../package.json";
+// the default import: webpack warns that a JSON module's named exports are going away
+import packageJson from "../package.json";
 
-export const TOOL_VERSION: string = version;
+export const TOOL_VERSION: string = packageJson.version;
 
 /** Today as YYYY-MM-DD in the person's local time. */
 export function localDate(now: Date = new Date()): string {
