@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run validate`: the add-in manifests against Microsoft's XML schemas, offline (xmllint): manifest.xml, the
-// manifest a production build writes for a real host, and dist/web/manifest.xml when built. The schemas are not in
-// the repository: ../shared/office-manifest-xsd beside the clone, or GEC_MANIFEST_XSD=<folder>. Without them only
-// well-formedness is checked, and it says so.
+// manifest a production build writes for a real host, and dist/web/manifest.xml when built. The schemas are in
+// scripts/office-manifest-xsd (Microsoft's XSDs, patched to compile: its README), or GEC_MANIFEST_XSD=<folder>.
+// Without them only well-formedness is checked, and it says so.
 // Usage: node scripts/validate.js [MANIFEST.xml…]   (files given: only those)
 "use strict";
 const fs = require("fs");
@@ -16,9 +16,9 @@ const SCHEMA = "OfficeAppManifestV1_1.xsd";
 /** A base a production build might be given: every URL of the rendered manifest moves under it. */
 const EXAMPLE_BASE = "https://example.org/gec/";
 
-/** The folder holding the schemas: GEC_MANIFEST_XSD when set, else ../shared/office-manifest-xsd; null if absent. */
+/** The folder holding the schemas: GEC_MANIFEST_XSD when set, else scripts/office-manifest-xsd; null if absent. */
 function schemaFolder() {
-  const dir = process.env.GEC_MANIFEST_XSD || path.join(root, "..", "shared", "office-manifest-xsd");
+  const dir = process.env.GEC_MANIFEST_XSD || path.join(__dirname, "office-manifest-xsd");
   return fs.existsSync(path.join(dir, SCHEMA)) ? dir : null;
 }
 
@@ -68,9 +68,9 @@ function main() {
     const xsdDir = schemaFolder();
     if (!xsdDir)
       process.stderr.write(
-        "[gec] 注意: マニフェストのスキーマ（../shared/office-manifest-xsd または GEC_MANIFEST_XSD）がないため、" +
+        "[gec] 注意: マニフェストのスキーマ（scripts/office-manifest-xsd または GEC_MANIFEST_XSD）がないため、" +
           "XML として正しいかだけを確かめます。\n" +
-          "[gec] note: no manifest schemas (../shared/office-manifest-xsd or GEC_MANIFEST_XSD): checking " +
+          "[gec] note: no manifest schemas (scripts/office-manifest-xsd or GEC_MANIFEST_XSD): checking " +
           "well-formedness only, not the schema.\n",
       );
     const failures = validateManifests(manifests, xsdDir);

@@ -8,9 +8,7 @@ import * as path from "path";
 const root = path.resolve(__dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gec-validate-test-"));
 const manifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
-const schemas = path.join(root, "..", "shared", "office-manifest-xsd");
 const haveXmllint = spawnSync("xmllint", ["--version"]).status === 0;
-const haveSchemas = fs.existsSync(path.join(schemas, "OfficeAppManifestV1_1.xsd"));
 
 function validate(files: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, ["scripts/validate.js", ...files], {
@@ -23,7 +21,7 @@ function validate(files: string[], env: Record<string, string> = {}) {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-(haveXmllint && haveSchemas ? describe : describe.skip)("against the schemas in ../shared", () => {
+(haveXmllint ? describe : describe.skip)("against the schemas in scripts/office-manifest-xsd", () => {
   it("passes manifest.xml and the manifest a production build writes for a host", () => {
     const r = validate([]);
     expect(r.code).toBe(0);
