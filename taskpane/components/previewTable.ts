@@ -1,5 +1,6 @@
 // The look of the two preview tables: a real table whose cells wrap (a formula has no spaces to wrap at).
 import { makeStyles, tokens } from "@fluentui/react-components";
+import type { CellWrite } from "../../src/types";
 
 export const usePreviewStyles = makeStyles({
   table: {
@@ -36,3 +37,14 @@ export const usePreviewStyles = makeStyles({
   valueColumn: { width: "30%" },
   heading: { display: "block", margin: `0 0 ${tokens.spacingVerticalXS}` },
 });
+
+export type PreviewStyles = ReturnType<typeof usePreviewStyles>;
+
+/** A column after the cell's address: its heading, width, and what a write shows in it. */
+export interface PreviewColumn {
+  heading: { ja: string; en: string };
+  width: keyof PreviewStyles;
+  numeric?: boolean;
+  monospace?: boolean;
+  show(write: CellWrite): string;
+}
