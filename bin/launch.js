@@ -26,7 +26,8 @@ function tuneV8() {
  * flags, and the bundle is then compiled from its source as usual (`cached` is false).
  */
 function loadBundle({ cache = true } = {}) {
-  const source = fs.readFileSync(BUNDLE, "utf8");
+  // the bundle is ASCII (scripts/build-cli.js): latin1 gives V8 a one-byte string without decoding UTF-8
+  const source = fs.readFileSync(BUNDLE, "latin1");
   let cachedData;
   const build = BUILD_LINE.exec(source);
   if (cache && build) {

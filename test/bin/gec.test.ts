@@ -100,6 +100,14 @@ function withLauncher(script: string): string {
 }
 
 describe("the code cache", () => {
+  it("is made for an ASCII bundle, which bin/launch.js reads as latin1: the same text UTF-8 gives", () => {
+    const bytes = fs.readFileSync(path.join(root, "dist/gec/cli.js"));
+    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+    expect(bytes.toString("latin1")).toBe(bytes.toString("utf8"));
+    // the Japanese the bundle matches with (regular expressions such as 令和|平成) is still there, escaped
+    expect(bytes.toString("latin1")).toContain("\\u4ee4\\u548c");
+  });
+
   it("is taken under bin/gec.js's V8 flag, and refused without it (V8 checks the flags)", () => {
     expect(withLauncher("l.tuneV8(); process.stdout.write(String(l.loadBundle().cached));")).toBe("true");
     expect(withLauncher("process.stdout.write(String(l.loadBundle().cached));")).toBe("false");
