@@ -59,10 +59,9 @@ async function bundle() {
  */
 function asciiOnly(text) {
   // after a backslash (an identity escape such as /\—/) \uXXXX would read as a backslash and "uXXXX": refuse
-  if (/\\[^\x00-\x7f]/.test(text)) throw new Error("the bundle escapes a non-ASCII character; cannot make it ASCII");
-  const out = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  if (!/^[\x00-\x7f]*$/.test(out)) throw new Error("the bundle is not ASCII after escaping");
-  return out;
+  if (/\\[\u0080-\uffff]/.test(text))
+    throw new Error("the bundle escapes a non-ASCII character; cannot make it ASCII");
+  return text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /**

@@ -21,4 +21,13 @@ function removeState(pid) {
   if (state && (pid === undefined || state.pid === pid)) fs.rmSync(STATE_FILE, { force: true });
 }
 
-module.exports = { STATE_FILE, readState, removeState };
+/**
+ * office-addin-debugging, at a fixed version, fetched only where there is a desktop Excel to sideload into (npm
+ * start registers the manifest with it, npm stop unregisters it): as a devDependency every `npm ci` would install
+ * it, and through office-addin-dev-settings' optional @microsoft/m365agentstoolkit-cli it brings keytar, whose
+ * install script downloads a binary from GitHub or Node's headers from nodejs.org (on Linux, 6.x and 7.x fail
+ * `npm ci` outright; 5.1.6 adds 340 packages and tries both).
+ */
+const OFFICE_ADDIN_DEBUGGING = "office-addin-debugging@7.0.0";
+
+module.exports = { OFFICE_ADDIN_DEBUGGING, STATE_FILE, readState, removeState };

@@ -7,7 +7,7 @@ const net = require("net");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const { renderManifest } = require("./manifest");
-const { STATE_FILE, readState, removeState } = require("./dev-state");
+const { OFFICE_ADDIN_DEBUGGING, STATE_FILE, readState, removeState } = require("./dev-state");
 
 const root = path.resolve(__dirname, "..");
 const desktop = process.platform === "win32" || process.platform === "darwin";
@@ -159,14 +159,6 @@ function banner({ scheme, why }, port, manifest) {
   );
   process.stdout.write(`\n${lines.join("\n")}\n`);
 }
-
-/**
- * office-addin-debugging, at a fixed version, fetched only where there is a desktop Excel to sideload into: as a
- * devDependency every `npm ci` would install it, and through office-addin-dev-settings' optional
- * @microsoft/m365agentstoolkit-cli it brings keytar, whose install script downloads a binary from GitHub or Node's
- * headers from nodejs.org (on Linux, 6.x and 7.x fail `npm ci` outright; 5.1.6 adds 340 packages and tries both).
- */
-const OFFICE_ADDIN_DEBUGGING = "office-addin-debugging@7.0.0";
 
 function sideload(manifest, port) {
   const result = spawnSync(

@@ -2,7 +2,7 @@
 "use strict";
 const { spawnSync } = require("child_process");
 const path = require("path");
-const { readState, removeState } = require("./dev-state");
+const { OFFICE_ADDIN_DEBUGGING, readState, removeState } = require("./dev-state");
 
 const root = path.resolve(__dirname, "..");
 const say = (text) => process.stdout.write(`[gec] ${text}\n`);
@@ -24,7 +24,7 @@ async function main() {
   }
   if (state.sideloaded) {
     // the registration office-addin-debugging made for desktop Excel
-    spawnSync("npx", ["--yes", "office-addin-debugging", "stop", state.manifest, "desktop"], {
+    spawnSync("npx", ["--yes", OFFICE_ADDIN_DEBUGGING, "stop", state.manifest, "desktop"], {
       cwd: root,
       stdio: "inherit",
       shell: process.platform === "win32",

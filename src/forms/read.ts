@@ -86,17 +86,15 @@ function findProjectHeader(
   anchors: readonly string[],
 ): { headerRow: number; columns: Record<string, number> } | null {
   const byRow = new Map<number, Map<string, number>>();
-  for (let r = sheet.top; r <= Math.min(sheet.bottom, sheet.top + HEADER_SEARCH_ROWS); r++) {
-    for (let c = sheet.left; c <= sheet.right; c++) {
-      const label = sheet.label(r, c);
-      if (label === "" || label.length > 200) continue;
-      const column = columnOfLabel(label, layout);
-      if (!column) continue;
-      let found = byRow.get(r);
-      if (!found) byRow.set(r, (found = new Map()));
-      if (!found.has(column.key)) found.set(column.key, c);
-    }
-  }
+  sheet.eachText(sheet.top, sheet.top + HEADER_SEARCH_ROWS, (r, c) => {
+    const label = sheet.label(r, c);
+    if (label === "" || label.length > 200) return;
+    const column = columnOfLabel(label, layout);
+    if (!column) return;
+    let found = byRow.get(r);
+    if (!found) byRow.set(r, (found = new Map()));
+    if (!found.has(column.key)) found.set(column.key, c);
+  });
   let best: number | null = null;
   for (const [r, found] of byRow) if (best === null || found.size > (byRow.get(best)?.size ?? 0)) best = r;
   if (best === null) return null;

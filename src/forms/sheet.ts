@@ -77,6 +77,12 @@ export class SheetView {
     return hits;
   }
 
+  /** `visit` on each text cell of rows top … bottom, in reading order (the numbers of a long list are skipped). */
+  eachText(top: number, bottom: number, visit: (row: number, col: number) => void): void {
+    const { rows, cols } = this.indexTexts();
+    for (let k = 0; k < rows.length && rows[k] <= bottom; k++) if (rows[k] >= top) visit(rows[k], cols[k]);
+  }
+
   private indexTexts(): { rows: Int32Array; cols: Int32Array; texts: string[] } {
     if (this.textCells) return this.textCells;
     let count = 0;
