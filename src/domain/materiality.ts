@@ -7,10 +7,7 @@ import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/
 import { methodologyOf } from "../forms/submission";
 import { deriveRow, everyKnown, rowInputs } from "./rows";
 import { matchBlocks } from "./blocks";
-
-function decimalOf(field: NumberField | null | undefined): Decimal | null {
-  return field && field.reading.kind === "number" ? field.reading.decimal : null;
-}
+import { decimalOf } from "../forms/fields";
 
 /** A finding's corrected value, where it gives one as a plain number (its fix, else its expected value). */
 function correctedValue(f: Finding): Decimal | null {

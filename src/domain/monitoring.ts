@@ -25,9 +25,10 @@ import type {
   MonitoringTotalRow,
   MonthSelection,
 } from "../forms/monitoring";
-import type { MonitoringPlan, NumberField, ProjectRow, Submission } from "../forms/submission";
+import type { MonitoringPlan, ProjectRow, Submission } from "../forms/submission";
 import { attachmentFor, planDigits } from "../forms/attachment";
 import { shortened } from "../text";
+import { decimalOf } from "../forms/fields";
 
 /** A 別紙1 input a monitoring table's 合計 gives, with its column as the form prints it ("3.1"). */
 export interface MonitoringTargetColumn {
@@ -110,10 +111,6 @@ export function procedureFor(
     row?.text.facilityName?.value,
   ]);
   return procedureOf(block?.plan);
-}
-
-function decimalOf(field: NumberField | undefined): Decimal | null {
-  return field && field.reading.kind === "number" ? field.reading.decimal : null;
 }
 
 /** Significant digits from which a cell's value is taken to be a double at its precision limit. */

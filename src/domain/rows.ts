@@ -5,12 +5,9 @@ import { GecError, isGecError } from "../errors";
 import { evaluateQuantities } from "../formula";
 import type { MethodologyDeclaration, RowInputs } from "../methodology";
 import { formatRef } from "../forms/a1";
-import type { NumberField, ProjectList, ProjectRow } from "../forms/submission";
+import type { ProjectList, ProjectRow } from "../forms/submission";
 import type { DerivationStep } from "../types";
-
-function decimalOf(field: NumberField | undefined): Decimal | null {
-  return field && field.reading.kind === "number" ? field.reading.decimal : null;
-}
+import { decimalOf } from "../forms/fields";
 
 /** Inputs of a row for its formulas; null where an input cell cannot be read (its own finding says so). */
 export function rowInputs(row: ProjectRow, declaration: MethodologyDeclaration): RowInputs | null {

@@ -27,10 +27,7 @@ import { cellAddress, columnLetters, formatRef, parseA1 } from "../forms/a1";
 import { readSubmission } from "../forms/read";
 import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
 import type { CellRef, CellValue, DerivationStep, Grid, Message } from "../types";
-
-function decimalOf(field: NumberField | undefined): Decimal | null {
-  return field && field.reading.kind === "number" ? field.reading.decimal : null;
-}
+import { decimalOf } from "../forms/fields";
 
 /** The derivation as lines a person reads, one step a line, with the cells it read. */
 export function derivationText(steps: DerivationStep[], lang: "ja" | "en"): string[] {

@@ -36,6 +36,7 @@ import { everyKnown } from "../domain/rows";
 import { LISTED, listed } from "../text";
 import type { CellRef, CellWrite, Finding, Grid } from "../types";
 import { sameFormula } from "./invert";
+import { decimalOf } from "../forms/fields";
 
 /**
  * What the checks still find in a workbook's monitoring tables: a counted month they fault gives no 3.1. The engine
@@ -61,10 +62,6 @@ const specOf = new Map(monitoringMonthQuantities.map((q) => [q.key, q]));
 
 function quoted(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
-}
-
-function decimalOf(field: NumberField | undefined): Decimal | null {
-  return field && field.reading.kind === "number" ? field.reading.decimal : null;
 }
 
 /** A cell Excel reads as the engine does: a plain number (not "18,656" typed as text). */

@@ -1,6 +1,6 @@
 // A value read from one cell with its reading and where it came from: what every part of a Submission is made of.
 import type { CellRef, CellValue } from "../types";
-import type { DateReading, NumberReading } from "../numbers";
+import type { DateReading, Decimal, NumberReading } from "../numbers";
 
 export interface NumberField {
   reading: NumberReading;
@@ -21,4 +21,9 @@ export interface DateField {
   reading: DateReading;
   raw: CellValue;
   ref: CellRef;
+}
+
+/** A cell's number, null when it holds none (blank, text, or a reading that failed: its own finding says so). */
+export function decimalOf(field: NumberField | null | undefined): Decimal | null {
+  return field && field.reading.kind === "number" ? field.reading.decimal : null;
 }

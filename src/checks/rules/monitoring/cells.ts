@@ -7,7 +7,6 @@ import type { DerivationStep, ParamValues, QuantitySpec } from "../../../formula
 import { monitoringMonthQuantities } from "../../../methodology";
 import { formatRef } from "../../../forms/a1";
 import type { MonitoringMonth } from "../../../forms/monitoring";
-import type { NumberField } from "../../../forms/submission";
 import type { FacilityProcedure } from "../../../domain/monitoring";
 import { shortened } from "../../../text";
 
@@ -17,10 +16,6 @@ export const MONTH_INPUTS = ["pGauge", "tSteamMean", "tFeedMean", "fSteam", "fFe
 export const MONTH_DERIVED = ["pAbs", "tSteam", "hSteam", "tFeed", "hFeed"];
 
 export const specOf = new Map(monitoringMonthQuantities.map((q) => [q.key, q]));
-
-export function decimalOf(field: NumberField | undefined): Decimal | null {
-  return field && field.reading.kind === "number" ? field.reading.decimal : null;
-}
 
 /** A1 addresses of a month's cells by quantity key, for derivations. */
 function cellsOf(month: MonitoringMonth): Record<string, string> {

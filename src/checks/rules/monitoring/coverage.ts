@@ -9,7 +9,8 @@ import type { Finding } from "../../../types";
 import { at, reporter } from "../../finding";
 import { LISTED, listed, shortened } from "../../../text";
 import type { RuleMeta } from "../../rule";
-import { specOf, decimalOf, label, labelEn, ym, monitoringRule } from "./cells";
+import { specOf, label, labelEn, ym, monitoringRule } from "./cells";
+import { decimalOf } from "../../../forms/fields";
 
 export const COVERAGE_RULES: RuleMeta[] = [
   monitoringRule(

@@ -11,7 +11,6 @@ import type { RuleMeta } from "../../rule";
 import {
   MONTH_INPUTS,
   MONTH_DERIVED,
-  decimalOf,
   traced,
   label,
   labelEn,
@@ -19,6 +18,7 @@ import {
   derivedValues,
   monitoringRule,
 } from "./cells";
+import { decimalOf } from "../../../forms/fields";
 import { checkPlausibility, checkPressureCells, belowVacuum } from "./plausibility";
 
 /** The month's derived cells a rule recomputes, and where they stand in the procedure. */

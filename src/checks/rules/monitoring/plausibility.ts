@@ -13,7 +13,8 @@ import { at, reporter } from "../../finding";
 import { shortened } from "../../../text";
 import type { RuleMeta } from "../../rule";
 import { STANDARD_ATMOSPHERE_PARAMETER } from "../../../methodology/parameters";
-import { decimalOf, label, labelEn, monitoringRule, monthName, traced } from "./cells";
+import { label, labelEn, monitoringRule, monthName, traced } from "./cells";
+import { decimalOf } from "../../../forms/fields";
 
 export const PLAUSIBILITY_RULES: RuleMeta[] = [
   monitoringRule(

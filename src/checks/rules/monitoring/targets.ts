@@ -11,7 +11,8 @@ import type { CellRef, Finding } from "../../../types";
 import { at, reporter } from "../../finding";
 import { LISTED, listed } from "../../../text";
 import type { RuleMeta } from "../../rule";
-import { specOf, decimalOf, monitoringRule } from "./cells";
+import { specOf, monitoringRule } from "./cells";
+import { decimalOf } from "../../../forms/fields";
 
 /** The 別紙1 columns the 合計 gives. */
 const TARGET_INSTANCES: { id: string; where: string }[] = [

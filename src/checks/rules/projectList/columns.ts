@@ -1,13 +1,6 @@
 // The 別紙1 columns of every methodology by quantity key: what the per-quantity rules of 別紙1 are made from.
-import type { Decimal } from "../../../numbers";
 import { methodologies } from "../../../methodology";
 import type { QuantityDeclaration } from "../../../methodology";
-import type { NumberField } from "../../../forms/submission";
-
-/** A cell's number, null when it holds none. */
-export function decimalOf(field: NumberField | undefined): Decimal | null {
-  return field && field.reading.kind === "number" ? field.reading.decimal : null;
-}
 
 /** Each quantity with a 別紙1 column, in every methodology. */
 export function columnQuantities(): QuantityDeclaration[] {

@@ -12,7 +12,7 @@ import type { SubmissionPeriod } from "../../../domain/referenceValues";
 import type { Finding } from "../../../types";
 import type { ProjectRow } from "../../../forms/submission";
 import { at, reporter } from "../../finding";
-import { decimalOf } from "./columns";
+import { decimalOf } from "../../../forms/fields";
 import { rule } from "../../rule";
 import type { RuleMeta } from "../../rule";
 

@@ -6,7 +6,8 @@ import type { ProjectRow } from "../../../forms/submission";
 import { at, reporter } from "../../finding";
 import { rule } from "../../rule";
 import type { RuleMeta } from "../../rule";
-import { columnQuantities, decimalOf, instancesOf } from "./columns";
+import { columnQuantities, instancesOf } from "./columns";
+import { decimalOf } from "../../../forms/fields";
 
 /** "range.fB.aboveFT", "range.totalHeat.belowQBl": the rule of a declared bound between two quantities. */
 export function rangeRuleId(key: string, side: "above" | "below", other: string): string {
