@@ -123,21 +123,32 @@ function callCell(cell: Cell, count: number, a: unknown, b: unknown, c: unknown)
  * three arguments no array: the steam functions' wrapper costs about as much as their kernel.
  */
 export function lift(args: unknown[], cell: Cell, count = args.length): CellResult[][] {
-  if (count <= 3) {
-    const a = count > 0 ? oneCell(args[0]) : null;
-    const b = count > 1 ? oneCell(args[1]) : null;
-    const c = count > 2 ? oneCell(args[2]) : null;
-    if (a !== NOT_ONE_CELL && b !== NOT_ONE_CELL && c !== NOT_ONE_CELL)
-      return [[callCell(cell, count, a, b, c)]];
-  } else {
-    const values: unknown[] = new Array(count);
-    let single = true;
-    for (let i = 0; i < count && single; i++) single = (values[i] = oneCell(args[i])) !== NOT_ONE_CELL;
-    if (single) return [[applyCell(cell, values)]];
-  }
-  const padded: unknown[] = new Array(count);
-  for (let j = 0; j < count; j++) padded[j] = args[j] === undefined ? null : args[j];
-  return liftRanges(padded, cell);
+  if (count <= 3) return liftFew(cell, count, args[0], args[1], args[2]);
+  const values: unknown[] = new Array(count);
+  let single = true;
+  for (let i = 0; i < count && single; i++) single = (values[i] = oneCell(args[i])) !== NOT_ONE_CELL;
+  if (single) return [[applyCell(cell, values)]];
+  return liftRanges(padded(count, args), cell);
+}
+
+/**
+ * lift() of a function of up to three parameters, its arguments passed one by one: the function Excel calls takes
+ * them so (functions/registry.ts), and a call of single cells then allocates nothing but its [[result]].
+ */
+export function liftFew(cell: Cell, count: number, x: unknown, y: unknown, z: unknown): CellResult[][] {
+  const a = count > 0 ? oneCell(x) : null;
+  const b = count > 1 ? oneCell(y) : null;
+  const c = count > 2 ? oneCell(z) : null;
+  if (a !== NOT_ONE_CELL && b !== NOT_ONE_CELL && c !== NOT_ONE_CELL)
+    return [[callCell(cell, count, a, b, c)]];
+  return liftRanges(padded(count, [x, y, z]), cell);
+}
+
+/** The first `count` arguments, an omitted one as a blank. */
+function padded(count: number, args: unknown[]): unknown[] {
+  const out: unknown[] = new Array(count);
+  for (let j = 0; j < count; j++) out[j] = args[j] === undefined ? null : args[j];
+  return out;
 }
 
 /** lift() over matrices of any shape: the general path, which a single-cell call answers the same. */

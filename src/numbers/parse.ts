@@ -74,16 +74,36 @@ function productError(a: number, b: number, p: number): number {
  * spreadsheetDecimal(x).toNumber() without a Decimal: x rounded to 15 significant digits, for the custom functions'
  * plain numbers (a cell of 2795.3 reads as 2795.3, one of 0.8780000000000001 as 0.878). undefined for NaN, ±∞ and
  * magnitudes over 10^15, which parseNumberCell refuses with a message.
+ *
+ * Small and branch-light, so that V8 inlines it into the cell Excel calls (bench/functions.js): the 15 digits are
+ * a × 10^k rounded half up, and the quotient by 10^k is correctly rounded. Where fl(a × 10^k) falls on half-way, at a
+ * window's edge, for 0 and for what is no number, nearHalf decides on the exact product.
  */
 export function spreadsheetNumber(x: number): number | undefined {
-  if (!(Math.abs(x) <= MAX_MAGNITUDE)) return undefined;
-  if (Number.isInteger(x)) return x + 0; // -0 reads as 0, as Decimal.from does
-  // what a person types (≤ 6 decimals, below 10^9): x is the double of a decimal of at most 15 digits, which both
-  // of spreadsheetDecimal's ways read back as x (the division is correctly rounded)
-  const micro = Math.round(x * 1e6);
-  if (micro / 1e6 === x && Math.abs(micro) < 1e15) return x;
   const a = Math.abs(x);
   // k places of decimals leave 15 digits before the point: 10^(14-k) ≤ a < 10^(15-k)
+  let k = 14;
+  while (k > 0 && a >= EXACT_POWERS[15 - k]) k--;
+  while (k < 22 && a * EXACT_POWERS[k] < 1e14) k++;
+  const power = EXACT_POWERS[k];
+  const scaled = a * power;
+  // rounded half up without a branch (+ 0.5 is exact: the ulp of scaled is at most 1/8 below 10^15)
+  const digits = Math.floor(scaled + 0.5);
+  // fl(a × 10^k) is within half its ulp of the exact product, and its distance to half-way a multiple of that ulp:
+  // unless it is half-way, the exact product rounds to the same digits
+  if (digits - scaled !== 0.5 && scaled >= 1e14 + 1 && scaled < 1e15 - 1) {
+    // the 15 digits over 10^k, correctly rounded: the double the decimal of those digits reads as
+    const rounded = digits / power;
+    return x < 0 ? -rounded : rounded;
+  }
+  return nearHalf(x);
+}
+
+/** spreadsheetNumber where the product's rounding error decides: the exact error, or the printed digits. */
+function nearHalf(x: number): number | undefined {
+  if (!(Math.abs(x) <= MAX_MAGNITUDE)) return undefined;
+  if (Number.isInteger(x)) return x + 0; // -0 reads as 0, as Decimal.from does
+  const a = Math.abs(x);
   let k = SPREADSHEET_DIGITS - 1;
   while (k > 0 && a >= EXACT_POWERS[SPREADSHEET_DIGITS - k]) k--;
   while (k < EXACT_POWERS.length - 1 && a * EXACT_POWERS[k] < 1e14) k++;
@@ -95,7 +115,6 @@ export function spreadsheetNumber(x: number): number | undefined {
     const whole = Math.floor(scaled);
     const overHalf = scaled - (whole + 0.5) + productError(a, power, scaled);
     if (overHalf !== 0) {
-      // the 15 digits over 10^k, correctly rounded: the double the decimal of those digits reads as
       const rounded = (overHalf > 0 ? whole + 1 : whole) / power;
       return x < 0 ? -rounded : rounded;
     }

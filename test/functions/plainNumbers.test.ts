@@ -10,6 +10,13 @@ import { spreadsheetDecimal, spreadsheetNumber } from "../../src/numbers";
 /** Runs per property: the Decimal path costs microseconds a call, and this suite is in the 30-second unit loop. */
 const RUNS = { numRuns: 400 };
 
+/** The double `ulps` steps from x (x > 0): its bits as an integer, moved. */
+function ulpsAway(x: number, ulps: number): number {
+  const bits = new BigInt64Array(new Float64Array([x]).buffer);
+  bits[0] += BigInt(ulps);
+  return new Float64Array(bits.buffer)[0];
+}
+
 /** Doubles as sheets hold them: typed (few decimals), computed (any double), edges of the 15-digit window. */
 const plainDouble = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }),
@@ -25,6 +32,18 @@ const plainDouble = fc.oneof(
       fc.integer({ min: 1, max: 20 }),
     )
     .map(([high, low, shift]) => Number(`${high}${String(low).padStart(6, "0")}5e-${shift}`)),
+  // the doubles a few ulps either side of such a half-way decimal: fl(x × 10^k) falls on half-way, the exact
+  // product does not, and only its exact error says which way it rounds
+  fc
+    .tuple(
+      fc.integer({ min: 1e8, max: 999999999 }),
+      fc.integer({ min: 0, max: 999999 }),
+      fc.integer({ min: 1, max: 20 }),
+      fc.integer({ min: -3, max: 3 }),
+    )
+    .map(([high, low, shift, ulps]) =>
+      ulpsAway(Number(`${high}${String(low).padStart(6, "0")}5e-${shift}`), ulps),
+    ),
   fc.constantFrom(0, -0, 1e15, -1e15, 1e-8, 9.99999999999999e14, 0.8780000000000001, 2795.3, 0.1 + 0.2),
 );
 
