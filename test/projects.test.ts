@@ -1,5 +1,5 @@
-// jest.config.js's projects: every suite in exactly one, and no unit suite (`npm run test:unit`) reaching a child
-// process, a browser, LibreOffice or webpack through its imports.
+// jest.config.js's projects: every suite in exactly one, no unit suite (`npm run test:unit`) reaching a child
+// process, a browser, LibreOffice or webpack through its imports, and a suite that mocks a module isolated.
 import * as fs from "fs";
 import * as path from "path";
 import { globsToMatcher, replacePathSepForGlob } from "jest-util";
@@ -88,9 +88,24 @@ function reaches(file: string, seen = new Set<string>()): string[] {
   return found;
 }
 
+/** What a suite does that needs jest's module registry per suite: module mocks, a methodology added at start-up. */
+const NEEDS_ISOLATION =
+  /\bjest\.(mock|doMock|requireActual|isolateModules|resetModules)\(|registerMethodologyAtStartUp\(/;
+
 describe("unit suites", () => {
+  it("run in one process one after another (jest-light-runner) unless they mock a module or register a methodology", () => {
+    const shared = suites.filter((f) => projectsOf(f).includes("unit"));
+    const isolated = suites.filter((f) => projectsOf(f).includes("unit (isolated)"));
+    expect(shared.length).toBeGreaterThan(50);
+    expect(isolated.length).toBeGreaterThan(0);
+    const needing = (f: string) => NEEDS_ISOLATION.test(fs.readFileSync(f, "utf8"));
+    expect(shared.filter(needing).map(rel)).toEqual([]);
+    // and no suite is isolated without a reason
+    expect(isolated.filter((f) => !needing(f)).map(rel)).toEqual([]);
+  });
+
   it("reach no child process, worker, browser, webpack or LibreOffice", () => {
-    const unit = suites.filter((f) => projectsOf(f).includes("unit"));
+    const unit = suites.filter((f) => projectsOf(f).some((p) => p.startsWith("unit")));
     expect(unit.length).toBeGreaterThan(50);
     const offending = unit
       .map((f) => ({ suite: rel(f), reaches: reaches(f) }))
