@@ -243,8 +243,21 @@ export async function placeTempFile(
   force = false,
   input?: string,
 ): Promise<void> {
+  await intoPlace(temp, file, force, async () => refuseOutput(file, await statOrNull(file), input, force));
+}
+
+/**
+ * Runs `step` (writing or checking the temporary file), then puts the temporary file at `file`: over one there only
+ * with `force`. On any failure the temporary file is removed and the error names `file`.
+ */
+async function intoPlace(
+  temp: string,
+  file: string,
+  force: boolean,
+  step: () => Promise<void>,
+): Promise<void> {
   try {
-    await refuseOutput(file, await statOrNull(file), input, force);
+    await step();
     if (force) await fs.promises.rename(temp, file);
     else await placeNew(temp, file);
   } catch (e) {
@@ -269,20 +282,14 @@ export async function writeFileAtomic(
   } catch (e) {
     throw new FileError(writeFailure(file, e));
   }
-  try {
+  await intoPlace(temp, file, force, async () => {
     try {
       await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    if (force) await fs.promises.rename(temp, file);
-    else await placeNew(temp, file);
-  } catch (e) {
-    await fs.promises.rm(temp, { force: true }).catch(() => undefined);
-    if (e instanceof FileError) throw e;
-    throw new FileError(writeFailure(file, e));
-  }
+  });
 }
 
 let pipesWatched = false;
