@@ -118,25 +118,138 @@ function dataOf(bytes: Uint8Array, e: CentralEntry, directoryStart: number): { s
   return { start, end };
 }
 
-/**
- * Walks the entries of the central directory in its order, as Excel does; each local header must agree with
- * it. Entries the caller opens are inflated in small steps, each step's output counted against the per-entry
- * and total budgets; duplicate and unsafe names are refused. Returns every name.
- */
-export function unzipEntries(bytes: Uint8Array, options: UnzipOptions): string[] {
-  const entryLimit = options.entryBytes ?? BUDGET.entryBytes;
-  const totalLimit = options.totalBytes ?? BUDGET.totalBytes;
-  const listing = centralDirectory(bytes);
-  const names: string[] = [];
+/** Refuses an archive with an unsafe or duplicate entry name, before anything is inflated. */
+function checkNames(entries: readonly CentralEntry[]): void {
   const seen = new Set<string>();
-  for (const e of listing.entries) {
+  for (const e of entries) {
     if (unsafeName(e.name)) throw refuseName(e.name);
     if (seen.has(e.name)) {
       throw corrupt({ ja: `同じ名前のファイルが 2 つあります: ${e.name}`, en: `duplicate entry ${e.name}` });
     }
     seen.add(e.name);
   }
-  let total = 0;
+}
+
+/** The inflated-bytes budgets of one read, and the bytes inflated so far across its entries. */
+interface InflateBudget {
+  entryLimit: number;
+  totalLimit: number;
+  total: number;
+}
+
+/** An entry over its own budget. */
+function entryOverBudget(name: string, limit: number): XlsxError {
+  return overBudget({ ja: `${name} の展開後の大きさ`, en: `The inflated bytes of ${name}` }, limit);
+}
+
+/** The package over its total budget. */
+function totalOverBudget(limit: number): XlsxError {
+  return overBudget({ ja: "展開後の合計の大きさ", en: "The inflated bytes in total" }, limit);
+}
+
+/** One entry's inflated bytes on their way to its sink, each step counted against the entry's and the total budget. */
+class EntryOutput {
+  size = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly sink: EntrySink,
+    private readonly budget: InflateBudget,
+  ) {}
+
+  take(data: Uint8Array): void {
+    this.size += data.length;
+    this.budget.total += data.length;
+    if (this.size > this.budget.entryLimit) throw entryOverBudget(this.name, this.budget.entryLimit);
+    if (this.budget.total > this.budget.totalLimit) throw totalOverBudget(this.budget.totalLimit);
+    if (data.length > 0) this.sink.data(data);
+  }
+}
+
+/** A stored (method 0) entry's bytes, handed on in large steps; always complete. */
+function copyStored(data: Uint8Array, out: EntryOutput, tick: () => void): boolean {
+  for (let at = 0; at < data.length; at += CHUNK * 64) {
+    tick();
+    out.take(data.subarray(at, Math.min(at + CHUNK * 64, data.length)));
+  }
+  return true;
+}
+
+/** A small deflated entry inflated whole by the host's inflater, never past what the budgets leave. */
+function inflateNative(
+  inflate: NativeInflate,
+  data: Uint8Array,
+  out: EntryOutput,
+  budget: InflateBudget,
+  tick: () => void,
+): boolean {
+  tick();
+  const entryRoom = budget.entryLimit - out.size;
+  const totalRoom = budget.totalLimit - budget.total;
+  // one byte more than the budget, so that reaching it is told apart from passing it (take() throws)
+  const inflated = inflate(data, Math.min(entryRoom, totalRoom) + 1);
+  if (inflated === null) {
+    if (entryRoom <= totalRoom) throw entryOverBudget(out.name, budget.entryLimit);
+    throw totalOverBudget(budget.totalLimit);
+  }
+  // a plain Uint8Array over the same memory: a Node Buffer's slice() is a view where Uint8Array's copies
+  out.take(new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength));
+  return true;
+}
+
+/** A deflated entry streamed through fflate in small steps; whether the deflate stream came to its end. */
+function inflateStreaming(data: Uint8Array, out: EntryOutput, tick: () => void): boolean {
+  let ended = false;
+  const inflater = new Inflate((chunk, final) => {
+    out.take(chunk);
+    if (final) ended = true;
+  });
+  if (data.length === 0) inflater.push(new Uint8Array(0), true);
+  for (let at = 0; at < data.length; at += CHUNK) {
+    tick();
+    const stop = Math.min(at + CHUNK, data.length);
+    inflater.push(data.subarray(at, stop), stop === data.length);
+  }
+  return ended;
+}
+
+/**
+ * Inflates one entry's data into its output; whether it came out whole. Anything but a budget's or the read's own
+ * error is the entry's corruption.
+ */
+function inflateEntry(
+  data: Uint8Array,
+  method: number,
+  out: EntryOutput,
+  budget: InflateBudget,
+  tick: () => void,
+): boolean {
+  try {
+    if (method === 0) return copyStored(data, out, tick);
+    if (nativeInflate !== null && data.length <= NATIVE_MAX_COMPRESSED) {
+      return inflateNative(nativeInflate, data, out, budget, tick);
+    }
+    return inflateStreaming(data, out, tick);
+  } catch (err) {
+    if (err instanceof XlsxError) throw err;
+    throw corrupt({ ja: `${out.name} を展開できません`, en: `${out.name} cannot be inflated` });
+  }
+}
+
+/**
+ * Walks the entries of the central directory in its order, as Excel does; each local header must agree with
+ * it. Entries the caller opens are inflated in small steps, each step's output counted against the per-entry
+ * and total budgets; duplicate and unsafe names are refused. Returns every name.
+ */
+export function unzipEntries(bytes: Uint8Array, options: UnzipOptions): string[] {
+  const budget: InflateBudget = {
+    entryLimit: options.entryBytes ?? BUDGET.entryBytes,
+    totalLimit: options.totalBytes ?? BUDGET.totalBytes,
+    total: 0,
+  };
+  const listing = centralDirectory(bytes);
+  const names: string[] = [];
+  checkNames(listing.entries);
   for (const e of listing.entries) {
     const name = e.name;
     names.push(name);
@@ -146,62 +259,10 @@ export function unzipEntries(bytes: Uint8Array, options: UnzipOptions): string[]
     if (e.method !== 0 && e.method !== 8) {
       throw corrupt({ ja: `未対応の圧縮方式 ${e.method}`, en: `unsupported compression ${e.method}` });
     }
-    let size = 0;
-    let ended = false;
-    const take = (data: Uint8Array) => {
-      size += data.length;
-      total += data.length;
-      if (size > entryLimit) {
-        throw overBudget({ ja: `${name} の展開後の大きさ`, en: `The inflated bytes of ${name}` }, entryLimit);
-      }
-      if (total > totalLimit) {
-        throw overBudget({ ja: "展開後の合計の大きさ", en: "The inflated bytes in total" }, totalLimit);
-      }
-      if (data.length > 0) sink.data(data);
-    };
-    try {
-      if (e.method === 0) {
-        for (let at = start; at < end; at += CHUNK * 64) {
-          options.tick();
-          take(bytes.subarray(at, Math.min(at + CHUNK * 64, end)));
-        }
-        ended = true;
-      } else if (nativeInflate !== null && end - start <= NATIVE_MAX_COMPRESSED) {
-        options.tick();
-        const entryRoom = entryLimit - size;
-        const totalRoom = totalLimit - total;
-        // one byte more than the budget, so that reaching it is told apart from passing it (take() throws)
-        const out = nativeInflate(bytes.subarray(start, end), Math.min(entryRoom, totalRoom) + 1);
-        if (out === null) {
-          if (entryRoom <= totalRoom) {
-            throw overBudget(
-              { ja: `${name} の展開後の大きさ`, en: `The inflated bytes of ${name}` },
-              entryLimit,
-            );
-          }
-          throw overBudget({ ja: "展開後の合計の大きさ", en: "The inflated bytes in total" }, totalLimit);
-        }
-        // a plain Uint8Array over the same memory: a Node Buffer's slice() is a view where Uint8Array's copies
-        take(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
-        ended = true;
-      } else {
-        const inflater = new Inflate((data, final) => {
-          take(data);
-          if (final) ended = true;
-        });
-        if (start === end) inflater.push(new Uint8Array(0), true);
-        for (let at = start; at < end; at += CHUNK) {
-          options.tick();
-          const stop = Math.min(at + CHUNK, end);
-          inflater.push(bytes.subarray(at, stop), stop === end);
-        }
-      }
-    } catch (err) {
-      if (err instanceof XlsxError) throw err;
-      throw corrupt({ ja: `${name} を展開できません`, en: `${name} cannot be inflated` });
-    }
+    const out = new EntryOutput(name, sink, budget);
+    const ended = inflateEntry(bytes.subarray(start, end), e.method, out, budget, () => options.tick());
     if (!ended) throw corrupt({ ja: `${name} が途中で切れています`, en: `${name} is cut short` });
-    if (size !== e.uncompressed) {
+    if (out.size !== e.uncompressed) {
       throw disagree(name, { ja: "展開後の大きさ", en: "inflated size" });
     }
     sink.end();

@@ -14,9 +14,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { PaneController } from "./controller";
+import type { PaneController, PaneState } from "./controller";
 import { usePane } from "./usePane";
 import { strings, tr } from "./i18n";
+import type { Lang } from "./i18n";
 import type { Message } from "../src/types";
 import { Summary } from "./components/Summary";
 import { FindingsList } from "./components/FindingsList";
@@ -61,6 +62,69 @@ const useStyles = makeStyles({
   report: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
+/** The pane's title, and the button that switches between Japanese and English. */
+function PaneHeader({ pane, lang }: { pane: PaneController; lang: Lang }): React.JSX.Element {
+  const styles = useStyles();
+  const t = (m: Message) => tr(m, lang);
+  return (
+    <div className={styles.header}>
+      <Subtitle1 as="h1">{t(strings.title)}</Subtitle1>
+      <Button size="small" appearance="subtle" onClick={() => pane.setLang(lang === "ja" ? "en" : "ja")}>
+        {t(strings.language)}
+      </Button>
+    </div>
+  );
+}
+
+/** The actions on the workbook: 検証, 記入, 確定, 元に戻す (only after a write). */
+function PaneToolbar(props: {
+  state: PaneState;
+  pane: PaneController;
+  disabled: boolean;
+}): React.JSX.Element {
+  const { state, pane, disabled } = props;
+  const styles = useStyles();
+  const t = (m: Message) => tr(m, state.lang);
+  return (
+    <Toolbar aria-label={t(strings.title)} size="small" className={styles.toolbar}>
+      <ToolbarButton appearance="primary" disabled={disabled} onClick={() => void pane.validate()}>
+        {t(strings.validate)}
+      </ToolbarButton>
+      <ToolbarButton disabled={disabled} onClick={() => void pane.fill()}>
+        {t(strings.fill)}
+      </ToolbarButton>
+      <ToolbarButton disabled={disabled} onClick={() => void pane.finalize()}>
+        {t(strings.finalize)}
+      </ToolbarButton>
+      <ToolbarButton disabled={disabled || state.applied.length === 0} onClick={() => void pane.revert()}>
+        {t(strings.revert)}
+      </ToolbarButton>
+    </Toolbar>
+  );
+}
+
+/** Excel only: marking the flagged cells, clearing the marks, and the report as a workbook. */
+function ExcelMarks(props: { state: PaneState; pane: PaneController; disabled: boolean }): React.JSX.Element {
+  const { state, pane, disabled } = props;
+  const styles = useStyles();
+  const t = (m: Message) => tr(m, state.lang);
+  return (
+    <div className={styles.row}>
+      <Checkbox
+        checked={state.marking}
+        onChange={(_, d) => pane.setMarking(d.checked === true)}
+        label={t(strings.mark)}
+      />
+      <Button size="small" disabled={disabled} onClick={() => void pane.clearMarks()}>
+        {t(strings.clearMarks)}
+      </Button>
+      <Button size="small" disabled={disabled} onClick={() => void pane.downloadReport()}>
+        {t(strings.reportInExcel)}
+      </Button>
+    </div>
+  );
+}
+
 export function App({ pane }: { pane: PaneController }): React.JSX.Element {
   const state = usePane(pane);
   const styles = useStyles();
@@ -79,43 +143,11 @@ export function App({ pane }: { pane: PaneController }): React.JSX.Element {
         {announcement && <span key={announcement.n}>{t(announcement.text)}</span>}
       </div>
       <main lang={lang} className={styles.main}>
-        <div className={styles.header}>
-          <Subtitle1 as="h1">{t(strings.title)}</Subtitle1>
-          <Button size="small" appearance="subtle" onClick={() => pane.setLang(lang === "ja" ? "en" : "ja")}>
-            {t(strings.language)}
-          </Button>
-        </div>
+        <PaneHeader pane={pane} lang={lang} />
         {mode === "standalone" && <Caption1>{t(strings.standalone)}</Caption1>}
         {mode === "standalone" && <FileBar state={state} pane={pane} />}
-        <Toolbar aria-label={t(strings.title)} size="small" className={styles.toolbar}>
-          <ToolbarButton appearance="primary" disabled={disabled} onClick={() => void pane.validate()}>
-            {t(strings.validate)}
-          </ToolbarButton>
-          <ToolbarButton disabled={disabled} onClick={() => void pane.fill()}>
-            {t(strings.fill)}
-          </ToolbarButton>
-          <ToolbarButton disabled={disabled} onClick={() => void pane.finalize()}>
-            {t(strings.finalize)}
-          </ToolbarButton>
-          <ToolbarButton disabled={disabled || state.applied.length === 0} onClick={() => void pane.revert()}>
-            {t(strings.revert)}
-          </ToolbarButton>
-        </Toolbar>
-        {mode === "excel" && (
-          <div className={styles.row}>
-            <Checkbox
-              checked={state.marking}
-              onChange={(_, d) => pane.setMarking(d.checked === true)}
-              label={t(strings.mark)}
-            />
-            <Button size="small" disabled={disabled} onClick={() => void pane.clearMarks()}>
-              {t(strings.clearMarks)}
-            </Button>
-            <Button size="small" disabled={disabled} onClick={() => void pane.downloadReport()}>
-              {t(strings.reportInExcel)}
-            </Button>
-          </div>
-        )}
+        <PaneToolbar state={state} pane={pane} disabled={disabled} />
+        {mode === "excel" && <ExcelMarks state={state} pane={pane} disabled={disabled} />}
         {mode === "excel" && state.fileError && (
           <MessageBar intent="error">
             <MessageBarBody>{t(state.fileError)}</MessageBarBody>

@@ -230,6 +230,110 @@ export async function runPortfolio(io: CliIo, options: PortfolioOptions): Promis
   }
 }
 
+/** The run's first lines: how many files, how many skipped, how many in parallel, and the table's header. */
+function printStart(progress: ProgressLine, lang: Lang, walked: Walked, jobs: number): void {
+  const files = walked.files;
+  progress.print(
+    lang === "ja"
+      ? `gec check: ${files.length} ファイル（.xlsx 以外 ${walked.skipped} 件はスキップ）、並列 ${jobs}\n${tableHeader(lang)}\n`
+      : `gec check: ${files.length} files (${walked.skipped} non-.xlsx skipped), ${jobs} in parallel\n${tableHeader(lang)}\n`,
+  );
+}
+
+/** Counts a workbook's row in the progress line and the totals; the exit code is the worst so far. */
+function countRow(progress: Progress, totals: Totals, row: FileRow): void {
+  progress.done++;
+  if (row.code === 2) progress.unreadable++;
+  if (row.code === 1) progress.withErrors++;
+  totals[row.code === 0 ? "ok" : row.code === 1 ? "withErrors" : "unreadable"]++;
+  totals.code = Math.max(totals.code, row.code);
+}
+
+/** The heading of a workbook's sheet in the summary: the check's verdict (and notice), or why it cannot be read. */
+function summaryHeading(result: JobResult): Message {
+  return result.kind === "checked"
+    ? result.notice
+      ? { ja: `${result.text.ja} ${result.notice.ja}`, en: `${result.text.en} ${result.notice.en}` }
+      : result.text
+    : result.kind === "unreadable"
+      ? result.message
+      : { ja: "", en: "" };
+}
+
+/** What one checked workbook is compared with: the others so far, the previous year, the registered plan. */
+interface Comparisons {
+  cross: CrossWorkbookIndex;
+  previous: PreviousYear | null;
+  plan: WorkbookDigest | null;
+}
+
+/** Compares a checked workbook's digest across workbooks and hands each finding to emit, in the order found. */
+function compareDigest(
+  digest: WorkbookDigest,
+  against: Comparisons,
+  emit: (f: PortfolioFinding) => void,
+): void {
+  const found = against.cross.add(digest);
+  for (const f of found) emit(f);
+  // a copy of a file already compared says nothing new against the previous year or the plan
+  if (!found.some((f) => f.rule === "portfolio.file.duplicate")) {
+    if (against.previous) for (const f of against.previous.compare(digest)) emit(f);
+    if (against.plan) for (const f of compareWithPlan(against.plan, digest)) emit(f);
+  }
+}
+
+/** How many findings across workbooks, all severities. */
+function crossTotal(crossCount: Record<Severity, number>): number {
+  return crossCount.error + crossCount.warning + crossCount.info;
+}
+
+/** The findings across workbooks, spooled while the table was printed, under their own heading after it. */
+async function printCross(io: CliIo, crossSpool: Spool, crossCount: Record<Severity, number>, lang: Lang) {
+  crossSpool.close();
+  if (crossTotal(crossCount) > 0) {
+    io.stdout(lang === "ja" ? "\n[ブック間の指摘]\n" : "\n[Across workbooks]\n");
+    for await (const f of crossSpool.lines<PortfolioFinding>()) io.stdout(`${crossLine(f, lang)}\n`);
+  }
+}
+
+/** Writes the summary workbook to a temporary file beside the output, then puts it in place. */
+async function saveSummary(summary: SummaryWriter, output: string, force: boolean): Promise<void> {
+  const temp = await tempPathBeside(output);
+  try {
+    await summary.write(temp);
+  } catch (e) {
+    await fs.promises.rm(temp, { force: true });
+    const why = (e as { code?: unknown } | null)?.code;
+    throw new FileError({
+      ja: `${output} を書き出せません（${typeof why === "string" ? why : "I/O"}）。別の場所を指定してください。`,
+      en: `Cannot write ${output} (${typeof why === "string" ? why : "I/O error"}). Choose another place.`,
+    });
+  }
+  await placeTempFile(temp, output, force);
+}
+
+/** The run's last lines: the totals, and where the summary went; with --json one "total" line. */
+function printTotals(
+  io: CliIo,
+  options: PortfolioOptions,
+  totals: Totals,
+  fileCount: number,
+  crossCount: Record<Severity, number>,
+): void {
+  const { lang } = options;
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ type: "total", ...totals, summary: options.summary })}\n`);
+  } else {
+    io.stdout(`\n${totalsLine(totals, lang)}\n`);
+    if (options.summary !== null)
+      io.stdout(
+        lang === "ja"
+          ? `${options.summary}: 一覧を書きました（${fileCount} ファイル、ブック間の指摘 ${crossTotal(crossCount)} 件）。\n`
+          : `${options.summary}: summary written (${fileCount} files, ${crossTotal(crossCount)} findings across workbooks).\n`,
+      );
+  }
+}
+
 async function checkAll(
   io: CliIo,
   options: PortfolioOptions,
@@ -245,7 +349,7 @@ async function checkAll(
   const summary = options.summary !== null ? new SummaryWriter(lang) : null;
   const tempDir = options.json ? null : fs.mkdtempSync(path.join(os.tmpdir(), "gec-cross-"));
   const crossSpool = tempDir ? new Spool(path.join(tempDir, "cross.jsonl")) : null;
-  const cross = new CrossWorkbookIndex();
+  const against: Comparisons = { cross: new CrossWorkbookIndex(), previous, plan };
   const crossCount: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const totals: Totals = {
     files: files.length,
@@ -264,13 +368,7 @@ async function checkAll(
   };
   const inFlight = new Set<number>();
   try {
-    if (!options.json) {
-      progress.print(
-        lang === "ja"
-          ? `gec check: ${files.length} ファイル（.xlsx 以外 ${walked.skipped} 件はスキップ）、並列 ${jobs}\n${tableHeader(lang)}\n`
-          : `gec check: ${files.length} files (${walked.skipped} non-.xlsx skipped), ${jobs} in parallel\n${tableHeader(lang)}\n`,
-      );
-    }
+    if (!options.json) printStart(progress, lang, walked, jobs);
     const results = pool.run(
       files.length,
       (id): Job => ({ id, path: files[id], mode: "check", findings: options.json || summary !== null }),
@@ -283,38 +381,14 @@ async function checkAll(
     for await (const result of results) {
       inFlight.delete(result.id);
       const row = fileRow(result);
-      const state = progress.state;
-      state.done++;
-      state.current = inFlight.size > 0 ? files[Math.min(...inFlight)] : null;
-      if (row.code === 2) state.unreadable++;
-      if (row.code === 1) state.withErrors++;
-      totals[row.code === 0 ? "ok" : row.code === 1 ? "withErrors" : "unreadable"]++;
-      totals.code = Math.max(totals.code, row.code);
+      progress.state.current = inFlight.size > 0 ? files[Math.min(...inFlight)] : null;
+      countRow(progress.state, totals, row);
       const findings = result.kind === "checked" ? result.findings : null;
       if (options.json) {
         progress.print(`${JSON.stringify({ type: "file", ...row, findings: findings ?? [] })}\n`);
       } else progress.print(`${tableRow(row, lang)}\n`);
-      if (summary) {
-        const heading: Message =
-          result.kind === "checked"
-            ? result.notice
-              ? { ja: `${result.text.ja} ${result.notice.ja}`, en: `${result.text.en} ${result.notice.en}` }
-              : result.text
-            : result.kind === "unreadable"
-              ? result.message
-              : { ja: "", en: "" };
-        summary.addFile(row, findings, heading);
-      }
-      if (result.kind === "checked") {
-        const digest = result.digest;
-        const found = cross.add(digest);
-        for (const f of found) emit(f);
-        // a copy of a file already compared says nothing new against the previous year or the plan
-        if (!found.some((f) => f.rule === "portfolio.file.duplicate")) {
-          if (previous) for (const f of previous.compare(digest)) emit(f);
-          if (plan) for (const f of compareWithPlan(plan, digest)) emit(f);
-        }
-      }
+      summary?.addFile(row, findings, summaryHeading(result));
+      if (result.kind === "checked") compareDigest(result.digest, against, emit);
       progress.draw();
     }
     if (previous) for (const f of previous.disappeared()) emit(f);
@@ -324,40 +398,9 @@ async function checkAll(
     if (crossCount.error > 0) totals.code = Math.max(totals.code, 1);
     // a folder that could not be listed left its workbooks unchecked
     if (walked.unlisted.length > 0) totals.code = 2;
-
-    if (crossSpool) {
-      crossSpool.close();
-      const any = crossCount.error + crossCount.warning + crossCount.info > 0;
-      if (any) {
-        io.stdout(lang === "ja" ? "\n[ブック間の指摘]\n" : "\n[Across workbooks]\n");
-        for await (const f of crossSpool.lines<PortfolioFinding>()) io.stdout(`${crossLine(f, lang)}\n`);
-      }
-    }
-    if (summary && options.summary !== null) {
-      const temp = await tempPathBeside(options.summary);
-      try {
-        await summary.write(temp);
-      } catch (e) {
-        await fs.promises.rm(temp, { force: true });
-        const why = (e as { code?: unknown } | null)?.code;
-        throw new FileError({
-          ja: `${options.summary} を書き出せません（${typeof why === "string" ? why : "I/O"}）。別の場所を指定してください。`,
-          en: `Cannot write ${options.summary} (${typeof why === "string" ? why : "I/O error"}). Choose another place.`,
-        });
-      }
-      await placeTempFile(temp, options.summary, options.force);
-    }
-    if (options.json) {
-      io.stdout(`${JSON.stringify({ type: "total", ...totals, summary: options.summary })}\n`);
-    } else {
-      io.stdout(`\n${totalsLine(totals, lang)}\n`);
-      if (options.summary !== null)
-        io.stdout(
-          lang === "ja"
-            ? `${options.summary}: 一覧を書きました（${files.length} ファイル、ブック間の指摘 ${crossCount.error + crossCount.warning + crossCount.info} 件）。\n`
-            : `${options.summary}: summary written (${files.length} files, ${crossCount.error + crossCount.warning + crossCount.info} findings across workbooks).\n`,
-        );
-    }
+    if (crossSpool) await printCross(io, crossSpool, crossCount, lang);
+    if (summary && options.summary !== null) await saveSummary(summary, options.summary, options.force);
+    printTotals(io, options, totals, files.length, crossCount);
     return totals.code;
   } finally {
     progress.clear();

@@ -126,6 +126,141 @@ export class Spool {
   }
 }
 
+/** A workbook's findings as spooled for 指摘: the sheet they go to, under the file's heading. */
+interface SpooledFindings {
+  sheet: number;
+  file: string;
+  heading: Message;
+  findings: FindingJson[];
+}
+
+/** A sheet of the summary: a header row of labels, frozen and filtered, then the rows read lazily. */
+function headedSheet(
+  name: string,
+  labels: string[],
+  widths: number[],
+  rows: () => Iterable<TemplateRow>,
+): TemplateSheet {
+  return {
+    name,
+    cells: labels.map((value, col) => ({ row: 0, col, kind: "label" as const, value })),
+    merges: [],
+    columnWidths: labels.map((_, i) => widths[i] ?? 12),
+    rows,
+    freeze: { rows: 1 },
+    autoFilter: { top: 0, left: 0, bottom: 0, right: labels.length - 1 },
+  };
+}
+
+/** A row of values, one per column from A; an empty value (null, undefined) leaves its cell out. */
+function rowOf(row: number, values: CellValue[], kind: TemplateCell["kind"] = "note"): TemplateRow {
+  return {
+    row,
+    cells: values.flatMap((value, col) =>
+      value === null || value === undefined ? [] : [{ row, col, kind, value }],
+    ),
+  };
+}
+
+/** The methodology's status in 一覧: 暫定 (provisional) or 確定 (confirmed); null when no methodology was read. */
+function methodologyStatus(provisional: boolean | null, lang: Lang): string | null {
+  return provisional === null
+    ? null
+    : provisional
+      ? lang === "ja"
+        ? "暫定"
+        : "provisional"
+      : lang === "ja"
+        ? "確定"
+        : "confirmed";
+}
+
+/** 一覧's rows, one per workbook in file order, read back from the spool. */
+function* summaryRows(rows: Spool, lang: Lang): Generator<TemplateRow> {
+  let r = 1;
+  for (const { row, sheet: n, anchor } of rows.linesSync<SpooledRow>()) {
+    const line = rowOf(r, [
+      null,
+      row.sha256,
+      row.methodology,
+      methodologyStatus(row.provisional, lang),
+      row.issuer,
+      row.period,
+      row.facilities,
+      row.tonnes === null ? null : Number(row.tonnes),
+      row.errors,
+      row.warnings,
+      row.infos,
+      firstText(row, lang, 200) || null,
+      RESULT[lang][row.code],
+    ]);
+    // the file's name links to its findings (HYPERLINK: a jump inside the workbook)
+    line.cells.unshift({
+      row: r,
+      col: 0,
+      kind: "note",
+      value: fitLeft(row.file, 250),
+      link: `'${findingsSheetName(lang, n)}'!A${anchor}`,
+    });
+    yield line;
+    r++;
+  }
+}
+
+/** ブック間's rows: the findings across workbooks in the order found. */
+function* crossRows(cross: Spool, lang: Lang): Generator<TemplateRow> {
+  let r = 1;
+  for (const f of cross.linesSync<PortfolioFinding>())
+    yield rowOf(r++, [
+      SEVERITY[lang][f.severity],
+      f.at.file,
+      f.at.ref ? formatRef(f.at.ref) : null,
+      f.other?.file ?? null,
+      f.other?.ref ? formatRef(f.other.ref) : null,
+      f.message[lang],
+      f.expected ?? null,
+      f.actual ?? null,
+      f.rule,
+    ]);
+}
+
+/** The rows of the n-th findings sheet: each of its workbooks' heading, then that workbook's findings. */
+function* findingsRows(findings: Spool, lang: Lang, n: number): Generator<TemplateRow> {
+  let r = 1;
+  for (const entry of findings.linesSync<SpooledFindings>()) {
+    if (entry.sheet !== n) continue;
+    yield rowOf(r++, [`■ ${entry.file}`, null, null, null, entry.heading[lang]], "heading");
+    for (const f of entry.findings)
+      yield rowOf(r++, [
+        entry.file,
+        f.sheet,
+        f.cell,
+        SEVERITY[lang][f.severity],
+        f.message[lang],
+        f.expected,
+        f.actual,
+        f.materiality?.message[lang] ?? null,
+        f.rule,
+      ]);
+  }
+}
+
+/** 指摘, 指摘 (2), …: one after another (a new one past Excel's last row), each read through the spool once. */
+function findingsSheets(findings: Spool, lang: Lang, count: number): TemplateSheet[] {
+  const sheets: TemplateSheet[] = [];
+  for (let n = 0; n < count; n++) {
+    sheets.push(
+      headedSheet(
+        findingsSheetName(lang, n),
+        HEADERS[lang].findings,
+        [40, 12, 8, 8, 100, 20, 20, 24, 34],
+        () => findingsRows(findings, lang, n),
+      ),
+    );
+  }
+  return sheets;
+}
+
 export class SummaryWriter {
   private readonly dir: string;
   private readonly rows: Spool;
@@ -165,124 +300,22 @@ export class SummaryWriter {
     this.cross.close();
     const lang = this.lang;
     const { templateToXlsxBytes } = await import("../../io/xlsxWrite");
-    const sheet = (
-      name: string,
-      labels: string[],
-      widths: number[],
-      rows: () => Iterable<TemplateRow>,
-    ): TemplateSheet => ({
-      name,
-      cells: labels.map((value, col) => ({ row: 0, col, kind: "label" as const, value })),
-      merges: [],
-      columnWidths: labels.map((_, i) => widths[i] ?? 12),
-      rows,
-      freeze: { rows: 1 },
-      autoFilter: { top: 0, left: 0, bottom: 0, right: labels.length - 1 },
-    });
-    const rowOf = (row: number, values: CellValue[], kind: TemplateCell["kind"] = "note"): TemplateRow => ({
-      row,
-      cells: values.flatMap((value, col) =>
-        value === null || value === undefined ? [] : [{ row, col, kind, value }],
-      ),
-    });
     const rows = this.rows;
-    const summaryRows = function* (): Generator<TemplateRow> {
-      let r = 1;
-      for (const { row, sheet: n, anchor } of rows.linesSync<SpooledRow>()) {
-        const status =
-          row.provisional === null
-            ? null
-            : row.provisional
-              ? lang === "ja"
-                ? "暫定"
-                : "provisional"
-              : lang === "ja"
-                ? "確定"
-                : "confirmed";
-        const line = rowOf(r, [
-          null,
-          row.sha256,
-          row.methodology,
-          status,
-          row.issuer,
-          row.period,
-          row.facilities,
-          row.tonnes === null ? null : Number(row.tonnes),
-          row.errors,
-          row.warnings,
-          row.infos,
-          firstText(row, lang, 200) || null,
-          RESULT[lang][row.code],
-        ]);
-        // the file's name links to its findings (HYPERLINK: a jump inside the workbook)
-        line.cells.unshift({
-          row: r,
-          col: 0,
-          kind: "note",
-          value: fitLeft(row.file, 250),
-          link: `'${findingsSheetName(lang, n)}'!A${anchor}`,
-        });
-        yield line;
-        r++;
-      }
-    };
     const cross = this.cross;
-    const crossRows = function* (): Generator<TemplateRow> {
-      let r = 1;
-      for (const f of cross.linesSync<PortfolioFinding>())
-        yield rowOf(r++, [
-          SEVERITY[lang][f.severity],
-          f.at.file,
-          f.at.ref ? formatRef(f.at.ref) : null,
-          f.other?.file ?? null,
-          f.other?.ref ? formatRef(f.other.ref) : null,
-          f.message[lang],
-          f.expected ?? null,
-          f.actual ?? null,
-          f.rule,
-        ]);
-    };
-    type Entry = { sheet: number; file: string; heading: Message; findings: FindingJson[] };
-    // the findings sheets, one after another (a new one past Excel's last row), each read through the spool once
-    const findingsSheets: TemplateSheet[] = [];
-    const count = this.sheet + 1;
-    for (let n = 0; n < count; n++) {
-      const findings = this.findings;
-      const of = function* (): Generator<TemplateRow> {
-        let r = 1;
-        for (const entry of findings.linesSync<Entry>()) {
-          if (entry.sheet !== n) continue;
-          yield rowOf(r++, [`■ ${entry.file}`, null, null, null, entry.heading[lang]], "heading");
-          for (const f of entry.findings)
-            yield rowOf(r++, [
-              entry.file,
-              f.sheet,
-              f.cell,
-              SEVERITY[lang][f.severity],
-              f.message[lang],
-              f.expected,
-              f.actual,
-              f.materiality?.message[lang] ?? null,
-              f.rule,
-            ]);
-        }
-      };
-      findingsSheets.push(
-        sheet(findingsSheetName(lang, n), HEADERS[lang].findings, [40, 12, 8, 8, 100, 20, 20, 24, 34], of),
-      );
-    }
     const template: TemplateWorkbook = {
       methodology: "",
       facilities: 0,
       sheets: [
-        sheet(
+        headedSheet(
           SHEETS[lang].summary,
           HEADERS[lang].summary,
           [48, 20, 10, 10, 24, 24, 8, 12, 8, 8, 8, 80, 10],
-          summaryRows,
+          () => summaryRows(rows, lang),
         ),
-        sheet(SHEETS[lang].cross, HEADERS[lang].cross, [8, 40, 14, 40, 14, 100, 20, 20, 34], crossRows),
-        ...findingsSheets,
+        headedSheet(SHEETS[lang].cross, HEADERS[lang].cross, [8, 40, 14, 40, 14, 100, 20, 20, 34], () =>
+          crossRows(cross, lang),
+        ),
+        ...findingsSheets(this.findings, lang, this.sheet + 1),
       ],
       properties: {
         title: lang === "ja" ? "検証の一覧" : "Checks of many workbooks",

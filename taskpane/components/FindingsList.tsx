@@ -12,6 +12,7 @@ import {
 import type { Finding, Message, Severity } from "../../src/types";
 import { formatRef } from "../../src/forms/a1";
 import { facetsOf, pageOf } from "../findings";
+import type { FindingPage } from "../findings";
 import type { PaneController, PaneState } from "../controller";
 import { strings, tr } from "../i18n";
 import type { Lang } from "../i18n";
@@ -73,6 +74,116 @@ function choice(label: string, n: number, lang: Lang): string {
   return `${label} (${groupDigits(String(n), lang)})`;
 }
 
+/** One filter's select, its first choice all the findings (ALL). */
+function FilterSelect(props: FilterChoice & { lang: Lang; all: number }): React.JSX.Element {
+  const { label, value, options, choose, testId, lang, all } = props;
+  const styles = useStyles();
+  const t = (m: Message) => tr(m, lang);
+  return (
+    <Field label={t(label)} size="small" className={styles.filter}>
+      <Select
+        size="small"
+        value={value ?? ALL}
+        onChange={(_, d) => choose(d.value === ALL ? null : d.value)}
+        className={styles.select}
+        data-testid={testId}
+      >
+        <option value={ALL}>{choice(t(strings.all), all, lang)}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/** The filters by severity, sheet (when more than one) and facility (when any), each choice with its count. */
+function FindingFilters({ state, pane }: { state: PaneState; pane: PaneController }): React.JSX.Element {
+  const { lang } = state;
+  const report = state.report!;
+  const styles = useStyles();
+  const t = (m: Message) => tr(m, lang);
+  const facets = facetsOf(report);
+  const all = report.findings.length;
+  return (
+    <div className={styles.filters}>
+      <FilterSelect
+        label={strings.severity}
+        value={state.filter.severity}
+        options={facets.severities.map(([s, n]) => [s, choice(t(strings[s]), n, lang)])}
+        choose={(v) => pane.setFilter({ severity: v as Severity | null })}
+        testId="filter-severity"
+        lang={lang}
+        all={all}
+      />
+      {facets.sheets.length > 1 && (
+        <FilterSelect
+          label={strings.sheet}
+          value={state.filter.sheet}
+          options={facets.sheets.map(([s, n]) => [s, choice(s, n, lang)])}
+          choose={(v) => pane.setFilter({ sheet: v })}
+          testId="filter-sheet"
+          lang={lang}
+          all={all}
+        />
+      )}
+      {facets.facilities.length > 0 && (
+        <FilterSelect
+          label={strings.facility}
+          value={state.filter.facility}
+          options={facets.facilities.map(([f, n]) => [f, choice(f, n, lang)])}
+          choose={(v) => pane.setFilter({ facility: v })}
+          testId="filter-facility"
+          lang={lang}
+          all={all}
+        />
+      )}
+    </div>
+  );
+}
+
+/** 次の指摘 / 前の指摘, which of the findings are shown, and the pages (when more than one). */
+function FindingNav(props: { state: PaneState; pane: PaneController; page: FindingPage }): React.JSX.Element {
+  const { state, pane, page } = props;
+  const styles = useStyles();
+  const t = (m: Message) => tr(m, state.lang);
+  return (
+    <div className={styles.nav}>
+      <Button size="small" onClick={() => void pane.previousFinding()}>
+        {t(strings.previousFinding)}
+      </Button>
+      <Button size="small" onClick={() => void pane.nextFinding()}>
+        {t(strings.nextFinding)}
+      </Button>
+      <Caption1 className={styles.range} data-testid="finding-range">
+        {t(rangeMessage(page.offset + 1, page.offset + page.findings.length, page.total))}
+      </Caption1>
+      {page.pages > 1 && (
+        <>
+          <Button
+            size="small"
+            disabled={state.page === 0}
+            onClick={() => pane.setPage(state.page - 1)}
+            data-testid="previous-page"
+          >
+            {t(strings.previousPage)}
+          </Button>
+          <Button
+            size="small"
+            disabled={state.page >= page.pages - 1}
+            onClick={() => pane.setPage(state.page + 1)}
+            data-testid="next-page"
+          >
+            {t(strings.nextPage)}
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}
+
 export function FindingsList(props: {
   state: PaneState;
   pane: PaneController;
@@ -83,7 +194,6 @@ export function FindingsList(props: {
   const report = state.report!;
   const styles = useStyles();
   const t = (m: Message) => tr(m, lang);
-  const facets = facetsOf(report);
   const page = pageOf(state);
   const list = React.useRef<HTMLUListElement>(null);
 
@@ -94,87 +204,10 @@ export function FindingsList(props: {
     list.current?.querySelector(`[data-index="${state.current}"]`)?.scrollIntoView({ block: "nearest" });
   }, [state.current, state.page]);
 
-  const filter = ({ label, value, options, choose, testId }: FilterChoice) => (
-    <Field label={t(label)} size="small" className={styles.filter}>
-      <Select
-        size="small"
-        value={value ?? ALL}
-        onChange={(_, d) => choose(d.value === ALL ? null : d.value)}
-        className={styles.select}
-        data-testid={testId}
-      >
-        <option value={ALL}>{choice(t(strings.all), report.findings.length, lang)}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
-
   return (
     <section aria-label={t(strings.findings)} className={styles.root}>
-      {report.findings.length > 1 && (
-        <div className={styles.filters}>
-          {filter({
-            label: strings.severity,
-            value: state.filter.severity,
-            options: facets.severities.map(([s, n]) => [s, choice(t(strings[s]), n, lang)]),
-            choose: (v) => pane.setFilter({ severity: v as Severity | null }),
-            testId: "filter-severity",
-          })}
-          {facets.sheets.length > 1 &&
-            filter({
-              label: strings.sheet,
-              value: state.filter.sheet,
-              options: facets.sheets.map(([s, n]) => [s, choice(s, n, lang)]),
-              choose: (v) => pane.setFilter({ sheet: v }),
-              testId: "filter-sheet",
-            })}
-          {facets.facilities.length > 0 &&
-            filter({
-              label: strings.facility,
-              value: state.filter.facility,
-              options: facets.facilities.map(([f, n]) => [f, choice(f, n, lang)]),
-              choose: (v) => pane.setFilter({ facility: v }),
-              testId: "filter-facility",
-            })}
-        </div>
-      )}
-      {page.total > 1 && (
-        <div className={styles.nav}>
-          <Button size="small" onClick={() => void pane.previousFinding()}>
-            {t(strings.previousFinding)}
-          </Button>
-          <Button size="small" onClick={() => void pane.nextFinding()}>
-            {t(strings.nextFinding)}
-          </Button>
-          <Caption1 className={styles.range} data-testid="finding-range">
-            {t(rangeMessage(page.offset + 1, page.offset + page.findings.length, page.total))}
-          </Caption1>
-          {page.pages > 1 && (
-            <>
-              <Button
-                size="small"
-                disabled={state.page === 0}
-                onClick={() => pane.setPage(state.page - 1)}
-                data-testid="previous-page"
-              >
-                {t(strings.previousPage)}
-              </Button>
-              <Button
-                size="small"
-                disabled={state.page >= page.pages - 1}
-                onClick={() => pane.setPage(state.page + 1)}
-                data-testid="next-page"
-              >
-                {t(strings.nextPage)}
-              </Button>
-            </>
-          )}
-        </div>
-      )}
+      {report.findings.length > 1 && <FindingFilters state={state} pane={pane} />}
+      {page.total > 1 && <FindingNav state={state} pane={pane} page={page} />}
       {report.findings.length === 0 ? (
         <Caption1>{t(strings.noFindings)}</Caption1>
       ) : page.total === 0 ? (
