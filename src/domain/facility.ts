@@ -18,12 +18,8 @@ function nameOf(row: ProjectRow): string | null {
   return name ? withoutFiscalYear(name).trim() : null;
 }
 
-/**
- * A lookup from a cell to the facility it belongs to, null where it belongs to none (the plan sheet, a 合計, a header).
- * Blocks and tables are paired with 別紙1 rows as the checks pair them (matchBlocks, matchTables, the name index), so a
- * facility has one name wherever its findings are; a block naming no 別紙1 facility keeps the name it gives.
- */
-function facilityLocator(submission: Submission): (ref: CellRef) => string | null {
+/** 別紙1's facility names by row, keyed `sheet\0row`, over the list and every further visible list. */
+function facilityRows(submission: Submission): Map<string, string> {
   const rows = new Map<string, string>();
   const lists = [submission.projectList, ...submission.otherProjectLists].flatMap((l) => (l ? [l] : []));
   for (const list of lists)
@@ -31,34 +27,48 @@ function facilityLocator(submission: Submission): (ref: CellRef) => string | nul
       const name = nameOf(row);
       if (name) rows.set(`${list.sheet}\u0000${row.row}`, name);
     }
-  const listRows = submission.projectList?.rows ?? [];
+  return rows;
+}
+
+/** 別紙1's name for a typed name (exactly or one character off), else the typed name itself. */
+function facilityNamer(listRows: ProjectRow[]): (typed: string | null | undefined) => string | null {
   const named = listRows.flatMap((row) => {
     const name = row.text.facilityName?.value;
     return name ? [{ row, key: facilityKey(name) }] : [];
   });
   const index = new NameIndex(named, (n) => n.key);
-  /** 別紙1's name for a typed name (exactly or one character off), else the typed name itself. */
-  const facilityNamed = (typed: string | null | undefined): string | null => {
+  return (typed) => {
     if (!typed) return null;
     const match = index.match(typed);
     return (match ? nameOf(match.item.row) : null) ?? withoutFiscalYear(typed).trim();
   };
+}
 
+/** Adds the span of `refs` on `sheet` (the rows from the first to the last of them) to `facility`, if it has both. */
+function addSpan(
+  spans: Map<string, Span[]>,
+  sheet: string,
+  refs: (CellRef | null | undefined)[],
+  facility: string | null,
+): void {
+  const inSheet = refs.filter((r): r is CellRef => !!r && r.sheet === sheet).map((r) => r.row);
+  if (!facility || inSheet.length === 0) return;
+  const list = spans.get(sheet) ?? [];
+  list.push({ from: Math.min(...inSheet), to: Math.max(...inSheet), facility });
+  spans.set(sheet, list);
+}
+
+/** The rows of each sheet that belong to a facility: its 別紙2 blocks, 別紙1添付 blocks and 熱実績管理表, sorted by row. */
+function facilitySpans(submission: Submission, listRows: ProjectRow[]): Map<string, Span[]> {
+  const facilityNamed = facilityNamer(listRows);
   const spans = new Map<string, Span[]>();
-  const add = (sheet: string, refs: (CellRef | null | undefined)[], facility: string | null) => {
-    const inSheet = refs.filter((r): r is CellRef => !!r && r.sheet === sheet).map((r) => r.row);
-    if (!facility || inSheet.length === 0) return;
-    const list = spans.get(sheet) ?? [];
-    list.push({ from: Math.min(...inSheet), to: Math.max(...inSheet), facility });
-    spans.set(sheet, list);
-  };
-
   const blocks = submission.allocationPlan;
   const matches = matchBlocks(blocks, listRows);
   blocks.forEach((b, i) => {
     const match = matches[i];
     const facility = match ? nameOf(listRows[match.row]) : facilityNamed(b.facilityName?.value);
-    add(
+    addSpan(
+      spans,
       b.tonnes.ref.sheet,
       [
         b.tonnes.ref,
@@ -74,7 +84,8 @@ function facilityLocator(submission: Submission): (ref: CellRef) => string | nul
   });
   for (const a of submission.attachments) {
     const sheet = a.methodologyName.ref.sheet;
-    add(
+    addSpan(
+      spans,
       sheet,
       [
         { sheet, row: a.rows.from, col: 0 },
@@ -86,7 +97,8 @@ function facilityLocator(submission: Submission): (ref: CellRef) => string | nul
   const tables = matchTables(submission.monitoring, listRows);
   for (const t of submission.monitoring) {
     const row = tables.get(t)?.row;
-    add(
+    addSpan(
+      spans,
       t.sheet,
       [
         t.headerRef,
@@ -98,24 +110,37 @@ function facilityLocator(submission: Submission): (ref: CellRef) => string | nul
     );
   }
   for (const list of spans.values()) list.sort((a, b) => a.from - b.from);
+  return spans;
+}
 
+/** The facility of the last span (sorted by row) starting at or above `row`, where it reaches down to `row`. */
+function facilityInSpans(list: Span[], row: number): string | null {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].from <= row) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && list[found].to >= row ? list[found].facility : null;
+}
+
+/**
+ * A lookup from a cell to the facility it belongs to, null where it belongs to none (the plan sheet, a 合計, a header).
+ * Blocks and tables are paired with 別紙1 rows as the checks pair them (matchBlocks, matchTables, the name index), so a
+ * facility has one name wherever its findings are; a block naming no 別紙1 facility keeps the name it gives.
+ */
+function facilityLocator(submission: Submission): (ref: CellRef) => string | null {
+  const rows = facilityRows(submission);
+  const spans = facilitySpans(submission, submission.projectList?.rows ?? []);
   return (ref) => {
     const byRow = rows.get(`${ref.sheet}\u0000${ref.row}`);
     if (byRow) return byRow;
     const list = spans.get(ref.sheet);
-    if (!list) return null;
-    // the last span starting at or above the row
-    let lo = 0;
-    let hi = list.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].from <= ref.row) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found >= 0 && list[found].to >= ref.row ? list[found].facility : null;
+    return list ? facilityInSpans(list, ref.row) : null;
   };
 }
 

@@ -11,7 +11,7 @@ import {
   referenceValuesOf,
   referenceValuesOfRow,
 } from "../methodology";
-import type { MethodologyDeclaration, QuantityDeclaration, ReferenceValueUsed } from "../methodology";
+import type { MethodologyDeclaration, ReferenceValueUsed } from "../methodology";
 import {
   countedMonths,
   countedTable,
@@ -25,9 +25,13 @@ import { rowDerivation, rowInputs, totalDerivation } from "../domain/rows";
 import { submissionPeriod } from "../domain/referenceValues";
 import { cellAddress, columnLetters, formatRef, parseA1 } from "../forms/a1";
 import { readSubmission } from "../forms/read";
-import type { NumberField, ProjectList, ProjectRow, Submission } from "../forms/submission";
-import type { CellRef, CellValue, DerivationStep, Grid, Message } from "../types";
+import type { ProjectList, ProjectRow, Submission } from "../forms/submission";
+import type { CellRef, DerivationStep, Grid, Message } from "../types";
 import { decimalOf } from "../forms/fields";
+import { declarationFor, explanationOf, sameCell } from "./explanation";
+import type { Derivation, ExplainResult } from "./explanation";
+
+export type { CellExplanation, ExplainResult } from "./explanation";
 
 /** The derivation as lines a person reads, one step a line, with the cells it read. */
 export function derivationText(steps: DerivationStep[], lang: "ja" | "en"): string[] {
@@ -36,64 +40,6 @@ export function derivationText(steps: DerivationStep[], lang: "ja" | "en"): stri
     const cells = s.cells.length ? `  [${s.cells.join(", ")}]` : "";
     return `${stepLine(s)}${label}${cells}`;
   });
-}
-
-export interface CellExplanation {
-  ref: CellRef;
-  /** The quantity the cell holds (3.3 Q_WB), and the facility row's name where there is one. */
-  symbol: string;
-  column: string | null;
-  label: Message;
-  facility: string | null;
-  /** The value the cell should hold, as a decimal string. */
-  expected: string | null;
-  /** What it holds now. */
-  actual: CellValue;
-  agrees: boolean;
-  steps: DerivationStep[];
-  /** Why there is no value (a required input is blank …), where there is none. */
-  failure: Message | null;
-  /** For 3.1 / 3.2 / 3.6 / 3.7 from a monitoring table: the rounding convention the derivation follows. */
-  convention?: Message;
-  /** The reference values the derivation used (9.484, 灯油 0.0678 of 算定省令 H22改正 …), each with source and vintage. */
-  references: ReferenceValueUsed[];
-}
-
-export type ExplainResult =
-  | { kind: "explained"; explanation: CellExplanation }
-  | { kind: "notDerived"; message: Message; derivedColumns: string[] };
-
-function declarationFor(s: Submission, list: ProjectList): MethodologyDeclaration | null {
-  // the reader's one answer; a list read under it always has its columns
-  return list ? methodologyOf(s) : null;
-}
-
-function sameCell(a: CellRef, b: CellRef): boolean {
-  return a.sheet === b.sheet && a.row === b.row && a.col === b.col;
-}
-
-function explanationOf(
-  field: NumberField,
-  q: Pick<QuantityDeclaration, "symbol" | "label" | "column">,
-  facility: string | null,
-  result: { value: Decimal; steps: DerivationStep[] } | GecError,
-  references: ReferenceValueUsed[] = [],
-): CellExplanation {
-  const actual = decimalOf(field);
-  const value = isGecError(result) ? null : result.value;
-  return {
-    ref: field.ref,
-    symbol: q.symbol,
-    column: q.column ?? null,
-    label: q.label,
-    facility,
-    expected: value?.toString() ?? null,
-    actual: field.raw,
-    agrees: value !== null && actual !== null && actual.eq(value),
-    steps: isGecError(result) ? [] : result.steps,
-    failure: isGecError(result) ? result.text : null,
-    references,
-  };
 }
 
 /** The reference values behind `key` on a row of 別紙1, against the vintage of the submission's period. */
@@ -221,94 +167,137 @@ function monthExplanation(submission: Submission, ref: CellRef): ExplainResult |
   return null;
 }
 
-/** The derivation of the value the cell at `ref` should hold, or the derived columns of its sheet when it has none. */
-export function explainCell(
-  grid: Grid,
-  ref: CellRef,
-  submission: Submission = readSubmission(grid),
-): ExplainResult {
-  const fromMonitoring = monitoringExplanation(submission, ref) ?? monthExplanation(submission, ref);
-  if (fromMonitoring) return fromMonitoring;
-  // a cell of a second 別紙1 (別紙1 (2)) is explained from its own list, as its findings are
-  const list =
+/** Every row's t of a 別紙1, with the first row's failure and the values of the rows that have one. */
+interface ListTonnes {
+  tonnes: Derivation[];
+  /** The 合計 needs every row's t: the first row without one says why there is none. */
+  failure: GecError | undefined;
+  values: Decimal[];
+}
+
+/** The 別紙1 a cell is explained from: a cell of a second 別紙1 (別紙1 (2)) from its own list, as its findings are. */
+function projectListAt(submission: Submission, ref: CellRef): ProjectList | null {
+  return (
     submission.otherProjectLists.find(
       (l) => l.sheet === ref.sheet && submission.projectList?.sheet !== ref.sheet,
-    ) ?? submission.projectList;
-  const declaration = list ? declarationFor(submission, list) : null;
-  if (list && declaration) {
-    const derived = declaration.quantities.filter(
-      (q) => q.role === "derived" && list.columns[q.key] !== undefined,
-    );
-    for (const row of list.rows) {
-      for (const q of derived) {
-        const field = row.numbers[q.key];
-        if (!field || !sameCell(field.ref, ref)) continue;
-        const name = row.text.facilityName?.value ?? null;
-        return {
-          kind: "explained",
-          explanation: explanationOf(
-            field,
-            q,
-            name,
-            rowDerivation(row, declaration, q.key),
-            rowReferences(submission, declaration, [row], q.key),
-          ),
-        };
-      }
-    }
-    const tonnes = list.rows.map((row) => rowDerivation(row, declaration, declaration.form.tonnesKey));
-    // the 合計 needs every row's t: the first row without one says why there is none
-    const failure = tonnes.find(isGecError);
-    const values = tonnes.flatMap((t) => (isGecError(t) ? [] : [t.value]));
-    if (list.totalTonnes && sameCell(list.totalTonnes.ref, ref)) {
-      const result = failure ?? totalDerivation(list, declaration, values);
+    ) ?? submission.projectList
+  );
+}
+
+/** A derived cell of a facility row of 別紙1 (3.3, 3.8〜3.11), from that row's inputs. */
+function rowCellExplanation(
+  submission: Submission,
+  list: ProjectList,
+  declaration: MethodologyDeclaration,
+  ref: CellRef,
+): ExplainResult | null {
+  const derived = declaration.quantities.filter(
+    (q) => q.role === "derived" && list.columns[q.key] !== undefined,
+  );
+  for (const row of list.rows) {
+    for (const q of derived) {
+      const field = row.numbers[q.key];
+      if (!field || !sameCell(field.ref, ref)) continue;
+      const name = row.text.facilityName?.value ?? null;
       return {
         kind: "explained",
         explanation: explanationOf(
-          list.totalTonnes,
-          { ...declaration.total, column: "合計" },
-          null,
-          result,
-          rowReferences(submission, declaration, list.rows, declaration.form.tonnesKey),
+          field,
+          q,
+          name,
+          rowDerivation(row, declaration, q.key),
+          rowReferences(submission, declaration, [row], q.key),
         ),
       };
     }
-    const blocks = submission.allocationPlan;
-    const matches = matchBlocks(blocks, list.rows);
-    for (let i = 0; i < blocks.length; i++) {
-      if (!sameCell(blocks[i].tonnes.ref, ref)) continue;
-      // the facility the checks compare the block with: by the name it gives, else by position
-      const match = matches.every((m) => m !== null) ? matches[i] : null;
-      const q = {
-        symbol: "tCO2",
-        label: { ja: "グリーンエネルギーCO2削減相当量", en: "CO2 reduction allocated" },
-      };
-      if (match) {
-        const row = list.rows[match.row];
-        return {
-          kind: "explained",
-          explanation: explanationOf(
-            blocks[i].tonnes,
-            q,
-            row.text.facilityName?.value ?? null,
-            tonnes[match.row],
-            rowReferences(submission, declaration, [row], declaration.form.tonnesKey),
-          ),
-        };
-      }
-      const result = failure ?? totalDerivation(list, declaration, values);
+  }
+  return null;
+}
+
+/** Every row's t of the list, as the 合計 and 別紙2's allocations are derived from them. */
+function listTonnes(list: ProjectList, declaration: MethodologyDeclaration): ListTonnes {
+  const tonnes = list.rows.map((row) => rowDerivation(row, declaration, declaration.form.tonnesKey));
+  const failure = tonnes.find(isGecError);
+  const values = tonnes.flatMap((t) => (isGecError(t) ? [] : [t.value]));
+  return { tonnes, failure, values };
+}
+
+/** The 合計 of 別紙1 (Σ t of every row), or the first row's failure. */
+function totalExplanation(
+  submission: Submission,
+  list: ProjectList,
+  declaration: MethodologyDeclaration,
+  ref: CellRef,
+  { failure, values }: ListTonnes,
+): ExplainResult | null {
+  if (!list.totalTonnes || !sameCell(list.totalTonnes.ref, ref)) return null;
+  const result = failure ?? totalDerivation(list, declaration, values);
+  return {
+    kind: "explained",
+    explanation: explanationOf(
+      list.totalTonnes,
+      { ...declaration.total, column: "合計" },
+      null,
+      result,
+      rowReferences(submission, declaration, list.rows, declaration.form.tonnesKey),
+    ),
+  };
+}
+
+/**
+ * A block's グリーンエネルギーCO2削減相当量 of 別紙2: its facility's t where every block matches a row (by the name it
+ * gives, else by position, as the checks compare them), else the 合計.
+ */
+function allocationExplanation(
+  submission: Submission,
+  list: ProjectList,
+  declaration: MethodologyDeclaration,
+  ref: CellRef,
+  { tonnes, failure, values }: ListTonnes,
+): ExplainResult | null {
+  const blocks = submission.allocationPlan;
+  const matches = matchBlocks(blocks, list.rows);
+  for (let i = 0; i < blocks.length; i++) {
+    if (!sameCell(blocks[i].tonnes.ref, ref)) continue;
+    const match = matches.every((m) => m !== null) ? matches[i] : null;
+    const q = {
+      symbol: "tCO2",
+      label: { ja: "グリーンエネルギーCO2削減相当量", en: "CO2 reduction allocated" },
+    };
+    if (match) {
+      const row = list.rows[match.row];
       return {
         kind: "explained",
         explanation: explanationOf(
           blocks[i].tonnes,
           q,
-          null,
-          result,
-          rowReferences(submission, declaration, list.rows, declaration.form.tonnesKey),
+          row.text.facilityName?.value ?? null,
+          tonnes[match.row],
+          rowReferences(submission, declaration, [row], declaration.form.tonnesKey),
         ),
       };
     }
+    const result = failure ?? totalDerivation(list, declaration, values);
+    return {
+      kind: "explained",
+      explanation: explanationOf(
+        blocks[i].tonnes,
+        q,
+        null,
+        result,
+        rowReferences(submission, declaration, list.rows, declaration.form.tonnesKey),
+      ),
+    };
   }
+  return null;
+}
+
+/** The answer for a cell that is not derived: the derived columns of its sheet, where it is a 別紙1's. */
+function notDerived(
+  list: ProjectList | null,
+  declaration: MethodologyDeclaration | null,
+  ref: CellRef,
+): ExplainResult {
   const derivedColumns =
     list && declaration && list.sheet === ref.sheet
       ? declaration.quantities
@@ -330,6 +319,28 @@ export function explainCell(
           en: `${where} is not a derived cell (derived cells are 別紙1's 3.3, 3.8–3.11 and 合計, and 別紙2's allocations).`,
         },
   };
+}
+
+/** The derivation of the value the cell at `ref` should hold, or the derived columns of its sheet when it has none. */
+export function explainCell(
+  grid: Grid,
+  ref: CellRef,
+  submission: Submission = readSubmission(grid),
+): ExplainResult {
+  const fromMonitoring = monitoringExplanation(submission, ref) ?? monthExplanation(submission, ref);
+  if (fromMonitoring) return fromMonitoring;
+  const list = projectListAt(submission, ref);
+  const declaration = list ? declarationFor(submission, list) : null;
+  if (list && declaration) {
+    const fromRow = rowCellExplanation(submission, list, declaration, ref);
+    if (fromRow) return fromRow;
+    const tonnes = listTonnes(list, declaration);
+    const fromTotals =
+      totalExplanation(submission, list, declaration, ref, tonnes) ??
+      allocationExplanation(submission, list, declaration, ref, tonnes);
+    if (fromTotals) return fromTotals;
+  }
+  return notDerived(list, declaration, ref);
 }
 
 /** "別紙1!U6", "'別紙 1'!U6" → a CellRef; null for anything else. */

@@ -281,35 +281,50 @@ function monthReading(raw: CellValue, fiscalYear: number | null): DateReading {
   return { kind: "date", serial: excelSerialFromDate(year, month, 1), year, month, day: null };
 }
 
-function readTable(sheet: SheetView, row: number, col: number): MonitoringTable | null {
-  const header = readHeader(sheet, row, col);
-  if (!header) return null;
-  const { columns } = header;
-  const numberKeys = Object.entries(columns).filter(([key]) => key !== "month");
-  const cellsOf = (r: number): Record<string, NumberField> => {
-    const cells: Record<string, NumberField> = {};
-    for (const [key, c] of numberKeys) cells[key] = numberAt(sheet, r, c, RATIO_KEYS.has(key));
-    return cells;
-  };
+/** Whether a row's label ends the table: the next table's 年月 header, or its 熱設備名称. */
+function endsTable(label: string): boolean {
+  if (label !== "" && (monitoringColumnOf(label) === "month" || label.startsWith(FACILITY_LABEL_SHORT)))
+    return true;
+  return label.startsWith(FACILITY_LABEL);
+}
+
+/** Whether any of the table's number columns holds something on row `r`. */
+function rowHasNumbers(sheet: SheetView, r: number, numberKeys: [string, number][]): boolean {
+  return numberKeys.some(([, c]) => {
+    const v = sheet.value(r, c);
+    return v !== null && v !== "";
+  });
+}
+
+/** Row `r`'s cells of the table's number columns, by key. */
+function numberCells(sheet: SheetView, r: number, keys: [string, number][]): Record<string, NumberField> {
+  const cells: Record<string, NumberField> = {};
+  for (const [key, c] of keys) cells[key] = numberAt(sheet, r, c, RATIO_KEYS.has(key));
+  return cells;
+}
+
+/**
+ * The rows under a table's header (at `row`, `col`, `headerRows` high): its months, and its total and subtotal rows
+ * with the months each sums; it ends at the next table, a text that is no month, or MAX_BLANK_ROWS blank rows.
+ */
+function readTableBody(
+  sheet: SheetView,
+  { row, col, headerRows }: { row: number; col: number; headerRows: number },
+  numberKeys: [string, number][],
+  fiscalYear: number | null,
+): { months: MonitoringMonth[]; totals: MonitoringTotalRow[] } {
   const months: MonitoringMonth[] = [];
   const totals: MonitoringTotalRow[] = [];
-  const fiscalYear = fiscalYearAbove(sheet, row, Math.max(sheet.left, col - 2));
   // where the next total or subtotal starts counting: after the last total, or after the last total-like row
   let sinceTotal = 0;
   let sinceAny = 0;
   let blank = 0;
   let unlabelled: number | null = null;
-  for (let r = row + header.rows; r <= sheet.bottom && blank <= MAX_BLANK_ROWS; r++) {
+  for (let r = row + headerRows; r <= sheet.bottom && blank <= MAX_BLANK_ROWS; r++) {
     const raw = sheet.value(r, col);
     const label = sheet.label(r, col);
-    // the next table's header or its 熱設備名称 ends this one
-    if (label !== "" && (monitoringColumnOf(label) === "month" || label.startsWith(FACILITY_LABEL_SHORT)))
-      break;
-    if (label.startsWith(FACILITY_LABEL)) break;
-    const hasNumbers = numberKeys.some(([, c]) => {
-      const v = sheet.value(r, c);
-      return v !== null && v !== "";
-    });
+    if (endsTable(label)) break;
+    const hasNumbers = rowHasNumbers(sheet, r, numberKeys);
     const blankLabel = raw === null || raw === "";
     if (blankLabel && !hasNumbers) {
       blank++;
@@ -326,7 +341,7 @@ function readTable(sheet: SheetView, row: number, col: number): MonitoringTable 
         label: blankLabel ? "" : String(raw),
         from: kind === "subtotal" || kind === "blank" ? sinceAny : sinceTotal,
         to: months.length,
-        cells: cellsOf(r),
+        cells: numberCells(sheet, r, numberKeys),
       };
       // an unlabelled row before a labelled total is a subtotal too
       if (unlabelled !== null) totals[unlabelled].kind = "subtotal";
@@ -343,13 +358,33 @@ function readTable(sheet: SheetView, row: number, col: number): MonitoringTable 
       totals[unlabelled].kind = "subtotal";
       unlabelled = null;
     }
-    months.push({ row: r, month: { reading: month, raw, ref: sheet.ref(r, col) }, cells: cellsOf(r) });
+    months.push({
+      row: r,
+      month: { reading: month, raw, ref: sheet.ref(r, col) },
+      cells: numberCells(sheet, r, numberKeys),
+    });
   }
   // an unlabelled row after the last month is the table's total over every month since the last total
   if (unlabelled !== null)
     totals[unlabelled].from = totals
       .slice(0, unlabelled)
       .reduce((from, t) => (t.kind === "total" ? t.to : from), 0);
+  return { months, totals };
+}
+
+/** The monitoring table whose 年月 header cell is at `row`, `col`; null where the header names no steam flow or heat. */
+function readTable(sheet: SheetView, row: number, col: number): MonitoringTable | null {
+  const header = readHeader(sheet, row, col);
+  if (!header) return null;
+  const { columns } = header;
+  const numberKeys = Object.entries(columns).filter(([key]) => key !== "month");
+  const fiscalYear = fiscalYearAbove(sheet, row, Math.max(sheet.left, col - 2));
+  const { months, totals } = readTableBody(
+    sheet,
+    { row, col, headerRows: header.rows },
+    numberKeys,
+    fiscalYear,
+  );
   return {
     sheet: sheet.name,
     headerRef: sheet.ref(row, col),

@@ -470,92 +470,139 @@ function projectListNotes(
   return notes;
 }
 
-/** Reads every sheet of the workbook; a part found on any sheet counts, whatever the sheet is called. */
-export function readSubmission(grid: Grid): Submission {
-  const sheets = grid.sheets.map((s) => new SheetView(s));
-  const notes: Finding[] = [];
-  let methodology: Omit<Submission["methodology"], "resolved"> = { code: null, checked: [], tableRef: null };
-  let period: Submission["period"] = { start: null, end: null };
-  let projectList: ProjectList | null = null;
-  let allocationPlan: AllocationBlock[] = [];
-  let symbolTables: SymbolTable[] = [];
-  let fuelStatements: FuelStatement[] = [];
-  const attachments: AttachmentBlock[] = [];
-  let planSheet: SheetView | null = null;
+/** The error for a workbook that is not a 様式3-2: neither the 1.3 methodology table nor a 別紙1 list was found. */
+function notRecognizedNote(grid: Grid): Finding {
+  return {
+    rule: "form.notRecognized",
+    severity: "error",
+    ref: { sheet: grid.sheets[0]?.name ?? "", row: 0, col: 0 },
+    message: {
+      ja: "様式3-2 のブックとして認識できません（1.3 方法論の表も別紙1 の事業リストも見つかりません）。",
+      en: "This workbook is not recognised as a Form 3-2 (neither the 1.3 methodology table nor the 別紙1 project list was found).",
+    },
+  };
+}
+
+/** The 1.3 methodology table (without its resolution) as the plan sheet gives it. */
+type MethodologyTable = Omit<Submission["methodology"], "resolved">;
+
+/** The plan sheet: the first sheet with the 1.3 methodology table, read with the 実施期間 beside it. */
+function readPlanSheet(sheets: SheetView[]): {
+  methodology: MethodologyTable;
+  period: Submission["period"];
+  planSheet: SheetView | null;
+} {
   for (const sheet of sheets) {
     const m = readMethodology(sheet);
-    if (m) {
-      methodology = m;
-      planSheet = sheet;
-      period = readPeriod(sheet);
-      break;
-    }
+    if (m) return { methodology: m, period: readPeriod(sheet), planSheet: sheet };
   }
-  // every registered 別紙1 layout is read; the methodology is then decided once, from the tick and the headers
-  // together. The list is read from the sheets Excel shows, in tab order; a hidden sheet (an old 別紙1 kept out of
-  // sight) is used only when no visible sheet holds one, and is named either way.
+  return {
+    methodology: { code: null, checked: [], tableRef: null },
+    period: { start: null, end: null },
+    planSheet: null,
+  };
+}
+
+/**
+ * Every registered 別紙1 layout, read from every sheet: the methodology is then decided once, from the tick and the
+ * headers together.
+ */
+function layoutReadings(sheets: SheetView[]): LayoutReading[] {
+  // The list is read from the sheets Excel shows, in tab order; a hidden sheet (an old 別紙1 kept out of sight) is
+  // used only when no visible sheet holds one, and is named either way.
   const shown = sheets.filter((s) => !isHiddenSheet(s.grid));
   const hidden = sheets.filter((s) => isHiddenSheet(s.grid));
-  const readings: LayoutReading[] = layoutCandidates().map((candidate) => {
+  return layoutCandidates().map((candidate) => {
     const visible = findHeaders(shown, candidate.columns, candidate.keys.anchors);
     const hiddenLists = findHeaders(hidden, candidate.columns, candidate.keys.anchors);
     const first = visible[0] ?? hiddenLists[0];
     const evidence = first ? layoutEvidence(first, candidate.columns) : 0;
     return { candidate, visible, hidden: hiddenLists, evidence };
   });
-  const { resolved, reading } = resolveMethodology(
-    methodology.checked.map((c) => c.code),
-    readings,
-  );
+}
+
+/** The warning for a single 1.3 tick whose 別紙1 has another layout's columns (the list is read by its headers). */
+function layoutMismatchNote(
+  methodology: MethodologyTable,
+  resolved: ResolvedMethodology,
+  reading: LayoutReading | null,
+): Finding | null {
   const tick = methodology.checked.length === 1 ? methodology.checked[0] : null;
-  if (tick && resolved.source === "headers" && reading) {
-    const list = reading.visible[0] ?? reading.hidden[0];
-    const listSheet = list.sheet.name;
-    notes.push({
-      rule: "methodology.layout.mismatch",
-      severity: "warning",
-      ref: tick.ref,
-      message: {
-        ja: `1.3 では ${tick.code} にチェックがありますが、別紙1（${listSheet}）の列は ${resolved.declaration.name.ja} などの様式です。別紙1 はその列で読み、検証しました。チェックか別紙1 の様式のどちらかを直してください。`,
-        en: `1.3 ticks ${tick.code}, but 別紙1 (${listSheet}) has the columns of ${resolved.declaration.name.en} and similar methodologies. 別紙1 was read and checked with those columns; correct either the tick or the 別紙1 layout.`,
-      },
-      expected: tick.code,
-      actual: resolved.declaration.code,
-    });
-  }
-  let otherProjectLists: ProjectList[] = [];
-  if (reading) {
-    const { columns, keys } = reading.candidate;
-    const visibleLists = reading.visible.map((h) => readProjectList(h, columns, keys));
-    const hiddenLists = reading.hidden.map((h) => readProjectList(h, columns, keys));
-    projectList = visibleLists[0] ?? hiddenLists[0];
-    otherProjectLists = visibleLists.slice(1);
-    notes.push(
-      ...projectListNotes(
-        projectList,
-        otherProjectLists,
-        visibleLists.length ? hiddenLists : hiddenLists.slice(1),
-        grid,
-      ),
-    );
-  }
+  if (!tick || resolved.source !== "headers" || !reading) return null;
+  const list = reading.visible[0] ?? reading.hidden[0];
+  const listSheet = list.sheet.name;
+  return {
+    rule: "methodology.layout.mismatch",
+    severity: "warning",
+    ref: tick.ref,
+    message: {
+      ja: `1.3 では ${tick.code} にチェックがありますが、別紙1（${listSheet}）の列は ${resolved.declaration.name.ja} などの様式です。別紙1 はその列で読み、検証しました。チェックか別紙1 の様式のどちらかを直してください。`,
+      en: `1.3 ticks ${tick.code}, but 別紙1 (${listSheet}) has the columns of ${resolved.declaration.name.en} and similar methodologies. 別紙1 was read and checked with those columns; correct either the tick or the 別紙1 layout.`,
+    },
+    expected: tick.code,
+    actual: resolved.declaration.code,
+  };
+}
+
+/**
+ * The 別紙1 lists of the layout the methodology was decided by: the first visible one (else the first hidden one) is
+ * the list, further visible ones are checked too, and the reader's notes name them and the hidden ones.
+ */
+function readProjectLists(
+  reading: LayoutReading | null,
+  grid: Grid,
+): { projectList: ProjectList | null; otherProjectLists: ProjectList[]; notes: Finding[] } {
+  if (!reading) return { projectList: null, otherProjectLists: [], notes: [] };
+  const { columns, keys } = reading.candidate;
+  const visibleLists = reading.visible.map((h) => readProjectList(h, columns, keys));
+  const hiddenLists = reading.hidden.map((h) => readProjectList(h, columns, keys));
+  const projectList = visibleLists[0] ?? hiddenLists[0];
+  const otherProjectLists = visibleLists.slice(1);
+  const notes = projectListNotes(
+    projectList,
+    otherProjectLists,
+    visibleLists.length ? hiddenLists : hiddenLists.slice(1),
+    grid,
+  );
+  return { projectList, otherProjectLists, notes };
+}
+
+/** The parts read sheet by sheet: the first 別紙2 and the first plan tables found, and every 別紙1添付 block. */
+function readSheetParts(sheets: SheetView[]): {
+  allocationPlan: AllocationBlock[];
+  symbolTables: SymbolTable[];
+  fuelStatements: FuelStatement[];
+  attachments: AttachmentBlock[];
+} {
+  let allocationPlan: AllocationBlock[] = [];
+  let symbolTables: SymbolTable[] = [];
+  let fuelStatements: FuelStatement[] = [];
+  const attachments: AttachmentBlock[] = [];
   for (const sheet of sheets) {
     if (allocationPlan.length === 0) allocationPlan = readAllocation(sheet);
     if (symbolTables.length === 0) ({ tables: symbolTables, fuelStatements } = readPlanTables(sheet));
     attachments.push(...readAttachments(sheet));
   }
+  return { allocationPlan, symbolTables, fuelStatements, attachments };
+}
+
+/** Reads every sheet of the workbook; a part found on any sheet counts, whatever the sheet is called. */
+export function readSubmission(grid: Grid): Submission {
+  const sheets = grid.sheets.map((s) => new SheetView(s));
+  const notes: Finding[] = [];
+  const { methodology, period, planSheet } = readPlanSheet(sheets);
+  const { resolved, reading } = resolveMethodology(
+    methodology.checked.map((c) => c.code),
+    layoutReadings(sheets),
+  );
+  const mismatch = layoutMismatchNote(methodology, resolved, reading);
+  if (mismatch) notes.push(mismatch);
+  const lists = readProjectLists(reading, grid);
+  const { projectList, otherProjectLists } = lists;
+  notes.push(...lists.notes);
+  const { allocationPlan, symbolTables, fuelStatements, attachments } = readSheetParts(sheets);
   const recognized = projectList !== null || methodology.tableRef !== null;
-  if (!recognized) {
-    notes.push({
-      rule: "form.notRecognized",
-      severity: "error",
-      ref: { sheet: grid.sheets[0]?.name ?? "", row: 0, col: 0 },
-      message: {
-        ja: "様式3-2 のブックとして認識できません（1.3 方法論の表も別紙1 の事業リストも見つかりません）。",
-        en: "This workbook is not recognised as a Form 3-2 (neither the 1.3 methodology table nor the 別紙1 project list was found).",
-      },
-    });
-  }
+  if (!recognized) notes.push(notRecognizedNote(grid));
   return {
     recognized,
     methodology: { ...methodology, resolved },

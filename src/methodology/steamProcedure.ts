@@ -47,8 +47,11 @@ const digitsKey = (d: SteamDigits): string =>
     .map((r) => `${r.mode}${r.places}`)
     .join(",");
 
-function buildSteamQuantities(d: SteamDigits): QuantitySpec[] {
-  const rounded = (step: RoundingStep, e: Expr): Expr => new Round(step.mode, step.places, e);
+/** A quantity rounded as one of the procedure's steps states (小数点第n位切上/切捨). */
+const rounded = (step: RoundingStep, e: Expr): Expr => new Round(step.mode, step.places, e);
+
+/** 蒸気圧力: the mean gauge pressure and p_abs (its rounding, + 標準大気圧, the second rounding). */
+function steamPressureQuantities(d: SteamDigits): QuantitySpec[] {
   return [
     {
       key: "pGauge",
@@ -69,6 +72,12 @@ function buildSteamQuantities(d: SteamDigits): QuantitySpec[] {
         add(rounded(d.pressureMean, ref("pGauge")), param(STANDARD_ATMOSPHERE_PARAMETER)),
       ),
     },
+  ];
+}
+
+/** 蒸気: the mean steam temperature, t_s rounded as 別紙1添付 states, and h_s = h(p_abs, t_s) of IF97. */
+function steamSideQuantities(d: SteamDigits): QuantitySpec[] {
+  return [
     {
       key: "tSteamMean",
       symbol: "t_s,mean",
@@ -90,6 +99,12 @@ function buildSteamQuantities(d: SteamDigits): QuantitySpec[] {
       unit: "kJ/kg",
       expr: call("h", h, ref("pAbs"), ref("tSteam")),
     },
+  ];
+}
+
+/** 給水: the mean feedwater temperature, t_fw rounded as 別紙1添付 states, and h_fw = h'(t_fw) of IF97. */
+function feedwaterQuantities(d: SteamDigits): QuantitySpec[] {
+  return [
     {
       key: "tFeedMean",
       symbol: "t_fw,mean",
@@ -111,6 +126,12 @@ function buildSteamQuantities(d: SteamDigits): QuantitySpec[] {
       unit: "kJ/kg",
       expr: call("h'", hLiquid, ref("tFeed")),
     },
+  ];
+}
+
+/** The flows F_s, F_fw and 生成熱量 Q_m = h_s·F_s − h_fw·F_fw (built afresh for each list, as the others are). */
+function flowAndHeatQuantities(): QuantitySpec[] {
+  return [
     {
       key: "fSteam",
       symbol: "F_s",
@@ -132,6 +153,16 @@ function buildSteamQuantities(d: SteamDigits): QuantitySpec[] {
       unit: "MJ",
       expr: sub(mul(ref("hSteam"), ref("fSteam")), mul(ref("hFeed"), ref("fFeed"))),
     },
+  ];
+}
+
+/** The steam procedure's quantities under a facility's roundings, in the order of the procedure. */
+function buildSteamQuantities(d: SteamDigits): QuantitySpec[] {
+  return [
+    ...steamPressureQuantities(d),
+    ...steamSideQuantities(d),
+    ...feedwaterQuantities(d),
+    ...flowAndHeatQuantities(),
   ];
 }
 

@@ -51,22 +51,31 @@ function plannedMethod(
     : null;
 }
 
-function differences(
-  plan: WorkbookDigest,
-  actual: WorkbookDigest,
-): { found: Difference[]; absent: FacilityDigest[] } {
-  const found: Difference[] = [];
+/** A 実績 facility (f), the plan's facility it is paired with (p), and the name its differences give. */
+interface PairedFacility {
+  label: string;
+  f: FacilityDigest;
+  p: FacilityDigest;
+}
+
+/** 1.3's methodology, where the 実績 and the plan each give one and they differ. */
+function methodologyDifference(plan: WorkbookDigest, actual: WorkbookDigest): Difference | null {
   const planCode = plan.methodology.code;
   const actualCode = actual.methodology.code;
-  if (planCode && actualCode && planCode !== actualCode) {
-    found.push({
-      what: { ja: "方法論", en: "the methodology" },
-      at: { file: actual.file, ref: actual.methodology.ref },
-      plan: { file: plan.file, ref: plan.methodology.ref },
-      expected: planCode,
-      actual: actualCode,
-    });
-  }
+  if (!planCode || !actualCode || planCode === actualCode) return null;
+  return {
+    what: { ja: "方法論", en: "the methodology" },
+    at: { file: actual.file, ref: actual.methodology.ref },
+    plan: { file: plan.file, ref: plan.methodology.ref },
+    expected: planCode,
+    actual: actualCode,
+  };
+}
+
+/** The plan's facility for a 実績 facility: by 承認番号, else by name (exactly or one character off) among the unpaired. */
+function planFacilityMatcher(
+  plan: WorkbookDigest,
+): (f: FacilityDigest, paired: Set<FacilityDigest>) => FacilityDigest | undefined {
   const byNumber = new Map(
     plan.facilities.filter((f) => f.approvalNumber).map((f) => [f.approvalNumber?.key as string, f]),
   );
@@ -74,82 +83,130 @@ function differences(
     plan.facilities.filter((f) => f.name),
     (f) => f.name?.key ?? "",
   );
+  return (f, paired) =>
+    (f.approvalNumber ? byNumber.get(f.approvalNumber.key) : undefined) ??
+    (f.name ? names.match(f.name.value, (c) => !paired.has(c))?.item : undefined);
+}
+
+/** A 実績 facility the registered plan does not list. */
+function unplannedFacility(
+  plan: WorkbookDigest,
+  actual: WorkbookDigest,
+  f: FacilityDigest,
+  label: string,
+): Difference {
+  return {
+    what: {
+      ja: `施設「${label}」（認定計画にない施設）`,
+      en: `facility "${label}" (not in the registered plan)`,
+    },
+    at: { file: actual.file, ref: f.name?.ref ?? null },
+    plan: { file: plan.file, ref: null },
+    expected: "—",
+    actual: label,
+  };
+}
+
+/**
+ * 3.4 CEF_fuel,BL and 3.5 ε_BL against the plan's facility's own, or (CEF where the plan lists none of its own)
+ * against 2.2's stated figures, which stand for every such facility.
+ */
+function factorDifferences(
+  plan: WorkbookDigest,
+  actual: WorkbookDigest,
+  { label, f, p }: PairedFacility,
+  statedFigures: string[],
+): Difference[] {
+  const found: Difference[] = [];
+  for (const [key, symbol] of [
+    ["cefFuel", "3.4 CEF_fuel,BL"],
+    ["epsBl", "3.5 ε_BL"],
+  ] as const) {
+    const now = f.values[key];
+    const registered = p.values[key];
+    if (!now) continue;
+    if (registered && !same(registered.value, now.value)) {
+      found.push({
+        what: { ja: `施設「${label}」の ${symbol}`, en: `${symbol} of facility "${label}"` },
+        at: { file: actual.file, ref: now.ref },
+        plan: { file: plan.file, ref: registered.ref },
+        expected: registered.value,
+        actual: now.value,
+      });
+    } else if (!registered && key === "cefFuel" && statedFigures.length > 0) {
+      if (!statedFigures.some((x) => same(x, now.value))) {
+        found.push({
+          what: {
+            ja: `施設「${label}」の ${symbol}（認定計画 2.2 の燃料にない値）`,
+            en: `${symbol} of facility "${label}" (none of the plan's 2.2 fuels)`,
+          },
+          at: { file: actual.file, ref: now.ref },
+          plan: { file: plan.file, ref: plan.fuelStatements[0].ref },
+          expected: statedFigures.join(" / "),
+          actual: now.value,
+        });
+      }
+    }
+  }
+  return found;
+}
+
+/** What differs between a 実績 facility and its plan facility: 1.2 所在地, CEF/ε, and 方法1/方法2, in that order. */
+function facilityDifferences(
+  plan: WorkbookDigest,
+  actual: WorkbookDigest,
+  pair: PairedFacility,
+  statedFigures: string[],
+): Difference[] {
+  const { label, f, p } = pair;
+  const found: Difference[] = [];
+  if (f.address && p.address && f.address.key !== p.address.key) {
+    found.push({
+      what: { ja: `施設「${label}」の所在地`, en: `the address of facility "${label}"` },
+      at: { file: actual.file, ref: f.address.ref },
+      plan: { file: plan.file, ref: p.address.ref },
+      expected: p.address.value,
+      actual: f.address.value,
+    });
+  }
+  found.push(...factorDifferences(plan, actual, pair, statedFigures));
+  const planned = plannedMethod(plan, p);
+  if (planned && f.method && planned.value !== f.method) {
+    found.push({
+      what: {
+        ja: `施設「${label}」の CEF/ε の方法（方法1/方法2）`,
+        en: `the CEF/ε method of facility "${label}" (方法1/方法2)`,
+      },
+      at: { file: actual.file, ref: f.values.cefFuel?.ref ?? null },
+      plan: planned.place,
+      expected: planned.value,
+      actual: f.method,
+    });
+  }
+  return found;
+}
+
+/** Everything of the 実績 not as the plan registered it, and the plan's facilities the 実績 does not list. */
+function differences(
+  plan: WorkbookDigest,
+  actual: WorkbookDigest,
+): { found: Difference[]; absent: FacilityDigest[] } {
+  const found: Difference[] = [];
+  const methodology = methodologyDifference(plan, actual);
+  if (methodology) found.push(methodology);
+  const planFacilityOf = planFacilityMatcher(plan);
   const paired = new Set<FacilityDigest>();
   // 2.2's stated figures stand for every facility the plan lists without its own CEF
   const statedFigures = plan.fuelStatements.map((s) => s.figure).filter((x) => /^[0-9.]+$/.test(x));
   for (const f of actual.facilities) {
     const label = f.name?.value ?? f.approvalNumber?.value ?? `#${f.index + 1}`;
-    const p =
-      (f.approvalNumber ? byNumber.get(f.approvalNumber.key) : undefined) ??
-      (f.name ? names.match(f.name.value, (c) => !paired.has(c))?.item : undefined);
-    const here = (ref = f.name?.ref ?? null): Place => ({ file: actual.file, ref });
+    const p = planFacilityOf(f, paired);
     if (!p) {
-      found.push({
-        what: {
-          ja: `施設「${label}」（認定計画にない施設）`,
-          en: `facility "${label}" (not in the registered plan)`,
-        },
-        at: here(),
-        plan: { file: plan.file, ref: null },
-        expected: "—",
-        actual: label,
-      });
+      found.push(unplannedFacility(plan, actual, f, label));
       continue;
     }
     paired.add(p);
-    const there = (ref = p.name?.ref ?? null): Place => ({ file: plan.file, ref });
-    if (f.address && p.address && f.address.key !== p.address.key) {
-      found.push({
-        what: { ja: `施設「${label}」の所在地`, en: `the address of facility "${label}"` },
-        at: here(f.address.ref),
-        plan: there(p.address.ref),
-        expected: p.address.value,
-        actual: f.address.value,
-      });
-    }
-    for (const [key, symbol] of [
-      ["cefFuel", "3.4 CEF_fuel,BL"],
-      ["epsBl", "3.5 ε_BL"],
-    ] as const) {
-      const now = f.values[key];
-      const registered = p.values[key];
-      if (!now) continue;
-      if (registered && !same(registered.value, now.value)) {
-        found.push({
-          what: { ja: `施設「${label}」の ${symbol}`, en: `${symbol} of facility "${label}"` },
-          at: here(now.ref),
-          plan: there(registered.ref),
-          expected: registered.value,
-          actual: now.value,
-        });
-      } else if (!registered && key === "cefFuel" && statedFigures.length > 0) {
-        if (!statedFigures.some((x) => same(x, now.value))) {
-          found.push({
-            what: {
-              ja: `施設「${label}」の ${symbol}（認定計画 2.2 の燃料にない値）`,
-              en: `${symbol} of facility "${label}" (none of the plan's 2.2 fuels)`,
-            },
-            at: here(now.ref),
-            plan: { file: plan.file, ref: plan.fuelStatements[0].ref },
-            expected: statedFigures.join(" / "),
-            actual: now.value,
-          });
-        }
-      }
-    }
-    const planned = plannedMethod(plan, p);
-    if (planned && f.method && planned.value !== f.method) {
-      found.push({
-        what: {
-          ja: `施設「${label}」の CEF/ε の方法（方法1/方法2）`,
-          en: `the CEF/ε method of facility "${label}" (方法1/方法2)`,
-        },
-        at: here(f.values.cefFuel?.ref ?? null),
-        plan: planned.place,
-        expected: planned.value,
-        actual: f.method,
-      });
-    }
+    found.push(...facilityDifferences(plan, actual, { label, f, p }, statedFigures));
   }
   return { found, absent: plan.facilities.filter((f) => !paired.has(f)) };
 }

@@ -49,6 +49,114 @@ function quantityName(m: MethodologyDeclaration, q: QuantityDeclaration): string
   return `${q.column ?? ""} ${q.symbol}`.trim();
 }
 
+/** One quantity of a paired facility in both years, as its findings name and show it. */
+interface QuantityPair {
+  /** The facility's name (else its 承認番号, else its position). */
+  label: string;
+  /** "3.1 Q_BL", or "E_PS/Q_BL" for a share. */
+  name: string;
+  /** The previous year's value (or share), and this year's. */
+  a: Decimal;
+  b: Decimal;
+  here: Place;
+  there: Place;
+  /** A share to 4 places, a quantity grouped. */
+  shown: (d: Decimal) => string;
+}
+
+/** A quantity (or its share of `per`) of a facility in both years; null where either year lacks it. */
+function quantityPair(
+  current: WorkbookDigest,
+  f: FacilityDigest,
+  previous: Previous,
+  m: MethodologyDeclaration,
+  q: QuantityDeclaration,
+  per: string | undefined,
+): QuantityPair | null {
+  const now = f.values[q.key];
+  const before = previous.facility.values[q.key];
+  if (!now || !before) return null;
+  const a = per ? shareOf(previous.facility.values, q.key, per) : Decimal.from(before.value);
+  const b = per ? shareOf(f.values, q.key, per) : Decimal.from(now.value);
+  if (a === null || b === null) return null;
+  return {
+    label: f.name?.value ?? f.approvalNumber?.value ?? `#${f.index + 1}`,
+    name: quantityName(m, q),
+    a,
+    b,
+    here: { file: current.file, ref: now.ref },
+    there: { file: previous.file, ref: before.ref },
+    shown: (d: Decimal) => (per ? d.roundHalfUp(4).toString() : grouped(d)),
+  };
+}
+
+/** portfolio.priorYear.change: a quantity moved by more than its relative threshold (any move from a previous 0). */
+function relativeChange(
+  { label, name, a, b, here, there, shown }: QuantityPair,
+  relative: number,
+  previousPeriod: DigestPeriod,
+): PortfolioFinding | null {
+  const change = b.sub(a);
+  const beyond = a.isZero() ? !b.isZero() : abs(change).cmp(abs(a).mul(relative)) > 0;
+  if (!beyond) return null;
+  const ratio = a.isZero() ? null : change.div(abs(a), RATIO_PLACES, "halfUp");
+  const pct = ratio ? `（${percentText(ratio)}、閾値 ±${relative * 100}%）` : "（前年度 0）";
+  const pctEn = ratio ? ` (${percentText(ratio)}, threshold ±${relative * 100} %)` : " (0 the year before)";
+  return portfolioFinding(
+    "portfolio.priorYear.change",
+    here,
+    there,
+    {
+      ja: `施設「${label}」の ${name} が前年度 ${shown(a)}（${placeText(there)}、${periodText(previousPeriod)}）から ${shown(b)} に変わりました${pct}。理由を確認してください。`,
+      en: `Facility "${label}": ${name} moved from ${shown(a)} the year before (${placeText(there)}, ${periodText(previousPeriod)}) to ${shown(b)}${pctEn}; check why.`,
+    },
+    { expected: shown(a), actual: shown(b) },
+  );
+}
+
+/**
+ * A factor that changed where its threshold is any change 1.6 does not declare: the same fuel's value under each
+ * period's 算定省令 revision (factorVintage), else declared in 1.6 or not (factorDeclared / factorChanged).
+ */
+function factorChange(
+  current: WorkbookDigest,
+  { label, name, a, b, here, there, shown }: QuantityPair,
+  q: QuantityDeclaration,
+  previousPeriod: DigestPeriod,
+  period: DigestPeriod,
+): PortfolioFinding {
+  const vintage = q.reference === "fuelFactor" ? revisionStep(a, b, previousPeriod, period) : null;
+  if (vintage) {
+    // the same fuel's factor in each year's 算定省令 revision: the factor followed its vintage, no plan change
+    return portfolioFinding(
+      "portfolio.priorYear.factorVintage",
+      here,
+      there,
+      {
+        ja: `施設「${label}」の ${name} が前年度 ${shown(a)}（${vintage.before.ja}）から ${shown(b)}（${vintage.after.ja}）に変わりました。同じ燃料の算定省令の改正による値で、期間の年度に合っています。`,
+        en: `Facility "${label}": ${name} changed from ${shown(a)} (${vintage.before.en}) to ${shown(b)} (${vintage.after.en}): the same fuel's value under each period's revision of the SHK ordinance.`,
+      },
+      { expected: shown(a), actual: shown(b) },
+    );
+  }
+  const declared = current.changes.state !== "none";
+  return portfolioFinding(
+    declared ? "portfolio.priorYear.factorDeclared" : "portfolio.priorYear.factorChanged",
+    here,
+    there,
+    declared
+      ? {
+          ja: `施設「${label}」の ${name} が前年度 ${shown(a)}（${placeText(there)}）から ${shown(b)} に変わり、1.6 に変更「${current.changes.text ?? "有り"}」が記載されています。記載と合うか確認してください。`,
+          en: `Facility "${label}": ${name} changed from ${shown(a)} (${placeText(there)}) to ${shown(b)}, and 1.6 declares "${current.changes.text ?? "有り"}": check that they agree.`,
+        }
+      : {
+          ja: `施設「${label}」の ${name} が前年度 ${shown(a)}（${placeText(there)}）から ${shown(b)} に変わりましたが、1.6 は認定計画からの変更を「無し」としています。変更を 1.6 に記載するか、値を確認してください。`,
+          en: `Facility "${label}": ${name} changed from ${shown(a)} (${placeText(there)}) to ${shown(b)}, but 1.6 declares no change from the approved plan: declare the change in 1.6, or check the value.`,
+        },
+    { expected: shown(a), actual: shown(b) },
+  );
+}
+
 /**
  * The previous year's facilities, indexed once; `compare` pairs this year's workbooks with them one at a time, and
  * `disappeared` names what was never paired.
@@ -139,6 +247,7 @@ export class PreviousYear {
     return out;
   }
 
+  /** A paired facility's quantities against the previous year's, under the thresholds its methodology declares. */
   private changes(
     current: WorkbookDigest,
     f: FacilityDigest,
@@ -146,79 +255,16 @@ export class PreviousYear {
     m: MethodologyDeclaration,
   ): PortfolioFinding[] {
     const out: PortfolioFinding[] = [];
-    const label = f.name?.value ?? f.approvalNumber?.value ?? `#${f.index + 1}`;
     for (const q of m.quantities) {
       const threshold = q.priorYear;
       if (!threshold) continue;
-      const now = f.values[q.key];
-      const before = previous.facility.values[q.key];
-      if (!now || !before) continue;
-      const per = threshold.per;
-      const a = per ? shareOf(previous.facility.values, q.key, per) : Decimal.from(before.value);
-      const b = per ? shareOf(f.values, q.key, per) : Decimal.from(now.value);
-      if (a === null || b === null) continue;
-      const here: Place = { file: current.file, ref: now.ref };
-      const there: Place = { file: previous.file, ref: before.ref };
-      const name = quantityName(m, q);
-      const shown = (d: Decimal) => (per ? d.roundHalfUp(4).toString() : grouped(d));
+      const pair = quantityPair(current, f, previous, m, q, threshold.per);
+      if (!pair) continue;
       if (threshold.relative !== undefined) {
-        const change = b.sub(a);
-        const beyond = a.isZero() ? !b.isZero() : abs(change).cmp(abs(a).mul(threshold.relative)) > 0;
-        if (!beyond) continue;
-        const ratio = a.isZero() ? null : change.div(abs(a), RATIO_PLACES, "halfUp");
-        const pct = ratio ? `（${percentText(ratio)}、閾値 ±${threshold.relative * 100}%）` : "（前年度 0）";
-        const pctEn = ratio
-          ? ` (${percentText(ratio)}, threshold ±${threshold.relative * 100} %)`
-          : " (0 the year before)";
-        out.push(
-          portfolioFinding(
-            "portfolio.priorYear.change",
-            here,
-            there,
-            {
-              ja: `施設「${label}」の ${name} が前年度 ${shown(a)}（${placeText(there)}、${periodText(previous.facility.period)}）から ${shown(b)} に変わりました${pct}。理由を確認してください。`,
-              en: `Facility "${label}": ${name} moved from ${shown(a)} the year before (${placeText(there)}, ${periodText(previous.facility.period)}) to ${shown(b)}${pctEn}; check why.`,
-            },
-            { expected: shown(a), actual: shown(b) },
-          ),
-        );
-      } else if (threshold.unlessDeclared && !a.eq(b)) {
-        const vintage =
-          q.reference === "fuelFactor" ? revisionStep(a, b, previous.facility.period, f.period) : null;
-        if (vintage) {
-          // the same fuel's factor in each year's 算定省令 revision: the factor followed its vintage, no plan change
-          out.push(
-            portfolioFinding(
-              "portfolio.priorYear.factorVintage",
-              here,
-              there,
-              {
-                ja: `施設「${label}」の ${name} が前年度 ${shown(a)}（${vintage.before.ja}）から ${shown(b)}（${vintage.after.ja}）に変わりました。同じ燃料の算定省令の改正による値で、期間の年度に合っています。`,
-                en: `Facility "${label}": ${name} changed from ${shown(a)} (${vintage.before.en}) to ${shown(b)} (${vintage.after.en}): the same fuel's value under each period's revision of the SHK ordinance.`,
-              },
-              { expected: shown(a), actual: shown(b) },
-            ),
-          );
-          continue;
-        }
-        const declared = current.changes.state !== "none";
-        out.push(
-          portfolioFinding(
-            declared ? "portfolio.priorYear.factorDeclared" : "portfolio.priorYear.factorChanged",
-            here,
-            there,
-            declared
-              ? {
-                  ja: `施設「${label}」の ${name} が前年度 ${shown(a)}（${placeText(there)}）から ${shown(b)} に変わり、1.6 に変更「${current.changes.text ?? "有り"}」が記載されています。記載と合うか確認してください。`,
-                  en: `Facility "${label}": ${name} changed from ${shown(a)} (${placeText(there)}) to ${shown(b)}, and 1.6 declares "${current.changes.text ?? "有り"}": check that they agree.`,
-                }
-              : {
-                  ja: `施設「${label}」の ${name} が前年度 ${shown(a)}（${placeText(there)}）から ${shown(b)} に変わりましたが、1.6 は認定計画からの変更を「無し」としています。変更を 1.6 に記載するか、値を確認してください。`,
-                  en: `Facility "${label}": ${name} changed from ${shown(a)} (${placeText(there)}) to ${shown(b)}, but 1.6 declares no change from the approved plan: declare the change in 1.6, or check the value.`,
-                },
-            { expected: shown(a), actual: shown(b) },
-          ),
-        );
+        const finding = relativeChange(pair, threshold.relative, previous.facility.period);
+        if (finding) out.push(finding);
+      } else if (threshold.unlessDeclared && !pair.a.eq(pair.b)) {
+        out.push(factorChange(current, pair, q, previous.facility.period, f.period));
       }
     }
     return out;
