@@ -3,6 +3,12 @@
 // methodology at start-up need jest's isolation and run in "unit (isolated)" (jest.config.js).
 import LightRunner from "jest-light-runner/child-process";
 
+/**
+ * A unit suite takes seconds (the longest about 7 s). One that has no result after this long means a stuck runner
+ * process (seen once, under three concurrent runs): the run stops with the suite's name rather than wait forever.
+ */
+const SUITE_LIMIT_MS = 5 * 60_000;
+
 export default class UnitRunner extends LightRunner {
   #inBand;
 
@@ -12,8 +18,32 @@ export default class UnitRunner extends LightRunner {
     this.#inBand = globalConfig.maxWorkers === 1;
   }
 
+  async runTests(tests, watcher, onStart, onResult, onFailure) {
+    const running = new Map();
+    const watchdog = setInterval(() => {
+      for (const [suite, since] of running) {
+        if (Date.now() - since < SUITE_LIMIT_MS) continue;
+        process.stderr.write(
+          `\n${suite}: no result after ${SUITE_LIMIT_MS / 60_000} minutes; a unit runner process is stuck. Stopping.\n`,
+        );
+        process.exit(1);
+      }
+    }, 5_000);
+    watchdog.unref();
+    const tracked = [
+      (test) => (running.set(test.path, Date.now()), onStart(test)),
+      (test, result) => (running.delete(test.path), onResult(test, result)),
+      (test, error) => (running.delete(test.path), onFailure(test, error)),
+    ];
+    try {
+      return await this.#run(tests, watcher, ...tracked);
+    } finally {
+      clearInterval(watchdog);
+    }
+  }
+
   /** The children are forked during runTests with this process's environment: tsx for them, not for jest's others. */
-  async runTests(...args) {
+  async #run(...args) {
     if (this.#inBand) {
       await import("tsx");
       return super.runTests(...args);
