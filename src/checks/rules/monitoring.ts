@@ -131,6 +131,95 @@ function checkTable(
   }
 }
 
+/** Each table's 別紙1 facility, as matchTables finds it by 熱設備名称. */
+type TableMatches = Map<MonitoringTable, { row: ProjectRow; nearMiss: boolean }>;
+
+/** monitoring.facility.nearMiss: a 熱設備名称 one character apart from its 別紙1 facility (matched all the same). */
+function nearMissName(table: MonitoringTable, matches: TableMatches): Finding | null {
+  const match = matches.get(table);
+  if (!match?.nearMiss || !table.facilityName) return null;
+  const name = table.facilityName.value ?? null;
+  const ref = table.facilityName.ref;
+  const listName = match.row.text.facilityName?.value ?? "";
+  return finding(
+    "monitoring.facility.nearMiss",
+    ref,
+    {
+      ja: `${at(ref)} の熱設備名称「${shortened(name)}」は別紙1 の「${shortened(listName)}」と 1 文字違います（同じ施設として照合しました）。どちらかを直してください。`,
+      en: `${at(ref)}: 熱設備名称 "${shortened(name)}" is one character apart from 別紙1's "${shortened(listName)}" (matched as the same facility); correct one of them.`,
+    },
+    { expected: shortened(listName), actual: shortened(name) },
+  );
+}
+
+/**
+ * monitoring.table.hidden: a table on a hidden sheet that is checked (its facility has no other), or that a visible
+ * table of the same facility stands for (an old copy: warned, not checked). Null for a table not hidden, or hidden and
+ * unmatched with no visible stand-in (monitoring.facility.unmatched then speaks for it).
+ */
+function hiddenTable(
+  table: MonitoringTable,
+  row: ProjectRow | null,
+  tables: MonitoringTable[],
+  matches: TableMatches,
+): Finding | null {
+  const name = table.facilityName?.value ?? null;
+  const key = name === null ? null : facilityKey(name);
+  const shadowed =
+    table.hidden &&
+    row === null &&
+    key !== null &&
+    tables.some((t) => !t.hidden && matches.has(t) && facilityKey(t.facilityName?.value ?? "") === key);
+  if (!table.hidden || (row === null && !shadowed)) return null;
+  const used = row !== null;
+  return finding("monitoring.table.hidden", table.headerRef, {
+    ja: used
+      ? `${at(table.headerRef)} の熱実績管理表は非表示のシート「${shortened(table.sheet)}」にあります。この施設の表はほかにないため照合しましたが、自動入力は 3.1 をこの表から書きません。表示するか、表示されているシートに移してください。`
+      : `${at(table.headerRef)} の熱実績管理表は非表示のシート「${shortened(table.sheet)}」にあります（古い版とみなし、表示されている表を照合しました）。不要なら削除してください。`,
+    en: used
+      ? `The monitoring table at ${at(table.headerRef)} is on the hidden sheet "${shortened(table.sheet)}". No other table names its facility, so it was checked, but fill writes no 3.1 from it; unhide it or move it to a visible sheet.`
+      : `The monitoring table at ${at(table.headerRef)} is on the hidden sheet "${shortened(table.sheet)}" (taken for an old copy: the visible table was checked). Delete it if it is not needed.`,
+  });
+}
+
+/** monitoring.facility.unmatched: a table with data whose 熱設備名称 names no 別紙1 facility, or that has none. */
+function unmatchedTable(table: MonitoringTable): Finding | null {
+  // an empty table (a fresh template) is not yet anyone's
+  const hasData = table.months.some((m) => Object.values(m.cells).some((c) => c.reading.kind === "number"));
+  if (!hasData) return null;
+  const name = table.facilityName?.value ?? null;
+  const ref: CellRef = table.facilityName?.ref ?? table.headerRef;
+  return finding(
+    "monitoring.facility.unmatched",
+    ref,
+    {
+      ja: name
+        ? `${at(ref)} の熱設備名称「${shortened(name)}」は別紙1 のどの施設とも一致しません（期間と 3.1 との照合はできません）。`
+        : `${at(table.headerRef)} の熱実績管理表に熱設備名称がありません（別紙1 の施設と照合できません）。`,
+      en: name
+        ? `${at(ref)}: 熱設備名称 "${shortened(name)}" matches no facility of 別紙1 (its period and 3.1 cannot be checked).`
+        : `The monitoring table at ${at(table.headerRef)} has no 熱設備名称 (it cannot be matched to 別紙1).`,
+    },
+    name ? { actual: shortened(name) } : {},
+  );
+}
+
+/** monitoring.facility.noTable: the named 別紙1 facilities no table was matched to. */
+function facilitiesWithoutTable(rows: ProjectRow[], covered: Set<ProjectRow>): Finding[] {
+  const out: Finding[] = [];
+  for (const row of rows) {
+    const field = row.text.facilityName;
+    if (covered.has(row) || !field?.value) continue;
+    out.push(
+      finding("monitoring.facility.noTable", field.ref, {
+        ja: `${at(field.ref)} の施設「${shortened(field.value)}」には熱実績管理表がありません（3.1 は月次記録と照合されていません）。`,
+        en: `${at(field.ref)}: facility "${shortened(field.value)}" has no monitoring table (its 3.1 is not checked against monthly records).`,
+      }),
+    );
+  }
+  return out;
+}
+
 /** Every monitoring table of the submission against its 別紙1 row. */
 export function checkMonitoring(submission: Submission): Finding[] {
   const tables = submission.monitoring;
@@ -142,78 +231,22 @@ export function checkMonitoring(submission: Submission): Finding[] {
   const targets = monitoringTargetsOf(methodologyOf(submission));
   const covered = new Set<ProjectRow>();
   for (const table of tables) {
-    const name = table.facilityName?.value ?? null;
-    const match = matches.get(table);
-    const row = match?.row ?? null;
-    if (match?.nearMiss && table.facilityName) {
-      const ref = table.facilityName.ref;
-      const listName = row?.text.facilityName?.value ?? "";
-      findings.push(
-        finding(
-          "monitoring.facility.nearMiss",
-          ref,
-          {
-            ja: `${at(ref)} の熱設備名称「${shortened(name)}」は別紙1 の「${shortened(listName)}」と 1 文字違います（同じ施設として照合しました）。どちらかを直してください。`,
-            en: `${at(ref)}: 熱設備名称 "${shortened(name)}" is one character apart from 別紙1's "${shortened(listName)}" (matched as the same facility); correct one of them.`,
-          },
-          { expected: shortened(listName), actual: shortened(name) },
-        ),
-      );
+    const row = matches.get(table)?.row ?? null;
+    const nearMiss = nearMissName(table, matches);
+    if (nearMiss) findings.push(nearMiss);
+    const hidden = hiddenTable(table, row, tables, matches);
+    if (hidden) {
+      findings.push(hidden);
+      if (row === null) continue; // an old copy: not checked
     }
-    // a hidden table that a visible one of the same facility stands for is an old copy: warned, not checked
-    const key = name === null ? null : facilityKey(name);
-    const shadowed =
-      table.hidden &&
-      row === null &&
-      key !== null &&
-      tables.some((t) => !t.hidden && matches.has(t) && facilityKey(t.facilityName?.value ?? "") === key);
-    if (table.hidden && (row !== null || shadowed)) {
-      const used = row !== null;
-      findings.push(
-        finding("monitoring.table.hidden", table.headerRef, {
-          ja: used
-            ? `${at(table.headerRef)} の熱実績管理表は非表示のシート「${shortened(table.sheet)}」にあります。この施設の表はほかにないため照合しましたが、自動入力は 3.1 をこの表から書きません。表示するか、表示されているシートに移してください。`
-            : `${at(table.headerRef)} の熱実績管理表は非表示のシート「${shortened(table.sheet)}」にあります（古い版とみなし、表示されている表を照合しました）。不要なら削除してください。`,
-          en: used
-            ? `The monitoring table at ${at(table.headerRef)} is on the hidden sheet "${shortened(table.sheet)}". No other table names its facility, so it was checked, but fill writes no 3.1 from it; unhide it or move it to a visible sheet.`
-            : `The monitoring table at ${at(table.headerRef)} is on the hidden sheet "${shortened(table.sheet)}" (taken for an old copy: the visible table was checked). Delete it if it is not needed.`,
-        }),
-      );
-      if (!used) continue;
-    }
-    const hasData = table.months.some((m) => Object.values(m.cells).some((c) => c.reading.kind === "number"));
     if (row) covered.add(row);
-    else if (hasData) {
-      // an empty table (a fresh template) is not yet anyone's
-      const ref: CellRef = table.facilityName?.ref ?? table.headerRef;
-      findings.push(
-        finding(
-          "monitoring.facility.unmatched",
-          ref,
-          {
-            ja: name
-              ? `${at(ref)} の熱設備名称「${shortened(name)}」は別紙1 のどの施設とも一致しません（期間と 3.1 との照合はできません）。`
-              : `${at(table.headerRef)} の熱実績管理表に熱設備名称がありません（別紙1 の施設と照合できません）。`,
-            en: name
-              ? `${at(ref)}: 熱設備名称 "${shortened(name)}" matches no facility of 別紙1 (its period and 3.1 cannot be checked).`
-              : `The monitoring table at ${at(table.headerRef)} has no 熱設備名称 (it cannot be matched to 別紙1).`,
-          },
-          name ? { actual: shortened(name) } : {},
-        ),
-      );
+    else {
+      const unmatched = unmatchedTable(table);
+      if (unmatched) findings.push(unmatched);
     }
     checkTable(table, row, tables, matches, findings, procedureFor(submission, table, row), targets);
   }
-  for (const row of rows) {
-    const field = row.text.facilityName;
-    if (covered.has(row) || !field?.value) continue;
-    findings.push(
-      finding("monitoring.facility.noTable", field.ref, {
-        ja: `${at(field.ref)} の施設「${shortened(field.value)}」には熱実績管理表がありません（3.1 は月次記録と照合されていません）。`,
-        en: `${at(field.ref)}: facility "${shortened(field.value)}" has no monitoring table (its 3.1 is not checked against monthly records).`,
-      }),
-    );
-  }
+  findings.push(...facilitiesWithoutTable(rows, covered));
   return findings;
 }
 

@@ -3,7 +3,8 @@
 // ./projectList/defaults.ts): they share one derivation per row, so they are one module.
 import { Decimal } from "../../numbers";
 import { isGecError } from "../../errors";
-import type { MethodologyDeclaration } from "../../methodology";
+import type { GecError } from "../../errors";
+import type { MethodologyDeclaration, QuantityDeclaration } from "../../methodology";
 import type { SubmissionPeriod } from "../../domain/referenceValues";
 import type { CellValue, Finding } from "../../types";
 import { grouped } from "../../formula";
@@ -112,6 +113,129 @@ function stepsOf(row: ProjectRow, declaration: MethodologyDeclaration, key: stri
   return isGecError(d) ? [] : d.steps;
 }
 
+/** Family 8: a row's input cells that cannot be read (a derived cell that cannot be read is simply wrong: its
+ *  recompute finding says so). */
+function unreadableInputs(row: ProjectRow, derivedSet: Set<string>): Finding[] {
+  const findings: Finding[] = [];
+  for (const key in row.numbers) {
+    const field = row.numbers[key];
+    if (field.reading.kind === "invalid" && !derivedSet.has(key)) {
+      findings.push(
+        finding(`projectList.${key}.unreadable`, field.ref, {
+          ja: `${at(field.ref)} の値を数値として読めません（${shown(field)}）。`,
+          en: `${at(field.ref)} cannot be read as a number (${shown(field)}).`,
+        }),
+      );
+    }
+  }
+  return findings;
+}
+
+/** projectList.row.inputs: a row whose derivation failed, reported once at the input the error names; where a range
+ *  rule already reports that cell, the blocked derived cells are added to its message (in `ranges`) instead. */
+function rowInputsFault(
+  row: ProjectRow,
+  declaration: MethodologyDeclaration,
+  derivedKeys: QuantityDeclaration[],
+  ranges: Finding[],
+  error: GecError,
+): Finding[] {
+  const faulty = declaration.quantities.find((q) => q.symbol === error.argument && row.numbers[q.key]);
+  const anchor = faulty
+    ? row.numbers[faulty.key]
+    : (row.numbers[declaration.form.anchorKey] ?? Object.values(row.numbers)[0]);
+  const blocked = derivedKeys
+    .filter((q) => row.numbers[q.key])
+    .map((q) => at(row.numbers[q.key].ref))
+    .join("、");
+  const already = anchor
+    ? ranges.find((f) => f.ref.row === anchor.ref.row && f.ref.col === anchor.ref.col)
+    : undefined;
+  if (already) {
+    already.message = {
+      ja: `${already.message.ja}このため ${blocked} を計算できません。`,
+      en: `${already.message.en} So ${blocked.replace(/、/g, ", ")} cannot be computed.`,
+    };
+  } else if (anchor) {
+    return [
+      finding("projectList.row.inputs", anchor.ref, {
+        ja: `${row.row + 1} 行目の入力から派生値（${blocked}）を計算できません: ${error.text.ja}`,
+        en: `Row ${row.row + 1}: derived values (${blocked.replace(/、/g, ", ")}) cannot be computed from the inputs: ${error.text.en}`,
+      }),
+    ];
+  }
+  return [];
+}
+
+/** projectList.<key>.recompute: each derived cell of a row (3.3 Q_WB, 3.8 S_B …) against its value from the inputs. */
+function derivedRecomputes(
+  row: ProjectRow,
+  declaration: MethodologyDeclaration,
+  derivedKeys: QuantityDeclaration[],
+  result: Record<string, Decimal>,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const q of derivedKeys) {
+    const field = row.numbers[q.key];
+    const expected = result[q.key];
+    if (!field || expected === undefined) continue;
+    const actual = decimalOf(field);
+    if (actual !== null && actual.eq(expected)) continue;
+    const holds =
+      field.reading.kind === "invalid"
+        ? { ja: `数値として読めない ${shown(field)}`, en: `${shown(field)}, which is not a number` }
+        : actual === null
+          ? { ja: "空欄", en: "nothing" }
+          : { ja: grouped(actual), en: grouped(actual) };
+    findings.push(
+      finding(
+        `projectList.${q.key}.recompute`,
+        field.ref,
+        {
+          ja: `${at(field.ref)}（${q.column} ${q.symbol}）は入力から ${grouped(expected)} になるはずですが、${holds.ja} です。`,
+          en: `${at(field.ref)} (${q.column} ${q.symbol}) should be ${grouped(expected)} from the row's inputs, but holds ${holds.en}.`,
+        },
+        {
+          expected: expected.toString(),
+          actual: actual === null && field.reading.kind !== "invalid" ? "" : shown(field),
+          fix: fixOf(field, expected),
+          derivation: stepsOf(row, declaration, q.key),
+        },
+      ),
+    );
+  }
+  return findings;
+}
+
+/** R6: 合計 = Σ rows' truncated t, checked only when every row derived its tonnes. */
+function totalRecompute(
+  list: ProjectList,
+  declaration: MethodologyDeclaration,
+  rowTonnes: Decimal[],
+): Finding[] {
+  if (!list.totalTonnes || rowTonnes.length !== list.rows.length || rowTonnes.length === 0) return [];
+  const expected = totalDerivation(list, declaration, rowTonnes, false).value;
+  const actual = decimalOf(list.totalTonnes);
+  if (actual !== null && actual.eq(expected)) return [];
+  const steps = totalDerivation(list, declaration, rowTonnes).steps;
+  return [
+    finding(
+      "projectList.total.recompute",
+      list.totalTonnes.ref,
+      {
+        ja: `${at(list.totalTonnes.ref)} の合計は各行の tCO2 の和 ${grouped(expected)} になるはずですが、${actual ? grouped(actual) : "空欄"} です。`,
+        en: `${at(list.totalTonnes.ref)}: the total should be the sum of the rows' tCO2, ${grouped(expected)}, but is ${actual ? grouped(actual) : "empty"}.`,
+      },
+      {
+        expected: expected.toString(),
+        actual: actual?.toString() ?? "",
+        fix: fixOf(list.totalTonnes, expected),
+        derivation: steps,
+      },
+    ),
+  ];
+}
+
 /** Families 3, 5 and 6 on one 別紙1; `period` (the submission's) chooses the vintage of the fuel defaults. */
 export function checkProjectList(
   list: ProjectList,
@@ -124,18 +248,7 @@ export function checkProjectList(
   const rowTonnes: Decimal[] = [];
 
   for (const row of list.rows) {
-    // unreadable input cells (a derived cell that cannot be read is simply wrong: its recompute finding says so)
-    for (const key in row.numbers) {
-      const field = row.numbers[key];
-      if (field.reading.kind === "invalid" && !derivedSet.has(key)) {
-        findings.push(
-          finding(`projectList.${key}.unreadable`, field.ref, {
-            ja: `${at(field.ref)} の値を数値として読めません（${shown(field)}）。`,
-            en: `${at(field.ref)} cannot be read as a number (${shown(field)}).`,
-          }),
-        );
-      }
-    }
+    findings.push(...unreadableInputs(row, derivedSet));
     const ranges = [
       ...checkRanges(row, declaration),
       ...(declaration.form.fuelDefaults ? checkDefaults(row, period) : []),
@@ -147,92 +260,16 @@ export function checkProjectList(
     }
     const result = deriveRow(row, inputs, declaration);
     if (isGecError(result)) {
-      // one fault, one finding: at the input the error names; where a range rule already reports that cell, the
-      // derived cells that cannot be computed are added to its message instead of a second finding
-      const faulty = declaration.quantities.find((q) => q.symbol === result.argument && row.numbers[q.key]);
-      const anchor = faulty
-        ? row.numbers[faulty.key]
-        : (row.numbers[declaration.form.anchorKey] ?? Object.values(row.numbers)[0]);
-      const blocked = derivedKeys
-        .filter((q) => row.numbers[q.key])
-        .map((q) => at(row.numbers[q.key].ref))
-        .join("、");
-      const already = anchor
-        ? ranges.find((f) => f.ref.row === anchor.ref.row && f.ref.col === anchor.ref.col)
-        : undefined;
-      if (already) {
-        already.message = {
-          ja: `${already.message.ja}このため ${blocked} を計算できません。`,
-          en: `${already.message.en} So ${blocked.replace(/、/g, ", ")} cannot be computed.`,
-        };
-      } else if (anchor) {
-        findings.push(
-          finding("projectList.row.inputs", anchor.ref, {
-            ja: `${row.row + 1} 行目の入力から派生値（${blocked}）を計算できません: ${result.text.ja}`,
-            en: `Row ${row.row + 1}: derived values (${blocked.replace(/、/g, ", ")}) cannot be computed from the inputs: ${result.text.en}`,
-          }),
-        );
-      }
+      findings.push(...rowInputsFault(row, declaration, derivedKeys, ranges, result));
       findings.push(...ranges);
       continue;
     }
     findings.push(...ranges);
     rowTonnes.push(result[declaration.form.tonnesKey]);
-    for (const q of derivedKeys) {
-      const field = row.numbers[q.key];
-      const expected = result[q.key];
-      if (!field || expected === undefined) continue;
-      const actual = decimalOf(field);
-      if (actual !== null && actual.eq(expected)) continue;
-      const holds =
-        field.reading.kind === "invalid"
-          ? { ja: `数値として読めない ${shown(field)}`, en: `${shown(field)}, which is not a number` }
-          : actual === null
-            ? { ja: "空欄", en: "nothing" }
-            : { ja: grouped(actual), en: grouped(actual) };
-      findings.push(
-        finding(
-          `projectList.${q.key}.recompute`,
-          field.ref,
-          {
-            ja: `${at(field.ref)}（${q.column} ${q.symbol}）は入力から ${grouped(expected)} になるはずですが、${holds.ja} です。`,
-            en: `${at(field.ref)} (${q.column} ${q.symbol}) should be ${grouped(expected)} from the row's inputs, but holds ${holds.en}.`,
-          },
-          {
-            expected: expected.toString(),
-            actual: actual === null && field.reading.kind !== "invalid" ? "" : shown(field),
-            fix: fixOf(field, expected),
-            derivation: stepsOf(row, declaration, q.key),
-          },
-        ),
-      );
-    }
+    findings.push(...derivedRecomputes(row, declaration, derivedKeys, result));
   }
 
-  // R6: 合計 = Σ rows' truncated t
-  if (list.totalTonnes && rowTonnes.length === list.rows.length && rowTonnes.length > 0) {
-    const expected = totalDerivation(list, declaration, rowTonnes, false).value;
-    const actual = decimalOf(list.totalTonnes);
-    if (actual === null || !actual.eq(expected)) {
-      const steps = totalDerivation(list, declaration, rowTonnes).steps;
-      findings.push(
-        finding(
-          "projectList.total.recompute",
-          list.totalTonnes.ref,
-          {
-            ja: `${at(list.totalTonnes.ref)} の合計は各行の tCO2 の和 ${grouped(expected)} になるはずですが、${actual ? grouped(actual) : "空欄"} です。`,
-            en: `${at(list.totalTonnes.ref)}: the total should be the sum of the rows' tCO2, ${grouped(expected)}, but is ${actual ? grouped(actual) : "empty"}.`,
-          },
-          {
-            expected: expected.toString(),
-            actual: actual?.toString() ?? "",
-            fix: fixOf(list.totalTonnes, expected),
-            derivation: steps,
-          },
-        ),
-      );
-    }
-  }
+  findings.push(...totalRecompute(list, declaration, rowTonnes));
   return findings;
 }
 

@@ -2,7 +2,7 @@
 import { Decimal } from "../../../numbers";
 import type { Finding } from "../../../types";
 import { methodologyOf } from "../../../forms/submission";
-import type { AllocationBlock, NumberField, Submission } from "../../../forms/submission";
+import type { AllocationBlock, AllocationHolder, NumberField, Submission } from "../../../forms/submission";
 import { isRedaction } from "../../../forms/parts";
 import { facilityLabel, heldFacility, matchBlocks } from "../../../domain/blocks";
 import { at, reporter } from "../../finding";
@@ -117,11 +117,8 @@ function missingFacilities(s: Submission, rowTonnes: (Decimal | null)[]): Findin
   return out;
 }
 
-/** The holders of one block: each row complete, Σ 保有予定量 ≤ t, Σ + 配分予定なし = t; something declared at all. */
-function checkHolders(b: AllocationBlock): Finding[] {
-  const holders = b.holders;
-  // a block without its 1. heading is a missing part (form.*), not a wrong one
-  if (holders === null) return [];
+/** allocation.holder.incomplete: a 保有予定者 row with an amount but no name, or a name but no readable amount. */
+function incompleteHolders(holders: AllocationHolder[]): Finding[] {
   const out: Finding[] = [];
   for (const h of holders) {
     const hasAmount = !blank(h.amount);
@@ -146,16 +143,20 @@ function checkHolders(b: AllocationBlock): Finding[] {
       );
     }
   }
-  const rest = b.unallocated;
-  const restDeclared = rest !== null && !blank(rest);
-  // an allotment is whole tonnes and never negative: a −100 t holder would let 配分予定なし hide 100 t more
-  const amountFields = [...holders.map((h) => h.amount), ...(rest && restDeclared ? [rest] : [])];
-  const bad = amountFields.filter((f) => {
-    const v = valueOf(f);
-    return v !== null && (v.isNegative() || !v.eq(v.round(0, "down")));
-  });
-  if (bad.length > 0) {
-    return bad.map((f) =>
+  return out;
+}
+
+/**
+ * allocation.holder.amount: amounts (保有予定量, a declared 配分予定なし) that are negative or not whole tonnes; an
+ * allotment is whole and never negative, since a −100 t holder would let 配分予定なし hide 100 t more.
+ */
+function badAmounts(amountFields: NumberField[]): Finding[] {
+  return amountFields
+    .filter((f) => {
+      const v = valueOf(f);
+      return v !== null && (v.isNegative() || !v.eq(v.round(0, "down")));
+    })
+    .map((f) =>
       finding(
         "allocation.holder.amount",
         f.ref,
@@ -166,7 +167,68 @@ function checkHolders(b: AllocationBlock): Finding[] {
         { actual: valueOf(f)?.toString() ?? "" },
       ),
     );
+}
+
+/** allocation.holders.exceed and .sum: Σ 保有予定量 ≤ t, and Σ + 配分予定なし = t (t the block's tonnes, readable). */
+function holdersSum(
+  b: AllocationBlock,
+  holders: AllocationHolder[],
+  t: Decimal,
+  restDeclared: boolean,
+): Finding[] {
+  const rest = b.unallocated;
+  const amounts = holders.filter((h) => h.name.value !== null || !blank(h.amount));
+  const known = amounts.flatMap((h) => {
+    const v = valueOf(h.amount);
+    return v === null ? [] : [{ h, v }];
+  });
+  const sum = known.reduce((a, x) => a.add(x.v), Decimal.zero);
+  const cells = known.map((x) => at(x.h.amount.ref)).join("+");
+  if (sum.cmp(t) > 0) {
+    const ref = known[0].h.amount.ref;
+    return [
+      finding(
+        "allocation.holders.exceed",
+        ref,
+        {
+          ja: `保有予定量の合計 ${tons(sum)} tCO2（${cells}）がブロックの削減相当量 ${tons(t)} tCO2（${at(b.tonnes.ref)}）を超えています。`,
+          en: `The holders are allotted ${tons(sum)} tCO2 (${cells}), more than the block's ${tons(t)} tCO2 (${at(b.tonnes.ref)}).`,
+        },
+        { expected: `≤ ${t.toString()}`, actual: sum.toString() },
+      ),
+    ];
   }
+  // a withheld or unreadable amount is not summed (quietly: the published seed withholds them all)
+  if (known.length !== amounts.length) return [];
+  if (rest !== null && restDeclared && valueOf(rest) === null) return [];
+  const restValue = rest !== null ? (valueOf(rest) ?? Decimal.zero) : Decimal.zero;
+  if (sum.add(restValue).eq(t)) return [];
+  const ref = rest?.ref ?? known[0]?.h.amount.ref ?? b.holdersRef ?? b.tonnes.ref;
+  const short = t.sub(sum);
+  return [
+    finding(
+      "allocation.holders.sum",
+      ref,
+      {
+        ja: `保有予定量 ${tons(sum)} tCO2${cells ? `（${cells}）` : ""} と配分予定なし ${restDeclared ? `${tons(restValue)} tCO2` : "（空欄）"} の和がブロックの削減相当量 ${tons(t)} tCO2（${at(b.tonnes.ref)}）と一致しません。残りは配分予定なしに ${tons(short)} tCO2 と記載します（${at(ref)}）。`,
+        en: `Holders ${tons(sum)} tCO2${cells ? ` (${cells})` : ""} plus 配分予定なし ${restDeclared ? `${tons(restValue)} tCO2` : "(blank)"} do not make the block's ${tons(t)} tCO2 (${at(b.tonnes.ref)}); the rest, ${tons(short)} tCO2, is declared 配分予定なし (${at(ref)}).`,
+      },
+      { expected: short.toString(), actual: restDeclared ? restValue.toString() : "" },
+    ),
+  ];
+}
+
+/** The holders of one block: each row complete, Σ 保有予定量 ≤ t, Σ + 配分予定なし = t; something declared at all. */
+function checkHolders(b: AllocationBlock): Finding[] {
+  const holders = b.holders;
+  // a block without its 1. heading is a missing part (form.*), not a wrong one
+  if (holders === null) return [];
+  const out = incompleteHolders(holders);
+  const rest = b.unallocated;
+  const restDeclared = rest !== null && !blank(rest);
+  // bad amounts are reported alone: the sum is not checked with them
+  const bad = badAmounts([...holders.map((h) => h.amount), ...(rest && restDeclared ? [rest] : [])]);
+  if (bad.length > 0) return bad;
   if (holders.length === 0 && !restDeclared) {
     const ref = b.holdersRef ?? b.tonnes.ref;
     out.push(
@@ -179,47 +241,7 @@ function checkHolders(b: AllocationBlock): Finding[] {
   }
   const t = valueOf(b.tonnes);
   if (t === null) return out;
-  const amounts = holders.filter((h) => h.name.value !== null || !blank(h.amount));
-  const known = amounts.flatMap((h) => {
-    const v = valueOf(h.amount);
-    return v === null ? [] : [{ h, v }];
-  });
-  const sum = known.reduce((a, x) => a.add(x.v), Decimal.zero);
-  const cells = known.map((x) => at(x.h.amount.ref)).join("+");
-  if (sum.cmp(t) > 0) {
-    const ref = known[0].h.amount.ref;
-    out.push(
-      finding(
-        "allocation.holders.exceed",
-        ref,
-        {
-          ja: `保有予定量の合計 ${tons(sum)} tCO2（${cells}）がブロックの削減相当量 ${tons(t)} tCO2（${at(b.tonnes.ref)}）を超えています。`,
-          en: `The holders are allotted ${tons(sum)} tCO2 (${cells}), more than the block's ${tons(t)} tCO2 (${at(b.tonnes.ref)}).`,
-        },
-        { expected: `≤ ${t.toString()}`, actual: sum.toString() },
-      ),
-    );
-    return out;
-  }
-  // a withheld or unreadable amount is not summed (quietly: the published seed withholds them all)
-  if (known.length !== amounts.length) return out;
-  if (rest !== null && restDeclared && valueOf(rest) === null) return out;
-  const restValue = rest !== null ? (valueOf(rest) ?? Decimal.zero) : Decimal.zero;
-  if (sum.add(restValue).eq(t)) return out;
-  const ref = rest?.ref ?? known[0]?.h.amount.ref ?? b.holdersRef ?? b.tonnes.ref;
-  const short = t.sub(sum);
-  out.push(
-    finding(
-      "allocation.holders.sum",
-      ref,
-      {
-        ja: `保有予定量 ${tons(sum)} tCO2${cells ? `（${cells}）` : ""} と配分予定なし ${restDeclared ? `${tons(restValue)} tCO2` : "（空欄）"} の和がブロックの削減相当量 ${tons(t)} tCO2（${at(b.tonnes.ref)}）と一致しません。残りは配分予定なしに ${tons(short)} tCO2 と記載します（${at(ref)}）。`,
-        en: `Holders ${tons(sum)} tCO2${cells ? ` (${cells})` : ""} plus 配分予定なし ${restDeclared ? `${tons(restValue)} tCO2` : "(blank)"} do not make the block's ${tons(t)} tCO2 (${at(b.tonnes.ref)}); the rest, ${tons(short)} tCO2, is declared 配分予定なし (${at(ref)}).`,
-      },
-      { expected: short.toString(), actual: restDeclared ? restValue.toString() : "" },
-    ),
-  );
-  return out;
+  return [...out, ...holdersSum(b, holders, t, restDeclared)];
 }
 
 /** allocation.attribution.blank: 2. 帰属先 names where the value without its environmental value goes. */

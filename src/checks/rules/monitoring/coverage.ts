@@ -66,79 +66,78 @@ export const COVERAGE_RULES: RuleMeta[] = [
 
 const { finding } = reporter(COVERAGE_RULES);
 
-/** Each rejected month at its 年月 cell, and the months of 5.1–5.2 that no counted month gives. */
-export function checkCoverage(
+/** The facility's 5.1–5.2 period as month indices, and as text for messages. */
+type FacilityPeriod = NonNullable<ReturnType<typeof periodOf>>;
+
+/** A rejected month at its 年月 cell, by its reason (unreadable, duplicate, outOfYear, outOfPeriod, afterTotal). */
+function rejectedMonth(
   table: MonitoringTable,
-  row: ProjectRow | null,
-  selection: MonthSelection,
-  findings: Finding[],
-): void {
-  const period = periodOf(row);
-  for (const { month: m, reason, first } of selection.rejected) {
-    const ref = m.month.ref;
-    const r = m.month.reading;
-    if (r.kind !== "date") {
-      findings.push(
-        finding("monitoring.month.unreadable", ref, {
-          ja: `${at(ref)} の年月を読めません（${shortened(m.month.raw)}）。「2020年4月」のように入力してください（この行は合計に含めません）。`,
-          en: `${at(ref)}: the month cannot be read (${shortened(m.month.raw)}); type it as 2020年4月 (the row is not summed).`,
-        }),
-      );
-      continue;
-    }
-    const name = ym(r);
-    if (reason === "duplicate" && first) {
-      findings.push(
-        finding(
-          "monitoring.month.duplicate",
-          ref,
-          {
-            ja: `${at(ref)} の ${name.ja}は ${at(first.month.ref)} と重複しています（重複した行は合計に含めません）。`,
-            en: `${at(ref)}: ${name.en} repeats ${at(first.month.ref)} (the repeated row is not summed).`,
-          },
-          { actual: name.ja },
-        ),
-      );
-    } else if (reason === "outOfYear" && table.fiscalYear !== null) {
-      const fy = table.fiscalYear;
-      findings.push(
-        finding(
-          "monitoring.month.outOfYear",
-          ref,
-          {
-            ja: `${at(ref)} の ${name.ja}は表題の ${fy}年度（${fy}年4月〜${fy + 1}年3月）の外です（合計に含めません）。年度ごとに表を分けてください。`,
-            en: `${at(ref)}: ${name.en} lies outside fiscal ${fy} (April ${fy} – March ${fy + 1}) that the table's title names (it is not summed); give each year its own table.`,
-          },
-          { expected: `${fy}年度`, actual: name.ja },
-        ),
-      );
-    } else if (reason === "outOfPeriod" && period) {
-      findings.push(
-        finding(
-          "monitoring.month.outOfPeriod",
-          ref,
-          {
-            ja: `${at(ref)} の ${name.ja}は別紙1 の期間（5.1〜5.2: ${period.ja}）の外です（合計に含めません）。`,
-            en: `${at(ref)}: ${name.en} lies outside the facility's period (5.1–5.2: ${period.ja}; it is not summed).`,
-          },
-          { expected: period.ja, actual: name.ja },
-        ),
-      );
-    } else if (reason === "afterTotal" && table.total) {
-      findings.push(
-        finding(
-          "monitoring.month.afterTotal",
-          ref,
-          {
-            ja: `${at(ref)} の ${name.ja}は合計行 ${at(table.total.ref)} より下にあります（合計に含めません）。月は合計行の上に入力してください。`,
-            en: `${at(ref)}: ${name.en} sits below the total row ${at(table.total.ref)} (it is not summed); enter months above the total.`,
-          },
-          { actual: name.ja },
-        ),
-      );
-    }
+  { month: m, reason, first }: MonthSelection["rejected"][number],
+  period: FacilityPeriod | null,
+): Finding | null {
+  const ref = m.month.ref;
+  const r = m.month.reading;
+  if (r.kind !== "date") {
+    return finding("monitoring.month.unreadable", ref, {
+      ja: `${at(ref)} の年月を読めません（${shortened(m.month.raw)}）。「2020年4月」のように入力してください（この行は合計に含めません）。`,
+      en: `${at(ref)}: the month cannot be read (${shortened(m.month.raw)}); type it as 2020年4月 (the row is not summed).`,
+    });
   }
-  if (!period) return;
+  const name = ym(r);
+  if (reason === "duplicate" && first) {
+    return finding(
+      "monitoring.month.duplicate",
+      ref,
+      {
+        ja: `${at(ref)} の ${name.ja}は ${at(first.month.ref)} と重複しています（重複した行は合計に含めません）。`,
+        en: `${at(ref)}: ${name.en} repeats ${at(first.month.ref)} (the repeated row is not summed).`,
+      },
+      { actual: name.ja },
+    );
+  }
+  if (reason === "outOfYear" && table.fiscalYear !== null) {
+    const fy = table.fiscalYear;
+    return finding(
+      "monitoring.month.outOfYear",
+      ref,
+      {
+        ja: `${at(ref)} の ${name.ja}は表題の ${fy}年度（${fy}年4月〜${fy + 1}年3月）の外です（合計に含めません）。年度ごとに表を分けてください。`,
+        en: `${at(ref)}: ${name.en} lies outside fiscal ${fy} (April ${fy} – March ${fy + 1}) that the table's title names (it is not summed); give each year its own table.`,
+      },
+      { expected: `${fy}年度`, actual: name.ja },
+    );
+  }
+  if (reason === "outOfPeriod" && period) {
+    return finding(
+      "monitoring.month.outOfPeriod",
+      ref,
+      {
+        ja: `${at(ref)} の ${name.ja}は別紙1 の期間（5.1〜5.2: ${period.ja}）の外です（合計に含めません）。`,
+        en: `${at(ref)}: ${name.en} lies outside the facility's period (5.1–5.2: ${period.ja}; it is not summed).`,
+      },
+      { expected: period.ja, actual: name.ja },
+    );
+  }
+  if (reason === "afterTotal" && table.total) {
+    return finding(
+      "monitoring.month.afterTotal",
+      ref,
+      {
+        ja: `${at(ref)} の ${name.ja}は合計行 ${at(table.total.ref)} より下にあります（合計に含めません）。月は合計行の上に入力してください。`,
+        en: `${at(ref)}: ${name.en} sits below the total row ${at(table.total.ref)} (it is not summed); enter months above the total.`,
+      },
+      { actual: name.ja },
+    );
+  }
+  return null;
+}
+
+/** monitoring.month.missing: the months of 5.1–5.2 that no counted month gives, at the table's 年月 header. */
+function missingMonths(
+  table: MonitoringTable,
+  selection: MonthSelection,
+  period: FacilityPeriod,
+): Finding | null {
   const counted = new Set<number>();
   for (const m of selection.valid)
     if (m.month.reading.kind === "date") counted.add(monthIndex(m.month.reading));
@@ -149,20 +148,34 @@ export function checkCoverage(
     if (counted.has(k)) continue;
     if (count++ < LISTED) missing.push(`${Math.floor(k / 12)}年${(k % 12) + 1}月`);
   }
-  if (count > 0) {
-    const list = listed(missing, count);
-    findings.push(
-      finding(
-        "monitoring.month.missing",
-        table.headerRef,
-        {
-          ja: `${at(table.headerRef)} の熱実績管理表に ${list.ja} がありません（別紙1 の期間 ${period.ja}）。`,
-          en: `The monitoring table at ${at(table.headerRef)} lacks ${list.en} (the facility's period: ${period.ja}).`,
-        },
-        { expected: period.ja, actual: `${counted.size} か月` },
-      ),
-    );
+  if (count === 0) return null;
+  const list = listed(missing, count);
+  return finding(
+    "monitoring.month.missing",
+    table.headerRef,
+    {
+      ja: `${at(table.headerRef)} の熱実績管理表に ${list.ja} がありません（別紙1 の期間 ${period.ja}）。`,
+      en: `The monitoring table at ${at(table.headerRef)} lacks ${list.en} (the facility's period: ${period.ja}).`,
+    },
+    { expected: period.ja, actual: `${counted.size} か月` },
+  );
+}
+
+/** Each rejected month at its 年月 cell, and the months of 5.1–5.2 that no counted month gives. */
+export function checkCoverage(
+  table: MonitoringTable,
+  row: ProjectRow | null,
+  selection: MonthSelection,
+  findings: Finding[],
+): void {
+  const period = periodOf(row);
+  for (const rejection of selection.rejected) {
+    const f = rejectedMonth(table, rejection, period);
+    if (f) findings.push(f);
   }
+  if (!period) return;
+  const missing = missingMonths(table, selection, period);
+  if (missing) findings.push(missing);
 }
 
 /**

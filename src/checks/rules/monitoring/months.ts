@@ -58,8 +58,8 @@ export const MONTH_RULES: RuleMeta[] = [
 
 const { finding } = reporter(MONTH_RULES);
 
-/** Each month's derived cells, and the plausibility of what the month says about the steam. */
-export function checkMonth(month: MonitoringMonth, findings: Finding[], proc: FacilityProcedure): void {
+/** monitoring.cell.unreadable: the month's cells that cannot be read as numbers. */
+function unreadableCells(month: MonitoringMonth, findings: Finding[]): void {
   for (const [key, field] of Object.entries(month.cells)) {
     if (field.reading.kind !== "invalid") continue;
     findings.push(
@@ -69,23 +69,28 @@ export function checkMonth(month: MonitoringMonth, findings: Finding[], proc: Fa
       }),
     );
   }
-  const given: Record<string, Decimal | null> = {};
-  for (const key of MONTH_INPUTS) given[key] = decimalOf(month.cells[key]);
+}
+
+/**
+ * monitoring.<key>.recompute: each derived cell (p_abs, t, h, t_fw, h', Q_m) against the procedure's `expected`, h and
+ * h' to the digits the cell holds. Skipped: h of a wet month, cells in `skip` (a p_abs that is a percentage), and
+ * cells whose inputs are blank or out of range (their own cells say so).
+ */
+function derivedCellRecomputes(
+  month: MonitoringMonth,
+  given: Record<string, Decimal | null>,
+  expected: Record<string, Decimal>,
+  wet: boolean,
+  skip: Set<string>,
+  findings: Finding[],
+  proc: FacilityProcedure,
+): void {
   const name = monthName(month);
-  // a pressure that is no pressure (a percentage, kPa, below vacuum) is its cell's error: nothing is built on it
-  const notPressure = checkPressureCells(month, given, findings);
-  const expected = derivedValues(given, proc);
-  if (given.pGauge !== null && expected.pAbs === undefined) {
-    belowVacuum(month, given.pGauge, findings);
-    given.pGauge = null;
-  }
-  // at or below saturation IF97 gives the liquid's h: the warning says so, a recompute of h would only mislead
-  const wet = checkPlausibility(month, given, expected, findings, proc);
   for (const key of MONTH_DERIVED) {
     const value = expected[key];
     if (wet && key === "hSteam") continue;
-    if (value === undefined) continue; // an input is blank or out of range: its own cell says so
-    if (notPressure.has(key)) continue;
+    if (value === undefined) continue;
+    if (skip.has(key)) continue;
     const field = month.cells[key];
     const actual = decimalOf(field);
     if (!field || field.reading.kind === "invalid") continue;
@@ -112,7 +117,16 @@ export function checkMonth(month: MonitoringMonth, findings: Finding[], proc: Fa
       ),
     );
   }
-  // 生成熱量 from the cells' own h and h' (a wrong h is the h cell's finding, not this one's)
+}
+
+/** monitoring.qMonth.recompute: 生成熱量 from the cells' own h and h' (a wrong h is the h cell's finding, not this one's). */
+function heatFromOwnCells(
+  month: MonitoringMonth,
+  given: Record<string, Decimal | null>,
+  findings: Finding[],
+  proc: FacilityProcedure,
+): void {
+  const name = monthName(month);
   const qField = month.cells.qMonth;
   const own: Record<string, Decimal | null> = {
     hSteam: decimalOf(month.cells.hSteam),
@@ -120,28 +134,44 @@ export function checkMonth(month: MonitoringMonth, findings: Finding[], proc: Fa
     fSteam: given.fSteam,
     fFeed: given.fFeed,
   };
-  if (qField && qField.reading.kind !== "invalid" && Object.values(own).every((v) => v !== null)) {
-    const value = evaluateQuantities(proc.steam, own, ["qMonth"]).values.qMonth;
-    const actual = decimalOf(qField);
-    if (actual === null || !heatAgrees(actual, value, own)) {
-      findings.push(
-        finding(
-          "monitoring.qMonth.recompute",
-          qField.ref,
-          {
-            ja: `${at(qField.ref)}（${name.ja} 生成熱量）は h × F_s − h' × F_fw = ${grouped(value)} MJ になるはずですが、${actual === null ? "空欄" : grouped(actual)} です。`,
-            en: `${at(qField.ref)} (${name.en} heat) should be h × F_s − h' × F_fw = ${grouped(value)} MJ, but holds ${actual === null ? "nothing" : grouped(actual)}.`,
-          },
-          {
-            expected: value.toString(),
-            actual: actual === null ? "" : actual.toString(),
-            fix: { value: value.toNumber(), previous: qField.raw, previousFormula: qField.formula },
-            derivation: traced(proc.month, own, "qMonth", month),
-          },
-        ),
-      );
-    }
+  if (!qField || qField.reading.kind === "invalid" || !Object.values(own).every((v) => v !== null)) return;
+  const value = evaluateQuantities(proc.steam, own, ["qMonth"]).values.qMonth;
+  const actual = decimalOf(qField);
+  if (actual !== null && heatAgrees(actual, value, own)) return;
+  findings.push(
+    finding(
+      "monitoring.qMonth.recompute",
+      qField.ref,
+      {
+        ja: `${at(qField.ref)}（${name.ja} 生成熱量）は h × F_s − h' × F_fw = ${grouped(value)} MJ になるはずですが、${actual === null ? "空欄" : grouped(actual)} です。`,
+        en: `${at(qField.ref)} (${name.en} heat) should be h × F_s − h' × F_fw = ${grouped(value)} MJ, but holds ${actual === null ? "nothing" : grouped(actual)}.`,
+      },
+      {
+        expected: value.toString(),
+        actual: actual === null ? "" : actual.toString(),
+        fix: { value: value.toNumber(), previous: qField.raw, previousFormula: qField.formula },
+        derivation: traced(proc.month, own, "qMonth", month),
+      },
+    ),
+  );
+}
+
+/** Each month's derived cells, and the plausibility of what the month says about the steam. */
+export function checkMonth(month: MonitoringMonth, findings: Finding[], proc: FacilityProcedure): void {
+  unreadableCells(month, findings);
+  const given: Record<string, Decimal | null> = {};
+  for (const key of MONTH_INPUTS) given[key] = decimalOf(month.cells[key]);
+  // a pressure that is no pressure (a percentage, kPa, below vacuum) is its cell's error: nothing is built on it
+  const notPressure = checkPressureCells(month, given, findings);
+  const expected = derivedValues(given, proc);
+  if (given.pGauge !== null && expected.pAbs === undefined) {
+    belowVacuum(month, given.pGauge, findings);
+    given.pGauge = null;
   }
+  // at or below saturation IF97 gives the liquid's h: the warning says so, a recompute of h would only mislead
+  const wet = checkPlausibility(month, given, expected, findings, proc);
+  derivedCellRecomputes(month, given, expected, wet, notPressure, findings, proc);
+  heatFromOwnCells(month, given, findings, proc);
 }
 
 /** A negative flow, heat, deduction or power is an error at its cell: adding it would grow the credit silently. */

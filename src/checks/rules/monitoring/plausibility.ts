@@ -6,6 +6,8 @@ import { grouped } from "../../../formula";
 import { STANDARD_ATMOSPHERE_MPA } from "../../../methodology";
 import { saturationTemperatureC } from "../../../steam";
 import type { MonitoringMonth } from "../../../forms/monitoring";
+import type { NumberField } from "../../../forms/fields";
+import type { DerivationStep } from "../../../formula";
 import { decimals } from "../../../domain/monitoring";
 import type { FacilityProcedure } from "../../../domain/monitoring";
 import type { CellRef, Finding } from "../../../types";
@@ -102,6 +104,150 @@ export function saturation(p: Decimal): number | null {
   }
 }
 
+/** A month's steam facts as a message fragment: p_abs, its saturation temperature and the steam temperature. */
+interface WetFacts {
+  ja: string;
+  en: string;
+}
+
+/**
+ * The warning that explains a wet month: the gauge looks like bar, or absolute, or else the steam is plainly below
+ * saturation. Returns the cell it stands at (the bar and absolute warnings at the gauge, the plain one at t_s mean).
+ */
+function wetSteamWarning(
+  month: MonitoringMonth,
+  gauge: NumberField,
+  pGauge: Decimal,
+  tSteam: Decimal,
+  tSat: number,
+  facts: WetFacts,
+  derivation: DerivationStep[],
+  findings: Finding[],
+): CellRef {
+  const name = monthName(month);
+  const asAbsolute = saturation(pGauge);
+  const asBar = saturation(pGauge.mul("0.1").add(STANDARD_ATMOSPHERE_MPA));
+  if (pGauge.cmp(BAR_SUSPECT_MPA) >= 0 && asBar !== null && tSteam.toNumber() > asBar) {
+    findings.push(
+      finding(
+        "monitoring.pressure.looksBar",
+        gauge.ref,
+        {
+          ja: `${at(gauge.ref)}（${name.ja} ゲージ圧 ${pGauge.toString()}）は bar 単位のようです: ${facts.ja}。MPa に換算してください（${pGauge.toString()} bar = ${pGauge.mul("0.1").toString()} MPa）。`,
+          en: `${at(gauge.ref)} (${name.en} gauge ${pGauge.toString()}) looks like bar: ${facts.en}. Convert it to MPa (${pGauge.toString()} bar = ${pGauge.mul("0.1").toString()} MPa).`,
+        },
+        { actual: pGauge.toString(), derivation },
+      ),
+    );
+    return gauge.ref;
+  }
+  if (asAbsolute !== null && tSteam.toNumber() > asAbsolute) {
+    findings.push(
+      finding(
+        "monitoring.pressure.looksAbsolute",
+        gauge.ref,
+        {
+          ja: `${at(gauge.ref)}（${name.ja} ゲージ圧 ${pGauge.toString()} MPa）は絶対圧のようです: ${facts.ja}。絶対圧としてなら過熱蒸気です。ゲージ圧を入力してください。`,
+          en: `${at(gauge.ref)} (${name.en} gauge ${pGauge.toString()} MPa) looks absolute: ${facts.en}; read as absolute the steam would be superheated. Enter the gauge pressure.`,
+        },
+        { actual: pGauge.toString(), derivation },
+      ),
+    );
+    return gauge.ref;
+  }
+  const ref = month.cells.tSteamMean?.ref ?? gauge.ref;
+  findings.push(
+    finding(
+      "monitoring.steam.belowSaturation",
+      ref,
+      {
+        ja: `${at(ref)}（${name.ja}）: ${facts.ja}。湿り蒸気では h(p, t) は供給蒸気のエンタルピーではありません（IF97 は液の値を返します）。`,
+        en: `${at(ref)} (${name.en}): ${facts.en}. For wet steam h(p, t) is not the enthalpy supplied (IF97 gives the liquid's).`,
+      },
+      { expected: `> ${tSat.toFixed(1)}`, actual: tSteam.toString(), derivation },
+    ),
+  );
+  return ref;
+}
+
+/** Wet steam: t_s at or below the saturation temperature of p_abs; warned once, then at the month's t and h cells. */
+function checkWetSteam(
+  month: MonitoringMonth,
+  given: Record<string, Decimal | null>,
+  expected: Record<string, Decimal>,
+  findings: Finding[],
+  proc: FacilityProcedure,
+): boolean {
+  const gauge = month.cells.pGauge;
+  const pAbs = expected.pAbs;
+  const tSteam = expected.tSteam;
+  if (!gauge || !given.pGauge || !pAbs || !tSteam) return false;
+  const tSat = saturation(pAbs);
+  if (tSat === null || tSteam.toNumber() > tSat) return false;
+  const derivation = [
+    ...traced(proc.month, given, "pAbs", month, proc.params),
+    ...traced(proc.month, given, "tSteam", month, proc.params),
+  ];
+  const facts = {
+    ja: `p_abs ${pAbs.toString()} MPa の飽和温度 ${tSat.toFixed(1)} °C に対し蒸気温度 ${tSteam.toString()} °C`,
+    en: `steam at ${tSteam.toString()} °C against a saturation temperature of ${tSat.toFixed(1)} °C at p_abs ${pAbs.toString()} MPa`,
+  };
+  const mainRef = wetSteamWarning(month, gauge, given.pGauge, tSteam, tSat, facts, derivation, findings);
+  wetCells(month, mainRef, facts, findings);
+  return true;
+}
+
+/** monitoring.days.zeroWithFlow: 稼働日数 0 in a month that has steam flow or heat. */
+function checkZeroDaysWithFlow(
+  month: MonitoringMonth,
+  given: Record<string, Decimal | null>,
+  findings: Finding[],
+): void {
+  const name = monthName(month);
+  const days = month.cells.operatingDays;
+  const daysValue = decimalOf(days);
+  const flow = given.fSteam;
+  const heat = decimalOf(month.cells.qMonth);
+  if (!days || !daysValue?.isZero() || !((flow && !flow.isZero()) || (heat && !heat.isZero()))) return;
+  findings.push(
+    finding(
+      "monitoring.days.zeroWithFlow",
+      days.ref,
+      {
+        ja: `${at(days.ref)}（${name.ja}）は稼働日数 0 ですが、蒸気流量 ${flow ? grouped(flow) : "—"} t・生成熱量 ${heat ? grouped(heat) : "—"} MJ があります。`,
+        en: `${at(days.ref)} (${name.en}) has zero operating days but a steam flow of ${flow ? grouped(flow) : "—"} t and heat of ${heat ? grouped(heat) : "—"} MJ.`,
+      },
+      { actual: 0 },
+    ),
+  );
+}
+
+/** monitoring.feedwater.excess: feedwater above the steam flow by more than FEEDWATER_EXCESS_LIMIT. */
+function checkFeedwaterExcess(
+  month: MonitoringMonth,
+  given: Record<string, Decimal | null>,
+  findings: Finding[],
+): void {
+  const name = monthName(month);
+  const feed = month.cells.fFeed;
+  const flow = given.fSteam;
+  if (!feed || !flow || !given.fFeed || flow.isZero()) return;
+  const limit = flow.mul(Decimal.from(1).add(FEEDWATER_EXCESS_LIMIT));
+  if (given.fFeed.cmp(limit) <= 0) return;
+  const excess = given.fFeed.sub(flow).div(flow, 3, "halfUp").mul(100);
+  findings.push(
+    finding(
+      "monitoring.feedwater.excess",
+      feed.ref,
+      {
+        ja: `${at(feed.ref)}（${name.ja}）の給水流量 ${grouped(given.fFeed)} t は蒸気流量 ${grouped(flow)} t を ${grouped(excess)} % 上回ります（ブロー分として説明できるのは 10 % まで）。`,
+        en: `${at(feed.ref)} (${name.en}): feedwater ${grouped(given.fFeed)} t exceeds the steam flow ${grouped(flow)} t by ${grouped(excess)} % (blowdown explains up to 10 %).`,
+      },
+      { expected: `≤ ${limit.toString()}`, actual: given.fFeed.toString() },
+    ),
+  );
+}
+
 /** The month's plausibility warnings; true when the steam is at or below saturation (h(p, t) is then no steam's). */
 export function checkPlausibility(
   month: MonitoringMonth,
@@ -110,104 +256,9 @@ export function checkPlausibility(
   findings: Finding[],
   proc: FacilityProcedure,
 ): boolean {
-  let wet = false;
-  const name = monthName(month);
-  const gauge = month.cells.pGauge;
-  const pAbs = expected.pAbs;
-  const tSteam = expected.tSteam;
-  if (gauge && given.pGauge && pAbs && tSteam) {
-    const tSat = saturation(pAbs);
-    if (tSat !== null && tSteam.toNumber() <= tSat) {
-      wet = true;
-      // the bar and absolute warnings stand at the gauge cell, the plain one at the steam temperature's
-      let mainRef = gauge.ref;
-      const derivation = [
-        ...traced(proc.month, given, "pAbs", month, proc.params),
-        ...traced(proc.month, given, "tSteam", month, proc.params),
-      ];
-      const asAbsolute = saturation(given.pGauge);
-      const asBar = saturation(given.pGauge.mul("0.1").add(STANDARD_ATMOSPHERE_MPA));
-      const facts = {
-        ja: `p_abs ${pAbs.toString()} MPa の飽和温度 ${tSat.toFixed(1)} °C に対し蒸気温度 ${tSteam.toString()} °C`,
-        en: `steam at ${tSteam.toString()} °C against a saturation temperature of ${tSat.toFixed(1)} °C at p_abs ${pAbs.toString()} MPa`,
-      };
-      if (given.pGauge.cmp(BAR_SUSPECT_MPA) >= 0 && asBar !== null && tSteam.toNumber() > asBar) {
-        findings.push(
-          finding(
-            "monitoring.pressure.looksBar",
-            gauge.ref,
-            {
-              ja: `${at(gauge.ref)}（${name.ja} ゲージ圧 ${given.pGauge.toString()}）は bar 単位のようです: ${facts.ja}。MPa に換算してください（${given.pGauge.toString()} bar = ${given.pGauge.mul("0.1").toString()} MPa）。`,
-              en: `${at(gauge.ref)} (${name.en} gauge ${given.pGauge.toString()}) looks like bar: ${facts.en}. Convert it to MPa (${given.pGauge.toString()} bar = ${given.pGauge.mul("0.1").toString()} MPa).`,
-            },
-            { actual: given.pGauge.toString(), derivation },
-          ),
-        );
-      } else if (asAbsolute !== null && tSteam.toNumber() > asAbsolute) {
-        findings.push(
-          finding(
-            "monitoring.pressure.looksAbsolute",
-            gauge.ref,
-            {
-              ja: `${at(gauge.ref)}（${name.ja} ゲージ圧 ${given.pGauge.toString()} MPa）は絶対圧のようです: ${facts.ja}。絶対圧としてなら過熱蒸気です。ゲージ圧を入力してください。`,
-              en: `${at(gauge.ref)} (${name.en} gauge ${given.pGauge.toString()} MPa) looks absolute: ${facts.en}; read as absolute the steam would be superheated. Enter the gauge pressure.`,
-            },
-            { actual: given.pGauge.toString(), derivation },
-          ),
-        );
-      } else {
-        const ref = month.cells.tSteamMean?.ref ?? gauge.ref;
-        mainRef = ref;
-        findings.push(
-          finding(
-            "monitoring.steam.belowSaturation",
-            ref,
-            {
-              ja: `${at(ref)}（${name.ja}）: ${facts.ja}。湿り蒸気では h(p, t) は供給蒸気のエンタルピーではありません（IF97 は液の値を返します）。`,
-              en: `${at(ref)} (${name.en}): ${facts.en}. For wet steam h(p, t) is not the enthalpy supplied (IF97 gives the liquid's).`,
-            },
-            { expected: `> ${tSat.toFixed(1)}`, actual: tSteam.toString(), derivation },
-          ),
-        );
-      }
-      wetCells(month, mainRef, facts, findings);
-    }
-  }
-  const days = month.cells.operatingDays;
-  const daysValue = decimalOf(days);
-  const flow = given.fSteam;
-  const heat = decimalOf(month.cells.qMonth);
-  if (days && daysValue?.isZero() && ((flow && !flow.isZero()) || (heat && !heat.isZero()))) {
-    findings.push(
-      finding(
-        "monitoring.days.zeroWithFlow",
-        days.ref,
-        {
-          ja: `${at(days.ref)}（${name.ja}）は稼働日数 0 ですが、蒸気流量 ${flow ? grouped(flow) : "—"} t・生成熱量 ${heat ? grouped(heat) : "—"} MJ があります。`,
-          en: `${at(days.ref)} (${name.en}) has zero operating days but a steam flow of ${flow ? grouped(flow) : "—"} t and heat of ${heat ? grouped(heat) : "—"} MJ.`,
-        },
-        { actual: 0 },
-      ),
-    );
-  }
-  const feed = month.cells.fFeed;
-  if (feed && flow && given.fFeed && !flow.isZero()) {
-    const limit = flow.mul(Decimal.from(1).add(FEEDWATER_EXCESS_LIMIT));
-    if (given.fFeed.cmp(limit) > 0) {
-      const excess = given.fFeed.sub(flow).div(flow, 3, "halfUp").mul(100);
-      findings.push(
-        finding(
-          "monitoring.feedwater.excess",
-          feed.ref,
-          {
-            ja: `${at(feed.ref)}（${name.ja}）の給水流量 ${grouped(given.fFeed)} t は蒸気流量 ${grouped(flow)} t を ${grouped(excess)} % 上回ります（ブロー分として説明できるのは 10 % まで）。`,
-            en: `${at(feed.ref)} (${name.en}): feedwater ${grouped(given.fFeed)} t exceeds the steam flow ${grouped(flow)} t by ${grouped(excess)} % (blowdown explains up to 10 %).`,
-          },
-          { expected: `≤ ${limit.toString()}`, actual: given.fFeed.toString() },
-        ),
-      );
-    }
-  }
+  const wet = checkWetSteam(month, given, expected, findings, proc);
+  checkZeroDaysWithFlow(month, given, findings);
+  checkFeedwaterExcess(month, given, findings);
   return wet;
 }
 

@@ -2,9 +2,10 @@
 import { planTextRule, provisionalWarning } from "./text";
 import { Decimal } from "../../../numbers";
 import { REFERENCE_PARAMETERS, formulaLines, formulaSymbols } from "../../../methodology";
-import type { MethodologyDeclaration, QuantityDeclaration } from "../../../methodology";
+import type { FormulaLine, MethodologyDeclaration, QuantityDeclaration } from "../../../methodology";
 import type { CellRef, Finding } from "../../../types";
 import type { PlanText } from "../../../forms/submission";
+import type { TextField } from "../../../forms/fields";
 import { normalizeSymbol } from "../../../forms/readTables";
 import { at, reporter } from "../../finding";
 import { PRIMARY_ENERGY_FACTOR_PARAMETER } from "../../../methodology/parameters";
@@ -86,13 +87,28 @@ const NUMBER = /[0-9]+(?:\.[0-9]+)?/g;
 
 const lhsOf = (folded: string) => folded.split("=")[0];
 
-/** plan.formula.*: each 1.4 line is the methodology's, its constants the parameters', none missing, none extra. */
-export function checkFormulaLines(plan: PlanText, m: MethodologyDeclaration): Finding[] {
-  const found = plan.formulaLines;
-  if (found.length === 0) return []; // the part is blank: form.planPart.missing says so
-  const expected = formulaLines(m).map((l) => ({ line: l, folded: foldFormula(l.text) }));
-  const given = found.map((f) => ({ field: f, folded: foldFormula(f.value ?? "") }));
-  const pairs = new Map<number, number>(); // expected index → given index
+/** One of the methodology's formula lines, folded for comparison. */
+interface ExpectedLine {
+  line: FormulaLine;
+  folded: string;
+}
+
+/** One 1.4 formula line as written, folded for comparison. */
+interface GivenLine {
+  field: TextField;
+  folded: string;
+}
+
+/**
+ * Which 1.4 line stands for which of the methodology's: first by the same left side, then a remaining line in order
+ * (a line whose left side changed too is the changed line in its place, not one missing and one extra). Returns
+ * expected index → given index, and the given indices taken.
+ */
+function pairFormulaLines(
+  expected: ExpectedLine[],
+  given: GivenLine[],
+): { pairs: Map<number, number>; used: Set<number> } {
+  const pairs = new Map<number, number>();
   const used = new Set<number>();
   expected.forEach((e, i) => {
     const j = given.findIndex((g, k) => !used.has(k) && lhsOf(g.folded) === lhsOf(e.folded));
@@ -101,7 +117,6 @@ export function checkFormulaLines(plan: PlanText, m: MethodologyDeclaration): Fi
       used.add(j);
     }
   });
-  // a line whose left side changed too is the changed line in its place, not one missing and one extra
   expected.forEach((_, i) => {
     if (pairs.has(i)) return;
     const j = given.findIndex((__, k) => !used.has(k));
@@ -110,64 +125,80 @@ export function checkFormulaLines(plan: PlanText, m: MethodologyDeclaration): Fi
       used.add(j);
     }
   });
+  return { pairs, used };
+}
+
+/** plan.formula.missing: expected line `i` has no 1.4 line; reported below the line paired before it, else at the top. */
+function missingFormulaLine(
+  e: ExpectedLine,
+  i: number,
+  pairs: Map<number, number>,
+  given: GivenLine[],
+  m: MethodologyDeclaration,
+): Finding {
+  const before = [...Array(i).keys()]
+    .reverse()
+    .map((p) => pairs.get(p))
+    .find((p) => p !== undefined);
+  const ref: CellRef =
+    before !== undefined
+      ? { ...given[before].field.ref, row: given[before].field.ref.row + 1 }
+      : given[0].field.ref;
+  return finding(
+    "plan.formula.missing",
+    ref,
+    {
+      ja: `1.4 に ${m.code} の算定式「${e.line.text}」の行がありません（${at(ref)} ${before !== undefined ? "にあるはずです" : "の前にあるはずです"}）。`,
+      en: `1.4 lacks ${m.code}'s formula line "${e.line.text}" (it belongs ${before !== undefined ? "at" : "before"} ${at(ref)}).`,
+    },
+    { expected: e.line.text, actual: "" },
+  );
+}
+
+/** plan.formula.constant or .changed: a paired 1.4 line that differs (in a constant only, or otherwise); null if same. */
+function differingFormulaLine(e: ExpectedLine, g: GivenLine, m: MethodologyDeclaration): Finding | null {
+  if (g.folded === e.folded) return null;
+  const shown = shortened(g.field.value);
+  if (g.folded.replace(NUMBER, "#") === e.folded.replace(NUMBER, "#")) {
+    const want = e.folded.match(NUMBER) ?? [];
+    const got = g.folded.match(NUMBER) ?? [];
+    const k = want.findIndex((w, n) => !Decimal.from(w).eq(Decimal.from(got[n])));
+    const constant = e.line.constants.find((c) => Decimal.from(c.value).eq(Decimal.from(want[k])));
+    const param = REFERENCE_PARAMETERS.find((p) => p.key === constant?.key);
+    return finding(
+      "plan.formula.constant",
+      g.field.ref,
+      {
+        ja: `1.4 ${at(g.field.ref)} の算定式の定数 ${got[k]} は ${m.code} の${param ? `パラメータ ${param.label.ja}` : "式"} ${want[k]} と異なります（式: ${e.line.text}）。`,
+        en: `1.4 ${at(g.field.ref)}: the constant ${got[k]} differs from ${m.code}'s ${param ? `parameter ${param.label.en.toLowerCase()}` : "formula"}, ${want[k]} (formula: ${e.line.text}).`,
+      },
+      { expected: want[k], actual: got[k] },
+    );
+  }
+  return finding(
+    "plan.formula.changed",
+    g.field.ref,
+    {
+      ja: `1.4 ${at(g.field.ref)} の算定式「${shown}」が ${m.code} の式「${e.line.text}」と異なります。`,
+      en: `1.4 ${at(g.field.ref)}: the formula "${shown}" differs from ${m.code}'s "${e.line.text}".`,
+    },
+    { expected: e.line.text, actual: shown },
+  );
+}
+
+/** plan.formula.*: each 1.4 line is the methodology's, its constants the parameters', none missing, none extra. */
+export function checkFormulaLines(plan: PlanText, m: MethodologyDeclaration): Finding[] {
+  const found = plan.formulaLines;
+  if (found.length === 0) return []; // the part is blank: form.planPart.missing says so
+  const expected = formulaLines(m).map((l) => ({ line: l, folded: foldFormula(l.text) }));
+  const given = found.map((f) => ({ field: f, folded: foldFormula(f.value ?? "") }));
+  const { pairs, used } = pairFormulaLines(expected, given);
   const out: Finding[] = [];
   expected.forEach((e, i) => {
     const j = pairs.get(i);
-    if (j === undefined) {
-      const before = [...Array(i).keys()]
-        .reverse()
-        .map((p) => pairs.get(p))
-        .find((p) => p !== undefined);
-      const ref: CellRef =
-        before !== undefined
-          ? { ...given[before].field.ref, row: given[before].field.ref.row + 1 }
-          : given[0].field.ref;
-      out.push(
-        finding(
-          "plan.formula.missing",
-          ref,
-          {
-            ja: `1.4 に ${m.code} の算定式「${e.line.text}」の行がありません（${at(ref)} ${before !== undefined ? "にあるはずです" : "の前にあるはずです"}）。`,
-            en: `1.4 lacks ${m.code}'s formula line "${e.line.text}" (it belongs ${before !== undefined ? "at" : "before"} ${at(ref)}).`,
-          },
-          { expected: e.line.text, actual: "" },
-        ),
-      );
-      return;
-    }
-    const g = given[j];
-    if (g.folded === e.folded) return;
-    const shown = shortened(g.field.value);
-    if (g.folded.replace(NUMBER, "#") === e.folded.replace(NUMBER, "#")) {
-      const want = e.folded.match(NUMBER) ?? [];
-      const got = g.folded.match(NUMBER) ?? [];
-      const k = want.findIndex((w, n) => !Decimal.from(w).eq(Decimal.from(got[n])));
-      const constant = e.line.constants.find((c) => Decimal.from(c.value).eq(Decimal.from(want[k])));
-      const param = REFERENCE_PARAMETERS.find((p) => p.key === constant?.key);
-      out.push(
-        finding(
-          "plan.formula.constant",
-          g.field.ref,
-          {
-            ja: `1.4 ${at(g.field.ref)} の算定式の定数 ${got[k]} は ${m.code} の${param ? `パラメータ ${param.label.ja}` : "式"} ${want[k]} と異なります（式: ${e.line.text}）。`,
-            en: `1.4 ${at(g.field.ref)}: the constant ${got[k]} differs from ${m.code}'s ${param ? `parameter ${param.label.en.toLowerCase()}` : "formula"}, ${want[k]} (formula: ${e.line.text}).`,
-          },
-          { expected: want[k], actual: got[k] },
-        ),
-      );
-      return;
-    }
-    out.push(
-      finding(
-        "plan.formula.changed",
-        g.field.ref,
-        {
-          ja: `1.4 ${at(g.field.ref)} の算定式「${shown}」が ${m.code} の式「${e.line.text}」と異なります。`,
-          en: `1.4 ${at(g.field.ref)}: the formula "${shown}" differs from ${m.code}'s "${e.line.text}".`,
-        },
-        { expected: e.line.text, actual: shown },
-      ),
-    );
+    const f =
+      j === undefined ? missingFormulaLine(e, i, pairs, given, m) : differingFormulaLine(e, given[j], m);
+    if (f) out.push(f);
   });
   given.forEach((g, k) => {
     if (used.has(k)) return;
