@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { PaneController, PaneState } from "./controller";
+import type { PaneController } from "./controller";
 import { usePane } from "./usePane";
 import { strings, tr } from "./i18n";
 import type { Lang } from "./i18n";
@@ -27,6 +27,7 @@ import { FinalizePreview } from "./components/FinalizePreview";
 import { Templates } from "./components/Templates";
 import { FileBar } from "./components/FileBar";
 import { Comparison } from "./components/Comparison";
+import type { PaneSectionProps } from "./components/props";
 
 export type { HostMode } from "./controller";
 
@@ -77,11 +78,7 @@ function PaneHeader({ pane, lang }: { pane: PaneController; lang: Lang }): React
 }
 
 /** The actions on the workbook: 検証, 記入, 確定, 元に戻す (only after a write). */
-function PaneToolbar(props: {
-  state: PaneState;
-  pane: PaneController;
-  disabled: boolean;
-}): React.JSX.Element {
+function PaneToolbar(props: PaneSectionProps): React.JSX.Element {
   const { state, pane, disabled } = props;
   const styles = useStyles();
   const t = (m: Message) => tr(m, state.lang);
@@ -104,7 +101,7 @@ function PaneToolbar(props: {
 }
 
 /** Excel only: marking the flagged cells, clearing the marks, and the report as a workbook. */
-function ExcelMarks(props: { state: PaneState; pane: PaneController; disabled: boolean }): React.JSX.Element {
+function ExcelMarks(props: PaneSectionProps): React.JSX.Element {
   const { state, pane, disabled } = props;
   const styles = useStyles();
   const t = (m: Message) => tr(m, state.lang);

@@ -1,11 +1,11 @@
 // 前年度と比較: choose the previous year's 実績 and list what comparing the open workbook with it found.
 import * as React from "react";
 import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import type { PaneController, PaneState } from "../controller";
 import { comparisonMessage } from "../controller";
 import { formatRef } from "../../src/forms/a1";
 import { strings, tr } from "../i18n";
 import { FilePicker } from "./FilePicker";
+import type { PaneSectionProps } from "./props";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -16,15 +16,7 @@ const useStyles = makeStyles({
 
 const INTENT = { error: "error", warning: "warning", info: "info" } as const;
 
-export function Comparison({
-  state,
-  pane,
-  disabled,
-}: {
-  state: PaneState;
-  pane: PaneController;
-  disabled: boolean;
-}): React.JSX.Element {
+export function Comparison({ state, pane, disabled }: PaneSectionProps): React.JSX.Element {
   const styles = useStyles();
   const { lang, comparison } = state;
   const t = (m: { ja: string; en: string }) => tr(m, lang);

@@ -1,9 +1,9 @@
 // Standalone: open an .xlsx, download it with the writes, download its 検証結果一覧表; the open file's name.
 import * as React from "react";
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import type { PaneController, PaneState } from "../controller";
 import { strings, tr } from "../i18n";
 import { FilePicker } from "./FilePicker";
+import type { PaneProps } from "./props";
 
 const useStyles = makeStyles({
   root: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1, flexBasis: "100%" },
 });
 
-export function FileBar({ state, pane }: { state: PaneState; pane: PaneController }): React.JSX.Element {
+export function FileBar({ state, pane }: PaneProps): React.JSX.Element {
   const styles = useStyles();
   const { lang, busy, file } = state;
   return (

@@ -18,6 +18,7 @@ import { strings, tr } from "../i18n";
 import type { Lang } from "../i18n";
 import { groupDigits, rangeMessage, showExpected } from "../format";
 import { WhyButton } from "./Derivation";
+import type { PaneProps, PaneSectionProps } from "./props";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -100,7 +101,7 @@ function FilterSelect(props: FilterChoice & { lang: Lang; all: number }): React.
 }
 
 /** The filters by severity, sheet (when more than one) and facility (when any), each choice with its count. */
-function FindingFilters({ state, pane }: { state: PaneState; pane: PaneController }): React.JSX.Element {
+function FindingFilters({ state, pane }: PaneProps): React.JSX.Element {
   const { lang } = state;
   const report = state.report!;
   const styles = useStyles();
@@ -184,11 +185,7 @@ function FindingNav(props: { state: PaneState; pane: PaneController; page: Findi
   );
 }
 
-export function FindingsList(props: {
-  state: PaneState;
-  pane: PaneController;
-  disabled: boolean;
-}): React.JSX.Element {
+export function FindingsList(props: PaneSectionProps): React.JSX.Element {
   const { state, pane, disabled } = props;
   const { lang } = state;
   const report = state.report!;

@@ -10,8 +10,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { PaneController, PaneState } from "../controller";
 import { strings, tr } from "../i18n";
+import type { PaneSectionProps } from "./props";
 
 const useStyles = makeStyles({
   root: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
@@ -26,11 +26,7 @@ function within(value: number | null | undefined, display: string | undefined, m
   return Number.isInteger(v) && v >= min && v <= max ? v : null;
 }
 
-export function Templates(props: {
-  state: PaneState;
-  pane: PaneController;
-  disabled: boolean;
-}): React.JSX.Element {
+export function Templates(props: PaneSectionProps): React.JSX.Element {
   const { state, pane, disabled } = props;
   const styles = useStyles();
   const { lang, template, info } = state;
