@@ -9,13 +9,28 @@ const { spawnSync } = require("child_process");
 
 const root = path.resolve(__dirname, "..");
 const { BUNDLE, CACHE, cacheHeader } = require("../bin/launch.js");
+const FFLATE_LAZY = path.join(root, "scripts/fflate-lazy.cjs");
+/**
+ * "fflate" for the bundles: scripts/fflate-lazy.cjs, which loads fflate's plain build when first used (the Node build
+ * loads worker_threads and streams for asynchronous APIs the reader does not use).
+ */
+const fflateLazy = {
+  name: "fflate-lazy",
+  setup(build) {
+    build.onResolve({ filter: /^fflate$/ }, (args) =>
+      args.importer === FFLATE_LAZY
+        ? { path: path.join(root, "node_modules/fflate/lib/browser.cjs") }
+        : { path: FFLATE_LAZY },
+    );
+  },
+};
+
 /** What the code cache is made on: a small published 様式3-2 when the clone has it (a package has no test/). */
 const TRAINING_WORKBOOK = path.join(root, "test/fixtures/xlsx/H002-1-published.xlsx");
 
 /**
  * One CommonJS file, Node 20. Commands stay lazy (each `import()` is a module initialised on first use); ExcelJS
- * stays outside (required from node_modules by the commands that write workbooks); fflate's plain build, since the
- * Node build loads worker_threads and streams for asynchronous APIs the reader does not use.
+ * stays outside (required from node_modules by the commands that write workbooks); fflate through fflateLazy.
  */
 async function bundle() {
   const esbuild = require("esbuild");
@@ -33,7 +48,7 @@ async function bundle() {
     external: ["exceljs"],
     // import() of a Node module (cli/io.ts's "crypto") as require: vm.Script, which runs the bundle, has no loader
     supported: { "dynamic-import": false },
-    alias: { fflate: "./node_modules/fflate/lib/browser.cjs" },
+    plugins: [fflateLazy],
     legalComments: "none",
     // less to read and hash at every start (identifiers kept: a stack trace still names the function)
     minifyWhitespace: true,
@@ -78,7 +93,7 @@ async function bundleWorker() {
     target: "node20",
     format: "cjs",
     external: ["exceljs"],
-    alias: { fflate: "./node_modules/fflate/lib/browser.cjs" },
+    plugins: [fflateLazy],
     legalComments: "none",
     absWorkingDir: root,
     logLevel: "warning",
