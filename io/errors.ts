@@ -24,7 +24,7 @@ export const BUDGET = {
   entryBytes: 32 * 1024 * 1024,
   /** Inflated bytes of all parts read together. */
   totalBytes: 64 * 1024 * 1024,
-  /** Bytes of one text or attribute value (saxes holds it whole until it ends). */
+  /** Bytes of one text or attribute value (the XML scanner holds it whole until it ends). */
   runBytes: 4 * 1024 * 1024,
   /** XML elements over all parts read. */
   xmlNodes: 8_000_000,

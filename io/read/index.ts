@@ -1,4 +1,4 @@
-// The bounded .xlsx reader: untrusted bytes -> Grid through fflate + saxes, every budget enforced while streaming.
+// The bounded .xlsx reader: untrusted bytes -> Grid through the zip reader (zlib or fflate) and io/read/xmlScan.ts, every budget enforced while streaming.
 // Each part of the package has its own module: workbook + rels, shared strings, styles, the sheet's handlers,
 // shared formulas, the Grid's assembly; the writer's locator beside them.
 import type { Grid, SheetGrid } from "../../src/types";

@@ -1,8 +1,7 @@
-// The reader's budgets and its XML sink: a part's bytes -> saxes events -> a part's handlers, bounded as it goes.
-import { SaxesParser } from "saxes";
-import type { SaxesTagPlain } from "saxes";
+// The reader's budgets and its XML sink: a part's bytes -> XML events -> a part's handlers, bounded as it goes.
 import { BUDGET, MAX_GRID_CELLS, XlsxError, corrupt, overBudget } from "../errors";
 import type { EntrySink } from "../zip";
+import { XmlScanError, XmlScanner } from "./xmlScan";
 
 export interface Budgets {
   nodes: number;
@@ -44,14 +43,14 @@ export function countNode(b: Budgets): void {
   if (--b.nodes < 0) throw overBudget({ ja: "XML の要素数", en: "The XML elements" }, BUDGET.xmlNodes);
 }
 
-/** A part's state machine over saxes events: element names without their namespace prefix. */
+/** A part's state machine over XML events: element names without their namespace prefix. */
 export interface Handlers {
   open(name: string, attrs: Record<string, string>): void;
   text?(text: string): void;
   close?(name: string): void;
 }
 
-/** Bytes handed to saxes at a time. */
+/** Bytes handed to the scanner at a time. */
 export const SLICE = 256 * 1024;
 
 export const local = (name: string): string => {
@@ -59,39 +58,44 @@ export const local = (name: string): string => {
   return colon < 0 ? name : name.slice(colon + 1);
 };
 
-/** A sink that decodes UTF-8 across chunks and feeds saxes; counts elements against the node budget. */
+/** A sink that decodes UTF-8 across chunks and feeds the scanner; counts elements against the node budget. */
 export function xmlSink(part: string, budgets: Budgets, h: Handlers, done: () => void): EntrySink {
-  const parser = new SaxesParser<{ position: false; xmlns: false }>({ position: false, xmlns: false });
-  // our own words only: the parser's message is about its internals, not about what the user can do
+  // our own words only: the scanner's message is about its internals, not about what the user can do
   const fail = (why: { ja: string; en: string }): never => {
     throw corrupt({
       ja: `${part} の XML が正しくありません（${why.ja}）`,
       en: `${part} is not well-formed XML (${why.en})`,
     });
   };
-  parser.on("error", () => fail({ ja: "構文の誤り", en: "syntax error" }));
-  parser.on("doctype", () =>
-    fail({ ja: "DOCTYPE は使えません", en: "a DOCTYPE is not allowed (entity expansion)" }),
-  );
-  // saxes buffers a text or an attribute until it ends: refuse one that runs on (Excel holds 32,767 characters a cell).
+  // the scanner holds a text or an attribute until it ends: refuse one that runs on (Excel holds 32,767 characters a cell).
   let sinceEvent = 0;
-  parser.on("opentag", (tag: SaxesTagPlain) => {
-    sinceEvent = 0;
-    countNode(budgets);
-    h.open(local(tag.name), tag.attributes);
-  });
   const text = h.text;
-  const onText = (t: string) => {
-    sinceEvent = 0;
-    if (text) text(t);
-  };
-  parser.on("text", onText);
-  parser.on("cdata", onText);
   const close = h.close;
-  parser.on("closetag", (tag) => {
-    sinceEvent = 0;
-    if (close) close(local(tag.name));
+  const scanner = new XmlScanner({
+    open(name, attributes) {
+      sinceEvent = 0;
+      countNode(budgets);
+      h.open(local(name), attributes);
+    },
+    text(t) {
+      sinceEvent = 0;
+      if (text) text(t);
+    },
+    close(name) {
+      sinceEvent = 0;
+      if (close) close(local(name));
+    },
   });
+  const scan = (step: () => void): void => {
+    try {
+      step();
+    } catch (e) {
+      if (!(e instanceof XmlScanError)) throw e;
+      if (e.fault === "doctype")
+        fail({ ja: "DOCTYPE は使えません", en: "a DOCTYPE is not allowed (entity expansion)" });
+      fail({ ja: "構文の誤り", en: "syntax error" });
+    }
+  };
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const decode = (chunk?: Uint8Array): string => {
     try {
@@ -116,12 +120,16 @@ export function xmlSink(part: string, budgets: Budgets, h: Handlers, done: () =>
         }
         const slice = chunk.subarray(at, Math.min(at + SLICE, chunk.length));
         sinceEvent += slice.length;
-        parser.write(decode(slice));
+        const decoded = decode(slice);
+        scan(() => scanner.write(decoded));
       }
     },
     end() {
-      parser.write(decode());
-      parser.close();
+      const rest = decode();
+      scan(() => {
+        scanner.write(rest);
+        scanner.close();
+      });
       done();
     },
   };
