@@ -135,6 +135,7 @@ describe("XmlScanner against saxes", () => {
     ["'>' and ']]>' in an attribute", `<a b="x>y]]>z"/>`],
     ["names with dots, dashes and non-ASCII", `<a.b-c é="1" 名前="2"><_x/></a.b-c>`],
     ["a PI named like the declaration but longer", `<?xml-stylesheet href="x"?><a/>`],
+    ["attributes named like Object's own properties", `<a __proto__="1" constructor="2" toString="3"/>`],
   ];
   it.each(wellFormed)("reads %s as saxes does", (_, xml) => {
     const expected = bySaxes([xml]);
@@ -156,6 +157,7 @@ describe("XmlScanner against saxes", () => {
     ["an unquoted attribute", `<a b=1/>`],
     ["an attribute without a value", `<a b/>`],
     ["a duplicate attribute", `<a b="1" b="2"/>`],
+    ["a duplicate __proto__ attribute", `<a __proto__="1" __proto__="2"/>`],
     ["no white space between attributes", `<a b="1"c="2"/>`],
     ["a mismatched end tag", `<a><b></a></b>`],
     ["an unclosed element", `<a><b></b>`],
