@@ -308,36 +308,74 @@ export async function writeFileAtomic(
 
 let pipesWatched = false;
 
+/** What a failed write of standard output or error does: a reader that went away (EPIPE) ends the command quietly. */
+function outputFailed(e: unknown): never {
+  if (codeOf(e) !== "EPIPE") {
+    try {
+      fs.writeSync(2, `gec: 出力できません / cannot write output (${codeOf(e) || "I/O"})\n`);
+    } catch {
+      // standard error is gone too
+    }
+  }
+  process.exit(codeOf(e) === "EPIPE" ? 0 : 2);
+}
+
 /** `gec eval | head -1`: a reader that goes away ends the command quietly, not with an EPIPE stack trace. */
 function watchPipes(): void {
   if (pipesWatched) return;
   pipesWatched = true;
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (e: unknown) => {
-      if (codeOf(e) !== "EPIPE") {
-        process.stderr.write(`gec: 出力できません / cannot write output (${codeOf(e) || "I/O"})\n`);
-      }
-      process.exit(codeOf(e) === "EPIPE" ? 0 : 2);
-    });
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", outputFailed);
+}
+
+let pause: Int32Array | null = null;
+
+/**
+ * All of `text` written to a standard descriptor, in order and before it returns. Node leaves a child's standard
+ * descriptors blocking; one set non-blocking by whoever opened it (EAGAIN) is waited on a millisecond at a time.
+ */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, "utf8");
+  for (let at = 0; at < bytes.length;) {
+    try {
+      at += fs.writeSync(fd, bytes, at, bytes.length - at);
+    } catch (e) {
+      if (codeOf(e) !== "EAGAIN") outputFailed(e);
+      Atomics.wait((pause ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 1);
+    }
   }
 }
 
-export function nodeIo(): CliIo {
+/**
+ * Standard output and error. On Linux and macOS they are written with fs.writeSync: process.stdout and
+ * process.stderr are streams whose first use loads Node's net, stream and tty modules, some 3 ms of a small
+ * `gec check` (bench/startup.js). On Windows the streams stay: a console takes UTF-16 through them, where bytes would
+ * show in the console's code page (CP932).
+ */
+function standardWriters(): { stdout: (text: string) => void; stderr: (text: string) => void } {
+  if (process.platform !== "win32") {
+    return { stdout: (text) => writeAll(1, text), stderr: (text) => writeAll(2, text) };
+  }
   watchPipes();
+  return { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+}
+
+export function nodeIo(): CliIo {
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    ...standardWriters(),
     stdin: () => process.stdin,
     readFile: readRegularFile,
     writeFile: writeFileAtomic,
     checkOutput: checkOutputFile,
     fileSize: async (file) => (await fsRead.stat(file)).size,
-    stderrTty: process.stderr.isTTY
-      ? {
-          get columns() {
-            return process.stderr.columns || 80;
-          },
-        }
-      : null,
+    // asked only by `gec check` of many files: process.stderr is not made (nor tty loaded) for one
+    get stderrTty() {
+      return process.stderr.isTTY
+        ? {
+            get columns() {
+              return process.stderr.columns || 80;
+            },
+          }
+        : null;
+    },
   };
 }
