@@ -1,20 +1,32 @@
 // Process I/O behind an interface, so that commands are testable without spawning a process; files read and written safely.
-import * as fs from "fs";
+// named imports: a bundled `import * as fs` copies every export of fs into a new object at start-up
+import {
+  close as fsClose,
+  constants as fsConstants,
+  fstat as fsFstat,
+  open as fsOpen,
+  promises as fsPromises,
+  read as readFd,
+  realpath as fsRealpath,
+  stat as fsStat,
+  writeSync,
+} from "fs";
+import type { Stats } from "fs";
 import * as path from "path";
 import { promisify } from "util";
 import type { Message } from "../src/types";
 
 /**
- * The read path through fs's callback API: `fs.promises` loads about 15 more modules (readline, watchers, …), some
- * 3 ms of every `gec check` start (bench/startup.js). Writing, which is rarer, keeps `fs.promises`.
+ * The read path through fs's callback API: `fsPromises` loads about 15 more modules (readline, watchers, …), some
+ * 3 ms of every `gec check` start (bench/startup.js). Writing, which is rarer, keeps `fsPromises`.
  */
 const fsRead = {
-  stat: promisify(fs.stat),
-  realpath: promisify(fs.realpath),
-  open: promisify(fs.open),
-  fstat: promisify(fs.fstat),
-  read: promisify(fs.read),
-  close: promisify(fs.close),
+  stat: promisify(fsStat),
+  realpath: promisify(fsRealpath),
+  open: promisify(fsOpen),
+  fstat: promisify(fsFstat),
+  read: promisify(readFd),
+  close: promisify(fsClose),
 };
 
 export interface CliIo {
@@ -48,7 +60,7 @@ const codeOf = (e: unknown): string => {
   return typeof code === "string" ? code : "";
 };
 
-function kindOf(st: fs.Stats): Message {
+function kindOf(st: Stats): Message {
   if (st.isDirectory()) return { ja: "フォルダ", en: "a folder" };
   if (st.isFIFO()) return { ja: "名前付きパイプ（FIFO）", en: "a named pipe (FIFO)" };
   if (st.isCharacterDevice() || st.isBlockDevice()) return { ja: "デバイス", en: "a device" };
@@ -114,7 +126,7 @@ export function writeFailure(file: string, e: unknown): Message {
   }
 }
 
-async function statOrNull(file: string): Promise<fs.Stats | null> {
+async function statOrNull(file: string): Promise<Stats | null> {
   try {
     return await fsRead.stat(file);
   } catch {
@@ -131,13 +143,13 @@ async function realOrNull(file: string): Promise<string | null> {
 }
 
 export async function readRegularFile(file: string, maxBytes = Infinity): Promise<Uint8Array> {
-  let st: fs.Stats;
+  let st: Stats;
   try {
     st = await fsRead.stat(file);
   } catch (e) {
     throw new FileError(readFailure(file, e));
   }
-  const refuse = (s: fs.Stats) => {
+  const refuse = (s: Stats) => {
     const kind = kindOf(s);
     return new FileError({
       ja: `${file}: ${kind.ja}です。通常の .xlsx ファイルを指定してください。`,
@@ -156,7 +168,7 @@ export async function readRegularFile(file: string, maxBytes = Infinity): Promis
   if (st.size > maxBytes) throw tooLarge(st.size);
   let fd: number;
   try {
-    fd = await fsRead.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    fd = await fsRead.open(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
   } catch (e) {
     throw new FileError(readFailure(file, e));
   }
@@ -195,12 +207,7 @@ export async function checkOutputFile(file: string, input?: string, force = fals
   await refuseOutput(file, await statOrNull(file), input, force);
 }
 
-async function refuseOutput(
-  file: string,
-  target: fs.Stats | null,
-  input: string | undefined,
-  force: boolean,
-) {
+async function refuseOutput(file: string, target: Stats | null, input: string | undefined, force: boolean) {
   if (input !== undefined) {
     const source = await statOrNull(input);
     const sameNode =
@@ -227,16 +234,16 @@ async function refuseOutput(
 /** Puts the finished temporary file in place without replacing a file that is there (a hard link fails on one). */
 async function placeNew(temp: string, file: string): Promise<void> {
   try {
-    await fs.promises.link(temp, file);
+    await fsPromises.link(temp, file);
   } catch (e) {
     if (codeOf(e) === "EEXIST") throw new FileError(existsMessage(file));
     // a file system without hard links (FAT, some network shares): look, then move
     if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV", "EMLINK"].includes(codeOf(e))) throw e;
     if ((await statOrNull(file)) !== null) throw new FileError(existsMessage(file));
-    await fs.promises.rename(temp, file);
+    await fsPromises.rename(temp, file);
     return;
   }
-  await fs.promises.rm(temp, { force: true });
+  await fsPromises.rm(temp, { force: true });
 }
 
 /** A fresh temporary name in `file`'s folder, so that the finished file can be linked or renamed into place. */
@@ -272,10 +279,10 @@ async function intoPlace(
 ): Promise<void> {
   try {
     await step();
-    if (force) await fs.promises.rename(temp, file);
+    if (force) await fsPromises.rename(temp, file);
     else await placeNew(temp, file);
   } catch (e) {
-    await fs.promises.rm(temp, { force: true }).catch(() => undefined);
+    await fsPromises.rm(temp, { force: true }).catch(() => undefined);
     if (e instanceof FileError) throw e;
     throw new FileError(writeFailure(file, e));
   }
@@ -290,9 +297,9 @@ export async function writeFileAtomic(
   const target = await statOrNull(file);
   await refuseOutput(file, target, input, force);
   const temp = await tempPathBeside(file);
-  let handle: fs.promises.FileHandle;
+  let handle: fsPromises.FileHandle;
   try {
-    handle = await fs.promises.open(temp, "wx", target ? target.mode & 0o777 : 0o666);
+    handle = await fsPromises.open(temp, "wx", target ? target.mode & 0o777 : 0o666);
   } catch (e) {
     throw new FileError(writeFailure(file, e));
   }
@@ -312,7 +319,7 @@ let pipesWatched = false;
 function outputFailed(e: unknown): never {
   if (codeOf(e) !== "EPIPE") {
     try {
-      fs.writeSync(2, `gec: 出力できません / cannot write output (${codeOf(e) || "I/O"})\n`);
+      writeSync(2, `gec: 出力できません / cannot write output (${codeOf(e) || "I/O"})\n`);
     } catch {
       // standard error is gone too
     }
@@ -337,7 +344,7 @@ function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text, "utf8");
   for (let at = 0; at < bytes.length;) {
     try {
-      at += fs.writeSync(fd, bytes, at, bytes.length - at);
+      at += writeSync(fd, bytes, at, bytes.length - at);
     } catch (e) {
       if (codeOf(e) !== "EAGAIN") outputFailed(e);
       Atomics.wait((pause ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 1);
@@ -346,7 +353,7 @@ function writeAll(fd: number, text: string): void {
 }
 
 /**
- * Standard output and error. On Linux and macOS they are written with fs.writeSync: process.stdout and
+ * Standard output and error. On Linux and macOS they are written with writeSync: process.stdout and
  * process.stderr are streams whose first use loads Node's net, stream and tty modules, some 3 ms of a small
  * `gec check` (bench/startup.js). On Windows the streams stay: a console takes UTF-16 through them, where bytes would
  * show in the console's code page (CP932).

@@ -1,6 +1,6 @@
 // The version of the installed package, read from its package.json (the CLI runs from cli/ in tests, dist/cli/ built),
 // and today's date, for what the CLI stamps on its output.
-import * as fs from "fs";
+import { readFileSync } from "fs";
 import * as path from "path";
 
 const PACKAGE_NAME = "gec-addin";
@@ -10,7 +10,7 @@ export function packageVersion(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const file = path.join(dir, "package.json");
     try {
-      const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: unknown; version?: unknown };
+      const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: unknown; version?: unknown };
       if (pkg.name === PACKAGE_NAME && typeof pkg.version === "string") return pkg.version;
     } catch {
       // no package.json here (or not ours): look further up

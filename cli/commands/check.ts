@@ -1,5 +1,5 @@
 // `gec check FILE.xlsx [--json] [--lang ja|en]`: the verifier's report on a workbook; exit 1 when it has errors.
-import * as fs from "fs";
+import { stat as fsStat } from "fs";
 import type { CliIo } from "../io";
 import { parseArgs, UsageError } from "../args";
 import { COMMAND_USAGE } from "../usage";
@@ -91,7 +91,7 @@ export function reportText(report: ValidationReport, lang: Lang, file: string): 
 async function isPortfolio(paths: string[], options: Map<string, string>): Promise<boolean> {
   if (paths.length !== 1) return true;
   if (["summary", "jobs", "previous", "plan"].some((o) => options.has(o))) return true;
-  return new Promise((resolve) => fs.stat(paths[0], (e, st) => resolve(e === null && st.isDirectory())));
+  return new Promise((resolve) => fsStat(paths[0], (e, st) => resolve(e === null && st.isDirectory())));
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
