@@ -207,6 +207,30 @@ function folded(columns: ProjectColumn[]): FoldedColumn[] {
   return set;
 }
 
+/**
+ * A quick refusal for the many texts of a sheet that name no column (names, notes, values): one native pattern per
+ * layout that matches every label some column's number or alias could match (and a few more), so that only those go
+ * through the per-column search below.
+ */
+const prefilters = new WeakMap<ProjectColumn[], RegExp>();
+
+function mayNameColumn(label: string, columns: ProjectColumn[]): boolean {
+  let pattern = prefilters.get(columns);
+  if (!pattern) {
+    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const set = folded(columns);
+    const numbers = set.flatMap((f) => (f.number === null ? [] : [escape(f.number)]));
+    const aliases = set.flatMap((f) => f.aliases.map(escape));
+    const parts = [
+      ...(numbers.length ? [`^(?:${numbers.join("|")})(?![0-9])`] : []),
+      ...(aliases.length ? [`(?:${aliases.join("|")})`] : []),
+    ];
+    pattern = new RegExp(parts.length ? parts.join("|") : "(?!)");
+    prefilters.set(columns, pattern);
+  }
+  return pattern.test(label);
+}
+
 /** "3.1" names "3.1 生成熱量" but not "3.10 排出削減量": a column number must not run on into another digit. */
 function numberMatches(label: string, number: string | null): boolean {
   return number !== null && label.startsWith(number) && !/[0-9]/.test(label.charAt(number.length));
@@ -236,9 +260,10 @@ export function columnOfLabel(
   let column = known.get(label);
   if (column === undefined) {
     const set = folded(columns);
-    column =
-      (set.find((f) => numberMatches(label, f.number)) ?? set.find((f) => aliasMatches(label, f)))?.column ??
-      null;
+    column = !mayNameColumn(label, columns)
+      ? null
+      : ((set.find((f) => numberMatches(label, f.number)) ?? set.find((f) => aliasMatches(label, f)))
+          ?.column ?? null);
     if (known.size >= COLUMNS_BY_LABEL_MAX) known.clear();
     known.set(label, column);
   }
