@@ -2,6 +2,7 @@
 // the one-file bundle, with bin/gec.js's V8 flag, with that and its V8 code cache (what bin/gec.js runs), and the
 // bundle in a startup snapshot.
 // Median of alternated runs, wall clock; CPU time (user + sys, from bash's `times`) beside it on a shared machine.
+// Where NODE_EXTRA_CA_CERTS is set (it is on this project's machines), also node -e 0 and bin/gec.js without it.
 // Usage: npm run build:node && node bench/startup.js   (BENCH_STARTS=n runs each, default 15)
 "use strict";
 const fs = require("fs");
@@ -23,18 +24,30 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-function wall(argv) {
+/**
+ * NODE_EXTRA_CA_CERTS makes every Node start parse that file of certificates (about 30 ms for Debian's bundle on this
+ * machine: 424 M of `node -e 0`'s 508 M instructions). It is a property of the environment, not of gec, and it
+ * lowers every ratio to `node -e 0`; where it is set, the bare start and bin/gec.js are also timed without it.
+ */
+const EXTRA_CA = process.env.NODE_EXTRA_CA_CERTS;
+const withoutExtraCa = () => {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+};
+
+function wall(argv, env = process.env) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(argv[0], argv.slice(1), { cwd: ROOT, encoding: "utf8" });
+  const r = spawnSync(argv[0], argv.slice(1), { cwd: ROOT, encoding: "utf8", env });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(" ")}: exit ${r.status}\n${r.stderr}`);
   return { ms, stdout: r.stdout };
 }
 
 /** The child's user + sys CPU, ms, as bash's `times` reports it (its second line: the shell's children). */
-function cpu(argv) {
+function cpu(argv, env = process.env) {
   const quoted = argv.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-  const r = spawnSync(BASH, ["-c", `${quoted} >/dev/null 2>&1; times`], { cwd: ROOT, encoding: "utf8" });
+  const r = spawnSync(BASH, ["-c", `${quoted} >/dev/null 2>&1; times`], { cwd: ROOT, encoding: "utf8", env });
   const children = r.stdout.trim().split("\n").pop();
   const secs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
   return (secs[0] + secs[1]) * 1000;
@@ -112,15 +125,23 @@ function run({ print = true } = {}) {
       snapshotNote = `snapshot: not measured (${e.message.split("\n")[0]})`;
     }
 
+    const plain = EXTRA_CA
+      ? [
+          { name: "node -e 0", argv: variants[0].argv, env: withoutExtraCa() },
+          { name: "bin/gec.js", argv: variants.find((v) => v.name === SHIPPED).argv, env: withoutExtraCa() },
+        ]
+      : [];
+
     // the same report from each
     const reference = wall(variants[1].argv).stdout;
     const same = variants.slice(2).map((v) => wall(v.argv).stdout === reference);
 
-    const times = variants.map(() => ({ wall: [], cpu: [] }));
+    const timed = [...variants, ...plain];
+    const times = timed.map(() => ({ wall: [], cpu: [] }));
     for (let i = 0; i < STARTS; i++) {
-      variants.forEach((v, k) => {
-        times[k].wall.push(wall(v.argv).ms);
-        if (BASH) times[k].cpu.push(cpu(v.argv));
+      timed.forEach((v, k) => {
+        times[k].wall.push(wall(v.argv, v.env).ms);
+        if (BASH) times[k].cpu.push(cpu(v.argv, v.env));
       });
     }
     const bare = { wall: median(times[0].wall), cpu: BASH ? median(times[0].cpu) : NaN };
@@ -139,6 +160,17 @@ function run({ print = true } = {}) {
     });
     const shipped = figures.variants[SHIPPED];
     log(`bin/gec.js: ${shipped.wallRatio.toFixed(2)}× node -e 0 (target ≤ 1.5×)`);
+    if (plain.length) {
+      const k = variants.length;
+      const bareMs = median(times[k].wall);
+      const gecMs = median(times[k + 1].wall);
+      figures.withoutExtraCa = { nodeMs: bareMs, gecMs, wallRatio: gecMs / bareMs };
+      log(
+        `without NODE_EXTRA_CA_CERTS (set here; every Node start parses ${path.basename(EXTRA_CA)}): ` +
+          `node -e 0 ${bareMs.toFixed(1)} ms, bin/gec.js ${gecMs.toFixed(1)} ms, ${(gecMs / bareMs).toFixed(2)}×; ` +
+          `gec's own share ${(gecMs - bareMs).toFixed(1)} ms (with it: ${(shipped.wallMs - bare.wall).toFixed(1)} ms)`,
+      );
+    }
     if (snapshotNote) log(snapshotNote);
     return figures;
   } finally {

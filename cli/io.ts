@@ -13,20 +13,32 @@ import {
 } from "fs";
 import type { Stats } from "fs";
 import * as path from "path";
-import { promisify } from "util";
 import type { Message } from "../src/types";
+
+/** A callback of fs as a promise of its one result. */
+const settle =
+  <T>(resolve: (value: T) => void, reject: (e: unknown) => void) =>
+  (e: NodeJS.ErrnoException | null, value: T): void =>
+    e ? reject(e) : resolve(value);
 
 /**
  * The read path through fs's callback API: `fsPromises` loads about 15 more modules (readline, watchers, …), some
- * 3 ms of every `gec check` start (bench/startup.js). Writing, which is rarer, keeps `fsPromises`.
+ * 3 ms of every `gec check` start (bench/startup.js); `util.promisify` of each costs more at start-up than these
+ * lines. Writing, which is rarer, keeps `fsPromises`.
  */
 const fsRead = {
-  stat: promisify(fsStat),
-  realpath: promisify(fsRealpath),
-  open: promisify(fsOpen),
-  fstat: promisify(fsFstat),
-  read: promisify(readFd),
-  close: promisify(fsClose),
+  stat: (file: string) => new Promise<Stats>((resolve, reject) => fsStat(file, settle(resolve, reject))),
+  realpath: (file: string) =>
+    new Promise<string>((resolve, reject) => fsRealpath(file, settle(resolve, reject))),
+  open: (file: string, flags: number) =>
+    new Promise<number>((resolve, reject) => fsOpen(file, flags, settle(resolve, reject))),
+  fstat: (fd: number) => new Promise<Stats>((resolve, reject) => fsFstat(fd, settle(resolve, reject))),
+  read: (fd: number, buffer: Buffer, offset: number, length: number, position: number) =>
+    new Promise<number>((resolve, reject) =>
+      readFd(fd, buffer, offset, length, position, settle(resolve, reject)),
+    ),
+  close: (fd: number) =>
+    new Promise<void>((resolve, reject) => fsClose(fd, (e) => (e ? reject(e) : resolve()))),
 };
 
 export interface CliIo {
@@ -179,7 +191,7 @@ export async function readRegularFile(file: string, maxBytes = Infinity): Promis
     const buffer = Buffer.alloc(limit);
     let length = 0;
     for (;;) {
-      const { bytesRead } = await fsRead.read(fd, buffer, length, limit - length, length);
+      const bytesRead = await fsRead.read(fd, buffer, length, limit - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length >= limit) break;

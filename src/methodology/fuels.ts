@@ -273,13 +273,15 @@ function sixDecimals(f: FuelFactor): Decimal | null {
   return f.carbonContent === null ? null : Decimal.from(f.carbonContent).mul(44).div(12, 6, "halfUp");
 }
 
-const valuesOf = FUEL_FACTORS.map((f) => ({
-  factor: f,
-  values: [Decimal.from(f.cef), sixDecimals(f)].filter((d): d is Decimal => d !== null),
-}));
+/** Each factor with the values a row may print for it; built on first use (not at every start of the CLI). */
+let valuesOf: { factor: FuelFactor; values: Decimal[] }[] | null = null;
 
 /** Every fuel factor of every revision that a 3.4 value is (as printed to 4 decimals, or to 6), in table order. */
 export function fuelFactorsOfValue(cef: Decimal): FuelFactor[] {
+  valuesOf ??= FUEL_FACTORS.map((f) => ({
+    factor: f,
+    values: [Decimal.from(f.cef), sixDecimals(f)].filter((d): d is Decimal => d !== null),
+  }));
   return valuesOf.filter((x) => x.values.some((v) => v.eq(cef))).map((x) => x.factor);
 }
 
@@ -308,10 +310,15 @@ export const FUEL_DEFAULTS: FuelDefault[] = FUELS.flatMap((fuel) => {
   return [{ ...fuel, cef: f.cef, lhvPerHhv: f.lhvPerHhv, provenance, provisional: f.provisional }];
 });
 
-const byAlias = new Map<string, FuelDefault>();
-for (const fuel of FUEL_DEFAULTS) for (const alias of fuel.aliases) byAlias.set(normalizeText(alias), fuel);
+/** The fuels by folded alias; built on first use. */
+let byAlias: Map<string, FuelDefault> | null = null;
 
 export function findFuel(name: string): FuelDefault | undefined {
+  if (byAlias === null) {
+    byAlias = new Map();
+    for (const fuel of FUEL_DEFAULTS)
+      for (const alias of fuel.aliases) byAlias.set(normalizeText(alias), fuel);
+  }
   return byAlias.get(normalizeText(name));
 }
 

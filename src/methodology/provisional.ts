@@ -3,8 +3,17 @@ import type { Message } from "../types";
 import type { QuantityDeclaration } from "./types";
 import { formulaLines } from "./formulaLines";
 
+/** Guessed parts by quantity list: the provisional methodologies of one family share them (printed once, not per code). */
+const guessedByQuantities = new WeakMap<QuantityDeclaration[], Message[]>();
+
 /** The guessed parts of a provisional methodology: its 1.4 formulas and its 別紙1 3.x layout, each named. */
 export function guessedParts(quantities: QuantityDeclaration[]): Message[] {
+  let parts = guessedByQuantities.get(quantities);
+  if (!parts) guessedByQuantities.set(quantities, (parts = printGuessedParts(quantities)));
+  return parts;
+}
+
+function printGuessedParts(quantities: QuantityDeclaration[]): Message[] {
   const formulas = formulaLines({ quantities })
     .map((l) => l.text)
     .join("、");

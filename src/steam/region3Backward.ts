@@ -84,13 +84,16 @@ interface SubregionEquation {
   series: PowerSeries;
 }
 
-const SUBREGIONS = new Map<string, SubregionEquation>(
-  Object.entries(VPT_SUBREGIONS).map(([k, s]) => [k, { ...s, series: new PowerSeries(s) }]),
-);
+/** The 26 subregion equations, built the first time region 3 is asked (a `gec check` start seldom does). */
+let subregions: Map<string, SubregionEquation> | null = null;
+const subregionEquations = (): Map<string, SubregionEquation> =>
+  (subregions ??= new Map(
+    Object.entries(VPT_SUBREGIONS).map(([k, s]) => [k, { ...s, series: new PowerSeries(s) }]),
+  ));
 
 /** SR5-05 eq. 4 (eq. 5 for 3n): v3x(p,T) of one named subregion, m³/kg, without choosing the subregion. */
 export function subregionVolume(sub: Region3Subregion, p: number, T: number): number {
-  const q = SUBREGIONS.get(sub);
+  const q = subregionEquations().get(sub);
   if (q === undefined) return NaN;
   const pi = p / q.pStar - q.a;
   const theta = T / q.TStar - q.b;
