@@ -6,6 +6,7 @@ import { unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import { XmlScanError, XmlScanner } from "../../../io/read/xmlScan";
 import { richWorkbook } from "../richWorkbook";
+import { mulberry32 as random } from "../../fixtures/generated";
 
 type Outcome = { events: string[] } | { refused: true };
 
@@ -51,18 +52,6 @@ function byScanner(chunks: string[]): Outcome {
     throw e;
   }
   return { events };
-}
-
-/** A small deterministic generator (mulberry32), so that a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const decode = (bytes: Uint8Array): string => new TextDecoder("utf-8").decode(bytes);
