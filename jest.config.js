@@ -115,6 +115,9 @@ const common = {
 
 module.exports = {
   testTimeout: 60000,
+  // every core: jest's default leaves one idle, which on the 2-core CI machine ran the suites one at a time
+  // (`npm test` 132 s → 90 s; each suite that starts LibreOffice or Chromium gives it its own profile folder and port)
+  maxWorkers: "100%",
   projects: [
     {
       rootDir: __dirname,

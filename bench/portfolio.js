@@ -107,7 +107,7 @@ async function run({ print = false } = {}) {
         `   (target ≤ 0.2)`,
     );
     log(
-      `  peak RSS ${figures.dir[Math.min(100, count)].mib.toFixed(0)} MiB at 100 files, ${figures.dir[count].mib.toFixed(0)} MiB at ${count}` +
+      `  peak RSS ${figures.dir[Math.min(100, count)].mib.toFixed(0)} MiB at ${Math.min(100, count)} files, ${figures.dir[count].mib.toFixed(0)} MiB at ${count}` +
         ` (×${figures.rssGrowth.toFixed(2)}; target ≤ 300 MiB and flat)`,
     );
     return figures;

@@ -6,7 +6,7 @@ const os = require("os");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const { Readable } = require("stream");
-const { loadGenerator, gridToXlsx } = require("./check");
+const { loadGenerator, gridToXlsx, BIG_ROWS, rowsText } = require("./check");
 
 const ROOT = path.join(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
@@ -103,7 +103,7 @@ async function run({ print = false } = {}) {
   const figures = { inProcess: {}, startup: {}, big: {} };
   try {
     log(`readers in one process (best of ${RUNS} after a warm-up)`);
-    for (const rows of [1000, 10000]) {
+    for (const rows of [1000, BIG_ROWS]) {
       const bytes = await gridToXlsx(ExcelJS, generatedGrid(rows, 1));
       fs.writeFileSync(path.join(dir, `${rows}.xlsx`), bytes);
       figures.inProcess[rows] = {};
@@ -131,11 +131,11 @@ async function run({ print = false } = {}) {
       `  gec check after            ${fmt(after.ms).padStart(6)} ms  ${(after.ms / bare.ms).toFixed(2)}×  (target ≤ 2×)`,
     );
 
-    const big = path.join(dir, "10000.xlsx");
+    const big = path.join(dir, `${BIG_ROWS}.xlsx`);
     const [b, a] = alternate([BEFORE(big), AFTER(big)], Math.max(1, Math.min(RUNS, 3)));
     figures.big = { before: b, after: a, timeRatio: a.ms / b.ms };
     log(
-      `10,000 rows end to end, whole process (best of ${Math.max(1, Math.min(RUNS, 3))}; peak RSS by /usr/bin/time):`,
+      `${rowsText(BIG_ROWS)} rows end to end, whole process (best of ${Math.max(1, Math.min(RUNS, 3))}; peak RSS by /usr/bin/time):`,
     );
     log(`  before (ExcelJS)  ${fmt(b.ms).padStart(6)} ms  ${fmt(b.mib, 0)} MiB`);
     log(

@@ -13,6 +13,7 @@ const path = require("path");
 const { CHROMIUM, launchOffline } = require("../scripts/chromium");
 const { serve } = require("./bundle");
 const { loadGenerator } = require("./generator");
+const { BIG_ROWS, rowsText } = require("./check");
 
 const ROOT = path.join(__dirname, "..");
 const WEB = process.env.GEC_WEB_DIR || path.join(ROOT, "dist/web");
@@ -166,8 +167,8 @@ async function run({ print = true } = {}) {
   try {
     const findings = path.join(dir, "findings-1000.xlsx");
     fs.writeFileSync(findings, await gridToXlsx(offByOne(generatedGrid, 1000)));
-    const bigGrid = generatedGrid(10000, 1);
-    const big = path.join(dir, "facilities-10000.xlsx");
+    const bigGrid = generatedGrid(BIG_ROWS, 1);
+    const big = path.join(dir, `facilities-${BIG_ROWS}.xlsx`);
     fs.writeFileSync(big, await gridToXlsx(bigGrid));
 
     // paint: the two renderings alternate, so that the machine's load falls on both alike
@@ -204,7 +205,7 @@ async function run({ print = true } = {}) {
       ["Excel", { excel: { fake, grid: bigGrid } }],
     ];
     out.frozen = {};
-    log(`10,000 facilities, the page's longest task (median of ${Math.min(RUNS, 3)}):`);
+    log(`${rowsText(BIG_ROWS)} facilities, the page's longest task (median of ${Math.min(RUNS, 3)}):`);
     for (const [name, setup] of cases) {
       const runs = { worker: [], page: [] };
       for (let i = 0; i < Math.min(RUNS, 3); i++) {
