@@ -1,6 +1,7 @@
 // Throughput of steamEnthalpy (dist build) on batches of region 1, 2 and 3 points, beside a naive Math.pow-per-term
 // IF97 (bench/naive-if97.js) and the npm package neutriumjs.thermo.iapws97. Prints ns/eval, evals/s and ratios.
-// Usage: npx tsc -p tsconfig.build.json && node bench/steam.js   (STEAM_MODULE=<path> to bench another build)
+// Usage: npx tsc -p tsconfig.build.json && node bench/steam.js   (STEAM_MODULE=<path> to bench another build;
+// BENCH_MS=the time of each measure, default 400)
 "use strict";
 
 const fs = require("fs");
@@ -53,7 +54,7 @@ function measure(fn, batch, minMs) {
   return best;
 }
 
-function run({ print = true, minMs = 400 } = {}) {
+function run({ print = true, minMs = Number(process.env.BENCH_MS ?? 400) } = {}) {
   const steam = require(steamPath);
   const neutrium = loadNeutrium();
   const batches = {
