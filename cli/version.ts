@@ -19,10 +19,18 @@ export function packageVersion(): string {
   }
 }
 
+/**
+ * The time the CLI stamps on what it writes (the entries of a workbook it makes): now, or the instant
+ * SOURCE_DATE_EPOCH (seconds) names, as reproducible builds fix it, so that two runs write the same bytes.
+ */
+export function stampTime(now: Date = new Date()): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now;
+}
+
 /** Today as YYYY-MM-DD in local time; SOURCE_DATE_EPOCH (seconds) fixes it, as reproducible builds do. */
 export function today(now: Date = new Date()): string {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  const d = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now;
+  const d = stampTime(now);
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

@@ -7,7 +7,7 @@ import type { VerificationPaper } from "../../src/report";
 import { sha256 } from "../../src/sha256";
 import { COMMAND_USAGE } from "../usage";
 import { checkOutput, langOf, readInput, writeBytes } from "./workbook";
-import { packageVersion, today } from "../version";
+import { packageVersion, stampTime, today } from "../version";
 
 /** The synopsis (its options and exit codes: cli/usage.ts, the one text `gec help report` prints). */
 export const usage = COMMAND_USAGE.report.synopsis;
@@ -29,7 +29,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (output) {
     // a new workbook written as it is made (io/xlsxWrite); never over the input, written atomically
     const { templateToXlsxBytes } = await import("../../io/xlsxWrite");
-    await writeBytes(io, output, templateToXlsxBytes(template, new Date()), file, force);
+    await writeBytes(io, output, templateToXlsxBytes(template, stampTime()), file, force);
   }
   if (text !== null) io.stdout(text);
   else if (output)

@@ -8,6 +8,7 @@ import { MAX_TEMPLATE_FACILITIES } from "../../src/template";
 import { addMonitoringTables, lastFiscalYear } from "../../src/template/monitoring";
 import { shortened } from "../../src/text";
 import { checkOutput, FileError, langOf, writeBytes } from "./workbook";
+import { stampTime } from "../version";
 
 /** The synopsis (its options and exit codes: cli/usage.ts, the one text `gec help template` prints). */
 export const usage = COMMAND_USAGE.template.synopsis;
@@ -88,7 +89,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   // a new workbook written as it is made (io/xlsxWrite); ExcelJS is not loaded
   const { templateToXlsxBytes } = await import("../../io/xlsxWrite");
-  await writeBytes(io, output, templateToXlsxBytes(template, new Date()), undefined, force);
+  await writeBytes(io, output, templateToXlsxBytes(template, stampTime()), undefined, force);
   io.stdout(
     lang === "ja"
       ? `${output}: 様式3-2 ${template.methodology}（${template.facilities} 施設）のテンプレートを書きました。\n`

@@ -14,6 +14,7 @@ import type { Lang } from "../commands/workbook";
 import { SEVERITY } from "../commands/check";
 import { fitLeft, firstText } from "./text";
 import type { FileRow } from "./text";
+import { stampTime } from "../version";
 
 /** Excel's last row; 指摘 continues on 指摘 (2) beyond it. */
 const MAX_ROWS = 1_048_576;
@@ -322,7 +323,7 @@ export class SummaryWriter {
         creator: "GEC 様式3-2 ツール",
       },
     };
-    await fs.promises.writeFile(temp, templateToXlsxBytes(template, new Date()), { mode: 0o600 });
+    await fs.promises.writeFile(temp, templateToXlsxBytes(template, stampTime()), { mode: 0o600 });
   }
 
   /** Removes the temporary files. */

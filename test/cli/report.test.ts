@@ -258,3 +258,27 @@ describe("gec report --json and --lang en", () => {
     expect(run.stderr).toContain("--previous");
   });
 });
+
+describe("SOURCE_DATE_EPOCH fixes the time the CLI stamps on the workbooks it writes", () => {
+  const saved = process.env.SOURCE_DATE_EPOCH;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+    else process.env.SOURCE_DATE_EPOCH = saved;
+  });
+
+  it.each([
+    ["report", (out: string) => ["report", published["H002-2"], "-o", out]],
+    ["template", (out: string) => ["template", "H002-2", "-o", out]],
+  ])("gec %s run twice, a second apart, writes the same bytes", async (name, args) => {
+    process.env.SOURCE_DATE_EPOCH = "1600000000"; // 2020-09-13
+    const first = path.join(dir, `${name}-epoch-1.xlsx`);
+    const second = path.join(dir, `${name}-epoch-2.xlsx`);
+    expect((await runGec(args(first))).code).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // a ZIP stamps times to 2 s: cross a second
+    expect((await runGec(args(second))).code).toBe(0);
+    expect(fs.readFileSync(second).equals(fs.readFileSync(first))).toBe(true);
+    // the stamp is the epoch's, not the clock's: 2020 in the ZIP's DOS date of the first entry (bytes 12–13)
+    const dosDate = fs.readFileSync(first).readUInt16LE(12);
+    expect((dosDate >> 9) + 1980).toBe(2020);
+  });
+});
