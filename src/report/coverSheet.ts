@@ -102,12 +102,12 @@ function coverParameters(b: SheetBuilder, from: number, id: Identity, lang: Lang
   const ja = lang === "ja";
   let r = from;
   b.put(r++, 0, "heading", ja ? "再計算に使用したパラメータ" : "Parameters the recomputation used");
-  [
+  b.labels(r, [
     ja ? "名称" : "Name",
     ja ? "値" : "Value",
     ja ? "単位" : "Unit",
     ja ? "出典・版" : "Source and vintage",
-  ].forEach((h, c) => b.put(r, c, "label", h));
+  ]);
   r++;
   for (const p of id.parameters) {
     b.put(r, 0, "derived", `${t(p.name, lang)} ${p.symbol}`, { wrap: true });
@@ -124,9 +124,7 @@ function coverMethodologies(b: SheetBuilder, from: number, id: Identity, lang: L
   const ja = lang === "ja";
   let r = from;
   b.put(r++, 0, "heading", ja ? "方法論の状態" : "Methodologies");
-  [ja ? "方法論" : "Code", ja ? "名称" : "Name", ja ? "状態" : "Status"].forEach((h, c) =>
-    b.put(r, c, "label", h),
-  );
+  b.labels(r, [ja ? "方法論" : "Code", ja ? "名称" : "Name", ja ? "状態" : "Status"]);
   r++;
   for (const m of id.methodologies) {
     b.put(r, 0, "derived", m.code);

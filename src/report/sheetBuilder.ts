@@ -38,6 +38,11 @@ export class SheetBuilder {
     this.bottom = Math.max(this.bottom, row);
   }
 
+  /** A table's header: its column labels along `row`, from the first column. */
+  labels(row: number, texts: readonly string[]): void {
+    texts.forEach((text, column) => this.put(row, column, "label", text));
+  }
+
   merge(row: number, left: number, right: number, bottom = row): void {
     if (right > left || bottom > row) this.merges.push({ top: row, left, bottom, right });
     this.right = Math.max(this.right, right);

@@ -59,13 +59,13 @@ function summaryProcedures(b: SheetBuilder, from: number, paper: VerificationPap
   const ja = lang === "ja";
   let r = from;
   b.put(r++, 0, "heading", ja ? "3. 実施した検証手続の概要" : "3. Procedures performed");
-  [
+  b.labels(r, [
     ja ? "判断基準" : "Criterion",
     ja ? "状態" : "Status",
     ja ? "実施した検証手続と結論" : "Procedure and conclusion",
     "",
     ja ? "根拠ルール（件数）" : "Rules (count)",
-  ].forEach((h, c) => b.put(r, c, "label", h));
+  ]);
   b.merge(r, 2, 3);
   r++;
   const statuses = [STATUS_TEXT.conforms, STATUS_TEXT.deficient, STATUS_TEXT.unknown].map((m) => t(m, lang));
