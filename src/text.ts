@@ -38,3 +38,8 @@ export function listed(items: readonly string[], total = items.length): { ja: st
     en: shown.join(", ") + (more > 0 ? ` and ${count} more` : ""),
   };
 }
+
+/** A text as a regular expression that matches exactly it (a sheet name, a folded column label). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

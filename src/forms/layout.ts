@@ -4,6 +4,7 @@ import { heatForm, heatQuantities } from "../methodology/biomassHeat";
 import { powerForm, powerQuantities } from "../methodology/power";
 import type { MethodologyDeclaration, QuantityDeclaration } from "../methodology/types";
 import type { Message } from "../types";
+import { escapeRegExp } from "../text";
 
 export const SHEET_NAMES = {
   plan: "様式3-2",
@@ -217,10 +218,9 @@ const prefilters = new WeakMap<ProjectColumn[], RegExp>();
 function mayNameColumn(label: string, columns: ProjectColumn[]): boolean {
   let pattern = prefilters.get(columns);
   if (!pattern) {
-    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const set = folded(columns);
-    const numbers = set.flatMap((f) => (f.number === null ? [] : [escape(f.number)]));
-    const aliases = set.flatMap((f) => f.aliases.map(escape));
+    const numbers = set.flatMap((f) => (f.number === null ? [] : [escapeRegExp(f.number)]));
+    const aliases = set.flatMap((f) => f.aliases.map(escapeRegExp));
     const parts = [
       ...(numbers.length ? [`^(?:${numbers.join("|")})(?![0-9])`] : []),
       ...(aliases.length ? [`(?:${aliases.join("|")})`] : []),

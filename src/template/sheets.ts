@@ -2,6 +2,7 @@
 // renamed sheet; and how each kind of template cell looks. One place for the Office.js and the ExcelJS adapters.
 import type { TemplateCell, TemplateCellKind, TemplateMerge, TemplatePrint } from "./types";
 import { cellAddress } from "../forms/a1";
+import { escapeRegExp } from "../text";
 
 const MAX_SHEET_NAME = 31;
 
@@ -30,10 +31,6 @@ export function freeSheetName(wanted: string, taken: Iterable<string>): string {
     const name = truncate(base, MAX_SHEET_NAME - suffix.length) + suffix;
     if (!lower.has(name.toLowerCase())) return name;
   }
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Rewrites references to renamed sheets ('別紙1'!A1 or 別紙1!A1 → '別紙1 (2)'!A1); text inside "…" is left alone. */
