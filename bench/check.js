@@ -57,7 +57,7 @@ function boundedReader() {
   const built = path.join(DIST, "io", "read", "index.js");
   if (!fs.existsSync(built)) return null;
   const { readGrid } = require(built);
-  return { name: "dist/io/read/index.js (fflate + saxes)", load: async (bytes) => bytes, toGrid: readGrid };
+  return { name: "dist/io/read/index.js (zip + xmlScan)", load: async (bytes) => bytes, toGrid: readGrid };
 }
 
 /** io/xlsx.js when built (the ExcelJS reading `gec check` used before); otherwise a plain ExcelJS reading. */

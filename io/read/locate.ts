@@ -1,12 +1,12 @@
 // Where the reader's cells are in a sheet's XML (for the writer): the same handlers, with positions.
-import { SaxesParser } from "saxes";
-import type { SaxesTagPlain } from "saxes";
 import { corrupt } from "../errors";
 import { refuseDuplicates } from "./grid";
 import { newSheetPart, sheetHandlers } from "./sheet";
 import type { SheetPart } from "./sheet";
 import { SLICE, countNode, freshBudgets, local, tick } from "./xml";
 import type { Budgets, Handlers } from "./xml";
+import { XmlScanError, XmlScanner } from "./xmlScan";
+import type { XmlEvents } from "./xmlScan";
 
 /** A span of the XML text: `[start, end)`, and for an element with content where its content lies. */
 export interface Span {
@@ -46,8 +46,11 @@ interface OpenElement {
   attrs: Record<string, string>;
 }
 
-/** One sheet's parse with positions: the reader's handlers fed, each element's span noted where the writer needs it. */
-class Locator {
+/**
+ * One sheet's parse with positions: the reader's scanner and handlers, each element's span noted where the writer
+ * needs it (the scanner's markupStart and markupEnd, in UTF-16 code units of the sheet's text).
+ */
+class Locator implements XmlEvents {
   readonly budgets: Budgets = freshBudgets();
   readonly part = newSheetPart();
   private readonly cursor = { row: -1 };
@@ -57,13 +60,11 @@ class Locator {
   private readonly stack: OpenElement[] = [];
   private readonly openRows: number[] = [];
   private formulaSpan: Span | null = null;
-  private tagStart = 0;
+  readonly scanner = new XmlScanner(this);
 
   constructor(
-    private readonly xml: string,
     private readonly keepRow: ((row: number) => boolean) | undefined,
     name: string,
-    readonly parser: SaxesParser<{ position: true; xmlns: false }>,
   ) {
     this.h = sheetHandlers(name, this.part, this.budgets, this.cursor);
     this.loc = {
@@ -79,32 +80,30 @@ class Locator {
     };
   }
 
-  tagStarts(): void {
-    this.tagStart = this.xml.lastIndexOf("<", this.parser.position - 1);
-  }
-
-  open(tag: SaxesTagPlain): void {
+  open(tagName: string, attributes: Record<string, string>, selfClosing: boolean): void {
     countNode(this.budgets);
-    const name = local(tag.name);
+    const name = local(tagName);
     const { loc, stack } = this;
-    stack.push({ name, start: this.tagStart, inner: this.parser.position, attrs: tag.attributes });
-    this.h.open(name, tag.attributes);
+    const start = this.scanner.markupStart;
+    const inner = this.scanner.markupEnd;
+    stack.push({ name, start, inner, attrs: attributes });
+    this.h.open(name, attributes);
     if (name === "c") this.formulaSpan = null;
     if (name === "row" && this.part.isWorksheet && stack.length > 1) {
       this.openRows.push(loc.rows.length);
       loc.rows.push({
-        start: this.tagStart,
+        start,
         end: -1,
-        inner: this.parser.position,
+        inner,
         innerEnd: -1,
-        selfClosing: tag.isSelfClosing,
+        selfClosing,
         row: this.cursor.row,
-        attrs: tag.attributes,
+        attrs: attributes,
       });
     }
     if (name === "sheetData" && stack.length === 2 && loc.sheetData === null) {
-      const colon = tag.name.indexOf(":");
-      loc.prefix = colon < 0 ? "" : tag.name.slice(0, colon + 1);
+      const colon = tagName.indexOf(":");
+      loc.prefix = colon < 0 ? "" : tagName.slice(0, colon + 1);
     }
   }
 
@@ -112,13 +111,12 @@ class Locator {
     this.h.text?.(t);
   }
 
-  /** Closes the innermost element; false when none is open (not well-formed). */
-  close(selfClosing: boolean): boolean {
+  /** Closes the innermost element (the scanner has matched it to its start). */
+  close(_name: string, selfClosing: boolean): void {
     const { loc, stack, part } = this;
-    const open = stack.pop();
-    if (!open) return false;
-    const end = this.parser.position;
-    const innerEnd = selfClosing ? end : this.xml.lastIndexOf("<", end - 1);
+    const open = stack.pop() as OpenElement;
+    const end = this.scanner.markupEnd;
+    const innerEnd = selfClosing ? end : this.scanner.markupStart;
     const span: Span = {
       start: open.start,
       end,
@@ -135,7 +133,6 @@ class Locator {
       if (row) Object.assign(row, { end, innerEnd, inner: span.inner });
     } else if (open.name === "sheetData" && stack.length === 1 && loc.sheetData === null)
       loc.sheetData = span;
-    return true;
   }
 
   /** A place per cell costs ~300 bytes: a 560,000-cell sheet keeps only the rows written and the formula cells. */
@@ -158,27 +155,20 @@ class Locator {
  * are refused (duplicateCell), as by the reader.
  */
 export function locateSheet(name: string, xml: string, keepRow?: (row: number) => boolean): SheetLocation {
-  const parser = new SaxesParser<{ position: true; xmlns: false }>({ position: true, xmlns: false });
-  const locator = new Locator(xml, keepRow, name, parser);
-  const fail = (): never => {
-    throw corrupt({ ja: `${name} の XML が正しくありません`, en: `${name} is not well-formed XML` });
-  };
-  parser.on("error", fail);
-  parser.on("doctype", fail);
-  parser.on("opentagstart", () => locator.tagStarts());
-  parser.on("opentag", (tag: SaxesTagPlain) => locator.open(tag));
-  const onText = (t: string) => locator.text(t);
-  parser.on("text", onText);
-  parser.on("cdata", onText);
-  parser.on("closetag", (tag) => {
-    if (!locator.close(tag.isSelfClosing)) fail();
-  });
-  // in slices, so that the reader's deadline is checked as it goes
-  for (let at = 0; at < xml.length; at += SLICE) {
-    tick(locator.budgets);
-    parser.write(xml.slice(at, at + SLICE));
+  const locator = new Locator(keepRow, name);
+  try {
+    // in slices, so that the reader's deadline is checked as it goes
+    for (let at = 0; at < xml.length; at += SLICE) {
+      tick(locator.budgets);
+      locator.scanner.write(xml.slice(at, at + SLICE));
+    }
+    locator.scanner.close();
+  } catch (e) {
+    if (e instanceof XmlScanError) {
+      throw corrupt({ ja: `${name} の XML が正しくありません`, en: `${name} is not well-formed XML` });
+    }
+    throw e;
   }
-  parser.close();
   refuseDuplicates(name, locator.part);
   return locator.loc;
 }

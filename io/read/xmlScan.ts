@@ -7,11 +7,15 @@
 // Differences from saxes, on purpose: an XML 1.1 declaration is refused (no spreadsheet writer makes one, and its
 // other character rules would need a second scanner); a PI's body is not checked beyond where it ends.
 
-/** What the scanner tells its user: element names as written (with any prefix), attributes and text decoded. */
+/**
+ * What the scanner tells its user: element names as written (with any prefix), attributes and text decoded, and
+ * whether an element is empty (`<a/>`: open then close). Where the tag lies: `markupStart` and `markupEnd` during
+ * `open` and `close`.
+ */
 export interface XmlEvents {
-  open(name: string, attributes: Record<string, string>): void;
+  open(name: string, attributes: Record<string, string>, selfClosing: boolean): void;
   text(text: string): void;
-  close(name: string): void;
+  close(name: string, selfClosing: boolean): void;
 }
 
 /** Why a part is refused: a DOCTYPE (entity expansion is never wanted) or any other well-formedness error. */
@@ -155,6 +159,11 @@ export class XmlScanner {
   private started = false;
   /** Some markup has been read: white space outside the root is told from then on (not before the first markup). */
   private markupSeen = false;
+  /** Where `carry` starts in the whole input (UTF-16 code units). */
+  private base = 0;
+  /** The tag being told, in the whole input: its "<" and the index after its ">" (the writer splices there). */
+  markupStart = 0;
+  markupEnd = 0;
 
   constructor(private readonly events: XmlEvents) {}
 
@@ -203,6 +212,7 @@ export class XmlScanner {
       this.markupSeen = true;
     }
     this.carry = i === 0 ? buf : buf.slice(i);
+    this.base += i;
     if (final && this.carry !== "") fail();
   }
 
@@ -274,8 +284,11 @@ export class XmlScanner {
       }
     }
     this.rootSeen = true;
-    this.events.open(name, attributes);
-    if (m[3] === "/") this.ended(name);
+    const selfClosing = m[3] === "/";
+    this.markupStart = this.base + i;
+    this.markupEnd = this.base + patterns.startTag.lastIndex;
+    this.events.open(name, attributes, selfClosing);
+    if (selfClosing) this.ended(name, true);
     else this.openNames.push(name);
     return patterns.startTag.lastIndex;
   }
@@ -294,12 +307,14 @@ export class XmlScanner {
       fail();
     }
     if (this.openNames.pop() !== m[1]) fail();
-    this.ended(m[1]);
+    this.markupStart = this.base + i;
+    this.markupEnd = this.base + pattern.lastIndex;
+    this.ended(m[1], false);
     return pattern.lastIndex;
   }
 
-  private ended(name: string): void {
-    this.events.close(name);
+  private ended(name: string, selfClosing: boolean): void {
+    this.events.close(name, selfClosing);
     if (this.openNames.length === 0) this.rootEnded = true;
   }
 

@@ -102,6 +102,39 @@ describe("XmlScanner against saxes", () => {
     }
   });
 
+  it("places each tag it tells in the text: its '<' and the index after its '>', whatever the chunks", () => {
+    const next = random(11);
+    let tags = 0;
+    for (const p of parts) {
+      const spans = (chunks: string[]): string[] => {
+        const out: string[] = [];
+        const scanner: XmlScanner = new XmlScanner({
+          open: (name, _attributes, selfClosing) => {
+            const tag = p.xml.slice(scanner.markupStart, scanner.markupEnd);
+            expect(tag.startsWith(`<${name}`)).toBe(true);
+            expect(tag.endsWith(selfClosing ? "/>" : ">")).toBe(true);
+            out.push(`${scanner.markupStart}-${scanner.markupEnd}`);
+          },
+          text: () => undefined,
+          close: (name, selfClosing) => {
+            const tag = p.xml.slice(scanner.markupStart, scanner.markupEnd);
+            if (!selfClosing)
+              expect(tag).toMatch(new RegExp(`^</${name.replace(".", "\\.")}[ \\t\\r\\n]*>$`));
+            out.push(`${scanner.markupStart}-${scanner.markupEnd}`);
+          },
+        });
+        for (const c of chunks) scanner.write(c);
+        scanner.close();
+        return out;
+      };
+      const whole = spans([p.xml]);
+      const cut = Math.floor(next() * p.xml.length);
+      expect(spans([p.xml.slice(0, cut), p.xml.slice(cut)])).toEqual(whole);
+      tags += whole.length;
+    }
+    expect(tags).toBeGreaterThan(10000);
+  });
+
   const wellFormed: [string, string][] = [
     [
       "references in text and attributes",
